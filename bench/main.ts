@@ -1,0 +1,17 @@
+/** `npm run bench`: prints figures for every benchmark; asserts nothing. */
+import { benchIndexing } from './indexing';
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const benches: [string, () => Promise<void>][] = [['indexing', benchIndexing]];
+  for (const [name, run] of benches) {
+    if (only && only !== name) continue;
+    console.log(`\n## ${name}`);
+    await run();
+  }
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

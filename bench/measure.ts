@@ -1,0 +1,37 @@
+/** Timing and memory helpers shared by the benchmarks. */
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { GeneratedCorpus } from './generate';
+
+export function peakRssMB(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export function msSince(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export async function writeCorpus(corpus: GeneratedCorpus, label: string): Promise<string> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), `seed-curator-bench-${label}-`));
+  const folders = new Set(corpus.files.map((file) => path.dirname(file.path)));
+  await Promise.all([...folders].map((folder) => fs.mkdir(path.join(root, folder), { recursive: true })));
+  for (const file of corpus.files) await fs.writeFile(path.join(root, file.path), file.text);
+  return root;
+}
+
+/** Sizes from the command line (`--sizes 1000,10000`), else the defaults. */
+export function benchSizes(defaults: number[]): number[] {
+  const flag = process.argv.indexOf('--sizes');
+  if (flag < 0) return defaults;
+  return process.argv[flag + 1].split(',').map(Number).filter((n) => n > 0);
+}
+
+export function fmt(value: number, digits = 1): string {
+  return value.toFixed(digits);
+}

@@ -1,0 +1,29 @@
+/** The status bar item: "N articles" once the index is ready, a spinner while indexing. */
+import * as vscode from 'vscode';
+import type { IndexStatus } from '../../server/src/protocol';
+import type { IndexStatusWatcher } from './indexStatus';
+
+export function statusBarText(status: IndexStatus | undefined): string {
+  if (!status || !status.ready) return '$(sync~spin) Seed Curator: indexing…';
+  const articles = `${status.articles} article${status.articles === 1 ? '' : 's'}`;
+  return `$(book) ${articles}`;
+}
+
+export function statusBarTooltip(status: IndexStatus | undefined): string {
+  if (!status) return 'Seed Curator is starting';
+  const skipped = status.skipped > 0 ? `, ${status.skipped} skipped (see the Seed Curator output)` : '';
+  return `Seed Curator: ${status.files} files, ${status.articles} articles${skipped}`;
+}
+
+export function createStatusBar(watcher: IndexStatusWatcher): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('seedCurator.status', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'Seed Curator';
+  const render = (status: IndexStatus | undefined): void => {
+    item.text = statusBarText(status);
+    item.tooltip = statusBarTooltip(status);
+  };
+  render(watcher.current);
+  item.show();
+  const subscription = watcher.onDidChange(render);
+  return vscode.Disposable.from(item, subscription);
+}

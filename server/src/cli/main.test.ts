@@ -1,0 +1,72 @@
+import { strict as assert } from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Report } from '../core/report';
+import { runCli } from './main';
+
+const WORKSPACE = path.join(__dirname, '../../../test/fixtures/workspace');
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), interactive: false });
+  return { code, stdout, stderr };
+}
+
+describe('seed-curator CLI', () => {
+  it('writes a versioned JSON report with 1-based inclusive article lines', async () => {
+    const { code, stdout } = await run('scan', WORKSPACE, '--format', 'json');
+    assert.equal(code, 0);
+    const report = JSON.parse(stdout) as Report;
+    assert.equal(report.reportVersion, 1);
+    const file = report.files.find((f) => f.path === 'community-care.txt');
+    assert.deepEqual(
+      file?.articles.map((a) => [a.title, a.startLine, a.endLine]),
+      [
+        ['Pharmacists take on blood pressure checks', 1, 15],
+        ['Will the new walk-in centre ease pressure on A&E?', 17, 23],
+      ],
+    );
+    assert.deepEqual(report.skipped, [{ path: 'scanned-page.txt', message: 'binary file (contains NUL bytes)' }]);
+    assert.equal(report.summary.files, 5);
+    assert.ok(report.files.some((f) => f.path === 'notes/reading-list.md'));
+  });
+
+  it('prints one finding per line as path:line:col, then a summary', async () => {
+    const { code, stdout } = await run('scan', WORKSPACE);
+    assert.equal(code, 0);
+    const lines = stdout.trimEnd().split('\n');
+    assert.ok(lines.includes('scanned-page.txt:1:1: warning: skipped: binary file (contains NUL bytes)'));
+    // Title and body words of the second article (its date line is a byline, not body).
+    const source = (await fs.readFile(path.join(WORKSPACE, 'community-care.txt'), 'utf8')).split('\n');
+    const words = [16, 20, 22].reduce((sum, line) => sum + source[line].split(/\s+/).filter(Boolean).length, 0);
+    assert.ok(lines.includes(`community-care.txt:17:1: info: article "Will the new walk-in centre ease pressure on A&E?" (lines 17–23, ${words} words)`));
+    assert.match(lines.at(-1) ?? '', /^Scanned .*workspace: 5 files, 6 articles, 1 skipped\.$/);
+  });
+
+  it('writes the report to a file with --out', async () => {
+    const out = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'seed-cli-')), 'report.json');
+    const { code, stdout } = await run('scan', WORKSPACE, '--format', 'json', '--out', out);
+    assert.equal(code, 0);
+    assert.equal(stdout, '');
+    assert.equal((JSON.parse(await fs.readFile(out, 'utf8')) as Report).summary.files, 5);
+  });
+
+  it('exits 2 with a clear message on usage and I/O errors', async () => {
+    const cases: [string[], RegExp][] = [
+      [[], /missing command/],
+      [['scan'], /scan needs a folder/],
+      [['frobnicate', '.'], /unknown command "frobnicate"/],
+      [['scan', WORKSPACE, '--format', 'xml'], /unknown format "xml"/],
+      [['scan', path.join(WORKSPACE, 'no-such-folder')], /is not a folder/],
+      [['scan', WORKSPACE, '--bogus'], /Unknown option '--bogus'/],
+      [['scan', WORKSPACE, '--out', path.join(WORKSPACE, 'missing-dir', 'r.json')], /ENOENT/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stderr } = await run(...args);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(stderr, message);
+    }
+  });
+});

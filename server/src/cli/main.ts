@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+/**
+ * seed-curator: the language server's core, headless.
+ *   seed-curator scan <folder> [--format text|json] [--out FILE]
+ * Exit codes: 0 success, 2 usage or I/O error.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { scanFolder } from '../core/scan';
+import { Finding, Report, addSection, baseFindings, baseReport, formatFinding } from '../core/report';
+import { defaultSettings } from '../settings';
+import { articleFindings, sectionBuilders } from './sections';
+
+declare const SEED_CURATOR_VERSION: string | undefined;
+const VERSION = typeof SEED_CURATOR_VERSION === 'string' ? SEED_CURATOR_VERSION : 'dev';
+
+export const USAGE = `Usage:
+  seed-curator scan <folder> [--format text|json] [--out FILE]
+
+Options:
+  --format text|json   text: one finding per line (path:line:col: severity: message), then a summary
+                       json: the versioned report described in README.md
+  --out FILE           write the report to FILE instead of standard output
+  --help               show this help`;
+
+export class UsageError extends Error {}
+
+const FORMATS = ['text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether progress may be drawn on stderr (a terminal). */
+  interactive: boolean;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { format: { type: 'string', default: 'text' }, out: { type: 'string' }, help: { type: 'boolean' } },
+    });
+    if (values.help) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    const [command, folder, ...extra] = positionals;
+    if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+    if (!folder) throw new UsageError('scan needs a folder');
+    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    const format = values.format as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (expected ${FORMATS.join(' or ')})`);
+    const output = await scan(folder, format, io);
+    if (values.out) await fs.writeFile(values.out, output);
+    else io.stdout(output);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`seed-curator: ${(error as Error).message}\n\n${USAGE}\n`);
+    } else {
+      io.stderr(`seed-curator: ${(error as Error).message}\n`);
+    }
+    return 2;
+  }
+}
+
+async function scan(folder: string, format: Format, io: CliIo): Promise<string> {
+  const root = path.resolve(folder);
+  const stat = await fs.stat(root).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new UsageError(`"${folder}" is not a folder`);
+  const progress = io.interactive ? (files: number) => files % 100 === 0 && io.stderr(`\rscanning: ${files} files`) : undefined;
+  const { corpus, skipped, warnings } = await scanFolder(root, { ...defaultSettings, onProgress: progress });
+  if (progress) io.stderr('\r\x1b[K');
+  const report = baseReport(root, corpus, skipped, warnings, VERSION);
+  const findings: Finding[] = [...baseFindings(report), ...articleFindings(corpus)];
+  for (const build of sectionBuilders) {
+    const section = build(corpus);
+    addSection(report, section);
+    findings.push(...section.findings);
+  }
+  return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, findings);
+}
+
+function formatText(report: Report, findings: Finding[]): string {
+  const lines = findings.map(formatFinding);
+  const summary = Object.entries(report.summary).map(([key, value]) => `${value} ${key}`);
+  lines.push('', `Scanned ${report.root}: ${summary.join(', ')}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    interactive: process.stderr.isTTY === true,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * What a feature module of the server is given: the connection, the open documents, the
+ * corpus, the settings and a log. Each feature (symbols, folding, duplicates, ...) is one
+ * module exporting a `ServerFeature`; server.ts merges their capabilities and registers
+ * them. Logic that does not need LSP lives in core/ and is called from here.
+ */
+import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Corpus } from './core/corpus';
+import type { Settings } from './settings';
+
+export interface Log {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  corpus: Corpus;
+  settings(): Settings;
+  log: Log;
+  /** True once the initial scan of the workspace has finished. */
+  isReady(): boolean;
+  /** Runs after the initial scan and after every later update of the corpus. */
+  onIndexUpdated(listener: () => void): void;
+  /** Runs when the user's settings change (after `settings()` returns the new values). */
+  onSettingsChanged(listener: () => void): void;
+}
+
+export interface ServerFeature {
+  capabilities: ServerCapabilities;
+  register(context: ServerContext): void;
+}

@@ -1,0 +1,90 @@
+import { strict as assert } from 'assert';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { splitArticles } from './articles';
+import { LineIndex } from './text';
+
+const fixture = (name: string): string =>
+  readFileSync(path.join(__dirname, '../../../test/fixtures/articles', name), 'utf8');
+
+/** 1-based inclusive line ranges and titles, as a reader would give them. */
+function outline(text: string): string[] {
+  return splitArticles(text).articles.map((a) => `${a.startLine + 1}-${a.endLine + 1} ${a.title}`);
+}
+
+describe('splitArticles', () => {
+  it('splits a file into its articles and keeps section headings inside them', () => {
+    const { articles } = splitArticles(fixture('two-articles-with-boilerplate.txt'));
+    assert.deepEqual(
+      articles.map((a) => [a.title, a.startLine + 1, a.endLine + 1]),
+      [
+        ['Hospital discharge teams try a new shared rota', 1, 15],
+        ['Can a village library help lonely older people?', 17, 23],
+      ],
+    );
+    assert.deepEqual(articles[0].sections, [{ title: 'Early figures', line: 6 }]);
+  });
+
+  it('reads "By" bylines and dates under a title', () => {
+    const { articles } = splitArticles(fixture('two-articles-with-boilerplate.txt'));
+    assert.deepEqual(articles[0].byline, { text: 'By Imogen Hartley', line: 2 });
+    assert.deepEqual(articles[1].byline, { text: '14 March 2024', line: 18 });
+    assert.equal(articles[1].bodyStartLine, 20);
+  });
+
+  it('reads an inline "Name writing at Outlet:" byline', () => {
+    const text = 'Ward rounds go paperless\n\nDana Whitfield writing at the Nuffield Trust: Ward rounds in two hospitals no longer use paper notes.\n';
+    assert.equal(splitArticles(text).articles[0].byline?.text, 'Dana Whitfield writing at the Nuffield Trust');
+  });
+
+  it('marks trailing navigation and link titles as boilerplate, outside any article', () => {
+    const text = fixture('two-articles-with-boilerplate.txt');
+    const { articles, boilerplate } = splitArticles(text);
+    assert.deepEqual(boilerplate.map((b) => [b.startLine + 1, b.endLine + 1]), [[25, 29]]);
+    assert.ok(articles.every((a) => a.endLine < boilerplate[0].startLine));
+  });
+
+  it('splits articles that follow each other with no blank line', () => {
+    assert.deepEqual(outline(fixture('no-blank-between.txt')), [
+      '1-2 Breakfast club feeds pupils before lessons',
+      '3-4 Midwives trial evening clinics for working parents',
+    ]);
+  });
+
+  it('gives the same lines for CRLF and LF text', () => {
+    const crlf = fixture('crlf.txt');
+    assert.ok(crlf.includes('\r\n'));
+    assert.deepEqual(outline(crlf), outline(crlf.replace(/\r\n/g, '\n')));
+    const [article] = splitArticles(crlf).articles;
+    assert.equal(crlf.slice(article.startOffset, article.endOffset).split(/\r\n/).length, 5);
+    assert.ok(crlf.slice(article.startOffset, article.endOffset).endsWith('bin collections.'));
+  });
+
+  it('returns no articles for an empty or blank file', () => {
+    assert.deepEqual(splitArticles(''), { articles: [], boilerplate: [] });
+    assert.deepEqual(splitArticles('\n \n\u00a0\n').articles, []);
+  });
+
+  it('makes a title from the first words when a file starts with prose', () => {
+    const text = 'the notes below were copied from a longer report about community nursing teams and their caseloads, which grew again this year.\n';
+    const [article] = splitArticles(text).articles;
+    assert.equal(article.hasTitleLine, false);
+    assert.equal(article.title, 'the notes below were copied from a longer…');
+  });
+
+  it('does not take headings with no prose under them for article titles', () => {
+    const { articles } = splitArticles('Notes\n\nSecond heading\n');
+    assert.equal(articles.length, 1);
+    assert.equal(articles[0].hasTitleLine, false);
+  });
+
+  it('keeps offsets inside the text and consistent with the line index', () => {
+    const text = fixture('two-articles-with-boilerplate.txt');
+    const lines = new LineIndex(text);
+    for (const article of splitArticles(text, lines).articles) {
+      assert.equal(article.startOffset, lines.lineStart(article.startLine));
+      assert.equal(article.endOffset, lines.lineEnd(article.endLine));
+      assert.equal(text.slice(article.startOffset).split('\n')[0], article.title);
+    }
+  });
+});

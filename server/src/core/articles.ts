@@ -1,0 +1,272 @@
+/**
+ * Splits the text of one file into articles.
+ *
+ * An article starts at a title line: short, no closing sentence punctuation, at the start
+ * of the file or after a blank line or a finished sentence, followed (after an optional
+ * byline or date) by prose. Inside an article, lines of the same shape are section
+ * headings. Which of the two a heading is follows from evidence:
+ *   - a byline or date right under it makes it a title;
+ *   - otherwise lexical cohesion decides, as in TextTiling (Hearst, 1997): when the words
+ *     before the heading and the words after it have little in common, a new article has
+ *     begun; when they share their vocabulary, it is a section of the same article.
+ * Navigation lines ("Previous", "Next", "Share this article") and the link titles that
+ * trail them at the end of a file are boilerplate: they belong to no article.
+ */
+import { LineIndex } from './text';
+import { LineShape, endsSentence, lineShape, wordCount } from './lines';
+import { contentWords, cosine, termVector } from './cohesion';
+
+export interface LineSpan {
+  /** Zero-based, inclusive. */
+  startLine: number;
+  endLine: number;
+  startOffset: number;
+  /** Exclusive. */
+  endOffset: number;
+}
+
+export interface Section {
+  title: string;
+  line: number;
+}
+
+export interface Article extends LineSpan {
+  title: string;
+  /** False when the file starts with prose and the title is made from its first words. */
+  hasTitleLine: boolean;
+  byline?: { text: string; line: number };
+  /** First line of the body, after the title and byline. */
+  bodyStartLine: number;
+  sections: Section[];
+  wordCount: number;
+}
+
+export interface SplitResult {
+  articles: Article[];
+  boilerplate: LineSpan[];
+}
+
+export interface SplitOptions {
+  /** Below this cosine similarity between the text before and after a heading, a new article starts. */
+  cohesionThreshold: number;
+  /** A heading this short needs even less shared vocabulary to start an article. */
+  shortHeadingWords: number;
+  /** An article needs at least this many words of body before another can start. */
+  minArticleWords: number;
+  /** How many words before and after a heading are compared. */
+  windowWords: number;
+}
+
+export const defaultSplitOptions: SplitOptions = {
+  cohesionThreshold: 0.16,
+  shortHeadingWords: 4,
+  minArticleWords: 40,
+  windowWords: 250,
+};
+
+interface Line {
+  text: string;
+  shape: LineShape;
+  words: number;
+  /** Content words, computed only for lines near a heading whose role is in doubt. */
+  contentWords?: string[];
+}
+
+const INLINE_BYLINE =
+  /^((?:\p{Lu}[\p{L}'’.-]+\s+){0,4}\p{Lu}[\p{L}'’.-]+ (?:writing|writes|reporting) (?:at|for|in|on) [^:]{2,80}):/u;
+const MAX_INLINE_BYLINE_LINES_INTO_BODY = 2;
+const UNTITLED_TITLE_WORDS = 8;
+
+export function splitArticles(
+  text: string,
+  lineIndex: LineIndex = new LineIndex(text),
+  options: SplitOptions = defaultSplitOptions,
+): SplitResult {
+  const lines: Line[] = [];
+  for (let i = 0; i < lineIndex.lineCount; i++) {
+    const lineText = lineIndex.lineText(i);
+    lines.push({ text: lineText, shape: lineShape(lineText), words: wordCount(lineText) });
+  }
+  const tailStart = navigationTailStart(lines);
+  const boilerplate: LineSpan[] = [];
+  const articles: Article[] = [];
+  const span = (startLine: number, endLine: number): LineSpan => ({
+    startLine,
+    endLine,
+    startOffset: lineIndex.lineStart(startLine),
+    endOffset: lineIndex.lineEnd(endLine),
+  });
+
+  let current: { title: number; body: number; untitled: boolean; sections: Section[] } | undefined;
+  let bodyWords = 0;
+  const closeCurrent = (beforeLine: number): void => {
+    if (!current) return;
+    const last = lastContentLine(lines, current.title, beforeLine - 1);
+    articles.push(makeArticle(lines, span(current.title, last), current, bodyWords));
+  };
+
+  for (let i = 0; i < tailStart; i++) {
+    const line = lines[i];
+    if (line.shape === 'blank') continue;
+    if (line.shape === 'navigation') {
+      boilerplate.push(span(i, i));
+      continue;
+    }
+    if (line.shape === 'heading' && isTitlePosition(lines, i, tailStart)) {
+      const body = bodyStart(lines, i, tailStart);
+      const startsArticle =
+        !current ||
+        (bodyWords >= options.minArticleWords &&
+          (hasByline(lines, i, body) || headingBreaksCohesion(lines, i, current.body, body, tailStart, options)));
+      if (startsArticle) {
+        closeCurrent(i);
+        current = { title: i, body, untitled: false, sections: [] };
+        bodyWords = 0;
+        i = body - 1;
+        continue;
+      }
+    }
+    if (!current) {
+      current = { title: i, body: i, untitled: true, sections: [] };
+      bodyWords = 0;
+    }
+    if (line.shape === 'heading') current.sections.push({ title: line.text.trim(), line: i });
+    else bodyWords += line.words;
+  }
+  closeCurrent(tailStart);
+  if (tailStart < lines.length) {
+    let last = lines.length - 1;
+    while (last > tailStart && lines[last].shape === 'blank') last--;
+    boilerplate.push(span(tailStart, last));
+  }
+  return { articles, boilerplate };
+}
+
+/**
+ * At the start of the file, after a blank line, or after a finished sentence; and followed
+ * by prose, directly or after a standfirst (a heading-shaped line that prose follows).
+ */
+function isTitlePosition(lines: Line[], i: number, end: number): boolean {
+  const previous = lines[i - 1];
+  if (previous && previous.shape !== 'blank' && !endsSentence(previous.text.trim())) return false;
+  const body = bodyStart(lines, i, end);
+  const next = lines[body];
+  if (next?.shape === 'heading') return isProse(lines[nextContentLine(lines, body + 1, end)]);
+  return isProse(next);
+}
+
+function isProse(line: Line | undefined): boolean {
+  return line !== undefined && (line.shape === 'prose' || line.shape === 'bullet');
+}
+
+/** A byline or date under the heading, or a "Name writing at Outlet:" opening its body. */
+function hasByline(lines: Line[], heading: number, body: number): boolean {
+  for (let i = heading + 1; i < body; i++) if (lines[i].shape === 'byline') return true;
+  return lines[body] !== undefined && INLINE_BYLINE.test(lines[body].text.trim());
+}
+
+/** The first body line under a title: past blank lines and one byline or date line. */
+function bodyStart(lines: Line[], title: number, end: number): number {
+  let i = nextContentLine(lines, title + 1, end);
+  if (lines[i]?.shape === 'byline') i = nextContentLine(lines, i + 1, end);
+  return Math.min(i, end);
+}
+
+function nextContentLine(lines: Line[], from: number, end: number): number {
+  let i = from;
+  while (i < end && lines[i].shape === 'blank') i++;
+  return i;
+}
+
+function lastContentLine(lines: Line[], from: number, to: number): number {
+  let i = to;
+  while (i > from && (lines[i].shape === 'blank' || lines[i].shape === 'navigation')) i--;
+  return i;
+}
+
+function headingBreaksCohesion(
+  lines: Line[],
+  heading: number,
+  articleBody: number,
+  nextBody: number,
+  end: number,
+  options: SplitOptions,
+): boolean {
+  const before = collectWords(lines, heading - 1, articleBody - 1, -1, options.windowWords);
+  const after = collectWords(lines, nextBody, end, 1, options.windowWords);
+  const similarity = cosine(termVector(before), termVector(after));
+  const short = lines[heading].words <= options.shortHeadingWords;
+  return similarity < (short ? options.cohesionThreshold / 2 : options.cohesionThreshold);
+}
+
+/** Content words of up to `limit` words of body, walking from `from` towards `stop` (exclusive). */
+function collectWords(lines: Line[], from: number, stop: number, step: 1 | -1, limit: number): string[] {
+  const collected: string[] = [];
+  let words = 0;
+  for (let i = from; i !== stop && i >= 0 && i < lines.length && words < limit; i += step) {
+    const line = lines[i];
+    if (line.shape !== 'prose' && line.shape !== 'bullet') continue;
+    line.contentWords ??= contentWords(line.text);
+    collected.push(...line.contentWords);
+    words += line.words;
+  }
+  return collected;
+}
+
+/**
+ * Where trailing navigation starts: the first navigation line after which no prose
+ * follows, only navigation and the short link titles that go with it.
+ */
+function navigationTailStart(lines: Line[]): number {
+  let tail = lines.length;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (line.shape === 'navigation') tail = i;
+    else if (line.shape === 'prose' || line.shape === 'bullet' || line.shape === 'byline') break;
+  }
+  return tail;
+}
+
+function makeArticle(
+  lines: Line[],
+  range: LineSpan,
+  parts: { title: number; body: number; untitled: boolean; sections: Section[] },
+  bodyWords: number,
+): Article {
+  const titleText = lines[parts.title].text.trim();
+  const article: Article = {
+    ...range,
+    title: parts.untitled ? untitledTitle(titleText) : titleText,
+    hasTitleLine: !parts.untitled,
+    bodyStartLine: parts.body,
+    sections: parts.sections,
+    wordCount: bodyWords + (parts.untitled ? 0 : lines[parts.title].words),
+  };
+  const byline = findByline(lines, parts.title, parts.body, range.endLine);
+  if (byline) article.byline = byline;
+  return article;
+}
+
+function untitledTitle(firstLine: string): string {
+  const words = firstLine.split(/\s+/);
+  return words.length <= UNTITLED_TITLE_WORDS ? firstLine : `${words.slice(0, UNTITLED_TITLE_WORDS).join(' ')}…`;
+}
+
+function findByline(
+  lines: Line[],
+  title: number,
+  body: number,
+  end: number,
+): { text: string; line: number } | undefined {
+  for (let i = title + 1; i < body; i++) {
+    if (lines[i].shape === 'byline') return { text: lines[i].text.trim(), line: i };
+  }
+  let seen = 0;
+  for (let i = body; i <= end && seen < MAX_INLINE_BYLINE_LINES_INTO_BODY; i++) {
+    if (lines[i].shape === 'blank') continue;
+    seen++;
+    const match = INLINE_BYLINE.exec(lines[i].text.trim());
+    if (match) return { text: match[1], line: i };
+  }
+  return undefined;
+}

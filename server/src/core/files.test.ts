@@ -1,0 +1,93 @@
+import { strict as assert } from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fileFilter, readTextFile, walkFolder } from './files';
+
+describe('readTextFile', () => {
+  let dir: string;
+  before(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-files-'));
+  });
+  after(() => fs.rm(dir, { recursive: true, force: true }));
+
+  const write = async (name: string, content: string | Buffer): Promise<string> => {
+    const file = path.join(dir, name);
+    await fs.writeFile(file, content);
+    return file;
+  };
+
+  it('reads UTF-8 text', async () => {
+    assert.deepEqual(await readTextFile(await write('ok.txt', 'Title\n\nBody.\n'), 1024), { kind: 'text', text: 'Title\n\nBody.\n' });
+  });
+
+  it('reads an empty file as empty text', async () => {
+    assert.deepEqual(await readTextFile(await write('empty.txt', ''), 1024), { kind: 'text', text: '' });
+  });
+
+  it('skips binary files, naming the reason', async () => {
+    const outcome = await readTextFile(await write('image.txt', Buffer.from([0x89, 0x50, 0x00, 0x0d])), 1024);
+    assert.deepEqual(outcome, { kind: 'skipped', reason: 'binary file (contains NUL bytes)' });
+  });
+
+  it('skips files over the size limit without reading them whole', async () => {
+    const outcome = await readTextFile(await write('big.txt', 'x'.repeat(5000)), 1024);
+    assert.equal(outcome.kind, 'skipped');
+    assert.match((outcome as { reason: string }).reason, /too large \(5 KB > 1 KB limit\)/);
+  });
+
+  it('decodes non-UTF-8 bytes with replacement and a warning', async () => {
+    const outcome = await readTextFile(await write('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9])), 1024);
+    assert.equal(outcome.kind, 'text');
+    assert.equal((outcome as { text: string }).text, 'caf\ufffd');
+    assert.match((outcome as { warning?: string }).warning ?? '', /not valid UTF-8/);
+  });
+
+  it('reports a file that no longer exists, and a folder, without throwing', async () => {
+    assert.deepEqual(await readTextFile(path.join(dir, 'gone.txt'), 1024), {
+      kind: 'skipped',
+      reason: 'file no longer exists (deleted while being read)',
+    });
+    const folder = path.join(dir, 'sub.txt');
+    await fs.mkdir(folder);
+    assert.equal((await readTextFile(folder, 1024)).kind, 'skipped');
+  });
+
+  it('reports a file it may not read', async function () {
+    if (process.getuid?.() === 0) this.skip(); // root reads everything
+    const file = await write('secret.txt', 'text');
+    await fs.chmod(file, 0o000);
+    assert.deepEqual(await readTextFile(file, 1024), { kind: 'skipped', reason: 'permission denied' });
+  });
+});
+
+describe('walkFolder', () => {
+  let root: string;
+  before(async () => {
+    root = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-walk-'));
+    for (const name of ['a.txt', 'notes.md', 'image.png', 'sub/b.txt', 'node_modules/pkg/readme.txt', '.git/info.txt', 'build/out.txt']) {
+      await fs.mkdir(path.dirname(path.join(root, name)), { recursive: true });
+      await fs.writeFile(path.join(root, name), 'text');
+    }
+    await fs.symlink(root, path.join(root, 'sub', 'loop'));
+  });
+  after(() => fs.rm(root, { recursive: true, force: true }));
+
+  it('yields included files, prunes excluded folders and stops at symbolic link loops', async () => {
+    const skips: string[] = [];
+    const found: string[] = [];
+    const filter = fileFilter(['**/*.txt', '**/*.md'], ['**/node_modules/**', '**/.git/**', '**/build/**']);
+    for await (const file of walkFolder(root, filter, { onSkip: (rel, why) => skips.push(`${rel}: ${why}`) })) {
+      found.push(path.relative(root, file));
+    }
+    assert.deepEqual(found, ['a.txt', 'notes.md', path.join('sub', 'b.txt')]);
+    assert.deepEqual(skips, ['sub/loop: symbolic link loop: folder already indexed']);
+  });
+
+  it('reports a folder that does not exist', async () => {
+    const skips: string[] = [];
+    const walk = walkFolder(path.join(root, 'missing'), fileFilter(['**/*'], []), { onSkip: (_, why) => skips.push(why) });
+    for await (const file of walk) assert.fail(`unexpected ${file}`);
+    assert.deepEqual(skips, ['file no longer exists (deleted while being read)']);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Finding and reading the files of a workspace folder, safely: files that are too large,
+ * binary, unreadable or gone by the time they are read are reported, never thrown.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import picomatch from 'picomatch';
+import { decodeUtf8, looksBinary } from './text';
+
+export type ReadOutcome =
+  | { kind: 'text'; text: string; /** Said to the user, e.g. that bytes were replaced. */ warning?: string }
+  | { kind: 'skipped'; reason: string };
+
+export async function readTextFile(filePath: string, maxBytes: number): Promise<ReadOutcome> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(filePath, 'r');
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { kind: 'skipped', reason: 'not a regular file' };
+    if (stat.size > maxBytes) {
+      return { kind: 'skipped', reason: `too large (${formatKB(stat.size)} > ${formatKB(maxBytes)} limit)` };
+    }
+    // Read up to one byte past the limit: a file that grew since stat() is still caught.
+    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) return { kind: 'skipped', reason: `too large (grew past the ${formatKB(maxBytes)} limit)` };
+    return decodeBytes(buffer.subarray(0, length));
+  } catch (error) {
+    return { kind: 'skipped', reason: describeError(error) };
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+export function decodeBytes(bytes: Uint8Array): ReadOutcome {
+  if (looksBinary(bytes)) return { kind: 'skipped', reason: 'binary file (contains NUL bytes)' };
+  const decoded = decodeUtf8(bytes);
+  return decoded.invalidUtf8
+    ? { kind: 'text', text: decoded.text, warning: 'not valid UTF-8: invalid bytes shown as U+FFFD' }
+    : { kind: 'text', text: decoded.text };
+}
+
+export function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'file no longer exists (deleted while being read)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function formatKB(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KB`;
+}
+
+export interface FileFilter {
+  /** Relative path with forward slashes. */
+  includes(relativePath: string): boolean;
+  excludes(relativePath: string): boolean;
+}
+
+export function fileFilter(include: string[], exclude: string[]): FileFilter {
+  const included = picomatch(include, { dot: false });
+  const excluded = picomatch(exclude, { dot: true });
+  return {
+    includes: (relativePath) => included(relativePath) && !excluded(relativePath),
+    excludes: (relativePath) => excluded(relativePath),
+  };
+}
+
+export interface WalkEvents {
+  /** A folder or link that could not be listed or followed. */
+  onSkip(relativePath: string, reason: string): void;
+}
+
+/**
+ * Yields the absolute paths of the files under `root` that the filter includes, in a
+ * stable (sorted) order. Symbolic links are followed once: a link back to a folder
+ * already visited is reported as a loop and not entered again.
+ */
+export async function* walkFolder(root: string, filter: FileFilter, events: WalkEvents): AsyncGenerator<string> {
+  const visited = new Set<string>();
+  const pending: string[] = [root];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    const relativeFolder = toRelative(root, folder);
+    let real: string;
+    let entries: import('fs').Dirent[];
+    try {
+      real = await fs.realpath(folder);
+      if (visited.has(real)) {
+        events.onSkip(relativeFolder, 'symbolic link loop: folder already indexed');
+        continue;
+      }
+      visited.add(real);
+      entries = await fs.readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      events.onSkip(relativeFolder || '.', describeError(error));
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subfolders: string[] = [];
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      const relative = toRelative(root, full);
+      if (filter.excludes(relative)) continue;
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = await fs.stat(full);
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+        } catch (error) {
+          events.onSkip(relative, describeError(error));
+          continue;
+        }
+      }
+      if (isDirectory) subfolders.push(full);
+      else if (isFile && filter.includes(relative)) yield full;
+    }
+    pending.push(...subfolders.reverse());
+  }
+}
+
+export function toRelative(root: string, full: string): string {
+  return path.relative(root, full).split(path.sep).join('/');
+}

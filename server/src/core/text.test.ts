@@ -1,0 +1,63 @@
+import { strict as assert } from 'assert';
+import { LineIndex, contentHash, decodeUtf8, looksBinary } from './text';
+
+describe('LineIndex', () => {
+  it('maps offsets to positions for LF, CRLF and lone CR line ends alike', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['first', 'second line', '', 'fourth'].join(eol);
+      const lines = new LineIndex(text);
+      assert.equal(lines.lineCount, 4, JSON.stringify(eol));
+      assert.deepEqual(lines.positionAt(text.indexOf('second')), { line: 1, character: 0 });
+      assert.deepEqual(lines.positionAt(text.indexOf('line')), { line: 1, character: 7 });
+      assert.deepEqual(lines.positionAt(text.indexOf('fourth')), { line: 3, character: 0 });
+      assert.equal(lines.lineText(1), 'second line');
+      assert.equal(lines.lineText(2), '');
+      assert.equal(lines.offsetAt({ line: 3, character: 2 }), text.indexOf('fourth') + 2);
+    }
+  });
+
+  it('never puts a position inside a CRLF pair or past the text', () => {
+    const text = 'ab\r\ncd';
+    const lines = new LineIndex(text);
+    assert.deepEqual(lines.positionAt(3), { line: 0, character: 2 });
+    assert.deepEqual(lines.positionAt(99), { line: 1, character: 2 });
+    assert.deepEqual(lines.positionAt(-5), { line: 0, character: 0 });
+    assert.equal(lines.offsetAt({ line: 0, character: 50 }), 2);
+    assert.equal(lines.offsetAt({ line: 9, character: 0 }), text.length);
+  });
+
+  it('counts columns in UTF-16 code units, as LSP does', () => {
+    const text = 'emoji 😀 then';
+    assert.deepEqual(new LineIndex(text).positionAt(text.indexOf('then')), { line: 0, character: 9 });
+  });
+
+  it('handles an empty text', () => {
+    const lines = new LineIndex('');
+    assert.equal(lines.lineCount, 1);
+    assert.deepEqual(lines.positionAt(0), { line: 0, character: 0 });
+  });
+});
+
+describe('decoding', () => {
+  it('drops a UTF-8 BOM so that columns match the editor', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Title\n')]);
+    assert.deepEqual(decodeUtf8(bytes), { text: 'Title\n', invalidUtf8: false });
+  });
+
+  it('replaces invalid UTF-8 bytes and says so', () => {
+    const bytes = Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]); // "Café" in Latin-1
+    const decoded = decodeUtf8(bytes);
+    assert.equal(decoded.invalidUtf8, true);
+    assert.equal(decoded.text, 'Caf\ufffd\n');
+  });
+
+  it('recognises binary content by its NUL bytes', () => {
+    assert.equal(looksBinary(Buffer.from('plain text\n')), false);
+    assert.equal(looksBinary(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01])), true);
+  });
+
+  it('hashes different texts differently and equal texts equally', () => {
+    assert.equal(contentHash('abc'), contentHash('abc'));
+    assert.notEqual(contentHash('abc'), contentHash('abd'));
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * The Seed Curator language server: indexes every matching file of the workspace into
+ * articles and serves the features listed in `features`. Runs over stdio or Node IPC.
+ */
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  ServerCapabilities,
+  TextDocumentSyncKind,
+  TextDocuments,
+  WatchKind,
+  createConnection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Corpus } from './core/corpus';
+import type { Log, ServerContext, ServerFeature } from './context';
+import { foldingFeature } from './folding';
+import { WorkspaceFolderRef, WorkspaceIndexer } from './indexer';
+import { IndexStatus, IndexStatusNotification, IndexStatusRequest } from './protocol';
+import { Settings, defaultSettings, resolveSettings } from './settings';
+import { symbolsFeature } from './symbols';
+
+const features: ServerFeature[] = [symbolsFeature, foldingFeature];
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const corpus = new Corpus();
+const log: Log = {
+  info: (message) => connection.console.info(message),
+  warn: (message) => connection.console.warn(message),
+  error: (message) => connection.console.error(message),
+};
+
+let settings: Settings = defaultSettings;
+let ready = false;
+let generation = 0;
+let folders: WorkspaceFolderRef[] = [];
+let canWatchFiles = false;
+let canReadConfiguration = false;
+const indexListeners: (() => void)[] = [];
+const settingsListeners: (() => void)[] = [];
+const indexer = new WorkspaceIndexer(corpus, () => settings, log);
+
+const context: ServerContext = {
+  connection,
+  documents,
+  corpus,
+  settings: () => settings,
+  log,
+  isReady: () => ready,
+  onIndexUpdated: (listener) => indexListeners.push(listener),
+  onSettingsChanged: (listener) => settingsListeners.push(listener),
+};
+
+function status(): IndexStatus {
+  const stats = corpus.stats();
+  return { ready, files: stats.files, articles: stats.articles, skipped: indexer.skippedCount, generation };
+}
+
+/** Coalesces the updates of one tick into one round of listeners and one notification. */
+let updateScheduled = false;
+function indexUpdated(): void {
+  if (updateScheduled || !ready) return;
+  updateScheduled = true;
+  setImmediate(() => {
+    updateScheduled = false;
+    generation++;
+    for (const listener of indexListeners) listener();
+    void connection.sendNotification(IndexStatusNotification, status());
+  });
+}
+corpus.onChange(indexUpdated);
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  folders = (params.workspaceFolders ?? []).map(({ uri, name }) => ({ uri, name }));
+  if (folders.length === 0 && params.rootUri) folders = [{ uri: params.rootUri, name: 'root' }];
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canReadConfiguration = params.capabilities.workspace?.configuration === true;
+  settings = resolveSettings(params.initializationOptions?.settings);
+  const capabilities: ServerCapabilities = {
+    textDocumentSync: TextDocumentSyncKind.Incremental,
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+  for (const feature of features) mergeCapabilities(capabilities, feature.capabilities);
+  return { capabilities, serverInfo: { name: 'Seed Curator' } };
+});
+
+function mergeCapabilities(target: ServerCapabilities, extra: ServerCapabilities): void {
+  const commands = [...(target.executeCommandProvider?.commands ?? []), ...(extra.executeCommandProvider?.commands ?? [])];
+  Object.assign(target, extra);
+  if (commands.length > 0) target.executeCommandProvider = { commands };
+}
+
+connection.onInitialized(async () => {
+  for (const feature of features) feature.register(context);
+  if (canWatchFiles) await watchFiles();
+  connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+    const removed = new Set(event.removed.map((folder) => folder.uri));
+    folders = [...folders.filter((folder) => !removed.has(folder.uri)), ...event.added.map(({ uri, name }) => ({ uri, name }))];
+    await rescan();
+  });
+  await loadSettings();
+  await rescan();
+});
+
+async function watchFiles(): Promise<void> {
+  await connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watchers: [
+      { globPattern: '**/*' , kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
+    ],
+  });
+}
+
+async function loadSettings(): Promise<void> {
+  if (!canReadConfiguration) return;
+  try {
+    settings = resolveSettings(await connection.workspace.getConfiguration('seedCurator'));
+  } catch (error) {
+    log.warn(`Could not read settings, using defaults: ${String(error)}`);
+  }
+}
+
+let scanning: Promise<void> = Promise.resolve();
+function rescan(): Promise<void> {
+  scanning = scanning.then(async () => {
+    const started = Date.now();
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('Seed Curator: indexing', 0, 'finding files', false);
+    try {
+      await indexer.scan(folders, {
+        report: (done, total, message) => progress.report(total ? Math.round((100 * done) / total) : 0, message),
+      });
+    } catch (error) {
+      log.error(`Indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    } finally {
+      progress.done();
+    }
+    const stats = corpus.stats();
+    log.info(`Indexed ${stats.files} files, ${stats.articles} articles in ${Date.now() - started} ms (${indexer.skippedCount} skipped).`);
+    ready = true;
+    indexUpdated();
+  });
+  return scanning;
+}
+
+connection.onDidChangeConfiguration(async () => {
+  const before = JSON.stringify([settings.include, settings.exclude, settings.maxFileSizeKB]);
+  await loadSettings();
+  for (const listener of settingsListeners) listener();
+  if (JSON.stringify([settings.include, settings.exclude, settings.maxFileSizeKB]) !== before) await rescan();
+});
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  for (const change of changes) {
+    if (change.type === FileChangeType.Deleted) indexer.fileDeleted(change.uri);
+    else await indexer.fileChanged(change.uri);
+  }
+});
+
+documents.onDidOpen(({ document }) => indexer.documentChanged(toOpenDocument(document), true));
+documents.onDidChangeContent(({ document }) => indexer.documentChanged(toOpenDocument(document)));
+documents.onDidClose(({ document }) => void indexer.documentClosed(document.uri));
+
+function toOpenDocument(document: TextDocument): { uri: string; text: string; version: number } {
+  return { uri: document.uri, text: document.getText(), version: document.version };
+}
+
+connection.onRequest(IndexStatusRequest, () => status());
+
+documents.listen(connection);
+connection.listen();

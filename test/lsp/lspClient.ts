@@ -1,0 +1,89 @@
+/**
+ * A minimal LSP client for tests: starts the built server (dist/server.js) as a child
+ * process over stdio and speaks JSON-RPC to it, answering the server's own requests the
+ * way VS Code would.
+ */
+import { ChildProcess, spawn } from 'child_process';
+import * as path from 'path';
+import {
+  InitializeParams,
+  LogMessageParams,
+  ProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { IndexStatus, IndexStatusNotification } from '../../server/src/protocol';
+
+export interface TestServer {
+  connection: ProtocolConnection;
+  process: ChildProcess;
+  logs: string[];
+  /** The first ready status with a generation above `after`. */
+  nextStatus(after?: number): Promise<IndexStatus>;
+  /** The last status received; call after a first `nextStatus()`. */
+  latestStatus(): IndexStatus;
+  stop(): Promise<void>;
+}
+
+const SERVER = path.join(__dirname, '../../dist/server.js');
+
+export async function startServer(workspaceFolder: string, settings: Record<string, unknown> = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const logs: string[] = [];
+  const statuses: IndexStatus[] = [];
+  const waiters: { after: number; resolve(status: IndexStatus): void }[] = [];
+  connection.onNotification('window/logMessage', ({ message }: LogMessageParams) => {
+    logs.push(message);
+  });
+  connection.onNotification(IndexStatusNotification, (status) => {
+    statuses.push(status);
+    for (const waiter of [...waiters]) {
+      if (status.ready && status.generation > waiter.after) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(status);
+      }
+    }
+  });
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/configuration', () => [settings]);
+  connection.listen();
+
+  const { URI } = await import('vscode-uri');
+  const uri = URI.file(workspaceFolder).toString();
+  const params: InitializeParams = {
+    processId: process.pid,
+    rootUri: uri,
+    workspaceFolders: [{ uri, name: path.basename(workspaceFolder) }],
+    capabilities: {
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+      window: { workDoneProgress: true },
+    },
+  };
+  await connection.sendRequest('initialize', params);
+  await connection.sendNotification('initialized', {});
+
+  return {
+    connection,
+    process: child,
+    logs,
+    nextStatus(after = -1) {
+      const seen = statuses.find((status) => status.ready && status.generation > after);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve) => waiters.push({ after, resolve }));
+    },
+    latestStatus() {
+      const latest = statuses.at(-1);
+      if (!latest) throw new Error('no index status received yet');
+      return latest;
+    },
+    async stop() {
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      connection.dispose();
+      if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
