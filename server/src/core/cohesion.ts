@@ -28,13 +28,21 @@ export function contentWords(text: string): string[] {
   return words;
 }
 
+/** "nurse's" and "nurses’" → "nurse" / "nurses": a trailing apostrophe and s. */
+function stripPossessive(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  if (last === 39 || last === 0x2019) return word.slice(0, -1);
+  const beforeLast = word.charCodeAt(word.length - 2);
+  return last === 115 && (beforeLast === 39 || beforeLast === 0x2019) ? word.slice(0, -2) : word;
+}
+
 const LETTER = /\p{L}/u;
 function isLetter(char: string): boolean {
   return LETTER.test(char);
 }
 
 function addWord(words: string[], raw: string): void {
-  let word = raw.replace(/['’]s?$/u, '');
+  let word = stripPossessive(raw);
   if (word.length < 3 || isStopWord(word)) return;
   if (word.length > 4 && word.endsWith('s') && !word.endsWith('ss')) word = word.slice(0, -1);
   words.push(word);

@@ -5,6 +5,7 @@
  * and "\n", "\r\n" and "\r" all end a line. A leading BOM is dropped, as editors do, so
  * that line and column numbers match what the user sees.
  */
+import { createHash } from 'crypto';
 
 export interface Position {
   line: number;
@@ -99,12 +100,7 @@ export class LineIndex {
   }
 }
 
-/** FNV-1a over UTF-16 code units: a fast content key for caches, not a security hash. */
+/** A content key for caches (not for security): SHA-1 runs natively, far faster than a JS loop. */
 export function contentHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0') + text.length.toString(16);
+  return createHash('sha1').update(text).digest('base64url');
 }
