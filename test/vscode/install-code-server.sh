@@ -12,11 +12,16 @@
 set -euo pipefail
 CODE_SERVER_VERSION=4.139.1
 NODE_MAJOR=24
-cache="${SEED_CURATOR_CACHE:-$HOME/.cache/seed-curator}/code-server-$CODE_SERVER_VERSION"
-if [ -f "$cache/.complete" ] && [ -x "$cache/bin/code-server" ]; then
-  echo "$cache"; exit 0
-fi
+root="${SEED_CURATOR_CACHE:-$HOME/.cache/seed-curator}"
+cache="$root/code-server-$CODE_SERVER_VERSION"
+installed() { [ -f "$cache/.complete" ] && [ -x "$cache/bin/code-server" ]; }
+if installed; then echo "$cache"; exit 0; fi
 log() { echo "[install-code-server] $*" >&2; }
+# Two runs at once (two terminals, two clones) must not install into the same dir.
+mkdir -p "$root"
+exec 9>"$cache.lock"
+flock 9
+if installed; then echo "$cache"; exit 0; fi
 
 # Build tools for the native modules (node-gyp needs python3, make, g++;
 # the `kerberos` module needs libkrb5-dev).
