@@ -51,6 +51,8 @@ const options = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  // Prefer ES module builds: some packages' UMD builds (jsonc-parser) use dynamic requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
   plugins: [integrationTestFiles],
   // Bundled mocha's parallel mode (unused) calls require.resolve on its worker files.
   logOverride: { 'require-resolve-not-external': 'silent' },

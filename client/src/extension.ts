@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { IndexStatus, IndexStatusNotification } from '../../server/src/protocol';
+import { DuplicatesProvider, registerDuplicates } from './duplicates';
 import { IndexStatusWatcher } from './indexStatus';
 import { createStatusBar } from './statusBar';
 
@@ -13,6 +14,8 @@ export interface SeedCuratorApi {
   client: LanguageClient;
   /** Resolves with the first status that is ready and newer than `afterGeneration`. */
   waitForIndex(afterGeneration?: number): Promise<IndexStatus>;
+  /** The Duplicates view's data; `refresh()` fetches the groups from the server. */
+  duplicates: DuplicatesProvider;
 }
 
 /** The documents the server reads: plain text, Markdown and the seed language, on disk or unsaved. */
@@ -38,11 +41,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<SeedCu
   };
   client = new LanguageClient('seedCurator', 'Seed Curator', serverOptions, clientOptions);
   const statusWatcher = new IndexStatusWatcher();
-  context.subscriptions.push(statusWatcher, createStatusBar(statusWatcher));
+  context.subscriptions.push(
+    statusWatcher,
+    createStatusBar(statusWatcher),
+    vscode.commands.registerCommand('seedCurator.showOutput', () => outputChannel.show(true)),
+  );
   context.subscriptions.push(client.onNotification(IndexStatusNotification, (status) => statusWatcher.update(status)));
   await client.start();
   const started = client;
-  return { client: started, waitForIndex: (after) => statusWatcher.waitFor(after) };
+  const duplicates = registerDuplicates(context, started, statusWatcher);
+  return { client: started, waitForIndex: (after) => statusWatcher.waitFor(after), duplicates };
 }
 
 export async function deactivate(): Promise<void> {

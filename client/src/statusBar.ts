@@ -1,4 +1,7 @@
-/** The status bar item: "N articles" once the index is ready, a spinner while indexing. */
+/**
+ * The status bar item: "N articles" once the index is ready, a spinner while indexing.
+ * Clicking it shows the output channel, where skipped files are explained.
+ */
 import * as vscode from 'vscode';
 import type { IndexStatus } from '../../server/src/protocol';
 import type { IndexStatusWatcher } from './indexStatus';
@@ -18,6 +21,7 @@ export function statusBarTooltip(status: IndexStatus | undefined): string {
 export function createStatusBar(watcher: IndexStatusWatcher): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('seedCurator.status', vscode.StatusBarAlignment.Left, 10);
   item.name = 'Seed Curator';
+  item.command = 'seedCurator.showOutput';
   const render = (status: IndexStatus | undefined): void => {
     item.text = statusBarText(status);
     item.tooltip = statusBarTooltip(status);

@@ -3,7 +3,7 @@
  * method names and their payload types. Imported by both the client and the server, so a
  * change here is checked on both sides by the compiler.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /** Counts of what the index holds; sent when the index is ready and after every update. */
 export interface IndexStatus {
@@ -21,3 +21,77 @@ export const IndexStatusNotification = new NotificationType<IndexStatus>('seedCu
 
 /** Asks for the current status without waiting for the next notification. */
 export const IndexStatusRequest = new RequestType<void, IndexStatus, void>('seedCurator/indexStatus');
+
+/** One copy of a duplicated passage. Ranges are zero-based, as in LSP. */
+export interface DuplicateCopyInfo {
+  uri: string;
+  relativePath: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  words: number;
+  /** Title of the article when this copy is a whole article. */
+  articleTitle?: string;
+}
+
+/** A passage found in several places: one group of N copies. */
+export interface DuplicateGroupInfo {
+  id: string;
+  kind: 'exact' | 'near';
+  /** 1 for exact copies; otherwise the lowest similarity (0..1) between linked copies. */
+  similarity: number;
+  words: number;
+  /** The first words of the first copy, for lists. */
+  preview: string;
+  wholeArticle: boolean;
+  copies: DuplicateCopyInfo[];
+}
+
+export interface DuplicateGroupsResult {
+  /** False while the initial scan is still running: the list may be incomplete. */
+  ready: boolean;
+  groups: DuplicateGroupInfo[];
+}
+
+/** All duplicate groups of the workspace, for the Duplicates view and Next/Previous Duplicate. */
+export const DuplicateGroupsRequest = new RequestType0<DuplicateGroupsResult, void>('seedCurator/duplicates');
+
+/**
+ * Adds every copy of a group to the ignore list of its workspace folder
+ * (`.seed-curator/ignored-passages.json`); answers with a message for the user.
+ */
+export const IgnorePassageRequest = new RequestType<{ groupId: string }, string, void>('seedCurator/ignorePassage');
+/** Client command run by the "Ignore this passage" code action, with the group id. */
+export const IgnorePassageCommand = 'seedCurator.ignorePassage';
+/** Client command run by the "Go to other copy" code action: (uri, range) opens and selects it. */
+export const RevealPassageCommand = 'seedCurator.revealPassage';
+
+/** An organisation mentioned in the workspace, for the Organisations view. */
+export interface OrganisationInfo {
+  id: string;
+  name: string;
+  /** The gazetteer's description, or the corpus sentence that shows what it is. */
+  description?: string;
+  mentions: number;
+  articles: number;
+}
+
+export interface OrganisationsResult {
+  /** False while the initial scan is still running: the list may be incomplete. */
+  ready: boolean;
+  /** Most mentioned first. */
+  organisations: OrganisationInfo[];
+}
+
+/** Every organisation mentioned in the workspace. */
+export const OrganisationsRequest = new RequestType0<OrganisationsResult, void>('seedCurator/organisations');
+
+/** An article that mentions an organisation. `line` is zero-based, as in LSP. */
+export interface OrganisationArticleInfo {
+  uri: string;
+  relativePath: string;
+  title: string;
+  line: number;
+  mentions: number;
+}
+
+/** The articles that mention one organisation, most mentions first (the view's second level). */
+export const OrganisationArticlesRequest = new RequestType<{ id: string }, OrganisationArticleInfo[], void>('seedCurator/organisationArticles');

@@ -17,13 +17,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpus } from './core/corpus';
 import type { Log, ServerContext, ServerFeature } from './context';
+import { duplicatesFeature } from './duplicates/feature';
 import { foldingFeature } from './folding';
 import { WorkspaceFolderRef, WorkspaceIndexer } from './indexer';
 import { IndexStatus, IndexStatusNotification, IndexStatusRequest } from './protocol';
 import { Settings, defaultSettings, resolveSettings } from './settings';
 import { symbolsFeature } from './symbols';
 
-const features: ServerFeature[] = [symbolsFeature, foldingFeature];
+const features: ServerFeature[] = [symbolsFeature, foldingFeature, duplicatesFeature];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -7,6 +7,18 @@ export interface Settings {
   exclude: string[];
   maxFileSizeKB: number;
   debounceMs: number;
+  duplicates: DuplicateSettings;
+}
+
+export type DiagnosticSeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+export interface DuplicateSettings {
+  enabled: boolean;
+  minWords: number;
+  minSimilarity: number;
+  boilerplateMinCopies: number;
+  severity: DiagnosticSeverityName;
+  maxPerFile: number;
 }
 
 export const defaultSettings: Settings = {
@@ -14,6 +26,14 @@ export const defaultSettings: Settings = {
   exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/build/**', '**/.seed-curator/**'],
   maxFileSizeKB: 2048,
   debounceMs: 200,
+  duplicates: {
+    enabled: true,
+    minWords: 25,
+    minSimilarity: 0.8,
+    boilerplateMinCopies: 10,
+    severity: 'information',
+    maxPerFile: 100,
+  },
 };
 
 /** Merges what the client sent over the defaults, ignoring values of the wrong type. */

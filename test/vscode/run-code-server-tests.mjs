@@ -55,7 +55,7 @@ const userDataDir = path.join(tmp, 'user-data');
 const resultsFile = path.join(tmp, 'results.json');
 const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
 const ourExt = path.join(extDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
-for (const f of ['package.json', 'dist', 'syntaxes', 'README.md', 'LICENSE']) {
+for (const f of ['package.json', 'dist', 'syntaxes', 'resources', 'README.md', 'LICENSE']) {
   const src = path.join(repo, f);
   if (fs.existsSync(src)) fs.cpSync(src, path.join(ourExt, f), { recursive: true });
 }

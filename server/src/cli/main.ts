@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * seed-curator: the language server's core, headless.
- *   seed-curator scan <folder> [--format text|json] [--out FILE]
- * Exit codes: 0 success, 2 usage or I/O error.
+ *   seed-curator scan <folder> [--format text|json|sarif] [--out FILE] [--fail-on-duplicates]
+ * Exit codes: 0 success, 1 duplicates found with --fail-on-duplicates, 2 usage or I/O error.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -10,23 +10,26 @@ import { parseArgs } from 'util';
 import { scanFolder } from '../core/scan';
 import { Finding, Report, addSection, baseFindings, baseReport, formatFinding } from '../core/report';
 import { defaultSettings } from '../settings';
+import { hasDuplicates, sarifOutput } from './duplicates';
 import { articleFindings, sectionBuilders } from './sections';
 
 declare const SEED_CURATOR_VERSION: string | undefined;
 const VERSION = typeof SEED_CURATOR_VERSION === 'string' ? SEED_CURATOR_VERSION : 'dev';
 
 export const USAGE = `Usage:
-  seed-curator scan <folder> [--format text|json] [--out FILE]
+  seed-curator scan <folder> [--format text|json|sarif] [--out FILE] [--fail-on-duplicates]
 
 Options:
-  --format text|json   text: one finding per line (path:line:col: severity: message), then a summary
-                       json: the versioned report described in README.md
-  --out FILE           write the report to FILE instead of standard output
-  --help               show this help`;
+  --format text|json|sarif  text: one finding per line (path:line:col: severity: message), then a summary
+                            json: the versioned report described in README.md
+                            sarif: SARIF 2.1.0 of the duplicated passages, for CI code scanning
+  --out FILE                write the report to FILE instead of standard output
+  --fail-on-duplicates      exit with 1 when any duplicated passage is found
+  --help                    show this help`;
 
 export class UsageError extends Error {}
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export interface CliIo {
@@ -41,7 +44,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, out: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        format: { type: 'string', default: 'text' },
+        out: { type: 'string' },
+        help: { type: 'boolean' },
+        'fail-on-duplicates': { type: 'boolean' },
+      },
     });
     if (values.help) {
       io.stdout(`${USAGE}\n`);
@@ -53,10 +61,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (expected ${FORMATS.join(' or ')})`);
-    const output = await scan(folder, format, io);
+    const { output, report } = await scan(folder, format, io);
     if (values.out) await fs.writeFile(values.out, output);
     else io.stdout(output);
-    return 0;
+    return values['fail-on-duplicates'] && hasDuplicates(report) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`seed-curator: ${(error as Error).message}\n\n${USAGE}\n`);
@@ -67,7 +75,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function scan(folder: string, format: Format, io: CliIo): Promise<string> {
+async function scan(folder: string, format: Format, io: CliIo): Promise<{ output: string; report: Report }> {
   const root = path.resolve(folder);
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat?.isDirectory()) throw new UsageError(`"${folder}" is not a folder`);
@@ -77,11 +85,12 @@ async function scan(folder: string, format: Format, io: CliIo): Promise<string> 
   const report = baseReport(root, corpus, skipped, warnings, VERSION);
   const findings: Finding[] = [...baseFindings(report), ...articleFindings(corpus)];
   for (const build of sectionBuilders) {
-    const section = build(corpus);
+    const section = build(corpus, root);
     addSection(report, section);
     findings.push(...section.findings);
   }
-  return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, findings);
+  if (format === 'sarif') return { output: sarifOutput(report, VERSION), report };
+  return { output: format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, findings), report };
 }
 
 function formatText(report: Report, findings: Finding[]): string {

@@ -4,8 +4,11 @@
  */
 import type { Corpus } from '../core/corpus';
 import type { Finding, ReportSection } from '../core/report';
+import { duplicatesSectionOf } from './duplicates';
+import { organisationsSectionOf } from './organisations';
 
-export type SectionBuilder = (corpus: Corpus) => ReportSection;
+/** `root` is the absolute path of the scanned folder. */
+export type SectionBuilder = (corpus: Corpus, root: string) => ReportSection;
 
 /** One informational finding per article, so a text scan shows what was found where. */
 export function articleFindings(corpus: Corpus): Finding[] {
@@ -24,4 +27,4 @@ export function articleFindings(corpus: Corpus): Finding[] {
   return findings;
 }
 
-export const sectionBuilders: SectionBuilder[] = [];
+export const sectionBuilders: SectionBuilder[] = [duplicatesSectionOf, organisationsSectionOf];

@@ -199,11 +199,16 @@ function headingBreaksCohesion(
   return similarity < (short ? options.cohesionThreshold / 2 : options.cohesionThreshold);
 }
 
-/** Content words of up to `limit` words of body, walking from `from` towards `stop` (exclusive). */
+/**
+ * Content words of up to `limit` words of body, walking from `from` towards `stop` (exclusive).
+ * At most `limit` lines are looked at: lines without words ("***", blank lines, headings)
+ * used to let every heading walk to the end of the file, quadratic time for many headings.
+ */
 function collectWords(lines: Line[], from: number, stop: number, step: 1 | -1, limit: number): string[] {
   const collected: string[] = [];
   let words = 0;
-  for (let i = from; i !== stop && i >= 0 && i < lines.length && words < limit; i += step) {
+  const lastLine = from + step * limit;
+  for (let i = from; i !== stop && i !== lastLine && i >= 0 && i < lines.length && words < limit; i += step) {
     const line = lines[i];
     if (line.shape !== 'prose' && line.shape !== 'bullet') continue;
     line.contentWords ??= contentWords(line.text);

@@ -70,6 +70,8 @@ export class LineIndex {
 
   /** Offset just past the last character of the line, before its line break. */
   lineEnd(line: number): number {
+    // Clamped like lineStart: a negative line used to give NaN here and in offsetAt.
+    line = Math.max(0, line);
     if (line >= this.starts.length - 1) return this.text.length;
     let end = this.starts[line + 1];
     if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;

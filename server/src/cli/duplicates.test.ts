@@ -1,0 +1,70 @@
+import { strict as assert } from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { ReportedDuplicate } from '../core/duplicates/report';
+import { addIgnoredPassages } from '../core/duplicates/ignore-list';
+import { runCli } from './main';
+
+const FIXTURES = path.join(__dirname, '../../../test/fixtures/duplicates');
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string }> {
+  let stdout = '';
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: () => undefined, interactive: false });
+  return { code, stdout };
+}
+
+describe('seed-curator scan: duplicates', () => {
+  let folder: string;
+  let harbour: string;
+
+  before(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-cli-dup-'));
+    const read = async (name: string) => (await fs.readFile(path.join(FIXTURES, `${name}.txt`), 'utf8')).trimEnd();
+    harbour = await read('harbour');
+    await fs.writeFile(path.join(folder, 'a.txt'), `${harbour}\n\n${await read('orchard')}\n`);
+    await fs.mkdir(path.join(folder, 'sub'));
+    await fs.writeFile(path.join(folder, 'sub', 'b.txt'), `${await read('library')}\n\n${harbour.replace(/\n\n/g, '\n')}\n`);
+    await fs.writeFile(path.join(folder, 'c.txt'), `${await read('unrelated')}\n`);
+  });
+  after(() => fs.rm(folder, { recursive: true, force: true }));
+
+  it('adds duplicates[] with 1-based ranges to the JSON report', async () => {
+    const { code, stdout } = await run('scan', folder, '--format', 'json');
+    assert.equal(code, 0);
+    const report = JSON.parse(stdout) as { duplicates: ReportedDuplicate[]; summary: Record<string, number> };
+    assert.equal(report.summary.duplicateGroups, 1);
+    const [group] = report.duplicates;
+    assert.equal(group.kind, 'exact');
+    assert.equal(group.similarity, 1);
+    assert.deepEqual(
+      group.passages.map((p) => [p.path, p.startLine, p.startColumn, p.endLine, p.endColumn]),
+      [
+        ['a.txt', 1, 1, 7, harbour.split('\n')[6].length + 1],
+        [path.join('sub', 'b.txt'), 9, 1, 12, harbour.split('\n')[6].length + 1],
+      ],
+    );
+  });
+
+  it('exits with 1 under --fail-on-duplicates when a group is found, and writes SARIF 2.1.0', async () => {
+    const { code, stdout } = await run('scan', folder, '--format', 'sarif', '--fail-on-duplicates');
+    assert.equal(code, 1);
+    const sarif = JSON.parse(stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const results = sarif.runs[0].results;
+    assert.equal(results.length, 2);
+    assert.equal(results[0].ruleId, 'duplicate-passage');
+    assert.equal(results[0].locations[0].physicalLocation.artifactLocation.uri, 'a.txt');
+    assert.equal(results[0].relatedLocations[0].physicalLocation.artifactLocation.uri, 'sub/b.txt');
+    assert.deepEqual(results[1].locations[0].physicalLocation.region.startLine, 9);
+  });
+
+  it('honours the folder ignore list, and then --fail-on-duplicates passes', async () => {
+    const before = JSON.parse((await run('scan', folder, '--format', 'json')).stdout) as { duplicates: ReportedDuplicate[] };
+    const entries = before.duplicates[0].passages.map((p) => ({ fingerprint: p.fingerprint, words: p.words, preview: '' }));
+    addIgnoredPassages(folder, entries.slice(0, 1));
+    const { code, stdout } = await run('scan', folder, '--format', 'json', '--fail-on-duplicates');
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(stdout).duplicates, []);
+  });
+});

@@ -1,0 +1,25 @@
+/** The organisations' part of the CLI: the report section, with the folder's own gazetteer. */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import type { Corpus } from '../core/corpus';
+import type { ReportSection } from '../core/report';
+import { OrganisationIndex } from '../core/organisations/index';
+import { organisationsSection } from '../core/organisations/report';
+import { WORKSPACE_ORGANISATIONS_PATH, readWorkspaceOrganisations } from '../core/organisations/workspaceFile';
+
+export function organisationsSectionOf(corpus: Corpus, root: string): ReportSection {
+  const index = new OrganisationIndex();
+  const text = readOptional(path.join(root, WORKSPACE_ORGANISATIONS_PATH));
+  const workspaceFile = text === undefined ? undefined : { text, result: readWorkspaceOrganisations(text) };
+  if (workspaceFile) index.setWorkspaceGazetteer(workspaceFile.result.file);
+  index.update({ updated: [...corpus.all()], removed: [] });
+  return organisationsSection(index, workspaceFile);
+}
+
+function readOptional(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

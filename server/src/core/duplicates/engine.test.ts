@@ -1,0 +1,227 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Corpus } from '../corpus';
+import { DuplicateIndex, DuplicateOptions } from './engine';
+
+const fixtures = join(__dirname, '../../../../test/fixtures/duplicates');
+const article = (name: string): string => readFileSync(join(fixtures, `${name}.txt`), 'utf8').trimEnd();
+const harbour = article('harbour');
+const orchard = article('orchard');
+const library = article('library');
+const unrelated = article('unrelated');
+
+/** Indexes `files` (path -> text) and returns the engine, fed the way the server feeds it. */
+function analyse(files: Record<string, string>, options: Partial<DuplicateOptions> = {}) {
+  const corpus = new Corpus();
+  const index = new DuplicateIndex(options);
+  const changes: Set<string>[] = [];
+  corpus.onChange((change) => changes.push(index.update(change)));
+  const put = (more: Record<string, string>, removed: string[] = []) =>
+    corpus.apply(
+      Object.entries(more).map(([path, text]) => ({ uri: path, relativePath: path, text })),
+      removed,
+    );
+  put(files);
+  return { corpus, index, put, changes };
+}
+
+/** Zero-based line and column of `needle` in `text`, and of its end. */
+function rangeOf(text: string, needle: string, from = 0) {
+  const start = text.indexOf(needle, from);
+  assert.ok(start >= 0, 'needle not in text');
+  const at = (offset: number) => {
+    const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+    return { line: before.length - 1, character: before[before.length - 1].length };
+  };
+  return { start: at(start), end: at(start + needle.length), startOffset: start, endOffset: start + needle.length };
+}
+
+/** Deterministic prose-like filler: words drawn from the fixtures by a seeded generator. */
+function filler(seed: number, words: number): string {
+  const vocabulary = [...new Set([harbour, orchard, library, unrelated].join(' ').toLowerCase().match(/[a-z]+/g))];
+  let state = seed;
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    out.push(vocabulary[state % vocabulary.length]);
+  }
+  return `${out.join(' ')}.`;
+}
+
+function rewrap(text: string, width: number): string {
+  return text
+    .split(/\n\n/)
+    .map((paragraph) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of paragraph.split(/\s+/)) {
+        if (line && line.length + word.length + 1 > width) {
+          lines.push(line);
+          line = word;
+        } else line = line ? `${line} ${word}` : word;
+      }
+      return [...lines, line].join('\n');
+    })
+    .join('\n\n\n');
+}
+
+describe('DuplicateIndex', () => {
+  it('finds an exact article copied into another file, with precise ranges', () => {
+    const a = `${harbour}\n\n${orchard}\n`;
+    const b = `${library}\n\n${harbour}\n`;
+    const { index } = analyse({ 'a.txt': a, 'b.txt': b });
+    const groups = index.groups();
+    assert.equal(groups.length, 1);
+    const [group] = groups;
+    assert.equal(group.kind, 'exact');
+    assert.equal(group.similarity, 1);
+    assert.equal(group.words, harbour.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)!.length);
+    assert.deepEqual(
+      group.passages.map((p) => [p.relativePath, p.start, p.end]),
+      [
+        ['a.txt', rangeOf(a, harbour).start, rangeOf(a, harbour).end],
+        ['b.txt', rangeOf(b, harbour).start, rangeOf(b, harbour).end],
+      ],
+    );
+    assert.ok(group.wholeArticle);
+    assert.equal(group.passages[1].article?.title, 'Harbour lights return to Port Ellis');
+  });
+
+  it('finds a passage repeated within one file', () => {
+    const paragraph = orchard.split('\n\n')[2];
+    const text = `${harbour}\n\n${paragraph}\n\n${unrelated}\n\n${paragraph}\n`;
+    const { index } = analyse({ 'one.txt': text });
+    const [group, ...rest] = index.groups();
+    assert.equal(rest.length, 0);
+    const first = rangeOf(text, paragraph);
+    const second = rangeOf(text, paragraph, first.endOffset);
+    assert.deepEqual(
+      group.passages.map((p) => [p.startOffset, p.endOffset]),
+      [
+        [first.startOffset, first.endOffset],
+        [second.startOffset, second.endOffset],
+      ],
+    );
+  });
+
+  it('treats re-wrapped text, curly quotes, dashes and case as the same words', () => {
+    const styled = rewrap(harbour, 38)
+      .replace(/"([^"]*)"/g, '“$1”')
+      .replace(/'/g, '’')
+      .replace('Port Ellis', 'PORT ELLIS')
+      .replace(/, /g, ' — ');
+    const { index } = analyse({ 'plain.txt': `${orchard}\n\n${harbour}\n`, 'styled.txt': `${styled}\n\n${library}\n` });
+    const [group, ...rest] = index.groups();
+    assert.equal(rest.length, 0);
+    assert.equal(group.kind, 'exact');
+    const styledCopy = group.passages.find((p) => p.relativePath === 'styled.txt')!;
+    assert.deepEqual([styledCopy.start, styledCopy.end], [rangeOf(styled, styled).start, rangeOf(styled, styled).end]);
+  });
+
+  it('reports a copy with a few edited, added and removed words as a near duplicate', () => {
+    const edited = harbour
+      .replace('eleven dark winters', 'twelve long winters')
+      .replace('by hand and', 'by hand, one by one, and')
+      .replace(' donated by a local boatyard', ' from a boatyard')
+      .replace('keepers who tended the lights', 'keepers who looked after the lights');
+    const { index } = analyse({ 'a.txt': `${harbour}\n`, 'b.txt': `${library}\n\n${edited}\n` });
+    const [group, ...rest] = index.groups();
+    assert.equal(rest.length, 0);
+    assert.equal(group.kind, 'near');
+    assert.ok(group.similarity > 0.9 && group.similarity < 1, `similarity ${group.similarity}`);
+    const copy = group.passages.find((p) => p.relativePath === 'b.txt')!;
+    assert.deepEqual(copy.start, rangeOf(`${library}\n\n${edited}`, edited).start);
+    assert.deepEqual(copy.end, rangeOf(`${library}\n\n${edited}`, edited).end);
+  });
+
+  it('makes one group of three places for a passage with three copies', () => {
+    const { index } = analyse({
+      'a.txt': `${harbour}\n`,
+      'b.txt': `${orchard}\n\n${harbour}\n`,
+      'c.txt': `${harbour}\n\n${library}\n`,
+    });
+    const groups = index.groups();
+    assert.equal(groups.length, 1);
+    assert.deepEqual(
+      groups[0].passages.map((p) => p.relativePath),
+      ['a.txt', 'b.txt', 'c.txt'],
+    );
+  });
+
+  it('reports nothing for unrelated articles, an empty file or a file of punctuation', () => {
+    const files: Record<string, string> = {
+      'h.txt': harbour,
+      'o.txt': orchard,
+      'l.txt': library,
+      'u.txt': unrelated,
+      'empty.txt': '',
+      'marks.txt': '—— … !!! ?? ——\n\n\n',
+    };
+    for (let seed = 1; seed <= 20; seed++) files[`f${seed}.txt`] = filler(seed, 400);
+    assert.deepEqual(analyse(files).index.groups(), []);
+  });
+
+  it('gives CRLF files the same line and column ranges as an editor', () => {
+    const crlf = `${unrelated}\n\n${harbour}\n`.replace(/\n/g, '\r\n');
+    const { index } = analyse({ 'a.txt': harbour, 'crlf.txt': crlf });
+    const copy = index.groups()[0].passages.find((p) => p.relativePath === 'crlf.txt')!;
+    const expected = rangeOf(crlf, harbour.replace(/\n/g, '\r\n'));
+    assert.deepEqual([copy.start, copy.end], [expected.start, expected.end]);
+  });
+
+  it('does not report runs shorter than minWords', () => {
+    const sentence = 'the brass housings had been stored in a fish merchant loft since the breakwater was rebuilt';
+    const a = `${filler(1, 200)} ${sentence} ${filler(2, 200)}`;
+    const b = `${filler(3, 200)} ${sentence} ${filler(4, 200)}`;
+    assert.equal(analyse({ 'a.txt': a, 'b.txt': b }).index.groups().length, 0);
+    const lowered = analyse({ 'a.txt': a, 'b.txt': b }, { minWords: 10 }).index.groups();
+    assert.equal(lowered.length, 1);
+    assert.equal(lowered[0].words, 16);
+  });
+
+  it('recognises a footer repeated in many files as boilerplate', () => {
+    const footer = orchard.split('\n\n')[2] + ' ' + unrelated.split('\n\n')[3];
+    const files: Record<string, string> = {};
+    for (let seed = 1; seed <= 12; seed++) files[`f${seed}.txt`] = `${filler(seed, 300)}\n\n${footer}\n`;
+    files['h1.txt'] = harbour;
+    files['h2.txt'] = harbour;
+    const groups = analyse(files).index.groups();
+    assert.deepEqual(
+      groups.map((g) => g.passages.map((p) => p.relativePath)),
+      [['h1.txt', 'h2.txt']],
+    );
+  });
+
+  it('leaves out ignored passages', () => {
+    const { index } = analyse({ 'a.txt': harbour, 'b.txt': `${orchard}\n\n${harbour}` });
+    const fingerprint = index.groups()[0].passages[0].fingerprint;
+    const changed = index.setIgnored([fingerprint]);
+    assert.deepEqual([...changed].sort(), ['a.txt', 'b.txt']);
+    assert.deepEqual(index.groups(), []);
+  });
+
+  it('updates every file sharing a passage when one copy is edited away', () => {
+    const { index, put, changes } = analyse({
+      'a.txt': harbour,
+      'b.txt': `${orchard}\n\n${harbour}`,
+      'c.txt': library,
+    });
+    assert.equal(index.groups().length, 1);
+    put({ 'b.txt': orchard });
+    assert.deepEqual([...changes[changes.length - 1]].sort(), ['a.txt', 'b.txt']);
+    assert.deepEqual(index.groups(), []);
+    put({ 'c.txt': `${library}\n\n${harbour}` });
+    assert.deepEqual(index.groupsIn('a.txt')[0].passages.map((p) => p.relativePath), ['a.txt', 'c.txt']);
+    put({}, ['a.txt']);
+    assert.deepEqual(index.groups(), []);
+  });
+
+  it('stays bounded on repetitive and single-line input', () => {
+    const line = 'the same line of words repeated again and again in this file\n';
+    const single = (filler(7, 60_000) + ' ').repeat(3).replace(/\n/g, ' ');
+    const { index } = analyse({ 'repeat.txt': line.repeat(10_000), 'single.txt': single });
+    for (const group of index.groups()) assert.ok(group.passages.length >= 2);
+    assert.ok(index.groups().length < 10);
+  });
+});

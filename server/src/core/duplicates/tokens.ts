@@ -1,0 +1,130 @@
+/**
+ * Text to word tokens for duplicate detection.
+ *
+ * A token is a run of letters, digits and combining marks, with inner apostrophes kept
+ * ("King’s" is one word). Each token is reduced to a 32-bit hash of its case-folded form,
+ * with curly and straight apostrophes unified; punctuation, quotes, dashes and white space
+ * are separators, so re-wrapping, changed spacing and "straight vs curly" do not matter.
+ * The char offsets of every token are kept, so a match maps back to exact ranges.
+ */
+
+export interface TokenizedText {
+  /** Hash of each token's normalised form. */
+  hashes: Uint32Array;
+  /** Char offset of each token's first character. */
+  starts: Uint32Array;
+  /** Char offset just past each token's last character. */
+  ends: Uint32Array;
+}
+
+/** A char range [start, end) whose words are left out (navigation boilerplate). */
+export interface ExcludedRange {
+  start: number;
+  end: number;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const APOSTROPHE = 0x27;
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** Apostrophes and the quotes used as apostrophes, all read as "'". */
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2018 || code === 0x02bc || code === 0x2032;
+}
+
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** Length in UTF-16 units of the word character at `i`, or 0 if it is not one. */
+function wordCharLength(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return isAsciiWordChar(code) ? 1 : 0;
+  const point = text.codePointAt(i) ?? code;
+  const length = point > 0xffff ? 2 : 1;
+  return WORD_CHAR.test(text.slice(i, i + length)) ? length : 0;
+}
+
+function hashFolded(hash: number, text: string, i: number, length: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) {
+    const lower = code >= 0x41 && code <= 0x5a ? code + 32 : code;
+    return Math.imul(hash ^ lower, FNV_PRIME);
+  }
+  const folded = text.slice(i, i + length).toLowerCase();
+  for (let j = 0; j < folded.length; j++) hash = Math.imul(hash ^ folded.charCodeAt(j), FNV_PRIME);
+  return hash;
+}
+
+/**
+ * Tokenizes `text`, skipping the words inside `excluded` (sorted, non-overlapping).
+ * Linear in the length of the text.
+ */
+export function tokenize(text: string, excluded: readonly ExcludedRange[] = []): TokenizedText {
+  const hashes: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let nextExcluded = 0;
+  let i = 0;
+  while (i < text.length) {
+    while (nextExcluded < excluded.length && excluded[nextExcluded].end <= i) nextExcluded++;
+    const range = excluded[nextExcluded];
+    if (range && range.start <= i) {
+      i = range.end;
+      continue;
+    }
+    let length = wordCharLength(text, i);
+    if (length === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let hash = FNV_OFFSET;
+    for (;;) {
+      hash = hashFolded(hash, text, i, length);
+      i += length;
+      length = wordCharLength(text, i);
+      if (length > 0) continue;
+      // An apostrophe between two word characters stays inside the word.
+      if (isApostrophe(text.charCodeAt(i)) && (length = wordCharLength(text, i + 1)) > 0) {
+        hash = Math.imul(hash ^ APOSTROPHE, FNV_PRIME);
+        i++;
+        continue;
+      }
+      break;
+    }
+    hashes.push(hash >>> 0);
+    starts.push(start);
+    ends.push(i);
+  }
+  return { hashes: Uint32Array.from(hashes), starts: Uint32Array.from(starts), ends: Uint32Array.from(ends) };
+}
+
+/** Index of the first token starting at or after `offset`. */
+export function tokenAtOrAfter(tokens: TokenizedText, offset: number): number {
+  let low = 0;
+  let high = tokens.starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens.starts[mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * A content key for the normalised words [from, to): equal for two copies that differ
+ * only in case, quotes, dashes or spacing. Two independent 32-bit FNV streams, as hex.
+ */
+export function passageFingerprint(hashes: Uint32Array, from: number, to: number): string {
+  let first = FNV_OFFSET;
+  let second = 0x01000193 ^ (to - from);
+  for (let i = from; i < to; i++) {
+    first = Math.imul(first ^ hashes[i], FNV_PRIME);
+    second = Math.imul(second ^ (hashes[i] >>> 7) ^ (hashes[i] << 11), 0x5bd1e995);
+    second ^= second >>> 15;
+  }
+  return (first >>> 0).toString(16).padStart(8, '0') + (second >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,109 @@
+/**
+ * A trie of organisation names over token keys, matched longest-first. Capitalisation is
+ * part of a name: "Care Quality Commission" needs its capitals and "NICE" must be written
+ * "NICE", while connectors ("of", "and") match in any case. A final "'s" is a possessive
+ * and stays outside the mention: "Sue Ryder's" mentions "Sue Ryder".
+ */
+import { TokenisedText, nameWords } from './tokens';
+
+/** exact: as spelled ("NICE", "GPhC"); cap: capitalised; any: a connector, any case. */
+type CaseRule = 'exact' | 'cap' | 'any';
+
+interface Spelling {
+  id: string;
+  rules: CaseRule[];
+  texts: string[];
+  /** A one-word name that is also a common word ("Mind", "Reform"). */
+  ambiguous: boolean;
+}
+
+interface Node {
+  children: Map<string, Node>;
+  spelling?: Spelling;
+}
+
+export interface NameMatch {
+  id: string;
+  /** Offsets of the mention in the text; end excludes a possessive "'s". */
+  start: number;
+  end: number;
+  /** Index of the first token after the match. */
+  next: number;
+}
+
+export class NameDictionary {
+  private readonly root: Node = { children: new Map() };
+
+  /** Adds one spelling of an organisation's name; a later spelling with the same words replaces it. */
+  add(name: string, id: string, ambiguous = false): void {
+    const words = nameWords(name);
+    if (words.length === 0) return;
+    let node = this.root;
+    for (const { key } of words) {
+      let child = node.children.get(key);
+      if (!child) {
+        child = { children: new Map() };
+        node.children.set(key, child);
+      }
+      node = child;
+    }
+    node.spelling = {
+      id,
+      rules: words.map((word) => caseRule(word.text)),
+      texts: words.map((word) => word.text),
+      ambiguous: ambiguous && words.length === 1,
+    };
+  }
+
+  /** The id of the name spelled exactly with these words, if any. */
+  lookup(name: string): string | undefined {
+    let node: Node | undefined = this.root;
+    for (const { key } of nameWords(name)) node = node?.children.get(key);
+    return node?.spelling?.id;
+  }
+
+  /** The longest name that starts at token `index` and stays on its line. */
+  match(text: TokenisedText, index: number): NameMatch | undefined {
+    const { tokens } = text;
+    const first = tokens[index];
+    if (!first?.word) return undefined;
+    let node: Node | undefined = this.root;
+    let best: NameMatch | undefined;
+    for (let i = index; i < tokens.length && node; i++) {
+      const token = tokens[i];
+      if (token.line !== first.line) break;
+      if (token.possessive) {
+        const spelling = node.children.get(token.possessive.key)?.spelling;
+        if (spelling && fits(spelling, text, index, i, token.text.slice(0, -2))) {
+          best = { id: spelling.id, start: first.start, end: token.possessive.at, next: i + 1 };
+        }
+      }
+      node = node.children.get(token.key);
+      if (node?.spelling && fits(node.spelling, text, index, i, token.text)) {
+        best = { id: node.spelling.id, start: first.start, end: token.end, next: i + 1 };
+      }
+    }
+    return best;
+  }
+}
+
+/** Whether tokens `from`..`last` are written as the spelling requires. */
+function fits(spelling: Spelling, text: TokenisedText, from: number, last: number, lastText: string): boolean {
+  const { tokens } = text;
+  for (let i = from; i <= last; i++) {
+    const rule = spelling.rules[i - from];
+    if (rule === 'cap' && !tokens[i].cap) return false;
+    if (rule === 'exact') {
+      const written = (i === last ? lastText : tokens[i].text).replace(/’/g, "'");
+      if (written !== spelling.texts[i - from]) return false;
+    }
+  }
+  if (!spelling.ambiguous) return true;
+  const token = tokens[from];
+  return !token.sentenceStart && !text.titleLines.has(token.line) && !text.lowercaseKeys.has(token.key);
+}
+
+function caseRule(word: string): CaseRule {
+  if (/^\p{Lu}.*\p{Lu}/u.test(word)) return 'exact';
+  return /^\p{Lu}/u.test(word) ? 'cap' : 'any';
+}

@@ -1,0 +1,81 @@
+import { strict as assert } from 'assert';
+import { isStopWord } from '../stopwords';
+import { NameDictionary } from './dictionary';
+import { discoverOrganisations } from './discover';
+import { tokeniseText } from './tokens';
+
+const known = new NameDictionary();
+known.add('NHS England', 'nhs-england');
+known.add('Public Health England', 'phe');
+known.add('NHS', 'nhs');
+
+function discover(source: string): { names: string[]; acronyms: string[] } {
+  const found = discoverOrganisations(source, tokeniseText(source, isStopWord), {
+    isKnown: (name) => known.lookup(name) !== undefined,
+    ignored: new Set(['rotherham trust']),
+  });
+  return {
+    names: found.names.map((name) => `${name.name} [${name.evidence}]`).sort(),
+    acronyms: found.acronyms.map((acronym) => `${acronym.short}=${acronym.long}`),
+  };
+}
+
+describe('discovering organisations in a text', () => {
+  it('accepts names by their head word or prefix', () => {
+    assert.deepEqual(discover('Staff at Haughton Thornley Medical Centres met the Department of Work. The Institute for Fiscal Studies agreed.').names, [
+      'Department of Work [head]',
+      'Haughton Thornley Medical Centres [head]',
+      'Institute for Fiscal Studies [head]',
+    ]);
+  });
+
+  it('accepts names by context, even a given name after "the charity"', () => {
+    assert.deepEqual(discover('The healthcare charity Sue Ryder has a new website.').names, ['Sue Ryder [kind]']);
+    assert.deepEqual(discover('We spoke to Pillar Wellbeing, the social enterprise that runs it.').names, ['Pillar Wellbeing [apposition]']);
+    assert.deepEqual(discover('Jo Bloggs is chief executive of Zenith Homecare and likes it.').names, ['Zenith Homecare [role]']);
+    assert.deepEqual(discover('Yesterday Harbour Analytics said demand rose, as a report from Tidewater Research showed.').names, ['Harbour Analytics [quoted]', 'Tidewater Research [publication]']);
+  });
+
+  it('rejects people, places, job titles and descriptive phrases', () => {
+    assert.deepEqual(discover('Psychotherapist Noel McDermott said it was bad.').names, []);
+    assert.deepEqual(discover('Greater Manchester said yes. Professor Sir Chris Ham said no.').names, []);
+    assert.deepEqual(discover('Integrated care matters. Integrated Care said nothing. The Chief Executive said so.').names, []);
+    assert.deepEqual(discover('Amir Hannan said he was pleased. Sobell said so.').names, []);
+  });
+
+  it('ignores title-case headings and names listed as ignored', () => {
+    assert.deepEqual(discover('Hate Crime on The Rise Across Northern Trust Areas\nRotherham Trust said so.').names, []);
+  });
+
+  it('separates an organisation from the person and job title around it', () => {
+    assert.deepEqual(discover('“Great,” said Zenith Homecare Chief Executive Officer Heidi Travis.').names, ['Zenith Homecare [role]']);
+    assert.deepEqual(discover('One guest, Andy Field, Chairman of Ashford and St Peter’s NHS Foundation Trust in Surrey, spoke.').names, [
+      'Ashford and St Peter’s NHS Foundation Trust [head]',
+    ]);
+  });
+
+  it('splits two names joined by "and" or "for" only when both stand alone', () => {
+    assert.deepEqual(discover('It was made by GGI Development and Research LLP for the Good Governance Institute.').names, [
+      'GGI Development and Research LLP [head]',
+      'Good Governance Institute [head]',
+    ]);
+    assert.deepEqual(discover('Staff from NHS England and Public Health England met.').names, []);
+    assert.deepEqual(discover('Staff from the Department of Health and Social Care met.').names, ['Department of Health and Social Care [head]']);
+  });
+
+  it('reads acronym definitions in both orders, extending a long form cut short', () => {
+    const found = discover('The Good Governance Institute (GGI) met SFT (Salford Families Trust). Ashford and St Peter’s Hospitals Trust (ASPH) agreed.');
+    assert.deepEqual(found.acronyms, ['GGI=Good Governance Institute', 'SFT=Salford Families Trust', 'ASPH=Ashford and St Peter’s Hospitals Trust']);
+    assert.ok(found.names.includes('Good Governance Institute [acronym]'));
+  });
+
+  it('does not take a common noun defined by an acronym for an organisation', () => {
+    assert.deepEqual(discover('Four integrated care systems (ICSs) and Key Performance Indicators (KPIs) began.').acronyms, []);
+  });
+
+  it('survives empty, odd and unbalanced text', () => {
+    for (const text of ['', '(', 'A (B', 'The (', ')))', '\u0000\u0001 NHS (', 'X (Y) (Z']) {
+      assert.doesNotThrow(() => discover(text));
+    }
+  });
+});

@@ -1,0 +1,97 @@
+import { strict as assert } from 'assert';
+import { Corpus } from '../corpus';
+import { OrganisationIndex } from './index';
+
+function setup(files: Record<string, string>): { corpus: Corpus; index: OrganisationIndex } {
+  const corpus = new Corpus();
+  const index = new OrganisationIndex().attach(corpus);
+  corpus.apply(Object.entries(files).map(([uri, text]) => ({ uri, relativePath: uri, text })));
+  return { corpus, index };
+}
+
+function mentioned(index: OrganisationIndex, uri: string): string[] {
+  const text = index.file(uri)!.text;
+  return index.mentionsIn(uri).mentions.map((mention) => `${text.slice(mention.start, mention.end)}=${mention.id}`);
+}
+
+const ARTICLE = (title: string, body: string): string => `${title}\n\n${body}\n`;
+
+describe('organisation index', () => {
+  it('recognises gazetteer names with their aliases and possessives', () => {
+    const { index } = setup({
+      a: ARTICLE('Trust and speed', 'Anna Charles writing at the King’s Fund: the Care Quality Commission and the CQC’s inspectors agreed with NHS England.'),
+    });
+    assert.deepEqual(mentioned(index, 'a'), [
+      'King’s Fund=kings-fund',
+      'Care Quality Commission=care-quality-commission',
+      'CQC=care-quality-commission',
+      'NHS England=nhs-england',
+    ]);
+    assert.deepEqual(index.mentionsIn('a').ties, [{ id: 'kings-fund', person: 'Anna Charles' }]);
+  });
+
+  it('recognises a name learned in one file in every file, and forgets it when that file changes', () => {
+    const { corpus, index } = setup({
+      a: ARTICLE('News', 'The charity Pillar Wellbeing opened a hub in Leeds.'),
+      b: ARTICLE('More news', 'Volunteers thanked Pillar Wellbeing for its help.'),
+    });
+    assert.deepEqual(mentioned(index, 'b'), ['Pillar Wellbeing=pillar-wellbeing']);
+    const organisation = index.organisation('pillar-wellbeing');
+    assert.equal(organisation?.definition?.text, 'The charity Pillar Wellbeing opened a hub in Leeds.');
+    assert.equal(organisation?.definition?.uri, 'a');
+
+    corpus.apply([{ uri: 'a', relativePath: 'a', text: ARTICLE('News', 'A hub opened in Leeds.') }]);
+    assert.deepEqual(mentioned(index, 'b'), []);
+    assert.equal(index.organisation('pillar-wellbeing'), undefined);
+  });
+
+  it('makes an acronym defined in one file the same organisation everywhere', () => {
+    const { corpus, index } = setup({
+      a: ARTICLE('Launch', 'The Salford Families Trust (SFT) launched a fund.'),
+      b: ARTICLE('Later', 'The fund grew, and SFT’s board agreed with SFT on it.'),
+    });
+    assert.deepEqual(mentioned(index, 'b'), ['SFT=salford-families-trust', 'SFT=salford-families-trust']);
+    assert.deepEqual(index.organisation('salford-families-trust')?.aliases, ['SFT']);
+    corpus.apply([], ['a']);
+    assert.deepEqual(mentioned(index, 'b'), []);
+    assert.equal(index.mentionsOf('salford-families-trust').size, 0);
+  });
+
+  it('groups mentions by organisation, file and article', () => {
+    const { index } = setup({
+      a: `${ARTICLE('First piece', 'NHS England met the NHS Confederation. NHS England agreed with them on everything they discussed that day, which was most welcome news for the many people who had waited for months and months for it to happen, as the members of both bodies said in their letters.')}\n${ARTICLE('Second piece', 'Sally Gee writing at the Nuffield Trust: the NHS Confederation had changed its mind about the plan, which surprised a number of readers who had followed the story since it began last spring.')}`,
+    });
+    const mentions = index.mentionsOf('nhs-confederation').get('a')!;
+    assert.deepEqual(mentions.map((mention) => mention.article), [0, 1]);
+    assert.equal(index.mentionsOf('nhs-england').get('a')!.length, 2);
+    assert.deepEqual(index.mentionsIn('a').ties, [{ id: 'nuffield-trust', person: 'Sally Gee' }]);
+  });
+
+  it('finds the mention under a position, its last character included', () => {
+    const { index } = setup({ a: 'The NHS said so.' });
+    assert.equal(index.mentionAt('a', 3), undefined);
+    assert.equal(index.mentionAt('a', 4)?.id, 'nhs');
+    assert.equal(index.mentionAt('a', 7)?.id, 'nhs');
+    assert.equal(index.mentionAt('a', 8), undefined);
+  });
+
+  it('adds, extends and ignores names from the workspace gazetteer', () => {
+    const { index } = setup({ a: 'Zorblax Partners met the Patients Association and Labour Party members.' });
+    index.setWorkspaceGazetteer({
+      organisations: [
+        { id: 'zorblax', name: 'Zorblax', aliases: ['Zorblax Partners'], description: 'A made-up firm.' },
+        { id: 'the-patients-association', name: 'The Patients Association', aliases: [], description: 'Ours.' },
+      ],
+      ignore: ['Labour Party', 'Labour'],
+    });
+    assert.deepEqual(mentioned(index, 'a'), ['Zorblax Partners=zorblax', 'Patients Association=the-patients-association']);
+    assert.equal(index.organisation('the-patients-association')?.description, 'Ours.');
+  });
+
+  it('tells no hover-worthy organisation in headings and common phrases', () => {
+    const { index } = setup({
+      a: 'Integrated Care\n\nIntegrated care is the future. Hate Crime\n\nPrevious\nNext\n',
+    });
+    assert.deepEqual(mentioned(index, 'a'), []);
+  });
+});

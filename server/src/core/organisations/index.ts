@@ -1,0 +1,295 @@
+/**
+ * The organisations of a whole corpus, kept up to date file by file. For each changed file:
+ * discover the names it teaches, settle what the corpus has learned, then find the mentions
+ * in that file and in every other file that contains a name just learned or forgotten.
+ */
+import type { Corpus, CorpusChange, IndexedFile } from '../corpus';
+import { isStopWord } from '../stopwords';
+import { NameDictionary, NameMatch } from './dictionary';
+import { Discovery, discoverOrganisations } from './discover';
+import { Gazetteer, GazetteerFile, OrganisationEntry, builtInGazetteer, mergeGazetteers } from './gazetteer';
+import { LearnedNames, LearnedOrganisation } from './learned';
+import { tiesAround } from './people';
+import { TokenisedText, nameWords, tokeniseText } from './tokens';
+
+export interface OrganisationMention {
+  id: string;
+  /** Character offsets in the file's text; end exclusive. */
+  start: number;
+  end: number;
+  /** Index of the article in `IndexedFile.articles`, or -1 outside any article. */
+  article: number;
+}
+
+export interface FileOrganisations {
+  /** In text order. */
+  mentions: OrganisationMention[];
+  /** People tied to an organisation in this file. */
+  ties: { id: string; person: string }[];
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  aliases: string[];
+  description?: string;
+  /** For an organisation not in the gazetteer: the sentence that shows what it is. */
+  definition?: { uri: string; start: number; end: number; text: string };
+  source: 'gazetteer' | 'text';
+}
+
+export interface OrganisationIndexOptions {
+  /** Replaces the built-in gazetteer (for measuring the recogniser without it). */
+  builtIn?: GazetteerFile;
+}
+
+export class OrganisationIndex {
+  private gazetteer: Gazetteer;
+  private known = new NameDictionary();
+  private learned: LearnedNames;
+  private readonly files = new Map<string, IndexedFile>();
+  private readonly results = new Map<string, FileOrganisations>();
+  private readonly filesByCapital = new Map<string, Set<string>>();
+  private readonly capitalsByFile = new Map<string, Set<string>>();
+  /** Organisation id -> files -> that file's mentions of it. */
+  private readonly byOrganisation = new Map<string, Map<string, OrganisationMention[]>>();
+  private readonly listeners: (() => void)[] = [];
+  private readonly builtIn: GazetteerFile;
+  private generationCount = 0;
+
+  constructor(options: OrganisationIndexOptions = {}) {
+    this.builtIn = options.builtIn ?? builtInGazetteer();
+    this.gazetteer = mergeGazetteers(this.builtIn);
+    this.learned = this.newLearnedNames();
+    this.rebuildKnown();
+  }
+
+  /** Follows a corpus: indexes what it holds now and every later change. */
+  attach(corpus: Corpus): this {
+    this.update({ updated: [...corpus.all()], removed: [] });
+    corpus.onChange((change) => this.update(change));
+    return this;
+  }
+
+  /** Called after every update, once the index is consistent. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Increases with every update: a key for caches. */
+  get generation(): number {
+    return this.generationCount;
+  }
+
+  /** Replaces the workspace's own gazetteer and recognises everything again. */
+  setWorkspaceGazetteer(file: GazetteerFile): void {
+    this.gazetteer = mergeGazetteers(this.builtIn, file);
+    this.rebuildKnown();
+    this.learned = this.newLearnedNames();
+    const all = [...this.files.values()];
+    for (const uri of this.capitalsByFile.keys()) this.forgetCapitals(uri);
+    this.update({ updated: all, removed: [] });
+  }
+
+  update(change: CorpusChange): void {
+    const texts = new Map<string, TokenisedText>();
+    for (const uri of change.removed) {
+      this.files.delete(uri);
+      this.learned.setFile(uri, undefined);
+      this.setResult(uri, undefined);
+      this.forgetCapitals(uri);
+    }
+    for (const file of change.updated) {
+      this.files.set(file.uri, file);
+      const text = tokeniseText(file.text, isStopWord);
+      texts.set(file.uri, text);
+      this.learned.setFile(file.uri, this.discover(file.text, text));
+      this.rememberCapitals(file.uri, text);
+    }
+    const changedSpellings = this.learned.settle();
+    const affected = new Set(texts.keys());
+    for (const spelling of changedSpellings) {
+      const first = nameWords(spelling)[0]?.key;
+      for (const uri of (first && this.filesByCapital.get(first)) || []) affected.add(uri);
+    }
+    for (const uri of affected) {
+      const file = this.files.get(uri);
+      if (!file) continue;
+      this.setResult(uri, this.resolve(file, texts.get(uri) ?? tokeniseText(file.text, isStopWord)));
+    }
+    this.generationCount++;
+    for (const listener of this.listeners) listener();
+  }
+
+  mentionsIn(uri: string): FileOrganisations {
+    return this.results.get(uri) ?? { mentions: [], ties: [] };
+  }
+
+  /** The mention that covers `offset` (its end included, as a cursor after a word is on it). */
+  mentionAt(uri: string, offset: number): OrganisationMention | undefined {
+    const mentions = this.results.get(uri)?.mentions ?? [];
+    let low = 0;
+    let high = mentions.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const mention = mentions[mid];
+      if (offset < mention.start) high = mid - 1;
+      else if (offset > mention.end) low = mid + 1;
+      else return mention;
+    }
+    return undefined;
+  }
+
+  /** Files that mention an organisation, with the mentions in each. */
+  mentionsOf(id: string): ReadonlyMap<string, OrganisationMention[]> {
+    return this.byOrganisation.get(id) ?? new Map();
+  }
+
+  file(uri: string): IndexedFile | undefined {
+    return this.files.get(uri);
+  }
+
+  /** Ids of every organisation mentioned at least once. */
+  mentionedIds(): IterableIterator<string> {
+    return this.byOrganisation.keys();
+  }
+
+  organisation(id: string): Organisation | undefined {
+    const entry = this.gazetteer.entries.get(id);
+    if (entry) return this.fromGazetteer(entry);
+    const learned = this.learned.organisation(id);
+    return learned ? this.fromText(learned) : undefined;
+  }
+
+  private fromGazetteer(entry: OrganisationEntry): Organisation {
+    const aliases = [...new Set([...entry.aliases, ...this.learned.acronymsFor(entry.id)])];
+    const organisation: Organisation = { id: entry.id, name: entry.name, aliases, source: 'gazetteer' };
+    if (entry.description) organisation.description = entry.description;
+    return organisation;
+  }
+
+  private fromText(learned: LearnedOrganisation): Organisation {
+    const { uri, name } = learned.source;
+    const text = this.files.get(uri)?.text.slice(name.sentence.start, name.sentence.end).trim() ?? name.name;
+    return {
+      id: learned.id,
+      name: learned.name,
+      aliases: learned.acronyms,
+      definition: { uri, start: name.sentence.start, end: name.sentence.end, text },
+      source: 'text',
+    };
+  }
+
+  private newLearnedNames(): LearnedNames {
+    return new LearnedNames((name) => this.known.lookup(name));
+  }
+
+  private rebuildKnown(): void {
+    const known = new NameDictionary();
+    for (const entry of this.gazetteer.entries.values()) {
+      for (const name of [entry.name, ...entry.aliases]) {
+        if (!this.gazetteer.ignored.has(nameWords(name).map((word) => word.key).join(' '))) known.add(name, entry.id, entry.ambiguous);
+      }
+    }
+    this.known = known;
+  }
+
+  private discover(source: string, text: TokenisedText): Discovery {
+    return discoverOrganisations(source, text, {
+      isKnown: (name) => this.known.lookup(name) !== undefined,
+      ignored: this.gazetteer.ignored,
+    });
+  }
+
+  /** Mentions: the longest known or learned name at each position; ties to people around them. */
+  private resolve(file: IndexedFile, text: TokenisedText): FileOrganisations {
+    const learned = this.learned.dictionary();
+    const { tokens } = text;
+    const mentions: OrganisationMention[] = [];
+    const tokenRanges: [number, number][] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const match = longer(this.known.match(text, i), learned.match(text, i));
+      if (!match) {
+        i++;
+        continue;
+      }
+      mentions.push({ id: match.id, start: match.start, end: match.end, article: articleAt(file, match.start) });
+      tokenRanges.push([i, match.next - 1]);
+      i = match.next;
+    }
+    const inMention = new Uint8Array(tokens.length);
+    for (const [from, to] of tokenRanges) inMention.fill(1, from, to + 1);
+    const taken = (index: number): boolean => inMention[index] === 1;
+    const ties: FileOrganisations['ties'] = [];
+    tokenRanges.forEach(([from, to], index) => {
+      for (const person of tiesAround(tokens, from, to, taken)) ties.push({ id: mentions[index].id, person });
+    });
+    return { mentions, ties };
+  }
+
+  private setResult(uri: string, result: FileOrganisations | undefined): void {
+    const previous = this.results.get(uri);
+    for (const mention of previous?.mentions ?? []) this.byOrganisation.get(mention.id)?.delete(uri);
+    for (const id of new Set(previous?.mentions.map((mention) => mention.id))) {
+      if (this.byOrganisation.get(id)?.size === 0) this.byOrganisation.delete(id);
+    }
+    if (!result) {
+      this.results.delete(uri);
+      return;
+    }
+    this.results.set(uri, result);
+    for (const mention of result.mentions) {
+      let files = this.byOrganisation.get(mention.id);
+      if (!files) this.byOrganisation.set(mention.id, (files = new Map()));
+      let list = files.get(uri);
+      if (!list) files.set(uri, (list = []));
+      list.push(mention);
+    }
+  }
+
+  /** Which capitalised words a file contains, to find it again when a name starting with one is learned. */
+  private rememberCapitals(uri: string, text: TokenisedText): void {
+    this.forgetCapitals(uri);
+    const capitals = new Set<string>();
+    for (const token of text.tokens) {
+      if (!token.cap && !token.upper) continue;
+      capitals.add(token.key);
+      if (token.possessive) capitals.add(token.possessive.key);
+    }
+    this.capitalsByFile.set(uri, capitals);
+    for (const key of capitals) {
+      let files = this.filesByCapital.get(key);
+      if (!files) this.filesByCapital.set(key, (files = new Set()));
+      files.add(uri);
+    }
+  }
+
+  private forgetCapitals(uri: string): void {
+    for (const key of this.capitalsByFile.get(uri) ?? []) {
+      const files = this.filesByCapital.get(key);
+      files?.delete(uri);
+      if (files?.size === 0) this.filesByCapital.delete(key);
+    }
+    this.capitalsByFile.delete(uri);
+  }
+}
+
+/** The longer of two matches at the same place; the gazetteer's on a tie. */
+function longer(known: NameMatch | undefined, learned: NameMatch | undefined): NameMatch | undefined {
+  if (!known) return learned;
+  if (!learned) return known;
+  return learned.end > known.end ? learned : known;
+}
+
+function articleAt(file: IndexedFile, offset: number): number {
+  const { articles } = file;
+  let low = 0;
+  let high = articles.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (offset < articles[mid].startOffset) high = mid - 1;
+    else if (offset >= articles[mid].endOffset) low = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

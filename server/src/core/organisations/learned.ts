@@ -1,0 +1,142 @@
+/**
+ * What the corpus has taught: names accepted on evidence and acronyms defined in some text,
+ * with the files each came from, so that a name recognised once is recognised everywhere
+ * and forgotten when the last file that taught it changes or goes.
+ */
+import { NameDictionary } from './dictionary';
+import type { AcronymDefinition, DiscoveredName, Discovery } from './discover';
+import { EVIDENCE_STRENGTH } from './evidence';
+import { organisationId } from './tokens';
+
+export interface LearnedOrganisation {
+  id: string;
+  name: string;
+  /** Where the strongest evidence for it was found. */
+  source: { uri: string; name: DiscoveredName };
+  /** Acronyms defined for it in the corpus. */
+  acronyms: string[];
+}
+
+export class LearnedNames {
+  private readonly names = new Map<string, Map<string, DiscoveredName>>();
+  private readonly acronyms = new Map<string, Map<string, AcronymDefinition>>();
+  private readonly byFile = new Map<string, Discovery>();
+  private resolved = new Map<string, LearnedOrganisation>();
+  private acronymIds = new Map<string, string>();
+  private settledSpellings = new Map<string, string>();
+  private dictionaryCache: NameDictionary | undefined;
+
+  constructor(private readonly knownId: (name: string) => string | undefined) {}
+
+  /** Replaces what a file taught (undefined: the file is gone); takes effect at settle(). */
+  setFile(uri: string, discovery: Discovery | undefined): void {
+    const previous = this.byFile.get(uri);
+    if (previous) {
+      for (const name of previous.names) this.names.get(name.key)?.delete(uri);
+      for (const acronym of previous.acronyms) this.acronyms.get(acronym.short)?.delete(uri);
+    }
+    if (discovery && (discovery.names.length > 0 || discovery.acronyms.length > 0)) {
+      this.byFile.set(uri, discovery);
+      for (const name of discovery.names) {
+        let sources = this.names.get(name.key);
+        if (!sources) this.names.set(name.key, (sources = new Map()));
+        const existing = sources.get(uri);
+        if (!existing || EVIDENCE_STRENGTH[name.evidence] > EVIDENCE_STRENGTH[existing.evidence]) sources.set(uri, name);
+      }
+      for (const acronym of discovery.acronyms) {
+        let sources = this.acronyms.get(acronym.short);
+        if (!sources) this.acronyms.set(acronym.short, (sources = new Map()));
+        if (!sources.has(uri)) sources.set(uri, acronym);
+      }
+    } else {
+      this.byFile.delete(uri);
+    }
+  }
+
+  /**
+   * Settles names and acronyms after a batch of setFile calls and tells which spellings
+   * appeared, disappeared or now stand for another organisation.
+   */
+  settle(): Set<string> {
+    const before = this.settledSpellings;
+    const resolved = new Map<string, LearnedOrganisation>();
+    for (const [key, sources] of this.names) {
+      if (sources.size === 0) {
+        this.names.delete(key);
+        continue;
+      }
+      const [uri, name] = strongest(sources);
+      const id = organisationId(name.name);
+      if (!resolved.has(id)) resolved.set(id, { id, name: name.name, source: { uri, name }, acronyms: [] });
+    }
+    const acronymIds = new Map<string, string>();
+    for (const [short, sources] of this.acronyms) {
+      if (sources.size === 0) {
+        this.acronyms.delete(short);
+        continue;
+      }
+      // The long form defined most often wins; a tie goes to the first file in order.
+      const votes = new Map<string, number>();
+      for (const definition of sources.values()) {
+        const id = this.knownId(definition.long) ?? organisationId(definition.long);
+        votes.set(id, (votes.get(id) ?? 0) + 1);
+      }
+      const id = [...votes].sort((a, b) => b[1] - a[1])[0][0];
+      acronymIds.set(short, id);
+      resolved.get(id)?.acronyms.push(short);
+    }
+    this.resolved = resolved;
+    this.acronymIds = acronymIds;
+    this.dictionaryCache = undefined;
+    const after = this.spellings();
+    this.settledSpellings = after;
+    const changed = new Set<string>();
+    for (const [spelling, id] of after) if (before.get(spelling) !== id) changed.add(spelling);
+    for (const spelling of before.keys()) if (!after.has(spelling)) changed.add(spelling);
+    return changed;
+  }
+
+  organisation(id: string): LearnedOrganisation | undefined {
+    return this.resolved.get(id);
+  }
+
+  all(): IterableIterator<LearnedOrganisation> {
+    return this.resolved.values();
+  }
+
+  /** Acronyms defined in the corpus for an organisation known by other means (the gazetteer). */
+  acronymsFor(id: string): string[] {
+    return [...this.acronymIds].filter(([, target]) => target === id).map(([short]) => short);
+  }
+
+  /** The spellings learned so far, as a dictionary to match every text against. */
+  dictionary(): NameDictionary {
+    if (!this.dictionaryCache) {
+      const dictionary = new NameDictionary();
+      for (const [spelling, id] of this.settledSpellings) dictionary.add(spelling, id);
+      this.dictionaryCache = dictionary;
+    }
+    return this.dictionaryCache;
+  }
+
+  /** Every learned spelling with the organisation it stands for. */
+  private spellings(): Map<string, string> {
+    const spellings = new Map<string, string>();
+    for (const sources of this.names.values()) {
+      const [, name] = strongest(sources);
+      for (const source of sources.values()) spellings.set(source.name, organisationId(name.name));
+    }
+    for (const [short, id] of this.acronymIds) spellings.set(short, id);
+    return spellings;
+  }
+}
+
+function strongest(sources: Map<string, DiscoveredName>): [string, DiscoveredName] {
+  let best: [string, DiscoveredName] | undefined;
+  for (const entry of sources) {
+    if (!best || EVIDENCE_STRENGTH[entry[1].evidence] > EVIDENCE_STRENGTH[best[1].evidence] || (EVIDENCE_STRENGTH[entry[1].evidence] === EVIDENCE_STRENGTH[best[1].evidence] && entry[0] < best[0])) {
+      best = entry;
+    }
+  }
+  return best!;
+}

@@ -1,0 +1,39 @@
+import { strict as assert } from 'assert';
+import { Corpus } from '../corpus';
+import { OrganisationIndex } from './index';
+import { OrganisationSummaries } from './summary';
+
+const LONG_TAIL = 'The plan drew on a year of interviews with staff, patients and carers across the region, and the authors thanked everyone who took part.';
+
+describe('organisation summaries', () => {
+  it('counts mentions and articles, ranks articles, related organisations and people', () => {
+    const corpus = new Corpus();
+    const index = new OrganisationIndex().attach(corpus);
+    const first = `Trust and speed\n\nAnna Charles writing at the King’s Fund: NHS England and the King’s Fund met. The King's Fund said so. ${LONG_TAIL}\n`;
+    const second = `Ward visits\n\nChris Ham writing at The King’s Fund: the Care Quality Commission visited. NHS England agreed. ${LONG_TAIL}\n`;
+    corpus.apply([
+      { uri: 'a', relativePath: 'a.txt', text: first },
+      { uri: 'b', relativePath: 'b.txt', text: second },
+      { uri: 'c', relativePath: 'c.txt', text: first },
+    ]);
+    const summaries = new OrganisationSummaries(index);
+    const summary = summaries.summary('kings-fund')!;
+    assert.equal(summary.organisation.name, "The King's Fund");
+    assert.equal(summary.mentions, 7);
+    assert.equal(summary.articles, 3);
+    assert.deepEqual(summary.topArticles.map((article) => [article.relativePath, article.title, article.mentions]), [
+      ['a.txt', 'Trust and speed', 3],
+      ['b.txt', 'Ward visits', 1],
+    ]);
+    assert.deepEqual(summary.related, [
+      { id: 'nhs-england', name: 'NHS England', articles: 3 },
+      { id: 'care-quality-commission', name: 'Care Quality Commission', articles: 1 },
+    ]);
+    assert.deepEqual(summary.people, [{ name: 'Anna Charles', count: 2 }, { name: 'Chris Ham', count: 1 }]);
+    assert.deepEqual(summary.spellings, ["King's Fund"]);
+    assert.equal(summaries.summary('kings-fund'), summary, 'kept until the index changes');
+    corpus.apply([], ['c']);
+    assert.equal(summaries.summary('kings-fund')!.mentions, 4);
+    assert.equal(summaries.summary('no-such-organisation'), undefined);
+  });
+});

@@ -1,0 +1,253 @@
+/**
+ * Theme discovery over a whole corpus, from scratch:
+ *   1. copies of one article are set aside (exact ones by text hash, near ones by cosine),
+ *      so that they can neither form a theme of their own nor weigh twice;
+ *   2. articles that match a user theme's keywords go to it;
+ *   3. the others are clustered on TF-IDF vectors: average-link for small corpora,
+ *      spherical k-means for larger ones; the number of themes is chosen by silhouette
+ *      unless the user fixed it;
+ *   4. themes are named by class-based TF-IDF; copies join their original's theme.
+ * The returned model keeps what is needed to place a new or edited article later without
+ * re-clustering: the vocabulary with its IDF and one centroid per automatic theme.
+ */
+import { averageLinkMerges } from './averageLink';
+import { exactCopies, markNearCopies } from './copies';
+import { Centroids, refine, sphericalKMeans } from './kmeans';
+import { LABEL_TERMS, classKeywords, labelOf } from './naming';
+import { RandomSource, sampleIndices, seededRandom } from './random';
+import { centroidSilhouette, silhouette } from './silhouette';
+import { ArticleTerms, TermDictionary, TermKey } from './terms';
+import { UserTheme, UserThemeMatcher } from './userThemes';
+import { SparseVector, Vocabulary, buildVocabulary, isZero, meanDirection, sparseDot, tfidfVector } from './vectors';
+
+export type ThemeKind = 'user' | 'automatic' | 'other';
+
+export interface Theme {
+  id: string;
+  label: string;
+  keywords: string[];
+  kind: ThemeKind;
+}
+
+export interface ThemeInput {
+  terms: ArticleTerms;
+  /** Recognised organisations, as dictionary terms (see `TermDictionary.organisationTerm`). */
+  organisations?: readonly TermKey[];
+}
+
+export type ClusteringMethod = 'auto' | 'k-means' | 'average-link';
+
+export interface ThemeOptions {
+  /** Number of automatic themes; 0 chooses it. */
+  count: number;
+  userThemes: readonly UserTheme[];
+  /** Most automatic themes chosen automatically. */
+  maxThemes: number;
+  seed: number;
+  method: ClusteringMethod;
+}
+
+export const defaultThemeOptions: ThemeOptions = { count: 0, userThemes: [], maxThemes: 24, seed: 0x5eed, method: 'auto' };
+
+export interface ThemeModel {
+  themes: Theme[];
+  /** Index into `themes` for each input article. */
+  assignment: Int32Array;
+  /** For each input article, the index of the article it copies, or itself. */
+  copyOf: Int32Array;
+  vocabulary: Vocabulary;
+  /** One centroid per automatic theme, in the order of `automaticThemes`. */
+  centroids: Centroids | undefined;
+  /** Index into `themes` of each centroid. */
+  automaticThemes: number[];
+  userMatcher: UserThemeMatcher;
+  otherTheme: number;
+}
+
+/** Up to this many articles, average-link clustering; above it, k-means. */
+export const SMALL_CORPUS = 150;
+/**
+ * Average-link only merges clusters whose articles are, on average, more similar than a
+ * typical pair of articles in the corpus (mean + one standard deviation of all pairs), and
+ * at least this similar: unrelated articles stay apart even in a tiny corpus.
+ */
+const MIN_MERGE_SIMILARITY = 0.04;
+/** The number of themes is chosen on a sample of at most this many articles. */
+const SELECTION_SAMPLE = 1000;
+/** The final k-means restarts run on a sample of at most this many, then refine on all. */
+const SEEDING_SAMPLE = 3000;
+const SELECTION_RESTARTS = 1;
+/** Enough iterations to compare candidate numbers of themes; the final clustering runs longer. */
+const SELECTION_ITERATIONS = 10;
+const FINAL_RESTARTS = 4;
+const MAX_ITERATIONS = 25;
+export const OTHER_THEME_ID = 'other';
+
+export function discoverThemes(
+  inputs: readonly ThemeInput[],
+  dictionary: TermDictionary,
+  options: ThemeOptions = defaultThemeOptions,
+): ThemeModel {
+  const articles = inputs.map((input) => input.terms);
+  const copyOf = exactCopies(articles.map((article) => article.textHash));
+  const userMatcher = new UserThemeMatcher(options.userThemes, dictionary);
+  const userTheme = Int32Array.from(articles, (article, i) => (copyOf[i] === i ? userMatcher.match(article) : -1));
+  const toCluster = articles.flatMap((_, i) => (copyOf[i] === i && userTheme[i] < 0 ? [i] : []));
+
+  const vocabulary = buildVocabulary(
+    toCluster.map((i) => articles[i]),
+    toCluster.map((i) => inputs[i].organisations ?? []),
+    (key) => dictionary.canonical(key),
+  );
+  const vectors: (SparseVector | undefined)[] = new Array(articles.length);
+  for (const i of toCluster) vectors[i] = tfidfVector(articles[i], vocabulary, inputs[i].organisations);
+  markNearCopies(vectors, copyOf);
+  const originals = toCluster.filter((i) => copyOf[i] === i);
+  const clustered = originals.filter((i) => !isZero(vectors[i] as SparseVector));
+  const clusterVectors = clustered.map((i) => vectors[i] as SparseVector);
+  const clusterOf = clusterArticles(clusterVectors, vocabulary.terms.length, options);
+
+  const themes: Theme[] = options.userThemes.map((theme, i) => ({
+    id: `user-${i + 1}`,
+    label: theme.name,
+    keywords: theme.keywords,
+    kind: 'user',
+  }));
+  const clusterCount = clusterOf.reduce((max, c) => Math.max(max, c + 1), 0);
+  const members: number[][] = Array.from({ length: clusterCount }, () => []);
+  clustered.forEach((article, i) => members[clusterOf[i]].push(article));
+  members.sort((a, b) => b.length - a.length || a[0] - b[0]);
+  const keywords = classKeywords(articles, members, dictionary).map((keys) => keys.map((key) => dictionary.display(key)));
+  const automaticThemes = members.map((_, i) => themes.length + i);
+  members.forEach((_, i) => themes.push({ id: `theme-${i + 1}`, label: labelOf(keywords[i]), keywords: keywords[i], kind: 'automatic' }));
+  makeLabelsUnique(themes);
+
+  const assignment = new Int32Array(articles.length).fill(-1);
+  userTheme.forEach((theme, i) => {
+    if (theme >= 0) assignment[i] = theme;
+  });
+  members.forEach((list, c) => list.forEach((i) => (assignment[i] = automaticThemes[c])));
+  let otherTheme = -1;
+  for (let i = 0; i < articles.length; i++) {
+    if (copyOf[i] !== i) assignment[i] = assignment[copyOf[i]];
+    if (assignment[i] >= 0) continue;
+    if (otherTheme < 0) {
+      otherTheme = themes.length;
+      themes.push({ id: OTHER_THEME_ID, label: 'Other', keywords: [], kind: 'other' });
+    }
+    assignment[i] = otherTheme;
+  }
+  const dimensions = vocabulary.terms.length;
+  const centroids = centroidsOf(members.map((list) => list.map((i) => vectors[i] as SparseVector)), dimensions);
+  return { themes, assignment, copyOf, vocabulary, centroids, automaticThemes, userMatcher, otherTheme };
+}
+
+/** A cluster number for each vector. */
+function clusterArticles(vectors: readonly SparseVector[], dimensions: number, options: ThemeOptions): number[] {
+  const n = vectors.length;
+  if (n === 0) return [];
+  if (n === 1) return [0];
+  const small = options.method === 'average-link' || (options.method === 'auto' && n <= SMALL_CORPUS);
+  return small ? averageLinkClusters(vectors, options.count) : kMeansClusters(vectors, dimensions, options);
+}
+
+function averageLinkClusters(vectors: readonly SparseVector[], count: number): number[] {
+  const n = vectors.length;
+  const similarity = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    similarity[i * n + i] = 1;
+    for (let j = i + 1; j < n; j++) similarity[i * n + j] = similarity[j * n + i] = sparseDot(vectors[i], vectors[j]);
+  }
+  const merges = averageLinkMerges(similarity, n);
+  if (count > 0) {
+    const clusters = Math.min(count, n);
+    return clusters === n ? [...Array(n).keys()] : [...merges[n - clusters - 1].assignment];
+  }
+  const threshold = Math.max(MIN_MERGE_SIMILARITY, typicalSimilarity(similarity, n));
+  let best: number[] = [...Array(n).keys()];
+  let bestScore = 0;
+  for (const merge of merges) {
+    if (merge.similarity < threshold) break;
+    const clusters = Math.max(...merge.assignment) + 1;
+    if (clusters < 2) break;
+    const score = silhouette(similarity, n, merge.assignment);
+    if (score > bestScore) {
+      bestScore = score;
+      best = [...merge.assignment];
+    }
+  }
+  return best;
+}
+
+/** Mean plus one standard deviation of the similarities of all pairs. */
+function typicalSimilarity(similarity: Float64Array, n: number): number {
+  let sum = 0;
+  let sumOfSquares = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      sum += similarity[i * n + j];
+      sumOfSquares += similarity[i * n + j] ** 2;
+    }
+  }
+  const pairs = (n * (n - 1)) / 2;
+  const mean = sum / pairs;
+  return mean + Math.sqrt(Math.max(0, sumOfSquares / pairs - mean * mean));
+}
+
+function kMeansClusters(vectors: readonly SparseVector[], dimensions: number, options: ThemeOptions): number[] {
+  const random = seededRandom(options.seed);
+  const k = options.count > 0 ? Math.min(options.count, vectors.length) : chooseK(vectors, dimensions, options.maxThemes, random);
+  const seeding = sampleIndices(vectors.length, SEEDING_SAMPLE, random).map((i) => vectors[i]);
+  const sampled = sphericalKMeans(seeding, k, dimensions, random, { restarts: FINAL_RESTARTS, maxIterations: MAX_ITERATIONS });
+  return [...refine(vectors, sampled.centroids, MAX_ITERATIONS).assignment];
+}
+
+/** The k with the best silhouette, on a sample, among a spread of candidates up to `maxThemes`. */
+function chooseK(vectors: readonly SparseVector[], dimensions: number, maxThemes: number, random: RandomSource): number {
+  const sample = sampleIndices(vectors.length, SELECTION_SAMPLE, random).map((i) => vectors[i]);
+  const limit = Math.min(maxThemes, Math.floor(Math.sqrt(sample.length)) + 1);
+  let bestK = Math.min(2, sample.length);
+  let bestScore = -Infinity;
+  for (const k of candidateCounts(limit)) {
+    const clustering = sphericalKMeans(sample, k, dimensions, random, { restarts: SELECTION_RESTARTS, maxIterations: SELECTION_ITERATIONS });
+    const score = centroidSilhouette(sample, clustering.centroids, clustering.assignment);
+    if (score > bestScore) {
+      bestScore = score;
+      bestK = k;
+    }
+  }
+  return bestK;
+}
+
+/** 2, 3, ... 8 one by one, then in steps of about a quarter, up to `limit`. */
+function candidateCounts(limit: number): number[] {
+  const counts: number[] = [];
+  for (let k = 2; k <= limit; k += k < 8 ? 1 : Math.round(k / 4)) counts.push(k);
+  return counts;
+}
+
+function centroidsOf(clusters: readonly (readonly SparseVector[])[], dimensions: number): Centroids | undefined {
+  const k = clusters.length;
+  if (k === 0) return undefined;
+  const weights = new Float64Array(dimensions * k);
+  clusters.forEach((vectors, c) => {
+    meanDirection(vectors, dimensions).forEach((weight, column) => {
+      if (weight !== 0) weights[column * k + c] = weight;
+    });
+  });
+  return { k, dimensions, weights };
+}
+
+/** Two themes must not read the same: a repeated label gains its next keyword. */
+function makeLabelsUnique(themes: Theme[]): void {
+  const seen = new Set<string>();
+  for (const theme of themes) {
+    let label = theme.label;
+    for (let extra = LABEL_TERMS; seen.has(label.toLowerCase()) && extra < theme.keywords.length; extra++) {
+      label = `${label}, ${theme.keywords[extra]}`;
+    }
+    if (seen.has(label.toLowerCase())) label = `${label} (${theme.id})`;
+    seen.add(label.toLowerCase());
+    theme.label = label;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Names for themes by class-based TF-IDF, as BERTopic names its topics (Grootendorst,
+ * 2022): all articles of a theme are read as one document, and a term weighs
+ *   (its frequency in the theme) × log(1 + average words per theme / its frequency in all themes),
+ * so the top terms are frequent in this theme and rare in the others.
+ */
+import { ArticleTerms, TermDictionary, TermKey } from './terms';
+
+export const KEYWORDS_PER_THEME = 8;
+export const LABEL_TERMS = 3;
+/**
+ * A keyword must occur in at least this share of a theme's articles, and in two of them
+ * when it has two or more: one article (or one title) cannot name its theme alone.
+ */
+const MIN_ARTICLE_SHARE = 0.2;
+
+/** Keyword term keys for each class (a class is a list of article indices), best first. */
+export function classKeywords(
+  articles: readonly ArticleTerms[],
+  classes: readonly (readonly number[])[],
+  dictionary: TermDictionary,
+  count = KEYWORDS_PER_THEME,
+): TermKey[][] {
+  const frequencies = classes.map((members) => classFrequencies(articles, members));
+  const overall = new Map<TermKey, number>();
+  let totalWords = 0;
+  for (const { counts } of frequencies) {
+    for (const [key, value] of counts) {
+      overall.set(key, (overall.get(key) ?? 0) + value);
+      totalWords += value;
+    }
+  }
+  const averageWords = classes.length > 0 ? totalWords / classes.length : 0;
+  return frequencies.map(({ counts, articleCounts, size }) => {
+    let classWords = 0;
+    for (const value of counts.values()) classWords += value;
+    const minArticles = Math.max(Math.min(2, size), Math.ceil(MIN_ARTICLE_SHARE * size));
+    const scored: [TermKey, number][] = [];
+    for (const [key, value] of counts) {
+      if ((articleCounts.get(key) ?? 0) < minArticles) continue;
+      const tf = value / Math.max(1, classWords);
+      scored.push([key, tf * Math.log(1 + averageWords / (overall.get(key) ?? 1))]);
+    }
+    scored.sort((a, b) => b[1] - a[1] || compare(dictionary.canonical(a[0]), dictionary.canonical(b[0])));
+    return distinctTerms(scored, dictionary, count);
+  });
+}
+
+/** Readable label from keywords: the first few, as the user reads them. */
+export function labelOf(keywords: readonly string[]): string {
+  return keywords.slice(0, LABEL_TERMS).join(', ');
+}
+
+function classFrequencies(
+  articles: readonly ArticleTerms[],
+  members: readonly number[],
+): { counts: Map<TermKey, number>; articleCounts: Map<TermKey, number>; size: number } {
+  const counts = new Map<TermKey, number>();
+  const articleCounts = new Map<TermKey, number>();
+  for (const index of members) {
+    const { keys, counts: values } = articles[index];
+    for (let i = 0; i < keys.length; i++) {
+      counts.set(keys[i], (counts.get(keys[i]) ?? 0) + values[i]);
+      articleCounts.set(keys[i], (articleCounts.get(keys[i]) ?? 0) + 1);
+    }
+  }
+  return { counts, articleCounts, size: members.length };
+}
+
+/** How far down the ranking a phrase may still replace the words it is made of. */
+const PHRASE_LOOKAHEAD = 4;
+/** A phrase replaces a chosen word when it weighs at least this share of the word: it is how the word is mostly used. */
+const PHRASE_SHARE = 0.5;
+
+/**
+ * The first `count` terms that say something new. A phrase takes the place of its chosen
+ * words when it is how they are mostly used ("hate crime" rather than "hate" and "crime"),
+ * even when it ranks a little below the last place; otherwise a phrase around a chosen
+ * word, or a word inside a chosen phrase, adds nothing.
+ */
+function distinctTerms(ranked: readonly [TermKey, number][], dictionary: TermDictionary, count: number): TermKey[] {
+  const chosen: [TermKey, number][] = [];
+  const coveredWords = new Set<TermKey>();
+  for (const [key, score] of ranked.slice(0, count * PHRASE_LOOKAHEAD)) {
+    const words = dictionary.wordsOf(key);
+    const inside = chosen.filter(([term]) => term !== key && words.includes(term));
+    if (words.some((word) => coveredWords.has(word) && !inside.some(([term]) => term === word))) continue;
+    if (inside.length > 0) {
+      if (inside.some(([, wordScore]) => score < PHRASE_SHARE * wordScore)) continue;
+      chosen[chosen.indexOf(inside[0])] = [key, score];
+      if (inside.length > 1) chosen.splice(chosen.indexOf(inside[1]), 1);
+    } else if (chosen.length < count) {
+      chosen.push([key, score]);
+    } else {
+      continue;
+    }
+    for (const word of words) coveredWords.add(word);
+  }
+  return chosen.map(([key]) => key);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

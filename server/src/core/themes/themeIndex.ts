@@ -1,0 +1,237 @@
+/**
+ * The themes of a corpus, kept up to date as files change, without reshuffling them:
+ * a new or edited article joins the theme of an identical article, a user theme whose
+ * keywords it uses, or the nearest existing centroid. The whole corpus is clustered again
+ * only on request, when the options change, or when a large share of the articles has
+ * changed since the last clustering (lazily, the next time themes are asked for).
+ */
+import type { Article } from '../articles';
+import type { Corpus, CorpusChange, IndexedFile } from '../corpus';
+import { ThemeInput, ThemeModel, ThemeOptions, defaultThemeOptions, discoverThemes, OTHER_THEME_ID, Theme } from './discover';
+import { nearestCentroid } from './kmeans';
+import { ArticleTerms, TermDictionary, TermKey } from './terms';
+import { isZero, tfidfVector } from './vectors';
+
+/** Names of the organisations an article mentions (the `index`-th article of the file). */
+export type OrganisationsOf = (uri: string, index: number) => readonly string[];
+
+/** Once this share of the articles clustered last time has changed, the next read clusters again. */
+export const RECLUSTER_SHARE = 0.2;
+
+export interface ThemedArticle {
+  uri: string;
+  relativePath: string;
+  /** Index in the file's `articles`. */
+  index: number;
+  article: Article;
+  themeId: string;
+  /** How many other articles are copies of this one (same words, or almost). */
+  copies: number;
+}
+
+export interface ThemeSummary extends Theme {
+  articleCount: number;
+}
+
+interface Entry {
+  uri: string;
+  relativePath: string;
+  index: number;
+  article: Article;
+  terms: ArticleTerms;
+  theme: number;
+  /** Articles of the same copy group share one array. */
+  group: Entry[];
+}
+
+export class ThemeIndex {
+  private readonly dictionary = new TermDictionary();
+  private readonly entries = new Map<string, Entry[]>();
+  /** Text hash -> the copy group of the articles with that text. */
+  private readonly groups = new Map<string, Entry[]>();
+  private model: ThemeModel | undefined;
+  private clusteredArticles = 0;
+  /** Keys (uri#index) of the articles added, changed or removed since the last clustering. */
+  private readonly changedSinceClustering = new Set<string>();
+  private stale = true;
+  private generationCount = 0;
+
+  constructor(
+    private options: ThemeOptions = defaultThemeOptions,
+    private readonly organisationsOf: OrganisationsOf = () => [],
+  ) {}
+
+  /** Follows a corpus: indexes what it holds now and every later change. */
+  attach(corpus: Corpus): this {
+    this.update({ updated: [...corpus.all()], removed: [] });
+    corpus.onChange((change) => this.update(change));
+    return this;
+  }
+
+  /** Increases whenever themes or their articles may have changed: a key for caches and a reason to refresh views. */
+  get generation(): number {
+    return this.generationCount;
+  }
+
+  setOptions(options: ThemeOptions): void {
+    if (JSON.stringify(options) === JSON.stringify(this.options)) return;
+    this.options = options;
+    this.stale = true;
+    this.generationCount++;
+  }
+
+  update(change: CorpusChange): void {
+    for (const uri of change.removed) this.removeFile(uri);
+    for (const file of change.updated) this.updateFile(file);
+    if (this.changedSinceClustering.size > RECLUSTER_SHARE * Math.max(1, this.clusteredArticles)) this.stale = true;
+    this.generationCount++;
+  }
+
+  /** Clusters the whole corpus again. */
+  recluster(): void {
+    const all = [...this.entries.values()].flat().sort(
+      (a, b) => compare(a.relativePath, b.relativePath) || compare(a.uri, b.uri) || a.index - b.index,
+    );
+    const inputs: ThemeInput[] = all.map((entry) => ({ terms: entry.terms, organisations: this.organisationTerms(entry) }));
+    const model = discoverThemes(inputs, this.dictionary, this.options);
+    const byOriginal = new Map<number, Entry[]>();
+    this.groups.clear();
+    all.forEach((entry, i) => {
+      entry.theme = model.assignment[i];
+      const group = byOriginal.get(model.copyOf[i]) ?? [];
+      byOriginal.set(model.copyOf[i], group);
+      group.push(entry);
+      entry.group = group;
+      this.groups.set(entry.terms.textHash, group);
+    });
+    this.model = model;
+    this.clusteredArticles = all.length;
+    this.changedSinceClustering.clear();
+    this.stale = false;
+    this.generationCount++;
+  }
+
+  /** Themes in order (user themes first, then automatic ones by size), each with its article count. */
+  themes(): ThemeSummary[] {
+    const model = this.fresh();
+    const counts = new Array<number>(model.themes.length).fill(0);
+    for (const entry of this.allEntries()) counts[entry.theme]++;
+    return model.themes
+      .map((theme, i) => ({ ...theme, articleCount: counts[i] }))
+      .filter((theme) => theme.kind !== 'other' || theme.articleCount > 0);
+  }
+
+  theme(id: string): ThemeSummary | undefined {
+    return this.themes().find((theme) => theme.id === id);
+  }
+
+  /** Articles of one theme (all when `themeId` is undefined), by file then position. */
+  articles(themeId?: string): ThemedArticle[] {
+    const model = this.fresh();
+    const result: ThemedArticle[] = [];
+    for (const entry of this.allEntries()) {
+      if (themeId === undefined || model.themes[entry.theme].id === themeId) result.push(this.themed(entry, model));
+    }
+    return result.sort((a, b) => compare(a.relativePath, b.relativePath) || a.index - b.index);
+  }
+
+  /** The article of a file whose title is on `line`, with its theme. */
+  articleAtTitle(uri: string, line: number): { article: ThemedArticle; theme: ThemeSummary } | undefined {
+    const entry = this.entries.get(uri)?.find((e) => e.article.startLine === line);
+    if (!entry) return undefined;
+    const article = this.themed(entry, this.fresh());
+    const theme = this.theme(article.themeId);
+    return theme && { article, theme };
+  }
+
+  private fresh(): ThemeModel {
+    if (this.stale || !this.model) this.recluster();
+    return this.model as ThemeModel;
+  }
+
+  private themed(entry: Entry, model: ThemeModel): ThemedArticle {
+    return {
+      uri: entry.uri,
+      relativePath: entry.relativePath,
+      index: entry.index,
+      article: entry.article,
+      themeId: model.themes[entry.theme].id,
+      copies: entry.group.length - 1,
+    };
+  }
+
+  private *allEntries(): Iterable<Entry> {
+    for (const list of this.entries.values()) yield* list;
+  }
+
+  private removeFile(uri: string): void {
+    for (const entry of this.entries.get(uri) ?? []) {
+      this.leaveGroup(entry);
+      this.changedSinceClustering.add(`${uri}#${entry.index}`);
+    }
+    this.entries.delete(uri);
+  }
+
+  private updateFile(file: IndexedFile): void {
+    const previous = new Map((this.entries.get(file.uri) ?? []).map((entry) => [entry.terms.textHash, entry]));
+    for (const entry of this.entries.get(file.uri) ?? []) this.leaveGroup(entry);
+    const entries = file.articles.map((article, index): Entry => {
+      const body = file.text.slice(file.lines.lineStart(article.bodyStartLine), article.endOffset);
+      const terms = this.dictionary.articleTerms(article.title, body);
+      const entry: Entry = { uri: file.uri, relativePath: file.relativePath, index, article, terms, theme: -1, group: [] };
+      const unchanged = previous.get(terms.textHash);
+      if (unchanged) entry.theme = unchanged.theme;
+      else this.changedSinceClustering.add(`${file.uri}#${index}`);
+      return entry;
+    });
+    this.entries.set(file.uri, entries);
+    for (const entry of entries) this.place(entry);
+  }
+
+  /** Joins an identical article's copy group and theme, or the nearest theme. */
+  private place(entry: Entry): void {
+    const group = this.groups.get(entry.terms.textHash) ?? [];
+    const copy = group[0];
+    this.groups.set(entry.terms.textHash, group);
+    group.push(entry);
+    entry.group = group;
+    if (!this.model) return;
+    if (copy) entry.theme = copy.theme;
+    else if (entry.theme < 0) entry.theme = this.nearestTheme(entry, this.model);
+  }
+
+  private leaveGroup(entry: Entry): void {
+    const group = entry.group;
+    const at = group.indexOf(entry);
+    if (at >= 0) group.splice(at, 1);
+    const hash = entry.terms.textHash;
+    if (this.groups.get(hash) === group && !group.some((other) => other.terms.textHash === hash)) this.groups.delete(hash);
+  }
+
+  private nearestTheme(entry: Entry, model: ThemeModel): number {
+    const userTheme = model.userMatcher.match(entry.terms);
+    if (userTheme >= 0) return userTheme;
+    const vector = tfidfVector(entry.terms, model.vocabulary, this.organisationTerms(entry));
+    if (model.centroids && !isZero(vector)) {
+      const { cluster, similarity } = nearestCentroid(vector, model.centroids);
+      if (similarity > 0) return model.automaticThemes[cluster];
+    }
+    return this.otherTheme(model);
+  }
+
+  private otherTheme(model: ThemeModel): number {
+    if (model.otherTheme < 0) {
+      model.otherTheme = model.themes.length;
+      model.themes.push({ id: OTHER_THEME_ID, label: 'Other', keywords: [], kind: 'other' });
+    }
+    return model.otherTheme;
+  }
+
+  private organisationTerms(entry: Entry): TermKey[] {
+    return this.organisationsOf(entry.uri, entry.index).map((name) => this.dictionary.organisationTerm(name));
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

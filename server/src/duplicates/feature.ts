@@ -1,0 +1,167 @@
+/**
+ * Duplicated passages in the editor: keeps a DuplicateIndex in step with the corpus,
+ * publishes diagnostics to every file whose duplicates changed (so editing one copy
+ * updates all the files sharing it), and serves definition/references, code actions,
+ * the group list for the client, and the ignore command.
+ */
+import { statSync } from 'fs';
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import { DuplicateIndex, DuplicateGroup } from '../core/duplicates/engine';
+import { IGNORE_FILE, IgnoredPassage, addIgnoredPassages, readIgnoredPassages } from '../core/duplicates/ignore-list';
+import type { ServerContext, ServerFeature } from '../context';
+import { DuplicateGroupsRequest, IgnorePassageRequest } from '../protocol';
+import type { DuplicateSettings } from '../settings';
+import { duplicateActions } from './actions';
+import { duplicateDiagnostics } from './diagnostics';
+import { copyLocations, groupInfo } from './navigation';
+
+function engineOptions(settings: DuplicateSettings) {
+  return {
+    minWords: settings.minWords,
+    minSimilarity: settings.minSimilarity,
+    boilerplateMinCopies: settings.boilerplateMinCopies,
+  };
+}
+
+/** The workspace folder of a file: its path without its relative path; undefined for untitled documents. */
+export function folderOf(uri: string, relativePath: string): string | undefined {
+  const parsed = URI.parse(uri);
+  if (parsed.scheme !== 'file') return undefined;
+  const suffix = path.normalize(relativePath);
+  return parsed.fsPath.endsWith(suffix) ? parsed.fsPath.slice(0, parsed.fsPath.length - suffix.length) : undefined;
+}
+
+class DuplicatesInEditor {
+  private readonly index: DuplicateIndex;
+  /** Files whose diagnostics must be sent again at the next index update. */
+  private readonly pending = new Set<string>();
+  /** Files that have diagnostics now, so they can be cleared. */
+  private readonly published = new Set<string>();
+  private byId = new Map<string, DuplicateGroup>();
+  private ignoreFiles = new Map<string, number>();
+  /** Workspace folder of each indexed file, kept as files come and go. */
+  private readonly folderByUri = new Map<string, string>();
+
+  constructor(private readonly context: ServerContext) {
+    this.index = new DuplicateIndex(engineOptions(context.settings().duplicates));
+    context.corpus.onChange((change) => {
+      for (const uri of change.removed) this.folderByUri.delete(uri);
+      for (const file of change.updated) {
+        const folder = folderOf(file.uri, file.relativePath);
+        if (folder !== undefined) this.folderByUri.set(file.uri, folder);
+      }
+      this.remember(this.index.update(change));
+    });
+    context.onIndexUpdated(() => {
+      this.reloadIgnoreListsIfChanged();
+      this.publish();
+    });
+    context.onSettingsChanged(() => {
+      this.remember(this.index.setOptions(engineOptions(this.settings())));
+      for (const uri of this.published) this.pending.add(uri);
+      this.publish();
+    });
+  }
+
+  private settings(): DuplicateSettings {
+    return this.context.settings().duplicates;
+  }
+
+  private remember(changed: Set<string>): void {
+    for (const uri of changed) this.pending.add(uri);
+    this.byId = new Map(this.index.groups().map((group) => [group.id, group]));
+  }
+
+  private publish(): void {
+    if (!this.context.isReady()) return;
+    const settings = this.settings();
+    for (const uri of this.pending) {
+      const groups = settings.enabled ? this.index.groupsIn(uri) : [];
+      if (groups.length === 0 && !this.published.has(uri)) continue;
+      const version = this.context.corpus.get(uri)?.version ?? null;
+      const diagnostics = duplicateDiagnostics(uri, groups, settings);
+      if (diagnostics.length > 0) this.published.add(uri);
+      else this.published.delete(uri);
+      void this.context.connection.sendDiagnostics({ uri, diagnostics, ...(version === null ? {} : { version }) });
+    }
+    this.pending.clear();
+  }
+
+  /** Reads the ignore lists again when one was written since (by us, by git, by hand). */
+  private reloadIgnoreListsIfChanged(): void {
+    const stamps = new Map<string, number>();
+    for (const folder of new Set(this.folderByUri.values())) stamps.set(folder, ignoreFileStamp(folder));
+    const same = stamps.size === this.ignoreFiles.size && [...stamps].every(([folder, stamp]) => this.ignoreFiles.get(folder) === stamp);
+    if (same) return;
+    this.ignoreFiles = stamps;
+    const fingerprints = [...stamps.keys()].flatMap((folder) => readIgnoredPassages(folder).map((entry) => entry.fingerprint));
+    this.remember(this.index.setIgnored(fingerprints));
+  }
+
+  ignore(groupId: string): string {
+    const group = this.byId.get(groupId);
+    if (!group) return 'That duplicate is no longer in the index.';
+    const byFolder = new Map<string, IgnoredPassage[]>();
+    for (const passage of group.passages) {
+      const folder = this.folderByUri.get(passage.uri);
+      if (folder === undefined) continue;
+      const text = this.context.corpus.get(passage.uri)?.text ?? '';
+      const preview = text.slice(passage.startOffset, passage.endOffset).split(/\s+/, 10).join(' ');
+      const entries = byFolder.get(folder) ?? [];
+      entries.push({ fingerprint: passage.fingerprint, words: passage.words, preview });
+      byFolder.set(folder, entries);
+    }
+    if (byFolder.size === 0) return 'Only passages in saved workspace files can be ignored.';
+    for (const [folder, entries] of byFolder) addIgnoredPassages(folder, entries);
+    this.reloadIgnoreListsIfChanged();
+    this.publish();
+    return `Ignored a passage of ${group.words} words in ${group.passages.length} places.`;
+  }
+
+  register(): void {
+    const { connection, corpus, documents } = this.context;
+    const offsetIn = (uri: string, position: { line: number; character: number }) => corpus.get(uri)?.lines.offsetAt(position);
+    connection.onDefinition(({ textDocument, position }) => {
+      const offset = offsetIn(textDocument.uri, position);
+      return offset === undefined ? [] : copyLocations(this.index, textDocument.uri, offset, false);
+    });
+    connection.onReferences(({ textDocument, position, context }) => {
+      const offset = offsetIn(textDocument.uri, position);
+      return offset === undefined ? [] : copyLocations(this.index, textDocument.uri, offset, context.includeDeclaration);
+    });
+    connection.onCodeAction(({ textDocument, context }) => {
+      const file = corpus.get(textDocument.uri);
+      if (!file) return [];
+      return duplicateActions(context.diagnostics, {
+        file,
+        documentVersion: documents.get(textDocument.uri)?.version ?? null,
+        groupById: (id) => this.byId.get(id),
+      });
+    });
+    connection.onRequest(DuplicateGroupsRequest, () => ({
+      ready: this.context.isReady(),
+      groups: this.settings().enabled ? this.index.groups().map((group) => groupInfo(group, (uri) => corpus.get(uri)?.text)) : [],
+    }));
+    connection.onRequest(IgnorePassageRequest, ({ groupId }) => this.ignore(groupId));
+  }
+}
+
+function ignoreFileStamp(folder: string): number {
+  try {
+    return statSync(path.join(folder, IGNORE_FILE)).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+export const duplicatesFeature: ServerFeature = {
+  capabilities: {
+    definitionProvider: true,
+    referencesProvider: true,
+    codeActionProvider: { codeActionKinds: ['quickfix', ''] },
+  },
+  register(context) {
+    new DuplicatesInEditor(context).register();
+  },
+};

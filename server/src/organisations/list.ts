@@ -1,0 +1,37 @@
+/** The Organisations view's data: organisations by mentions, then the articles of one. */
+import type { OrganisationIndex } from '../core/organisations/index';
+import type { OrganisationArticleInfo, OrganisationInfo } from '../protocol';
+
+export function organisationList(index: OrganisationIndex): OrganisationInfo[] {
+  const list: OrganisationInfo[] = [];
+  for (const id of index.mentionedIds()) {
+    const organisation = index.organisation(id);
+    if (!organisation) continue;
+    let mentions = 0;
+    const articles = new Set<string>();
+    for (const [uri, inFile] of index.mentionsOf(id)) {
+      mentions += inFile.length;
+      for (const mention of inFile) if (mention.article >= 0) articles.add(`${uri}#${mention.article}`);
+    }
+    const info: OrganisationInfo = { id, name: organisation.name, mentions, articles: articles.size };
+    const description = organisation.description ?? organisation.definition?.text;
+    if (description) info.description = description;
+    list.push(info);
+  }
+  return list.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+export function organisationArticles(index: OrganisationIndex, id: string): OrganisationArticleInfo[] {
+  const articles: OrganisationArticleInfo[] = [];
+  for (const [uri, inFile] of index.mentionsOf(id)) {
+    const file = index.file(uri);
+    if (!file) continue;
+    const counts = new Map<number, number>();
+    for (const mention of inFile) if (mention.article >= 0) counts.set(mention.article, (counts.get(mention.article) ?? 0) + 1);
+    for (const [article, mentions] of counts) {
+      const { title, startLine } = file.articles[article];
+      articles.push({ uri, relativePath: file.relativePath, title, line: startLine, mentions });
+    }
+  }
+  return articles.sort((a, b) => b.mentions - a.mentions || a.relativePath.localeCompare(b.relativePath) || a.line - b.line);
+}
