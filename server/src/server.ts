@@ -20,13 +20,17 @@ import type { Log, ServerContext, ServerFeature } from './context';
 import { duplicatesFeature } from './duplicates/feature';
 import { foldingFeature } from './folding';
 import { WorkspaceFolderRef, WorkspaceIndexer } from './indexer';
+import { organisationsFeature } from './organisations/feature';
 import { IndexStatus, IndexStatusNotification, IndexStatusRequest } from './protocol';
 import { Settings, defaultSettings, resolveSettings } from './settings';
+import { shareHandlers } from './sharedHandlers';
 import { symbolsFeature } from './symbols';
 
-const features: ServerFeature[] = [symbolsFeature, foldingFeature, duplicatesFeature];
+const features: ServerFeature[] = [symbolsFeature, foldingFeature, duplicatesFeature, organisationsFeature];
 
 const connection = createConnection(ProposedFeatures.all);
+// Several features answer references, hovers and file events: merge their answers.
+shareHandlers(connection);
 const documents = new TextDocuments(TextDocument);
 const corpus = new Corpus();
 const log: Log = {

@@ -55,10 +55,13 @@ export class TermDictionary {
     return this.words.length;
   }
 
-  /** Counts the terms of one article: its title (weighted) and its body. */
+  /**
+   * Counts the terms of one article: its title (weighted) and its body. Every occurrence
+   * is written down, then sorted and counted in runs: cheaper than a map per article.
+   */
   articleTerms(title: string, body: string): ArticleTerms {
-    const counts = new Map<TermKey, number>();
-    const hashParts: string[] = [];
+    const occurrences: TermKey[] = [];
+    const hash = createHash('sha1');
     let words = 0;
     const addText = (text: string, weight: number): void => {
       let previous = -1;
@@ -67,26 +70,23 @@ export class TermDictionary {
           previous = -1;
           return;
         }
-        hashParts.push(surface);
+        hash.update(surface).update(' ');
         const id = this.wordId(surface);
         if (id < 0) {
           previous = -1;
           return;
         }
         words++;
-        counts.set(id, (counts.get(id) ?? 0) + weight);
-        if (previous >= 0) {
-          const phrase = phraseKey(previous, id);
-          counts.set(phrase, (counts.get(phrase) ?? 0) + weight);
+        for (let w = 0; w < weight; w++) {
+          occurrences.push(id);
+          if (previous >= 0) occurrences.push(phraseKey(previous, id));
         }
         previous = id;
       });
     };
     addText(title, TITLE_WEIGHT);
     addText(body, 1);
-    const keys = Float64Array.from(counts.keys()).sort();
-    const values = Float32Array.from(keys, (key) => counts.get(key) ?? 0);
-    return { keys, counts: values, textHash: createHash('sha1').update(hashParts.join(' ')).digest('base64'), words };
+    return { ...countRuns(Float64Array.from(occurrences).sort()), textHash: hash.digest('base64'), words };
   }
 
   /**
@@ -161,6 +161,20 @@ export class TermDictionary {
     }
     return id;
   }
+}
+
+/** Distinct values of a sorted array and how often each occurs. */
+function countRuns(sorted: Float64Array): { keys: Float64Array; counts: Float32Array } {
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  const keys = new Float64Array(distinct);
+  const counts = new Float32Array(distinct);
+  let at = -1;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) keys[++at] = sorted[i];
+    counts[at]++;
+  }
+  return { keys, counts };
 }
 
 /**

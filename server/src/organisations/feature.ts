@@ -1,0 +1,96 @@
+/**
+ * Organisations in the editor: keeps an OrganisationIndex in step with the corpus (the
+ * initial scan as one batch, then file by file), extends the gazetteer with each folder's
+ * `.seed-curator/organisations.json`, and serves hovers, references, highlights and the
+ * Organisations view.
+ */
+import type { CorpusChange, IndexedFile } from '../core/corpus';
+import { OrganisationIndex } from '../core/organisations/index';
+import { OrganisationSummaries } from '../core/organisations/summary';
+import type { ServerContext, ServerFeature } from '../context';
+import { folderOf } from '../duplicates/feature';
+import { OrganisationArticlesRequest, OrganisationsRequest } from '../protocol';
+import { organisationHover } from './hover';
+import { organisationArticles, organisationList } from './list';
+import { organisationHighlights, organisationReferences } from './navigation';
+import { isWorkspaceGazetteer, loadWorkspaceGazetteers } from './workspaceGazetteer';
+
+class OrganisationsInEditor {
+  readonly index = new OrganisationIndex();
+  private readonly summaries = new OrganisationSummaries(this.index);
+  /** Changes seen during the initial scan, applied as one batch when it ends. */
+  private pending: CorpusChange | undefined = { updated: [], removed: [] };
+  private readonly folderByUri = new Map<string, string>();
+  private gazetteerSnapshot = '';
+
+  constructor(private readonly context: ServerContext) {
+    context.corpus.onChange((change) => {
+      for (const uri of change.removed) this.folderByUri.delete(uri);
+      for (const file of change.updated) {
+        const folder = folderOf(file.uri, file.relativePath);
+        if (folder !== undefined) this.folderByUri.set(file.uri, folder);
+      }
+      if (this.pending) mergeInto(this.pending, change);
+      else this.index.update(change);
+    });
+    context.onIndexUpdated(() => {
+      this.reloadGazetteers();
+      if (this.pending) {
+        const initial = this.pending;
+        this.pending = undefined;
+        const started = Date.now();
+        this.index.update(initial);
+        context.log.info(`Recognised organisations in ${initial.updated.length} files in ${Date.now() - started} ms.`);
+      }
+    });
+  }
+
+  /** Reads every folder's organisations file again; re-recognises only when their content changed. */
+  private reloadGazetteers(): void {
+    const loaded = loadWorkspaceGazetteers(new Set(this.folderByUri.values()));
+    for (const [uri, diagnostics] of loaded.diagnostics) void this.context.connection.sendDiagnostics({ uri, diagnostics });
+    const snapshot = JSON.stringify(loaded.file);
+    if (snapshot === this.gazetteerSnapshot) return;
+    this.gazetteerSnapshot = snapshot;
+    this.index.setWorkspaceGazetteer(loaded.file);
+  }
+
+  register(): void {
+    const { connection, corpus } = this.context;
+    const at = (uri: string, position: { line: number; character: number }): { file: IndexedFile; offset: number } | undefined => {
+      const file = corpus.get(uri);
+      return file && { file, offset: file.lines.offsetAt(position) };
+    };
+    connection.onHover(({ textDocument, position }) => {
+      const place = at(textDocument.uri, position);
+      return place ? organisationHover(this.index, this.summaries, place.file, place.offset) : null;
+    });
+    connection.onReferences(({ textDocument, position }) => {
+      const place = at(textDocument.uri, position);
+      return place ? organisationReferences(this.index, place.file, place.offset) : null;
+    });
+    connection.onDocumentHighlight(({ textDocument, position }) => {
+      const place = at(textDocument.uri, position);
+      return place ? organisationHighlights(this.index, place.file, place.offset) : null;
+    });
+    connection.onDidChangeWatchedFiles(({ changes }) => {
+      if (changes.some((change) => isWorkspaceGazetteer(change.uri))) this.reloadGazetteers();
+    });
+    connection.onRequest(OrganisationsRequest, () => ({ ready: this.context.isReady(), organisations: organisationList(this.index) }));
+    connection.onRequest(OrganisationArticlesRequest, ({ id }) => organisationArticles(this.index, id));
+  }
+}
+
+/** Folds a later change into an earlier one: the latest text of each file wins. */
+function mergeInto(target: CorpusChange, change: CorpusChange): void {
+  const changed = new Set([...change.updated.map((file) => file.uri), ...change.removed]);
+  target.updated = target.updated.filter((file) => !changed.has(file.uri)).concat(change.updated);
+  target.removed = target.removed.filter((uri) => !changed.has(uri)).concat(change.removed);
+}
+
+export const organisationsFeature: ServerFeature = {
+  capabilities: { hoverProvider: true, referencesProvider: true, documentHighlightProvider: true },
+  register(context) {
+    new OrganisationsInEditor(context).register();
+  },
+};
