@@ -87,4 +87,41 @@ describe('splitArticles', () => {
       assert.equal(text.slice(article.startOffset).split('\n')[0], article.title);
     }
   });
+
+  it('does not take the first line of a hard-wrapped paragraph for a heading', () => {
+    const text = [
+      'Clinics extend their hours',
+      '',
+      'Evening appointments are now offered in four towns across the district.',
+      '',
+      'Most of the new slots went to people who work. Several managers said',
+      'that demand had been hidden for years because nobody could come in the',
+      'daytime.',
+      '',
+    ].join('\n');
+    const [article] = splitArticles(text).articles;
+    assert.deepEqual(article.sections, []);
+    assert.equal(article.wordCount, 4 + 11 + 13 + 13 + 1);
+  });
+
+  it('records only headings that stand on their own line as sections', () => {
+    const text = 'Park runs\n\nRunners meet every Saturday in the park. Organisers\nSay Hello To Newcomers\nat the gate before the start.\n';
+    assert.deepEqual(splitArticles(text).articles[0].sections, []);
+  });
+
+  it('reads Markdown headings without their # marks', () => {
+    const text = '# Ward visiting hours change\n\nVisiting hours on the children\'s ward will be longer from next week.\n\n## What parents said\n\nParents asked for evening visits so that both could come after work.\n';
+    const [article] = splitArticles(text).articles;
+    assert.equal(article.title, 'Ward visiting hours change');
+    assert.deepEqual(article.sections, [{ title: 'What parents said', line: 4 }]);
+  });
+
+  it('starts a new article at a title with both a "By" line and a date under it', () => {
+    const first = fixture('two-articles-with-boilerplate.txt').split('\n').slice(0, 15).join('\n');
+    const text = `${first}\n\nParking charges return at the hospital\n\nBy Sam Poe\n\n13 March 2024\n\nCharges for visitors will return in April, the trust said.\n`;
+    const { articles } = splitArticles(text);
+    assert.deepEqual(articles.map((a) => a.title), ['Hospital discharge teams try a new shared rota', 'Parking charges return at the hospital']);
+    assert.equal(articles[1].bodyStartLine, 22);
+  });
 });
+

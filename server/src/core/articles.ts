@@ -87,6 +87,7 @@ export function splitArticles(
     const lineText = lineIndex.lineText(i);
     lines.push({ text: lineText, shape: lineShape(lineText), words: wordCount(lineText) });
   }
+  demoteWrappedLines(lines);
   const tailStart = navigationTailStart(lines);
   const boilerplate: LineSpan[] = [];
   const articles: Article[] = [];
@@ -130,7 +131,7 @@ export function splitArticles(
       current = { title: i, body: i, untitled: true, sections: [] };
       bodyWords = 0;
     }
-    if (line.shape === 'heading') current.sections.push({ title: line.text.trim(), line: i });
+    if (line.shape === 'heading' && lines[i - 1]?.shape === 'blank') current.sections.push({ title: headingText(line.text), line: i });
     else bodyWords += line.words;
   }
   closeCurrent(tailStart);
@@ -165,11 +166,36 @@ function hasByline(lines: Line[], heading: number, body: number): boolean {
   return lines[body] !== undefined && INLINE_BYLINE.test(lines[body].text.trim());
 }
 
-/** The first body line under a title: past blank lines and one byline or date line. */
+/** Bylines under one title: "By Name", then a date, perhaps an "Updated" line. */
+const MAX_BYLINE_LINES = 3;
+
+/** The first body line under a title: past blank lines and its byline and date lines. */
 function bodyStart(lines: Line[], title: number, end: number): number {
   let i = nextContentLine(lines, title + 1, end);
-  if (lines[i]?.shape === 'byline') i = nextContentLine(lines, i + 1, end);
+  for (let bylines = 0; bylines < MAX_BYLINE_LINES && lines[i]?.shape === 'byline'; bylines++) {
+    i = nextContentLine(lines, i + 1, end);
+  }
   return Math.min(i, end);
+}
+
+/**
+ * A heading-shaped line inside a hard-wrapped paragraph is prose: the line before it is
+ * an unfinished sentence, or the line after it continues in lower case.
+ */
+function demoteWrappedLines(lines: Line[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].shape !== 'heading') continue;
+    const previous = lines[i - 1];
+    const next = lines[i + 1];
+    const continuesPrevious = previous !== undefined && previous.shape === 'prose' && !endsSentence(previous.text.trim());
+    const continuedByNext = next !== undefined && /^\s*\p{Ll}/u.test(next.text);
+    if (continuesPrevious || continuedByNext) lines[i].shape = 'prose';
+  }
+}
+
+/** The heading's words, without Markdown's leading #s. */
+function headingText(text: string): string {
+  return text.trim().replace(/^#{1,6}\s+/, '');
 }
 
 function nextContentLine(lines: Line[], from: number, end: number): number {
@@ -238,7 +264,7 @@ function makeArticle(
   parts: { title: number; body: number; untitled: boolean; sections: Section[] },
   bodyWords: number,
 ): Article {
-  const titleText = lines[parts.title].text.trim();
+  const titleText = headingText(lines[parts.title].text);
   const article: Article = {
     ...range,
     title: parts.untitled ? untitledTitle(titleText) : titleText,

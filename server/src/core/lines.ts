@@ -37,8 +37,11 @@ const NAVIGATION = new Set(
   ],
 );
 
+const MARKDOWN_HEADING = /^#{1,6}\s+\S/;
 const BULLET = /^(?:[•◦▪▫●○■□‣⁃∙·*+-]|–|—|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\))\s+/u;
 const SENTENCE_END = /[.,;:!…]$/;
+/** A full stop then a capital inside the line: prose, unless after an abbreviation ("Dr. Foster"). */
+const INNER_SENTENCE_END = /(?<!\b(?:Dr|St|Mr|Mrs|Ms|Prof|Rev|No|Sr|Jr|Mt))\.\s+\p{Lu}/u;
 const CLOSERS = /["'”’»)\]\s]+$/u;
 
 /**
@@ -96,6 +99,7 @@ export function lineShape(text: string): LineShape {
   if (BULLET.test(trimmed)) return 'bullet';
   if (isNavigation(trimmed)) return 'navigation';
   if (isByline(trimmed)) return 'byline';
+  if (MARKDOWN_HEADING.test(trimmed)) return 'heading';
   return looksLikeHeading(trimmed) ? 'heading' : 'prose';
 }
 
@@ -111,5 +115,5 @@ function looksLikeHeading(trimmed: string): boolean {
   const first = trimmed.replace(/^["'“‘«(\[]+/u, '');
   if (first === '' || /^\p{Ll}/u.test(first)) return false;
   const body = trimmed.replace(CLOSERS, '');
-  return !SENTENCE_END.test(body);
+  return !SENTENCE_END.test(body) && !INNER_SENTENCE_END.test(body);
 }
