@@ -8,6 +8,10 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { IndexStatus, IndexStatusNotification } from '../../server/src/protocol';
 import { DuplicatesProvider, registerDuplicates } from './duplicates';
 import { IndexStatusWatcher } from './indexStatus';
+import { OrganisationsProvider, registerOrganisations } from './organisations';
+import { registerSearchThemes } from './searchThemes';
+import { ThemesView, registerThemes } from './themes';
+import { serverHealthHandler } from './serverHealth';
 import { createStatusBar } from './statusBar';
 
 export interface SeedCuratorApi {
@@ -16,6 +20,10 @@ export interface SeedCuratorApi {
   waitForIndex(afterGeneration?: number): Promise<IndexStatus>;
   /** The Duplicates view's data; `refresh()` fetches the groups from the server. */
   duplicates: DuplicatesProvider;
+  /** The Organisations view's data; `refresh()` fetches the list from the server. */
+  organisations: OrganisationsProvider;
+  /** The Themes view: its data (`provider.refresh()`), the tree, and `reveal(themeId)`. */
+  themes: ThemesView;
 }
 
 /** The documents the server reads: plain text, Markdown and the seed language, on disk or unsaved. */
@@ -38,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SeedCu
     outputChannel,
     synchronize: { configurationSection: 'seedCurator' },
     initializationOptions: { settings: vscode.workspace.getConfiguration('seedCurator') },
+    errorHandler: serverHealthHandler(outputChannel),
   };
   client = new LanguageClient('seedCurator', 'Seed Curator', serverOptions, clientOptions);
   const statusWatcher = new IndexStatusWatcher();
@@ -50,7 +59,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<SeedCu
   await client.start();
   const started = client;
   const duplicates = registerDuplicates(context, started, statusWatcher);
-  return { client: started, waitForIndex: (after) => statusWatcher.waitFor(after), duplicates };
+  const organisations = registerOrganisations(context, started, statusWatcher);
+  const themes = registerThemes(context, started);
+  registerSearchThemes(context, started, themes);
+  return { client: started, waitForIndex: (after) => statusWatcher.waitFor(after), duplicates, organisations, themes };
 }
 
 export async function deactivate(): Promise<void> {

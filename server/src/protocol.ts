@@ -3,7 +3,7 @@
  * method names and their payload types. Imported by both the client and the server, so a
  * change here is checked on both sides by the compiler.
  */
-import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /** Counts of what the index holds; sent when the index is ready and after every update. */
 export interface IndexStatus {
@@ -95,3 +95,49 @@ export interface OrganisationArticleInfo {
 
 /** The articles that mention one organisation, most mentions first (the view's second level). */
 export const OrganisationArticlesRequest = new RequestType<{ id: string }, OrganisationArticleInfo[], void>('seedCurator/organisationArticles');
+
+/** A theme in the Themes view: user-defined, found automatically, or "Other" (articles that fit none). */
+export interface ThemeInfo {
+  id: string;
+  label: string;
+  keywords: string[];
+  kind: 'user' | 'automatic' | 'other';
+  articles: number;
+}
+
+export interface ThemesResult {
+  /** False while the initial scan is still running: the themes may change. */
+  ready: boolean;
+  /** User themes first, then automatic ones, largest first. */
+  themes: ThemeInfo[];
+}
+
+/** Every theme of the workspace. */
+export const ThemesRequest = new RequestType0<ThemesResult, void>('seedCurator/themes');
+
+/** An article with its theme. `line` (its title) is zero-based, as in LSP. */
+export interface ThemeArticleInfo {
+  uri: string;
+  relativePath: string;
+  title: string;
+  line: number;
+  themeId: string;
+  /** How many other copies of this article the workspace holds (0: none). */
+  duplicates: number;
+}
+
+/** The articles of one theme, or of all themes when `themeId` is omitted; by file, then position. */
+export const ThemeArticlesRequest = new RequestType<{ themeId?: string }, ThemeArticleInfo[], void>('seedCurator/themeArticles');
+
+/** Clusters the whole workspace again (themes otherwise stay stable while files are edited). */
+export const ReclusterThemesRequest = new RequestType0<ThemesResult, void>('seedCurator/reclusterThemes');
+
+/** Sent after the themes or their articles may have changed, so that views refresh. */
+export const ThemesChangedNotification = new NotificationType0('seedCurator/themesChanged');
+
+export type ThemeSearchHit =
+  | { kind: 'theme'; score: number; id: string; label: string; keywords: readonly string[]; articleCount: number }
+  | { kind: 'article'; score: number; uri: string; relativePath: string; title: string; line: number; themeId: string; themeLabel: string };
+
+/** Themes and articles matching what the user typed (prefix and fuzzy), best first. */
+export const SearchThemesRequest = new RequestType<{ query: string; limit?: number }, ThemeSearchHit[], void>('seedCurator/searchThemes');

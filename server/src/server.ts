@@ -25,8 +25,9 @@ import { IndexStatus, IndexStatusNotification, IndexStatusRequest } from './prot
 import { Settings, defaultSettings, resolveSettings } from './settings';
 import { shareHandlers } from './sharedHandlers';
 import { symbolsFeature } from './symbols';
+import { themesFeature } from './themes/feature';
 
-const features: ServerFeature[] = [symbolsFeature, foldingFeature, duplicatesFeature, organisationsFeature];
+const features: ServerFeature[] = [symbolsFeature, foldingFeature, duplicatesFeature, organisationsFeature, themesFeature()];
 
 const connection = createConnection(ProposedFeatures.all);
 // Several features answer references, hovers and file events: merge their answers.

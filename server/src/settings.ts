@@ -8,6 +8,7 @@ export interface Settings {
   maxFileSizeKB: number;
   debounceMs: number;
   duplicates: DuplicateSettings;
+  themes: ThemeSettings;
 }
 
 export type DiagnosticSeverityName = 'error' | 'warning' | 'information' | 'hint';
@@ -19,6 +20,13 @@ export interface DuplicateSettings {
   boilerplateMinCopies: number;
   severity: DiagnosticSeverityName;
   maxPerFile: number;
+}
+
+export interface ThemeSettings {
+  /** Number of automatic themes; 0 chooses it. */
+  count: number;
+  /** User themes, `{name, keywords}` each; validated by the themes feature. */
+  defined: unknown[];
 }
 
 export const defaultSettings: Settings = {
@@ -34,6 +42,7 @@ export const defaultSettings: Settings = {
     severity: 'information',
     maxPerFile: 100,
   },
+  themes: { count: 0, defined: [] },
 };
 
 /** Merges what the client sent over the defaults, ignoring values of the wrong type. */
@@ -49,7 +58,10 @@ function mergeInto(target: Record<string, unknown>, source: Record<string, unkno
     const value = source[key];
     if (value === undefined || value === null) continue;
     if (Array.isArray(defaultValue)) {
-      if (Array.isArray(value) && value.every((item) => typeof item === typeof defaultValue[0])) target[key] = value;
+      // An empty default says nothing about its items' type: the feature reading it validates them.
+      if (Array.isArray(value) && (defaultValue.length === 0 || value.every((item) => typeof item === typeof defaultValue[0]))) {
+        target[key] = value;
+      }
     } else if (typeof defaultValue === 'object' && defaultValue !== null) {
       if (typeof value === 'object') mergeInto(defaultValue as Record<string, unknown>, value as Record<string, unknown>);
     } else if (typeof value === typeof defaultValue) {

@@ -26,9 +26,9 @@ describe('language server over stdio', function () {
   it('indexes the workspace and announces it is ready, with counts', async () => {
     const status = await server.nextStatus();
     assert.equal(status.ready, true);
-    // community-care, reprinted, crlf-dentists, empty, notes/reading-list.md; the binary file is skipped.
-    assert.equal(status.files, 5);
-    assert.equal(status.articles, 6);
+    // boards, community-care, reprinted, rivers, crlf-dentists, empty, notes/reading-list.md; the binary file is skipped.
+    assert.equal(status.files, 7);
+    assert.equal(status.articles, 9);
     assert.equal(status.skipped, 1);
   });
 

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 export const LINE_BREAKS = ['\n', '\r\n', '\r'] as const;
 
 /** Characters and sequences that are not what naive code expects. */
-export const AWKWARD_PIECES = [
+const AWKWARD_PIECES = [
   '\u0000', '\u0001', '\u0007', '\u0008', '\u001b[31m', '\u007f', '\u0085', '\u2028', '\u2029',
   '\ufeff', '\u00a0', '\u200b', '\u200d', '\u202e', '\u3000', '\t', '\f', '\v',
   'שלום עולם', 'مرحبا بالعالم', '\u05d0\u05b0', '\u0627\u064e',
@@ -25,6 +25,8 @@ export const AWKWARD_PIECES = [
 const FLOODS = ['flood', 'river', 'defences', 'council', 'residents', 'barrier', 'winter', 'rainfall', 'pumps', 'banks'];
 const SCHOOLS = ['school', 'meals', 'pupils', 'teachers', 'kitchen', 'lunches', 'parents', 'budget', 'classes', 'holidays'];
 const GLUE = ['the', 'and', 'of', 'for', 'were', 'with', 'after', 'their', 'new', 'local'];
+/** Organisations named as articles name them, with and without their acronyms. */
+const ORGANISATIONS = ['NHS England', 'the Care Quality Commission (CQC)', 'the CQC', 'Healthwatch Kent', 'the Royal College of Nursing', 'Riverside Food Bank Trust'];
 
 const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
@@ -33,19 +35,44 @@ const topicWords = (min: number, max: number): fc.Arbitrary<string[]> =>
   fc.constantFrom(FLOODS, SCHOOLS).chain((topic) => fc.array(fc.constantFrom(...topic, ...GLUE), { minLength: min, maxLength: max }));
 
 const title = topicWords(2, 6).map((words) => capitalise(words.join(' ')));
-const prose = topicWords(6, 45).map((words) => `${capitalise(words.join(' '))}.`);
+/** A sentence on one topic, sometimes naming an organisation. */
+const prose = fc
+  .tuple(topicWords(6, 45), fc.option(fc.constantFrom(...ORGANISATIONS), { nil: undefined }), fc.nat())
+  .map(([words, organisation, at]) => {
+    const named = [...words];
+    if (organisation) named.splice(at % (named.length + 1), 0, 'said', organisation);
+    return `${capitalise(named.join(' '))}.`;
+  });
+const byline = fc.constantFrom('By Jane Smith', '14 March 2024', 'Posted on 3 May 2021', 'Sam Ode | 1 June 2020');
+const navigation = fc.constantFrom('Next', 'Previous', 'Share this article', 'Read more ›', 'Enquire about this article');
 
 /** Lines as the article splitter expects to meet them. */
 export const articleLine: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: prose },
   { weight: 2, arbitrary: title },
   { weight: 2, arbitrary: fc.constantFrom('', '', ' ', '\t', '\u00a0', '\u3000') },
-  fc.constantFrom('By Jane Smith', '14 March 2024', 'Posted on 3 May 2021', 'Sam Ode | 1 June 2020'),
-  fc.constantFrom('Next', 'Previous', 'Share this article', 'Read more ›', 'Enquire about this article'),
+  byline,
+  navigation,
   title.map((text) => `${text}?`),
   prose.map((text) => `• ${text}`),
   prose.map((text) => `1. ${text}`),
 );
+
+/** The lines of one article: title, perhaps a byline, paragraphs, perhaps a section heading. */
+const articleLines: fc.Arbitrary<string[]> = fc
+  .tuple(title, fc.option(byline, { nil: undefined }), fc.array(prose, { minLength: 1, maxLength: 4 }), fc.option(title, { nil: undefined }), fc.array(prose, { maxLength: 2 }))
+  .map(([heading, by, paragraphs, section, more]) => [
+    heading,
+    ...(by ? [by] : []),
+    '',
+    ...paragraphs.flatMap((paragraph) => [paragraph, '']),
+    ...(section ? [section, '', ...more.flatMap((paragraph) => [paragraph, ''])] : []),
+  ]);
+
+/** A file of several articles, perhaps with navigation at the end. */
+const articleFileLines: fc.Arbitrary<string[]> = fc
+  .tuple(fc.array(articleLines, { minLength: 1, maxLength: 4 }), fc.array(navigation, { maxLength: 3 }))
+  .map(([articles, tail]) => [...articles.flat(), ...tail]);
 
 /** Arbitrary code points, lone surrogates and the awkward pieces above, in any order. */
 export const anyText = (maxLength = 80): fc.Arbitrary<string> =>
@@ -69,16 +96,29 @@ export const anyLine: fc.Arbitrary<string> = fc
   )
   .map((line) => line.replace(/[\r\n]/g, ' '));
 
-export const anyLines = (maxLength = 60): fc.Arbitrary<string[]> => fc.array(anyLine, { maxLength });
+/** Lines of a file: random lines, or whole articles with some random lines slipped in. */
+export const anyLines: fc.Arbitrary<string[]> = fc.oneof(
+  fc.array(anyLine, { maxLength: 60 }),
+  articleFileLines,
+  fc.tuple(articleFileLines, fc.array(fc.tuple(fc.nat(), anyLine), { maxLength: 4 })).map(([lines, insertions]) => {
+    const mixed = [...lines];
+    for (const [at, line] of insertions) mixed.splice(at % (mixed.length + 1), 0, line);
+    return mixed;
+  }),
+);
 
 /** A whole file: lines joined by a random mix of line breaks, sometimes with a final one. */
 export const anyDocument: fc.Arbitrary<string> = fc.oneof(
-  { weight: 5, arbitrary: fc.array(fc.tuple(anyLine, fc.constantFrom(...LINE_BREAKS, '')), { maxLength: 60 }).map(joinPairs) },
+  { weight: 5, arbitrary: anyLines.chain(joinMixed) },
   anyText(400),
 );
 
-function joinPairs(pairs: [string, string][]): string {
-  return pairs.map(([line, lineBreak]) => line + lineBreak).join('');
+/** Joins lines with a random line break after each, or none after the last. */
+function joinMixed(lines: string[]): fc.Arbitrary<string> {
+  const lineBreaks = fc.array(fc.constantFrom(...LINE_BREAKS), { minLength: lines.length, maxLength: lines.length });
+  return fc.tuple(lineBreaks, fc.boolean()).map(([breaks, finalBreak]) =>
+    lines.map((line, i) => line + (i < lines.length - 1 || finalBreak ? breaks[i] : '')).join(''),
+  );
 }
 
 /** Bytes that are mostly UTF-8 text, with invalid sequences, overlongs and NULs mixed in. */
@@ -95,3 +135,15 @@ export const anyBytes: fc.Arbitrary<Uint8Array> = fc
     { maxLength: 20 },
   )
   .map((chunks) => new Uint8Array(Buffer.concat(chunks)));
+
+/** The texts of a few files, some made of passages pasted from the others, as in curated folders. */
+export const anyWorkspace: fc.Arbitrary<string[]> = fc.array(anyDocument, { minLength: 1, maxLength: 5 }).chain((texts) =>
+  fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 3000 })), { maxLength: 3 }).map((pastes) => [
+    ...texts,
+    ...pastes.map(([into, from, start, length]) => {
+      const source = texts[from % texts.length];
+      const at = start % (source.length + 1);
+      return `${texts[into % texts.length]}\n\n${source.slice(at, at + length)}`;
+    }),
+  ]),
+);

@@ -29,7 +29,7 @@ describe('seed-curator CLI', () => {
       ],
     );
     assert.deepEqual(report.skipped, [{ path: 'scanned-page.txt', message: 'binary file (contains NUL bytes)' }]);
-    assert.equal(report.summary.files, 5);
+    assert.equal(report.summary.files, 7);
     assert.ok(report.files.some((f) => f.path === 'notes/reading-list.md'));
   });
 
@@ -42,7 +42,7 @@ describe('seed-curator CLI', () => {
     const source = (await fs.readFile(path.join(WORKSPACE, 'community-care.txt'), 'utf8')).split('\n');
     const words = [16, 20, 22].reduce((sum, line) => sum + source[line].split(/\s+/).filter(Boolean).length, 0);
     assert.ok(lines.includes(`community-care.txt:17:1: info: article "Will the new walk-in centre ease pressure on A&E?" (lines 17–23, ${words} words)`));
-    assert.match(lines.at(-1) ?? '', /^Scanned .*workspace: 5 files, 6 articles, 1 skipped[,.]/);
+    assert.match(lines.at(-1) ?? '', /^Scanned .*workspace: 7 files, 9 articles, 1 skipped[,.]/);
   });
 
   it('writes the report to a file with --out', async () => {
@@ -50,7 +50,7 @@ describe('seed-curator CLI', () => {
     const { code, stdout } = await run('scan', WORKSPACE, '--format', 'json', '--out', out);
     assert.equal(code, 0);
     assert.equal(stdout, '');
-    assert.equal((JSON.parse(await fs.readFile(out, 'utf8')) as Report).summary.files, 5);
+    assert.equal((JSON.parse(await fs.readFile(out, 'utf8')) as Report).summary.files, 7);
   });
 
   it('exits 2 with a clear message on usage and I/O errors', async () => {

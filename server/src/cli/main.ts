@@ -2,6 +2,7 @@
 /**
  * seed-curator: the language server's core, headless.
  *   seed-curator scan <folder> [--format text|json|sarif] [--out FILE] [--fail-on-duplicates]
+ *   seed-curator search <folder> <query...>
  * Exit codes: 0 success, 1 duplicates found with --fail-on-duplicates, 2 usage or I/O error.
  */
 import { promises as fs } from 'fs';
@@ -12,12 +13,14 @@ import { Finding, Report, addSection, baseFindings, baseReport, formatFinding } 
 import { defaultSettings } from '../settings';
 import { hasDuplicates, sarifOutput } from './duplicates';
 import { articleFindings, sectionBuilders } from './sections';
+import { searchFolder } from './themes';
 
 declare const SEED_CURATOR_VERSION: string | undefined;
 const VERSION = typeof SEED_CURATOR_VERSION === 'string' ? SEED_CURATOR_VERSION : 'dev';
 
 export const USAGE = `Usage:
   seed-curator scan <folder> [--format text|json|sarif] [--out FILE] [--fail-on-duplicates]
+  seed-curator search <folder> <query...>   best matching themes and articles, one per line
 
 Options:
   --format text|json|sarif  text: one finding per line (path:line:col: severity: message), then a summary
@@ -56,6 +59,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const [command, folder, ...extra] = positionals;
+    if (command === 'search') {
+      if (!folder || extra.length === 0) throw new UsageError('search needs a folder and a query');
+      io.stdout(await searchFolder(folder, extra.join(' '), (message) => io.stderr(`seed-curator: ${message}\n`)));
+      return 0;
+    }
     if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
     if (!folder) throw new UsageError('scan needs a folder');
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);

@@ -6,6 +6,7 @@ import type { Corpus } from '../core/corpus';
 import type { Finding, ReportSection } from '../core/report';
 import { duplicatesSectionOf } from './duplicates';
 import { organisationsSectionOf } from './organisations';
+import { themesSectionOf } from './themes';
 
 /** `root` is the absolute path of the scanned folder. */
 export type SectionBuilder = (corpus: Corpus, root: string) => ReportSection;
@@ -27,4 +28,4 @@ export function articleFindings(corpus: Corpus): Finding[] {
   return findings;
 }
 
-export const sectionBuilders: SectionBuilder[] = [duplicatesSectionOf, organisationsSectionOf];
+export const sectionBuilders: SectionBuilder[] = [duplicatesSectionOf, organisationsSectionOf, themesSectionOf];

@@ -76,7 +76,7 @@ describe('splitArticles (properties)', () => {
 
   it('gives the same articles whether lines end in "\\n", "\\r\\n" or "\\r"', () => {
     fc.assert(
-      fc.property(anyLines(), (lines) => {
+      fc.property(anyLines, (lines) => {
         const [lf, ...others] = LINE_BREAKS.map((lineBreak) => splitArticles(lines.join(lineBreak)));
         for (const other of others) assert.deepEqual(outline(other), outline(lf));
       }),
@@ -86,7 +86,7 @@ describe('splitArticles (properties)', () => {
 
   it('is not changed by blank lines at the end of the file', () => {
     fc.assert(
-      fc.property(anyLines(), fc.constantFrom('\n', '\n\n', '\r\n \r\n', '\n\u00a0'), (lines, tail) => {
+      fc.property(anyLines, fc.constantFrom('\n', '\n\n', '\r\n \r\n', '\n\u00a0'), (lines, tail) => {
         const text = lines.join('\n');
         assert.deepEqual(outline(splitArticles(text + tail)), outline(splitArticles(text)));
       }),

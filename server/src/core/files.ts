@@ -62,8 +62,9 @@ export function describeError(error: unknown): string {
   }
 }
 
+/** Rounded up, so that a file just over the limit does not read "1100 KB > 1100 KB limit". */
 function formatKB(bytes: number): string {
-  return `${Math.round(bytes / 1024)} KB`;
+  return `${Math.ceil(bytes / 1024)} KB`;
 }
 
 export interface FileFilter {

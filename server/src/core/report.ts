@@ -50,6 +50,8 @@ export interface ReportSection {
   data: unknown;
   findings: Finding[];
   summary: Record<string, number>;
+  /** Fields the analysis adds to each entry of `files[].articles` (by file path and 1-based title line). */
+  articleFields?: (path: string, startLine: number) => Record<string, unknown>;
 }
 
 export function baseReport(root: string, corpus: Corpus, skipped: ScanNote[], warnings: ScanNote[], version: string): Report {
@@ -85,6 +87,8 @@ export function baseReport(root: string, corpus: Corpus, skipped: ScanNote[], wa
 export function addSection(report: Report, section: ReportSection): void {
   report[section.key] = section.data;
   Object.assign(report.summary, section.summary);
+  const { articleFields } = section;
+  if (articleFields) for (const file of report.files) for (const article of file.articles) Object.assign(article, articleFields(file.path, article.startLine));
 }
 
 /** Findings of the base report: files that were skipped or decoded with replacements. */

@@ -63,7 +63,7 @@ describe('LineIndex (properties)', () => {
 
   it('gives the same lines whichever line break joins them', () => {
     fc.assert(
-      fc.property(anyLines(), (lineTexts) => {
+      fc.property(anyLines, (lineTexts) => {
         const [lf, ...others] = LINE_BREAKS.map((lineBreak) => new LineIndex(lineTexts.join(lineBreak)));
         for (const other of others) {
           assert.equal(other.lineCount, lf.lineCount);

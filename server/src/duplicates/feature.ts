@@ -59,7 +59,9 @@ class DuplicatesInEditor {
     });
     context.onSettingsChanged(() => {
       this.remember(this.index.setOptions(engineOptions(this.settings())));
+      // Severity, cap or enabled may have changed: every file with duplicates, or with diagnostics, is sent again.
       for (const uri of this.published) this.pending.add(uri);
+      for (const group of this.index.groups()) for (const passage of group.passages) this.pending.add(passage.uri);
       this.publish();
     });
   }

@@ -15,6 +15,9 @@ import { organisationArticles, organisationList } from './list';
 import { organisationHighlights, organisationReferences } from './navigation';
 import { isWorkspaceGazetteer, loadWorkspaceGazetteers } from './workspaceGazetteer';
 
+/** How long summaries are computed before requests get their turn. */
+const WARM_SLICE_MS = 10;
+
 class OrganisationsInEditor {
   readonly index = new OrganisationIndex();
   private readonly summaries = new OrganisationSummaries(this.index);
@@ -22,8 +25,10 @@ class OrganisationsInEditor {
   private pending: CorpusChange | undefined = { updated: [], removed: [] };
   private readonly folderByUri = new Map<string, string>();
   private gazetteerSnapshot = '';
+  private warming = false;
 
   constructor(private readonly context: ServerContext) {
+    this.index.onChange(() => this.warmSummaries());
     context.corpus.onChange((change) => {
       for (const uri of change.removed) this.folderByUri.delete(uri);
       for (const file of change.updated) {
@@ -43,6 +48,27 @@ class OrganisationsInEditor {
         context.log.info(`Recognised organisations in ${initial.updated.length} files in ${Date.now() - started} ms.`);
       }
     });
+  }
+
+  /**
+   * Computes in idle moments the summaries that an update made stale, most mentioned
+   * organisations first, so that hovers find them ready; a little at a time, so that
+   * requests are served in between.
+   */
+  private warmSummaries(): void {
+    if (this.warming) return;
+    this.warming = true;
+    const step = (): void => {
+      const started = Date.now();
+      const stale = this.summaries.stale();
+      for (const id of stale) {
+        this.summaries.summary(id);
+        if (Date.now() - started > WARM_SLICE_MS) break;
+      }
+      if (stale.length > 0 && Date.now() - started > WARM_SLICE_MS) setImmediate(step);
+      else this.warming = false;
+    };
+    setImmediate(step);
   }
 
   /** Reads every folder's organisations file again; re-recognises only when their content changed. */

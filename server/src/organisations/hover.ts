@@ -61,5 +61,5 @@ function plural(count: number, noun: string): string {
 
 /** Markdown's special characters shown as themselves. */
 function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (char) => `\\${char}`).replace(/\s+/g, ' ');
+  return text.replace(/[\\`*_[\]<>|~#]/g, (char) => `\\${char}`).replace(/\s+/g, ' ');
 }

@@ -11,6 +11,9 @@ const orchard = article('orchard');
 const library = article('library');
 const unrelated = article('unrelated');
 
+/** Words as the engine counts them: letters and digits, with inner apostrophes. */
+const wordsIn = (text: string): number => text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+
 /** Indexes `files` (path -> text) and returns the engine, fed the way the server feeds it. */
 function analyse(files: Record<string, string>, options: Partial<DuplicateOptions> = {}) {
   const corpus = new Corpus();
@@ -76,7 +79,7 @@ describe('DuplicateIndex', () => {
     const [group] = groups;
     assert.equal(group.kind, 'exact');
     assert.equal(group.similarity, 1);
-    assert.equal(group.words, harbour.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)!.length);
+    assert.equal(group.words, wordsIn(harbour));
     assert.deepEqual(
       group.passages.map((p) => [p.relativePath, p.start, p.end]),
       [
@@ -135,6 +138,17 @@ describe('DuplicateIndex', () => {
     assert.deepEqual(copy.end, rangeOf(`${library}\n\n${edited}`, edited).end);
   });
 
+  it('does not let a copy spill into neighbouring paragraphs that happen to end or start alike', () => {
+    const paragraph = library.split('\n\n')[1];
+    const a = `${filler(1, 80)} of the year.\n\n${paragraph}\n\nThe end came ${filler(2, 60)}\n`;
+    const b = `${filler(3, 80)} of the year.\n\n${paragraph}\n\nThe end came ${filler(4, 60)}\n`;
+    const copies = analyse({ 'a.txt': a, 'b.txt': b }).index.groups()[0].passages;
+    assert.deepEqual(
+      copies.map((p) => [p.startOffset, p.endOffset]),
+      [a, b].map((text) => [rangeOf(text, paragraph).startOffset, rangeOf(text, paragraph).endOffset]),
+    );
+  });
+
   it('makes one group of three places for a passage with three copies', () => {
     const { index } = analyse({
       'a.txt': `${harbour}\n`,
@@ -147,6 +161,16 @@ describe('DuplicateIndex', () => {
       groups[0].passages.map((p) => p.relativePath),
       ['a.txt', 'b.txt', 'c.txt'],
     );
+  });
+
+  it('keeps a paragraph found in a third file as its own group beside the whole-article copy', () => {
+    const paragraph = harbour.split('\n\n')[1];
+    const { index } = analyse({ 'a.txt': `${harbour}\n\n${orchard}\n`, 'b.txt': `${harbour}\n`, 'c.txt': `${library}\n\n${paragraph}\n` });
+    const groups = index.groups().map((g) => [g.words, g.passages.map((p) => p.relativePath)]);
+    assert.deepEqual(groups.sort(), [
+      [wordsIn(harbour), ['a.txt', 'b.txt']],
+      [wordsIn(paragraph), ['a.txt', 'b.txt', 'c.txt']],
+    ].sort());
   });
 
   it('reports nothing for unrelated articles, an empty file or a file of punctuation', () => {

@@ -12,7 +12,7 @@ import type { CorpusChange, IndexedFile } from '../corpus';
 import type { Position } from '../text';
 import { FingerprintIndex } from './fingerprint-index';
 import { PairSpan, SpanGroup, groupSpans } from './group';
-import { MatchOptions, matchSequences } from './match';
+import { MatchOptions, Span, matchSequences } from './match';
 import { TokenizedText, passageFingerprint, tokenAtOrAfter, tokenize } from './tokens';
 import { Fingerprints, occurrences, winnow } from './winnow';
 
@@ -81,13 +81,15 @@ export class DuplicateIndex {
   private readonly byUri = new Map<string, FileState>();
   private readonly byId = new Map<number, FileState>();
   private nextId = 0;
-  private fingerprintIndex = new FingerprintIndex();
+  private readonly fingerprintIndex = new FingerprintIndex();
   /** spans.get(x).get(y): spans between files x and y, stored under both ids. */
   private readonly spans = new Map<number, Map<number, PairSpan[]>>();
   private ignored = new Set<string>();
   private currentGroups: DuplicateGroup[] = [];
   private groupsByUri = new Map<string, DuplicateGroup[]>();
   private signatures = new Map<string, string>();
+  /** The groups of the last round, by their copies' file ids and token ranges. */
+  private described = new Map<string, DuplicateGroup | undefined>();
 
   constructor(options: Partial<DuplicateOptions> = {}) {
     this.options = { ...defaultDuplicateOptions, ...options };
@@ -110,6 +112,7 @@ export class DuplicateIndex {
     if (JSON.stringify(next) === JSON.stringify(this.options)) return new Set();
     this.options = next;
     this.spans.clear();
+    this.described.clear();
     const all = new Set(this.byId.keys());
     for (const id of all) this.matchFile(this.byId.get(id)!, all);
     return this.regroup();
@@ -118,6 +121,7 @@ export class DuplicateIndex {
   /** Passages whose fingerprint is listed are not reported, nor are the groups holding them. */
   setIgnored(fingerprints: Iterable<string>): Set<string> {
     this.ignored = new Set(fingerprints);
+    this.described.clear();
     return this.regroup();
   }
 
@@ -156,18 +160,26 @@ export class DuplicateIndex {
   private matchFile(state: FileState, batch: Set<number>): void {
     const seedsByFile = new Map<number, number[]>();
     const { hashes, positions } = state.fingerprints;
-    for (let i = 0; i < hashes.length; i++) {
-      const hash = hashes[i];
-      const holders = this.holdersBelowBoilerplate(hash);
-      if (!holders) continue;
-      for (const [otherId, from, to] of holders) {
+    for (let from = 0, to = 0; from < hashes.length; from = to) {
+      const hash = hashes[from];
+      to = from + 1;
+      while (to < hashes.length && hashes[to] === hash) to++;
+      const files = this.fingerprintIndex.filesWith(hash);
+      // Most fingerprints occur once in the whole workspace: settle those without allocating.
+      if (files === undefined || (typeof files === 'number' && to - from < 2)) continue;
+      const holders = typeof files === 'number' ? [files] : files;
+      if (!this.belowBoilerplate(hash, holders)) continue;
+      for (const otherId of holders) {
         if (otherId !== state.id && batch.has(otherId) && otherId < state.id) continue;
         const other = this.byId.get(otherId)!;
+        const [otherFrom, otherTo] = occurrences(other.fingerprints, hash);
         let seeds = seedsByFile.get(otherId);
         if (!seeds) seedsByFile.set(otherId, (seeds = []));
-        for (let j = from; j < to; j++) {
-          const position = other.fingerprints.positions[j];
-          if (otherId !== state.id || position > positions[i]) seeds.push(positions[i], position);
+        for (let i = from; i < to; i++) {
+          for (let j = otherFrom; j < otherTo; j++) {
+            const position = other.fingerprints.positions[j];
+            if (otherId !== state.id || position > positions[i]) seeds.push(positions[i], position);
+          }
         }
       }
     }
@@ -175,7 +187,9 @@ export class DuplicateIndex {
     for (const [otherId, seeds] of seedsByFile) {
       if (seeds.length === 0) continue;
       const other = this.byId.get(otherId)!;
-      const found = matchSequences(state.tokens.hashes, other.tokens.hashes, seeds, matchOptions);
+      const found = matchSequences(state.tokens.hashes, other.tokens.hashes, seeds, matchOptions)
+        .map((span) => trimToParagraphs(state, other, span))
+        .filter((span) => span.matched >= this.options.minWords);
       if (found.length === 0) continue;
       const pairSpans = found.map((span) => ({ fileA: state.id, fileB: otherId, ...span }));
       this.pairMap(state.id).set(otherId, pairSpans);
@@ -184,22 +198,19 @@ export class DuplicateIndex {
   }
 
   /**
-   * The files holding `hash`, each with the range of its fingerprint entries; undefined
-   * when the hash occurs in so many places that it is boilerplate.
+   * Whether `hash` occurs in at least two places but fewer than the boilerplate threshold,
+   * counting every occurrence in every file holding it.
    */
-  private holdersBelowBoilerplate(hash: number): [number, number, number][] | undefined {
+  private belowBoilerplate(hash: number, holders: readonly number[]): boolean {
     const limit = this.options.boilerplateMinCopies;
-    const files = this.fingerprintIndex.filesWith(hash);
-    if (files.length >= limit) return undefined;
+    if (holders.length >= limit) return false;
     let places = 0;
-    const holders: [number, number, number][] = [];
-    for (const fileId of files) {
+    for (const fileId of holders) {
       const [from, to] = occurrences(this.byId.get(fileId)!.fingerprints, hash);
       places += to - from;
-      if (places >= limit) return undefined;
-      holders.push([fileId, from, to]);
+      if (places >= limit) return false;
     }
-    return places >= 2 ? holders : undefined;
+    return places >= 2;
   }
 
   private pairMap(id: number): Map<number, PairSpan[]> {
@@ -215,10 +226,16 @@ export class DuplicateIndex {
       for (const [otherId, pairSpans] of partners) if (id <= otherId) all.push(...pairSpans);
     }
     const groups: DuplicateGroup[] = [];
+    // Describing a group (ranges, fingerprints, articles) is most of the work; an edit
+    // leaves almost every group as it was, so those are taken from the last round.
+    const described = new Map<string, DuplicateGroup | undefined>();
     for (const spanGroup of groupSpans(all)) {
-      const group = this.describe(spanGroup);
+      const key = `${spanGroup.similarity}/${spanGroup.copies.map((copy) => `${copy.file}:${copy.start}-${copy.end}`).join(',')}`;
+      const group = this.described.has(key) ? this.described.get(key) : this.describe(spanGroup);
+      described.set(key, group);
       if (group) groups.push(group);
     }
+    this.described = described;
     groups.sort((x, y) => comparePassages(x.passages[0], y.passages[0]));
     this.currentGroups = groups;
     this.groupsByUri = new Map();
@@ -302,9 +319,74 @@ function widenOverPunctuation(text: string, offset: number, step: 1 | -1): numbe
 
 const GLUED_PUNCTUATION = /^[^\s\p{L}\p{N}\p{M}]$/u;
 
+/** At most this many words at either end of a span are dropped when they spill over a paragraph break. */
+const MAX_SPILL_WORDS = 8;
+
+/**
+ * Drops the few words at an end of a span that lie across a paragraph break from the rest
+ * and do not stand on lines of their own on both sides: the chance match of the last
+ * words of the paragraphs before two copies ("… of the.") or the first words after them.
+ * A title, on its own line in both copies, is kept.
+ */
+function trimToParagraphs(a: FileState, b: FileState, span: Span): Span {
+  const length = span.aEnd - span.aStart;
+  let head = 0;
+  for (let n = 1; n <= Math.min(MAX_SPILL_WORDS, length - 1); n++) {
+    const aBreak = breakBefore(a, span.aStart + n);
+    const bBreak = breakBefore(b, span.bStart + n);
+    if (!aBreak && !bBreak) continue;
+    const ownLines =
+      lineBreakBefore(a, span.aStart + n) && lineBreakBefore(b, span.bStart + n) && lineBreakBefore(a, span.aStart) && lineBreakBefore(b, span.bStart);
+    if (!ownLines) head = n;
+  }
+  let tail = 0;
+  for (let n = 1; n <= Math.min(MAX_SPILL_WORDS, length - 1 - head); n++) {
+    const aBreak = breakBefore(a, span.aEnd - n);
+    const bBreak = breakBefore(b, span.bEnd - n);
+    if (!aBreak && !bBreak) continue;
+    const ownLines =
+      lineBreakBefore(a, span.aEnd - n) && lineBreakBefore(b, span.bEnd - n) && lineBreakBefore(a, span.aEnd) && lineBreakBefore(b, span.bEnd);
+    if (!ownLines) tail = n;
+  }
+  if (head === 0 && tail === 0) return span;
+  // Trimmed words were matched words of an exact edge run, on both sides alike.
+  return {
+    aStart: span.aStart + head,
+    aEnd: span.aEnd - tail,
+    bStart: span.bStart + head,
+    bEnd: span.bEnd - tail,
+    matched: span.matched - head - tail,
+    similarity: span.similarity,
+  };
+}
+
+/** Whether a blank line separates token `index` from the token before it (or it starts or ends the file). */
+function breakBefore(state: FileState, index: number): boolean {
+  return separatedBy(state, index, BLANK_LINE);
+}
+
+function lineBreakBefore(state: FileState, index: number): boolean {
+  return separatedBy(state, index, LINE_BREAK);
+}
+
+function separatedBy(state: FileState, index: number, separator: RegExp): boolean {
+  const { starts, ends } = state.tokens;
+  if (index <= 0 || index >= starts.length) return true;
+  return separator.test(state.file.text.slice(ends[index - 1], starts[index]));
+}
+
+const BLANK_LINE = /\n[^\S\n]*\r?\n|\r[^\S\r\n]*\r/;
+const LINE_BREAK = /[\n\r]/;
+
+const signatures = new WeakMap<DuplicateGroup, string>();
+
 function groupSignature(group: DuplicateGroup): string {
+  const known = signatures.get(group);
+  if (known !== undefined) return known;
   const places = group.passages.map((p) => `${p.uri}@${p.start.line}:${p.start.character}-${p.end.line}:${p.end.character}`);
-  return `${group.id}/${group.kind}/${group.similarity.toFixed(3)}/${group.wholeArticle}/${places.join(',')}`;
+  const signature = `${group.id}/${group.kind}/${group.similarity.toFixed(3)}/${group.wholeArticle}/${places.join(',')}`;
+  signatures.set(group, signature);
+  return signature;
 }
 
 export function comparePassages(x: Passage, y: Passage): number {

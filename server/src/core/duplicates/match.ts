@@ -8,7 +8,8 @@
  * 3. Chain: runs that follow each other in both sequences, separated by at most `maxGap`
  *    words on each side (a few edited, added or removed words), form one near-duplicate
  *    span, as in seed-and-extend aligners (BLAST, MUMmer).
- *    The ends of a span are then pushed past substituted words by an X-drop extension.
+ *    Short exact runs just past either end, where winnowing selected no seed, are then
+ *    looked for directly, and the ends pushed past substituted words (X-drop extension).
  * 4. Score: similarity = 2·matched / (length in a + length in b), where matched counts
  *    the words of the runs plus the longest common subsequence of each gap.
  */

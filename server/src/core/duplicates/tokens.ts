@@ -8,6 +8,8 @@
  * The char offsets of every token are kept, so a match maps back to exact ranges.
  */
 
+import { keepUint32, scratchUint32 } from './scratch';
+
 export interface TokenizedText {
   /** Hash of each token's normalised form. */
   hashes: Uint32Array;
@@ -27,52 +29,52 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const APOSTROPHE = 0x27;
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+
+/** For each ASCII code: its lower-case code if it is a letter or digit, else 0. */
+const ASCII_WORD = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) ASCII_WORD[code] = code;
+  else if (code >= 0x41 && code <= 0x5a) ASCII_WORD[code] = code + 32;
+}
 
 /** Apostrophes and the quotes used as apostrophes, all read as "'". */
 function isApostrophe(code: number): boolean {
   return code === 0x27 || code === 0x2019 || code === 0x2018 || code === 0x02bc || code === 0x2032;
 }
 
-function isAsciiWordChar(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
-
 /** Length in UTF-16 units of the word character at `i`, or 0 if it is not one. */
 function wordCharLength(text: string, i: number): number {
   const code = text.charCodeAt(i);
-  if (code < 0x80) return isAsciiWordChar(code) ? 1 : 0;
-  const point = text.codePointAt(i) ?? code;
-  const length = point > 0xffff ? 2 : 1;
+  if (code < 0x80) return ASCII_WORD[code] === 0 ? 0 : 1;
+  if (code !== code) return 0; // NaN: past the end
+  const next = text.charCodeAt(i + 1);
+  const length = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
   return WORD_CHAR.test(text.slice(i, i + length)) ? length : 0;
-}
-
-function hashFolded(hash: number, text: string, i: number, length: number): number {
-  const code = text.charCodeAt(i);
-  if (code < 0x80) {
-    const lower = code >= 0x41 && code <= 0x5a ? code + 32 : code;
-    return Math.imul(hash ^ lower, FNV_PRIME);
-  }
-  const folded = text.slice(i, i + length).toLowerCase();
-  for (let j = 0; j < folded.length; j++) hash = Math.imul(hash ^ folded.charCodeAt(j), FNV_PRIME);
-  return hash;
 }
 
 /**
  * Tokenizes `text`, skipping the words inside `excluded` (sorted, non-overlapping).
- * Linear in the length of the text.
+ * Linear in the length of the text; ASCII letters take a table lookup, other characters
+ * a Unicode property test and `toLowerCase`.
  */
 export function tokenize(text: string, excluded: readonly ExcludedRange[] = []): TokenizedText {
-  const hashes: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // Reused typed arrays, grown by doubling, then copied out at their exact length.
+  const estimate = Math.ceil(text.length / 5);
+  let hashes = scratchUint32('tokenHashes', estimate);
+  let starts = scratchUint32('tokenStarts', estimate);
+  let ends = scratchUint32('tokenEnds', estimate);
+  let capacity = Math.min(hashes.length, starts.length, ends.length);
+  let count = 0;
   let nextExcluded = 0;
+  let excludedStart = excluded.length > 0 ? excluded[0].start : Infinity;
   let i = 0;
   while (i < text.length) {
-    while (nextExcluded < excluded.length && excluded[nextExcluded].end <= i) nextExcluded++;
-    const range = excluded[nextExcluded];
-    if (range && range.start <= i) {
-      i = range.end;
+    if (i >= excludedStart) {
+      i = Math.max(i, excluded[nextExcluded].end);
+      nextExcluded++;
+      while (nextExcluded < excluded.length && excluded[nextExcluded].end <= i) nextExcluded++;
+      excludedStart = nextExcluded < excluded.length ? excluded[nextExcluded].start : Infinity;
       continue;
     }
     let length = wordCharLength(text, i);
@@ -83,10 +85,20 @@ export function tokenize(text: string, excluded: readonly ExcludedRange[] = []):
     const start = i;
     let hash = FNV_OFFSET;
     for (;;) {
-      hash = hashFolded(hash, text, i, length);
-      i += length;
-      length = wordCharLength(text, i);
-      if (length > 0) continue;
+      const code = text.charCodeAt(i);
+      if (code < 0x80) {
+        const lower = ASCII_WORD[code];
+        if (lower !== 0) {
+          hash = Math.imul(hash ^ lower, FNV_PRIME);
+          i++;
+          continue;
+        }
+      } else if ((length = wordCharLength(text, i)) > 0) {
+        const folded = text.slice(i, i + length).toLowerCase();
+        for (let j = 0; j < folded.length; j++) hash = Math.imul(hash ^ folded.charCodeAt(j), FNV_PRIME);
+        i += length;
+        continue;
+      }
       // An apostrophe between two word characters stays inside the word.
       if (isApostrophe(text.charCodeAt(i)) && (length = wordCharLength(text, i + 1)) > 0) {
         hash = Math.imul(hash ^ APOSTROPHE, FNV_PRIME);
@@ -95,11 +107,27 @@ export function tokenize(text: string, excluded: readonly ExcludedRange[] = []):
       }
       break;
     }
-    hashes.push(hash >>> 0);
-    starts.push(start);
-    ends.push(i);
+    if (count === capacity) {
+      capacity *= 2;
+      hashes = grow(hashes, capacity);
+      starts = grow(starts, capacity);
+      ends = grow(ends, capacity);
+    }
+    hashes[count] = hash;
+    starts[count] = start;
+    ends[count] = i;
+    count++;
   }
-  return { hashes: Uint32Array.from(hashes), starts: Uint32Array.from(starts), ends: Uint32Array.from(ends) };
+  keepUint32('tokenHashes', hashes);
+  keepUint32('tokenStarts', starts);
+  keepUint32('tokenEnds', ends);
+  return { hashes: hashes.slice(0, count), starts: starts.slice(0, count), ends: ends.slice(0, count) };
+}
+
+function grow(array: Uint32Array<ArrayBuffer>, capacity: number): Uint32Array<ArrayBuffer> {
+  const grown = new Uint32Array(capacity);
+  grown.set(array.subarray(0, Math.min(array.length, capacity)));
+  return grown;
 }
 
 /** Index of the first token starting at or after `offset`. */

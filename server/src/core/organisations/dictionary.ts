@@ -4,7 +4,7 @@
  * "NICE", while connectors ("of", "and") match in any case. A final "'s" is a possessive
  * and stays outside the mention: "Sue Ryder's" mentions "Sue Ryder".
  */
-import { TokenisedText, nameWords } from './tokens';
+import { TokenisedText, nameKey, nameWords } from './tokens';
 
 /** exact: as spelled ("NICE", "GPhC"); cap: capitalised; any: a connector, any case. */
 type CaseRule = 'exact' | 'cap' | 'any';
@@ -19,7 +19,8 @@ interface Spelling {
 
 interface Node {
   children: Map<string, Node>;
-  spelling?: Spelling;
+  /** The spellings with these words ("Unison" and "UNISON"); the first that fits wins. */
+  spellings?: Spelling[];
 }
 
 export interface NameMatch {
@@ -33,8 +34,10 @@ export interface NameMatch {
 
 export class NameDictionary {
   private readonly root: Node = { children: new Map() };
+  /** Name key (see nameKey) -> id, for whole-name lookups. */
+  private readonly byKey = new Map<string, string>();
 
-  /** Adds one spelling of an organisation's name; a later spelling with the same words replaces it. */
+  /** Adds one spelling of an organisation's name; a spelling with the same words and case is replaced. */
   add(name: string, id: string, ambiguous = false): void {
     const words = nameWords(name);
     if (words.length === 0) return;
@@ -47,19 +50,25 @@ export class NameDictionary {
       }
       node = child;
     }
-    node.spelling = {
+    this.byKey.set(words.map((word) => word.key).join(' '), id);
+    const spelling: Spelling = {
       id,
       rules: words.map((word) => caseRule(word.text)),
       texts: words.map((word) => word.text),
       ambiguous: ambiguous && words.length === 1,
     };
+    const same = (other: Spelling): boolean => other.texts.join(' ') === spelling.texts.join(' ');
+    node.spellings = [...(node.spellings ?? []).filter((other) => !same(other)), spelling];
   }
 
-  /** The id of the name spelled exactly with these words, if any. */
+  /** The id of the name with exactly these words, if any. */
   lookup(name: string): string | undefined {
-    let node: Node | undefined = this.root;
-    for (const { key } of nameWords(name)) node = node?.children.get(key);
-    return node?.spelling?.id;
+    return this.byKey.get(nameKey(name));
+  }
+
+  /** The same for a name key (see nameKey). */
+  lookupKey(key: string): string | undefined {
+    return this.byKey.get(key);
   }
 
   /** The longest name that starts at token `index` and stays on its line. */
@@ -72,16 +81,14 @@ export class NameDictionary {
     for (let i = index; i < tokens.length && node; i++) {
       const token = tokens[i];
       if (token.line !== first.line) break;
-      if (token.possessive) {
-        const spelling = node.children.get(token.possessive.key)?.spelling;
-        if (spelling && fits(spelling, text, index, i, token.text.slice(0, -2))) {
-          best = { id: spelling.id, start: first.start, end: token.possessive.at, next: i + 1 };
-        }
+      const possessive = token.possessive;
+      if (possessive) {
+        const spelling = node.children.get(possessive.key)?.spellings?.find((each) => fits(each, text, index, i, token.text.slice(0, -2)));
+        if (spelling) best = { id: spelling.id, start: first.start, end: possessive.at, next: i + 1 };
       }
       node = node.children.get(token.key);
-      if (node?.spelling && fits(node.spelling, text, index, i, token.text)) {
-        best = { id: node.spelling.id, start: first.start, end: token.end, next: i + 1 };
-      }
+      const spelling = node?.spellings?.find((each) => fits(each, text, index, i, token.text));
+      if (spelling) best = { id: spelling.id, start: first.start, end: token.end, next: i + 1 };
     }
     return best;
   }
@@ -100,7 +107,7 @@ function fits(spelling: Spelling, text: TokenisedText, from: number, last: numbe
   }
   if (!spelling.ambiguous) return true;
   const token = tokens[from];
-  return !token.sentenceStart && !text.titleLines.has(token.line) && !text.lowercaseKeys.has(token.key);
+  return !token.sentenceStart && !text.isTitleLine(token.line) && !text.writtenInLowerCase(token.key);
 }
 
 function caseRule(word: string): CaseRule {

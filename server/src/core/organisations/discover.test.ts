@@ -11,7 +11,7 @@ known.add('NHS', 'nhs');
 
 function discover(source: string): { names: string[]; acronyms: string[] } {
   const found = discoverOrganisations(source, tokeniseText(source, isStopWord), {
-    isKnown: (name) => known.lookup(name) !== undefined,
+    idOfKey: (key) => known.lookupKey(key),
     ignored: new Set(['rotherham trust']),
   });
   return {
@@ -41,6 +41,7 @@ describe('discovering organisations in a text', () => {
     assert.deepEqual(discover('Greater Manchester said yes. Professor Sir Chris Ham said no.').names, []);
     assert.deepEqual(discover('Integrated care matters. Integrated Care said nothing. The Chief Executive said so.').names, []);
     assert.deepEqual(discover('Amir Hannan said he was pleased. Sobell said so.').names, []);
+    assert.deepEqual(discover('We went at the invitation of Amir Hannan, one of the partners in the practice.').names, []);
   });
 
   it('ignores title-case headings and names listed as ignored', () => {
@@ -61,6 +62,14 @@ describe('discovering organisations in a text', () => {
     ]);
     assert.deepEqual(discover('Staff from NHS England and Public Health England met.').names, []);
     assert.deepEqual(discover('Staff from the Department of Health and Social Care met.').names, ['Department of Health and Social Care [head]']);
+    assert.deepEqual(discover('Staff from the Association of Directors of Adult Social Services met.').names, [
+      'Association of Directors of Adult Social Services [head]',
+    ]);
+  });
+
+  it('leaves out the person in "X of the Y"', () => {
+    assert.deepEqual(discover('“Yes,” said Declan Hughes of the Royal College of Psychiatrists.').names, ['Royal College of Psychiatrists [head]']);
+    assert.deepEqual(discover('“Yes,” said Tomasz Wrobel of the Royal College of Psychiatrists.').names, ['Royal College of Psychiatrists [head]']);
   });
 
   it('reads acronym definitions in both orders, extending a long form cut short', () => {

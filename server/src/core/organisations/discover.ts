@@ -6,10 +6,10 @@
  */
 import { isStopWord } from '../stopwords';
 import { longFormStart, maxLongFormWords, singularShortForm } from './acronyms';
-import { EVIDENCE_STRENGTH, Evidence, judgeSegment, structuralEvidence } from './evidence';
+import { EVIDENCE_STRENGTH, Evidence, containsHeadWord, judgeSegment, looksLikePerson, structuralEvidence } from './evidence';
 import { NON_ORGANISATION_ACRONYMS, SENTENCE_ADVERBS } from './lexicon';
 import { Segment, capitalisedRuns, isNameWord, segmentRun } from './phrases';
-import { Token, TokenisedText, nameKey } from './tokens';
+import { Token, TokenisedText, idFromKey, tokensKey } from './tokens';
 
 export interface TextSpan {
   start: number;
@@ -19,6 +19,8 @@ export interface TextSpan {
 export interface DiscoveredName {
   name: string;
   key: string;
+  /** The organisation's id, made from the name. */
+  id: string;
   evidence: Evidence;
   /** Where the name was found, and the sentence that says what it is. */
   span: TextSpan;
@@ -27,6 +29,8 @@ export interface DiscoveredName {
 
 export interface AcronymDefinition {
   short: string;
+  /** The organisation the short form stands for: the known one, or one made from the long form. */
+  id: string;
   /** The long form's name key: the organisation the short form stands for. */
   longKey: string;
   long: string;
@@ -40,45 +44,55 @@ export interface Discovery {
 }
 
 export interface KnownNames {
-  /** Whether the whole name is already known (gazetteer). */
-  isKnown(name: string): boolean;
+  /** The id of the organisation with this name key (see nameKey), when already known (gazetteer). */
+  idOfKey(key: string): string | undefined;
   /** Name keys that are never organisations. */
   ignored: Set<string>;
 }
 
 export function discoverOrganisations(source: string, text: TokenisedText, known: KnownNames): Discovery {
-  const names: DiscoveredName[] = [];
+  /** One entry per name: the occurrence with the strongest evidence. */
+  const names = new Map<string, DiscoveredName>();
   const acronyms: AcronymDefinition[] = [];
   const { tokens } = text;
-  const consider = (segment: Segment, evidence: Evidence | undefined): void => {
-    if (!evidence) return;
-    const span = segmentSpan(tokens, segment);
-    const name = source.slice(span.start, span.end);
-    const key = nameKey(name);
-    if (key === '' || known.ignored.has(key) || known.isKnown(name)) return;
-    names.push({ name, key, evidence, span, sentence: sentenceAround(source, tokens, segment) });
+  const add = (name: DiscoveredName): void => {
+    const existing = names.get(name.key);
+    if (!existing || EVIDENCE_STRENGTH[name.evidence] > EVIDENCE_STRENGTH[existing.evidence]) names.set(name.key, name);
   };
 
   for (const run of capitalisedRuns(tokens)) {
-    if (text.titleLines.has(tokens[run.start].line)) continue;
+    if (cannotBeAName(tokens, run) || text.isTitleLine(tokens[run.start].line)) continue;
     for (const part of segmentRun(tokens, run)) {
       for (const segment of splitAtConnectors(source, text, part, known)) {
-        const key = nameKey(source.slice(tokens[segment.start].start, tokens[segment.end].end));
-        consider(segment, judgeSegment(text, segment, key));
+        const key = tokensKey(tokens, segment.start, segment.end);
+        // Known and ignored names need no evidence; the same name found again needs stronger evidence.
+        if (key === '' || known.ignored.has(key) || known.idOfKey(key) !== undefined) continue;
+        const evidence = judgeSegment(text, segment, key);
+        const existing = names.get(key);
+        if (!evidence || (existing && EVIDENCE_STRENGTH[existing.evidence] >= EVIDENCE_STRENGTH[evidence])) continue;
+        const span = segmentSpan(tokens, segment);
+        const name = source.slice(span.start, span.end);
+        add({ name, key, id: idFromKey(key), evidence, span, sentence: sentenceAround(source, tokens, segment) });
       }
     }
   }
   for (const definition of acronymDefinitions(source, text, known)) {
     acronyms.push(definition);
-    if (!known.isKnown(definition.long)) {
-      names.push({ name: definition.long, key: definition.longKey, evidence: 'acronym', span: definition.span, sentence: definition.sentence });
+    if (known.idOfKey(definition.longKey) === undefined) {
+      add({ name: definition.long, key: definition.longKey, id: definition.id, evidence: 'acronym', span: definition.span, sentence: definition.sentence });
     }
   }
-  return { names: strongestFirst(names), acronyms };
+  return { names: [...names.values()].sort((a, b) => a.span.start - b.span.start), acronyms };
 }
 
-function strongestFirst(names: DiscoveredName[]): DiscoveredName[] {
-  return names.sort((a, b) => EVIDENCE_STRENGTH[b.evidence] - EVIDENCE_STRENGTH[a.evidence] || a.span.start - b.span.start);
+/**
+ * One capitalised word that opens a sentence and is not an acronym: only "X, the charity …"
+ * could make it a name, so without a comma after it there is nothing to judge. (Most
+ * capitalised words are of this kind; skipping them early matters for speed.)
+ */
+function cannotBeAName(tokens: Token[], run: Segment): boolean {
+  const token = tokens[run.start];
+  return run.start === run.end && token.sentenceStart && !token.upper && tokens[run.end + 1]?.text !== ',';
 }
 
 /**
@@ -90,8 +104,19 @@ function splitAtConnectors(source: string, text: TokenisedText, segment: Segment
   const { tokens } = text;
   const standsAlone = (part: Segment): boolean =>
     part.start <= part.end &&
-    (known.isKnown(source.slice(tokens[part.start].start, tokens[part.end].end)) || structuralEvidence(text, part) !== undefined);
+    (known.idOfKey(tokensKey(tokens, part.start, part.end)) !== undefined || structuralEvidence(text, part) !== undefined);
   for (let i = segment.start + 1; i < segment.end; i++) {
+    if (['of', 'at'].includes(tokens[i].key) && !tokens[i].cap) {
+      let rightStart = i + 1;
+      while (rightStart < segment.end && tokens[rightStart].key === 'the') rightStart++;
+      const left: Segment = { start: segment.start, end: i - 1 };
+      const right: Segment = { start: rightStart, end: segment.end };
+      // "Declan Hughes of the Royal College of Psychiatrists", "Matt Hughes of Clean Up
+      // Gambling": a person (or a job) of an organisation, not one name.
+      if (looksLikePerson(tokens, left) || (!containsHeadWord(tokens, left) && standsAlone(right))) {
+        return splitAtConnectors(source, text, right, known);
+      }
+    }
     if (!['and', 'for'].includes(tokens[i].key) || tokens[i].cap) continue;
     const left: Segment = { start: segment.start, end: i - 1 };
     let rightStart = i + 1;
@@ -124,10 +149,12 @@ function acronymDefinitions(source: string, text: TokenisedText, known: KnownNam
   const { tokens } = text;
   const definitions: AcronymDefinition[] = [];
   for (let i = 1; i + 2 < tokens.length; i++) {
-    if (tokens[i].text !== '(') continue;
+    // Punctuation is checked by its character: reading every token's text would cost a string each.
+    if (tokens[i].word || source.charCodeAt(tokens[i].start) !== 40) continue;
     const inner = tokens[i + 1];
-    const close = tokens.findIndex((token, index) => index > i && (token.text === ')' || token.line !== tokens[i].line));
-    if (close < 0 || tokens[close].text !== ')') continue;
+    let close = i + 1;
+    while (close < tokens.length && tokens[close].text !== ')' && tokens[close].line === tokens[i].line) close++;
+    if (tokens[close]?.text !== ')') continue;
     let long: Segment | undefined;
     let short: Token | undefined;
     if (close === i + 2 && inner.upper) {
@@ -139,12 +166,13 @@ function acronymDefinitions(source: string, text: TokenisedText, known: KnownNam
     }
     if (!short || !long || NON_ORGANISATION_ACRONYMS.has(short.key)) continue;
     const longText = source.slice(tokens[long.start].start, tokens[long.end].end);
-    const key = nameKey(longText);
+    const key = tokensKey(tokens, long.start, long.end);
     if (known.ignored.has(key)) continue;
-    const isOrganisation = known.isKnown(longText) || judgeSegment(text, long, key) !== undefined;
-    if (!isOrganisation) continue;
+    const knownId = known.idOfKey(key);
+    if (knownId === undefined && judgeSegment(text, long, key) === undefined) continue;
     definitions.push({
       short: singularShortForm(short.text),
+      id: knownId ?? idFromKey(key),
       long: longText,
       longKey: key,
       span: { start: tokens[long.start].start, end: tokens[long.end].end },
@@ -167,7 +195,8 @@ function longFormBefore(source: string, tokens: Token[], open: number, shortForm
   const candidateStart = tokens[first].start;
   const offset = longFormStart(shortForm, source.slice(candidateStart, tokens[end].end));
   if (offset === undefined) return undefined;
-  let start = tokens.findIndex((token, index) => index >= first && token.start >= candidateStart + offset);
+  let start = first;
+  while (start < end && tokens[start].start < candidateStart + offset) start++;
   // Schwartz & Hearst stop at the first word that supplies the letter; the name may begin earlier.
   while (start > 0 && tokens[start - 1].line === tokens[end].line && continuesNameLeftwards(tokens, start)) start--;
   return nameForm(tokens, start, end);

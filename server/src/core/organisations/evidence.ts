@@ -12,6 +12,7 @@ import {
   HEAD_WORDS,
   NON_ORGANISATION_ACRONYMS,
   ORGANISATION_NOUNS,
+  ORGANISATION_VERBS,
   PERSON_NOUNS,
   PERSONAL_TITLES,
   PLACES,
@@ -55,6 +56,8 @@ export function judgeSegment(text: TokenisedText, segment: Segment, key: string)
   if (context === 'kind' || context === 'apposition') return context;
   const common = isDescriptive(text, segment);
   if (common) return undefined;
+  // A job title around one capitalised word is as often about a place or a team ("Children's Commissioner").
+  if (context === 'role' && single && !acronym) return undefined;
   if (context) return looksLikePerson(tokens, segment) && !acronym ? undefined : context;
   const weak = weakContext(tokens, segment);
   if (!weak || looksLikePerson(tokens, segment)) return undefined;
@@ -70,10 +73,11 @@ export function structuralEvidence(text: TokenisedText, segment: Segment): Evide
   for (let i = start; i <= end; i++) {
     const key = headKey(tokens[i]);
     if (!HEAD_WORDS.has(key) || !tokens[i].cap) continue;
-    const closes = i === end || ['of', 'for', 'on'].includes(tokens[i + 1].key);
+    // "… Trust", "Institute for …", "Campaign to …", "King's College London".
+    const closes = i === end || ['of', 'for', 'on', 'to'].includes(tokens[i + 1].key) || (i === end - 1 && PLACES.has(tokens[end].key));
     if (!closes || (i === start && i === end)) continue;
     if (WEAK_HEAD_WORDS.has(key) && end - start < 2 && tokens[start].sentenceStart) continue;
-    if (i === start && !['of', 'for', 'on'].includes(tokens[i + 1]?.key ?? '')) continue;
+    if (i === start && !['of', 'for', 'on', 'to'].includes(tokens[i + 1]?.key ?? '')) continue;
     return 'head';
   }
   const first = tokens[start];
@@ -82,6 +86,15 @@ export function structuralEvidence(text: TokenisedText, segment: Segment): Evide
   if (PREFIX_BEFORE_OF.has(first.key) && ['of', 'for'].includes(second.key) && end > start + 1) return 'prefix';
   if (first.key === ROYAL && end > start + 1) return 'prefix';
   return undefined;
+}
+
+/** Any word of an organisation's name's head or prefix: "Association", "Department", "Trust". */
+export function containsHeadWord(tokens: Token[], segment: Segment): boolean {
+  for (let i = segment.start; i <= segment.end; i++) {
+    const key = headKey(tokens[i]);
+    if (HEAD_WORDS.has(key) || PREFIX_BEFORE_OF.has(key) || PREFIX_WORDS.has(key)) return true;
+  }
+  return false;
 }
 
 /** Possessive "Fund's" -> "fund"; plural head words are listed as such. */
@@ -107,15 +120,19 @@ function strongContext(tokens: Token[], segment: Segment): Evidence | undefined 
   return undefined;
 }
 
-/** ", the charity", ", a mental health think tank", ", which runs …" is not enough. */
+/** ", the charity", ", a mental health think tank", ", one of the companies …", ", which runs …". */
 function isApposition(tokens: Token[], end: number): boolean {
   if (tokens[end + 1]?.text !== ',') return false;
   let i = end + 2;
+  if (tokens[i]?.key === 'which') return ORGANISATION_VERBS.has(tokens[i + 1]?.key ?? '');
+  if (tokens[i]?.key === 'one' && tokens[i + 1]?.key === 'of') i += 2;
   if (!['the', 'a', 'an'].includes(tokens[i]?.key ?? '')) return false;
-  for (i++; i < end + 8 && i < tokens.length; i++) {
+  // The noun phrase right after the article: adjectives and nouns ("mental health", "food and
+  // farming"), ending in a kind of organisation; a preposition ends it ("the partners in the practice").
+  for (i++; i < end + 10 && i < tokens.length; i++) {
     const token = tokens[i];
-    if (!token.word || !isLowerWord(token)) return false;
-    if (ORGANISATION_NOUNS.has(token.key)) return !isLowerWord(tokens[i + 1]) || ['that', 'which', 'for', 'of', 'in', 'with'].includes(tokens[i + 1].key);
+    if (!token.word || !isLowerWord(token) || (isStopWord(token.key) && token.key !== 'and')) return false;
+    if (ORGANISATION_NOUNS.has(token.key)) return !isLowerWord(tokens[i + 1]) || ['that', 'which', 'for', 'of', 'in', 'with', 'supplying', 'running'].includes(tokens[i + 1].key);
   }
   return false;
 }
@@ -132,7 +149,7 @@ export function looksLikePerson(tokens: Token[], segment: Segment): boolean {
   const before = previousWords(tokens, start, 1)[0];
   if (before && isLowerWord(before) && PERSON_NOUNS.has(before.key)) return true;
   const first = tokens[start].sentenceStart && PERSON_NOUNS.has(tokens[start].key) ? start + 1 : start;
-  if (end - first <= 2 && first <= end && FIRST_NAMES.has(tokens[first].key) && !tokens[first].upper) return true;
+  if (first < end && FIRST_NAMES.has(tokens[first].key) && !tokens[first].upper && tokens[first + 1].cap) return true;
   if (tokens[end + 1]?.text === ',' && ROLE_WORDS.has(tokens[end + 2]?.key ?? '')) return true;
   const next = tokens[end + 1];
   return next !== undefined && ['writing', 'writes'].includes(next.key);
@@ -143,7 +160,7 @@ function isDescriptive(text: TokenisedText, segment: Segment): boolean {
   for (let i = segment.start; i <= segment.end; i++) {
     const token = text.tokens[i];
     if (token.upper) return false;
-    if (!isStopWord(token.key) && !text.lowercaseKeys.has(headKey(token))) return false;
+    if (!isStopWord(token.key) && !text.writtenInLowerCase(headKey(token))) return false;
   }
   return true;
 }

@@ -26,5 +26,7 @@ export const FIRST_NAMES = new Set(
   sam samantha samira samuel sandra sara sarah saul scott sean shabana sharon sheila shirley simon
   siobhan sophia sophie stella stephanie stephen steve steven stuart sue susan suzanne tanya teresa
   terry theo thomas tim timothy tina toby tom tony tracey tracy trevor valerie vanessa victoria vikram
-  vincent violet wendy william yasmin yvonne zara zoe`.split(/\s+/).filter(Boolean),
+  vincent violet wendy william yasmin yvonne zara zoe declan mei olu rhys aoife ciaran niamh
+  sinead seamus gwen dafydd ewan fergus kirsteen morag chidi ngozi tunde kemi ade femi yusuf zainab
+  ayesha bilal hamza ibrahim kwame kofi ama wei li jun hui anjali deepak sunita arjun ravi nikhil`.split(/\s+/).filter(Boolean),
 );

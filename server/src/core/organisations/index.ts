@@ -10,6 +10,7 @@ import { Discovery, discoverOrganisations } from './discover';
 import { Gazetteer, GazetteerFile, OrganisationEntry, builtInGazetteer, mergeGazetteers } from './gazetteer';
 import { LearnedNames, LearnedOrganisation } from './learned';
 import { tiesAround } from './people';
+import { Tallies } from './tallies';
 import { TokenisedText, nameWords, tokeniseText } from './tokens';
 
 export interface OrganisationMention {
@@ -46,21 +47,24 @@ export interface OrganisationIndexOptions {
 export class OrganisationIndex {
   private gazetteer: Gazetteer;
   private known = new NameDictionary();
-  private learned: LearnedNames;
+  private learned = new LearnedNames();
   private readonly files = new Map<string, IndexedFile>();
   private readonly results = new Map<string, FileOrganisations>();
-  private readonly filesByCapital = new Map<string, Set<string>>();
   private readonly capitalsByFile = new Map<string, Set<string>>();
   /** Organisation id -> files -> that file's mentions of it. */
   private readonly byOrganisation = new Map<string, Map<string, OrganisationMention[]>>();
   private readonly listeners: (() => void)[] = [];
   private readonly builtIn: GazetteerFile;
   private generationCount = 0;
+  readonly tallies = new Tallies();
+  /** The file version each result was computed from (its text gives the mentions' spellings). */
+  private readonly resultFiles = new Map<string, IndexedFile>();
+  /** Organisation id -> the generation in which its mentions last changed. */
+  private readonly changedIn = new Map<string, number>();
 
   constructor(options: OrganisationIndexOptions = {}) {
     this.builtIn = options.builtIn ?? builtInGazetteer();
     this.gazetteer = mergeGazetteers(this.builtIn);
-    this.learned = this.newLearnedNames();
     this.rebuildKnown();
   }
 
@@ -81,44 +85,77 @@ export class OrganisationIndex {
     return this.generationCount;
   }
 
+  /** The generation in which an organisation's mentions (or what is known of it) last changed. */
+  changedInGeneration(id: string): number {
+    return this.changedIn.get(id) ?? this.generationCount;
+  }
+
   /** Replaces the workspace's own gazetteer and recognises everything again. */
   setWorkspaceGazetteer(file: GazetteerFile): void {
     this.gazetteer = mergeGazetteers(this.builtIn, file);
     this.rebuildKnown();
-    this.learned = this.newLearnedNames();
+    this.learned = new LearnedNames();
     const all = [...this.files.values()];
-    for (const uri of this.capitalsByFile.keys()) this.forgetCapitals(uri);
+    this.capitalsByFile.clear();
+    this.changedIn.clear();
     this.update({ updated: all, removed: [] });
   }
 
+  /**
+   * One pass over the changed files: each is tokenised once, what it teaches is learned at
+   * once (provisionally) and its mentions are found. Then what was learned is settled, and
+   * the files that may mention a name learned or forgotten after they were read are read
+   * again: those whose capitalised words include all of the name's.
+   */
   update(change: CorpusChange): void {
-    const texts = new Map<string, TokenisedText>();
     for (const uri of change.removed) {
       this.files.delete(uri);
       this.learned.setFile(uri, undefined);
       this.setResult(uri, undefined);
-      this.forgetCapitals(uri);
+      this.capitalsByFile.delete(uri);
     }
-    for (const file of change.updated) {
+    const readAt = new Map<string, number>();
+    const learnedAt = new Map<string, { position: number; id: string }>();
+    change.updated.forEach((file, position) => {
       this.files.set(file.uri, file);
       const text = tokeniseText(file.text, isStopWord);
-      texts.set(file.uri, text);
-      this.learned.setFile(file.uri, this.discover(file.text, text));
+      const discovery = this.discover(file.text, text);
+      this.learned.setFile(file.uri, discovery);
+      for (const [spelling, id] of this.learned.teach(discovery)) if (!learnedAt.has(spelling)) learnedAt.set(spelling, { position, id });
       this.rememberCapitals(file.uri, text);
+      this.setResult(file.uri, this.resolve(file, text));
+      readAt.set(file.uri, position);
+    });
+    const again = new Set<string>();
+    for (const spelling of this.learned.settle()) {
+      const learned = learnedAt.get(spelling);
+      const kept = learned !== undefined && this.learned.idOfSpelling(spelling) === learned.id;
+      // Read after the name was learned, and it kept its organisation: already right.
+      const upToDate = (uri: string): boolean => kept && (readAt.get(uri) ?? -1) >= learned.position;
+      for (const uri of this.filesThatMayContain(spelling, upToDate)) again.add(uri);
     }
-    const changedSpellings = this.learned.settle();
-    const affected = new Set(texts.keys());
-    for (const spelling of changedSpellings) {
-      const first = nameWords(spelling)[0]?.key;
-      for (const uri of (first && this.filesByCapital.get(first)) || []) affected.add(uri);
-    }
-    for (const uri of affected) {
+    for (const uri of again) {
       const file = this.files.get(uri);
-      if (!file) continue;
-      this.setResult(uri, this.resolve(file, texts.get(uri) ?? tokeniseText(file.text, isStopWord)));
+      if (file) this.setResult(uri, this.resolve(file, tokeniseText(file.text, isStopWord)));
     }
     this.generationCount++;
     for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * Files, other than those `skip` accepts, whose capitalised words include every
+   * capitalised word of the name (a name's capitals must be written as such).
+   */
+  private filesThatMayContain(spelling: string, skip: (uri: string) => boolean): string[] {
+    const capitals = nameWords(spelling)
+      .filter((word) => /^\p{Lu}/u.test(word.text))
+      .map((word) => word.key);
+    if (capitals.length === 0) return [];
+    const found: string[] = [];
+    for (const [uri, keys] of this.capitalsByFile) {
+      if (!skip(uri) && capitals.every((key) => keys.has(key))) found.push(uri);
+    }
+    return found;
   }
 
   mentionsIn(uri: string): FileOrganisations {
@@ -180,10 +217,6 @@ export class OrganisationIndex {
     };
   }
 
-  private newLearnedNames(): LearnedNames {
-    return new LearnedNames((name) => this.known.lookup(name));
-  }
-
   private rebuildKnown(): void {
     const known = new NameDictionary();
     for (const entry of this.gazetteer.entries.values()) {
@@ -196,7 +229,7 @@ export class OrganisationIndex {
 
   private discover(source: string, text: TokenisedText): Discovery {
     return discoverOrganisations(source, text, {
-      isKnown: (name) => this.known.lookup(name) !== undefined,
+      idOfKey: (key) => this.known.lookupKey(key),
       ignored: this.gazetteer.ignored,
     });
   }
@@ -208,7 +241,8 @@ export class OrganisationIndex {
     const mentions: OrganisationMention[] = [];
     const tokenRanges: [number, number][] = [];
     for (let i = 0; i < tokens.length; ) {
-      const match = longer(this.known.match(text, i), learned.match(text, i));
+      // Every name starts with a capital ("the" is not part of one): other tokens cannot start a match.
+      const match = tokens[i].cap ? longer(this.known.match(text, i), learned.match(text, i)) : undefined;
       if (!match) {
         i++;
         continue;
@@ -229,6 +263,17 @@ export class OrganisationIndex {
 
   private setResult(uri: string, result: FileOrganisations | undefined): void {
     const previous = this.results.get(uri);
+    const previousFile = this.resultFiles.get(uri);
+    if (previous && previousFile) this.tallies.apply(previousFile, previous.mentions, previous.ties, -1);
+    const file = this.files.get(uri);
+    if (result && file) {
+      this.tallies.apply(file, result.mentions, result.ties, 1);
+      this.resultFiles.set(uri, file);
+    } else {
+      this.resultFiles.delete(uri);
+    }
+    // The update in progress ends by increasing the generation.
+    for (const mention of [...(previous?.mentions ?? []), ...(result?.mentions ?? [])]) this.changedIn.set(mention.id, this.generationCount + 1);
     for (const mention of previous?.mentions ?? []) this.byOrganisation.get(mention.id)?.delete(uri);
     for (const id of new Set(previous?.mentions.map((mention) => mention.id))) {
       if (this.byOrganisation.get(id)?.size === 0) this.byOrganisation.delete(id);
@@ -247,30 +292,16 @@ export class OrganisationIndex {
     }
   }
 
-  /** Which capitalised words a file contains, to find it again when a name starting with one is learned. */
+  /** Which capitalised words a file contains, to find it again when a name made of them is learned or forgotten. */
   private rememberCapitals(uri: string, text: TokenisedText): void {
-    this.forgetCapitals(uri);
     const capitals = new Set<string>();
     for (const token of text.tokens) {
-      if (!token.cap && !token.upper) continue;
+      if (!token.cap) continue;
       capitals.add(token.key);
-      if (token.possessive) capitals.add(token.possessive.key);
+      const possessive = token.possessive;
+      if (possessive) capitals.add(possessive.key);
     }
     this.capitalsByFile.set(uri, capitals);
-    for (const key of capitals) {
-      let files = this.filesByCapital.get(key);
-      if (!files) this.filesByCapital.set(key, (files = new Set()));
-      files.add(uri);
-    }
-  }
-
-  private forgetCapitals(uri: string): void {
-    for (const key of this.capitalsByFile.get(uri) ?? []) {
-      const files = this.filesByCapital.get(key);
-      files?.delete(uri);
-      if (files?.size === 0) this.filesByCapital.delete(key);
-    }
-    this.capitalsByFile.delete(uri);
   }
 }
 

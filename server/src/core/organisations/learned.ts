@@ -6,7 +6,6 @@
 import { NameDictionary } from './dictionary';
 import type { AcronymDefinition, DiscoveredName, Discovery } from './discover';
 import { EVIDENCE_STRENGTH } from './evidence';
-import { organisationId } from './tokens';
 
 export interface LearnedOrganisation {
   id: string;
@@ -25,8 +24,6 @@ export class LearnedNames {
   private acronymIds = new Map<string, string>();
   private settledSpellings = new Map<string, string>();
   private dictionaryCache: NameDictionary | undefined;
-
-  constructor(private readonly knownId: (name: string) => string | undefined) {}
 
   /** Replaces what a file taught (undefined: the file is gone); takes effect at settle(). */
   setFile(uri: string, discovery: Discovery | undefined): void {
@@ -66,7 +63,7 @@ export class LearnedNames {
         continue;
       }
       const [uri, name] = strongest(sources);
-      const id = organisationId(name.name);
+      const { id } = name;
       if (!resolved.has(id)) resolved.set(id, { id, name: name.name, source: { uri, name }, acronyms: [] });
     }
     const acronymIds = new Map<string, string>();
@@ -78,7 +75,7 @@ export class LearnedNames {
       // The long form defined most often wins; a tie goes to the first file in order.
       const votes = new Map<string, number>();
       for (const definition of sources.values()) {
-        const id = this.knownId(definition.long) ?? organisationId(definition.long);
+        const { id } = definition;
         votes.set(id, (votes.get(id) ?? 0) + 1);
       }
       const id = [...votes].sort((a, b) => b[1] - a[1])[0][0];
@@ -87,13 +84,32 @@ export class LearnedNames {
     }
     this.resolved = resolved;
     this.acronymIds = acronymIds;
-    this.dictionaryCache = undefined;
     const after = this.spellings();
     this.settledSpellings = after;
     const changed = new Set<string>();
     for (const [spelling, id] of after) if (before.get(spelling) !== id) changed.add(spelling);
     for (const spelling of before.keys()) if (!after.has(spelling)) changed.add(spelling);
+    if (changed.size > 0) this.dictionaryCache = undefined;
     return changed;
+  }
+
+  /**
+   * Adds what a file taught to the dictionary at once, before settle(), so that the file
+   * itself and the files read after it recognise it. Returns the spellings with their organisations.
+   */
+  teach(discovery: Discovery): [string, string][] {
+    const spellings: [string, string][] = [
+      ...discovery.names.map((name): [string, string] => [name.name, name.id]),
+      ...discovery.acronyms.map((acronym): [string, string] => [acronym.short, acronym.id]),
+    ];
+    const dictionary = this.dictionary();
+    for (const [spelling, id] of spellings) dictionary.add(spelling, id);
+    return spellings;
+  }
+
+  /** The organisation a spelling stands for once settled. */
+  idOfSpelling(spelling: string): string | undefined {
+    return this.settledSpellings.get(spelling);
   }
 
   organisation(id: string): LearnedOrganisation | undefined {
@@ -124,7 +140,7 @@ export class LearnedNames {
     const spellings = new Map<string, string>();
     for (const sources of this.names.values()) {
       const [, name] = strongest(sources);
-      for (const source of sources.values()) spellings.set(source.name, organisationId(name.name));
+      for (const source of sources.values()) spellings.set(source.name, name.id);
     }
     for (const [short, id] of this.acronymIds) spellings.set(short, id);
     return spellings;

@@ -14,6 +14,7 @@ export const HEAD_WORDS = words(`
   collaboration forum observatory panel tribunal ombudsman inspectorate executive commissioner bank
   company corporation limited ltd plc llp inc llc cic co consulting consultancy associates partners
   solutions industries holdings enterprises international healthcare health-care pharmaceuticals
+  chemists pharmacy club
   laboratories labs press media lottery watch healthwatch age uk
 `);
 
@@ -29,9 +30,11 @@ export const ROYAL = 'royal';
 /** Lower-case nouns naming a kind of organisation: "the charity X", "X, the think tank". */
 export const ORGANISATION_NOUNS = words(`
   charity charities organisation organization thinktank tank provider company firm regulator watchdog
-  consultancy union body network enterprise partner startup start-up insurer supplier developer
+  consultancy union body network enterprise startup start-up insurer supplier developer
   association trust foundation funder publisher broadcaster newspaper campaigner campaigners group
   council agency authority hospice practice employer manufacturer retailer operator insurer platform
+  alliance coalition federation movement club chain home companies firms providers organisations
+  charities groups suppliers consultancies
 `);
 
 /** Job titles; with "of", "at" or "for" after them, an organisation follows. */
@@ -66,6 +69,12 @@ export const REPORTING_VERBS = words(`
   launched launches criticised criticises responded responds stated states commented comments
 `);
 
+/** Verbs after ", which …" that organisations do and people are not said to: "X, which runs …". */
+export const ORGANISATION_VERBS = words(`
+  represents runs funds provides supports campaigns works trains commissioned commissions oversees
+  negotiates manages operates owns employs supplies publishes regulates inspects
+`);
+
 /** Nouns for what organisations publish: "a report by X". */
 export const PUBLICATION_NOUNS = words(`
   report research analysis data figures survey study review guidance funding grant briefing paper
@@ -83,7 +92,7 @@ export const SENTENCE_ADVERBS = words(`
 `);
 
 /** Lower-case words allowed inside a name: "Royal College of Nursing", "Marie Curie & Co". */
-export const NAME_CONNECTORS = words(`of and for the de la le van von der den ben bin al du des y`);
+export const NAME_CONNECTORS = words(`of and for the to de la le van von der den ben bin al du des y`);
 
 /** Capitalised phrases that name a kind of body, not one organisation. */
 export const GENERIC_BODIES = new Set(

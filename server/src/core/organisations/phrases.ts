@@ -7,7 +7,7 @@
  */
 import { isStopWord } from '../stopwords';
 import { NAME_CONNECTORS, PERSONAL_TITLES, ROLE_WORDS, SENTENCE_ADVERBS } from './lexicon';
-import { Token } from './tokens';
+import { Token, isAmpersand } from './tokens';
 
 /** Tokens `start`..`end` (inclusive) of the text's tokens. */
 export interface Segment {
@@ -23,7 +23,13 @@ export function isNameWord(token: Token | undefined): token is Token {
 }
 
 function isConnector(token: Token | undefined): boolean {
-  return token !== undefined && (token.text === '&' || (token.word && !token.cap && NAME_CONNECTORS.has(token.key)));
+  return token !== undefined && (isAmpersand(token) || (token.word && !token.cap && NAME_CONNECTORS.has(token.key)));
+}
+
+/** A plural possessive's apostrophe, written against its word: "St Thomas' Hospital". */
+function isAttachedApostrophe(tokens: Token[], index: number): boolean {
+  const token = tokens[index];
+  return (token?.text === "'" || token?.text === '’') && tokens[index - 1]?.end === token.start && tokens[index - 1].word;
 }
 
 /** Maximal runs of name words and inner connectors, each on one line. */
@@ -41,6 +47,11 @@ export function capitalisedRuns(tokens: Token[]): Segment[] {
     while (next < tokens.length && tokens[next].line === tokens[start].line) {
       if (isNameWord(tokens[next])) {
         end = next++;
+        continue;
+      }
+      if (isAttachedApostrophe(tokens, next) && isNameWord(tokens[next + 1]) && tokens[next + 1].line === tokens[start].line) {
+        end = next + 1;
+        next += 2;
         continue;
       }
       // Up to two connectors ("for the") inside a name, when a name word follows.
@@ -103,11 +114,18 @@ function isRole(token: Token | undefined): boolean {
   return token !== undefined && token.cap && ROLE_WORDS.has(token.key);
 }
 
-/** A job title inside a run breaks it when a name or "of" follows it, not when it ends a name ("Health and Safety Executive"). */
+/**
+ * A job title inside a run breaks it when "of", "at" or "for" follows, or a person's name
+ * (two words or more): not when it ends a name ("Health and Safety Executive",
+ * "Association of Ambulance Chief Executives").
+ */
 function startsRoleBreak(tokens: Token[], i: number, run: Segment): boolean {
   let roleEnd = i;
   while (roleEnd + 1 <= run.end && isRole(tokens[roleEnd + 1])) roleEnd++;
-  return roleEnd < run.end;
+  const next = tokens[roleEnd + 1];
+  if (roleEnd >= run.end || !next) return false;
+  if (['of', 'at', 'for'].includes(next.key) && !next.cap) return true;
+  return run.end - roleEnd >= 2 && isNameWord(tokens[roleEnd + 2]);
 }
 
 /** The index after a person's name: up to the next job title or the end of the run. */

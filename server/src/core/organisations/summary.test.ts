@@ -32,8 +32,15 @@ describe('organisation summaries', () => {
     assert.deepEqual(summary.people, [{ name: 'Anna Charles', count: 2 }, { name: 'Chris Ham', count: 1 }]);
     assert.deepEqual(summary.spellings, ["King's Fund"]);
     assert.equal(summaries.summary('kings-fund'), summary, 'kept until the index changes');
+    const unrelated = summaries.summary('care-quality-commission');
     corpus.apply([], ['c']);
     assert.equal(summaries.summary('kings-fund')!.mentions, 4);
+    assert.equal(summaries.summary('care-quality-commission'), unrelated, 'an organisation the removed file did not mention keeps its summary');
+    assert.ok(summaries.stale().includes('nhs-england'), 'never computed');
+    for (const id of summaries.stale()) summaries.summary(id);
+    assert.deepEqual(summaries.stale(), []);
+    corpus.apply([{ uri: 'c', relativePath: 'c.txt', text: first }]);
+    assert.deepEqual(summaries.stale().sort(), ['kings-fund', 'nhs-england']);
     assert.equal(summaries.summary('no-such-organisation'), undefined);
   });
 });

@@ -36,9 +36,12 @@ export interface SummaryLimits {
 
 const DEFAULT_LIMITS: SummaryLimits = { articles: 5, related: 5, people: 5 };
 
+/**
+ * Summaries kept until the organisation's mentions change: an edit recomputes only the
+ * summaries of the organisations the edited files mention.
+ */
 export class OrganisationSummaries {
-  private cache = new Map<string, OrganisationSummary>();
-  private generation = -1;
+  private readonly cache = new Map<string, { summary: OrganisationSummary; generation: number }>();
 
   constructor(
     private readonly index: OrganisationIndex,
@@ -46,79 +49,74 @@ export class OrganisationSummaries {
   ) {}
 
   summary(id: string): OrganisationSummary | undefined {
-    if (this.generation !== this.index.generation) {
-      this.cache = new Map();
-      this.generation = this.index.generation;
-    }
-    let summary = this.cache.get(id);
-    if (!summary) {
-      summary = this.compute(id);
-      if (summary) this.cache.set(id, summary);
-    }
+    const cached = this.cache.get(id);
+    if (cached && cached.generation >= this.index.changedInGeneration(id)) return cached.summary;
+    const summary = this.compute(id);
+    if (summary) this.cache.set(id, { summary, generation: this.index.generation });
+    else this.cache.delete(id);
     return summary;
+  }
+
+  /** Organisations whose summary would be computed on the next hover, most mentioned first. */
+  stale(): string[] {
+    const stale: [string, number][] = [];
+    for (const id of this.index.mentionedIds()) {
+      const cached = this.cache.get(id);
+      if (cached && cached.generation >= this.index.changedInGeneration(id)) continue;
+      stale.push([id, this.index.mentionsOf(id).size]);
+    }
+    return stale.sort((a, b) => b[1] - a[1]).map(([id]) => id);
   }
 
   private compute(id: string): OrganisationSummary | undefined {
     const organisation = this.index.organisation(id);
-    if (!organisation) return undefined;
-    const articleCounts: ArticleRef[] = [];
-    const related = new Map<string, number>();
-    const people = new Map<string, number>();
-    const spellings = new Map<string, number>();
-    let mentions = 0;
-    for (const [uri, list] of this.index.mentionsOf(id)) {
-      const file = this.index.file(uri);
-      if (!file) continue;
-      mentions += list.length;
-      const perArticle = new Map<number, number>();
-      for (const mention of list) {
-        perArticle.set(mention.article, (perArticle.get(mention.article) ?? 0) + 1);
-        const spelling = file.text.slice(mention.start, mention.end).replace(/’/g, "'");
-        spellings.set(spelling, (spellings.get(spelling) ?? 0) + 1);
-      }
-      const inFile = this.index.mentionsIn(uri);
-      const others = new Map<number, Set<string>>();
-      for (const mention of inFile.mentions) {
-        if (mention.id === id || !perArticle.has(mention.article) || mention.article < 0) continue;
-        let set = others.get(mention.article);
-        if (!set) others.set(mention.article, (set = new Set()));
-        set.add(mention.id);
-      }
-      for (const ids of others.values()) for (const other of ids) related.set(other, (related.get(other) ?? 0) + 1);
-      for (const tie of inFile.ties) if (tie.id === id) people.set(tie.person, (people.get(tie.person) ?? 0) + 1);
-      for (const [article, count] of perArticle) {
-        if (article < 0) continue;
-        const { title, startLine } = file.articles[article];
-        articleCounts.push({ uri, relativePath: file.relativePath, title, line: startLine, mentions: count });
-      }
-    }
+    const tally = this.index.tallies.get(id);
+    if (!organisation || !tally) return undefined;
     return {
       organisation,
-      mentions,
-      articles: articleCounts.length,
-      topArticles: topArticles(articleCounts, this.limits.articles),
-      related: [...related]
-        .map(([other, articles]) => ({ id: other, name: this.index.organisation(other)?.name ?? other, articles }))
-        .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name))
-        .slice(0, this.limits.related),
-      people: [...people]
-        .map(([name, count]) => ({ name, count }))
-        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
-        .slice(0, this.limits.people),
-      spellings: [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([spelling]) => spelling),
+      mentions: tally.mentions,
+      articles: tally.articles.size,
+      topArticles: this.topArticles(tally.articles),
+      related: top(tally.related, this.limits.related).map(([other, articles]) => ({
+        id: other,
+        name: this.index.organisation(other)?.name ?? other,
+        articles,
+      })),
+      people: top(tally.people, this.limits.people).map(([name, count]) => ({ name, count })),
+      spellings: top(tally.spellings, Number.MAX_SAFE_INTEGER).map(([spelling]) => spelling),
     };
+  }
+
+  /** The articles with most mentions; the same title pasted into several files counts once. */
+  private topArticles(counts: Map<string, number>): ArticleRef[] {
+    // Enough candidates to survive the removal of repeated titles, without sorting them all.
+    const candidates = top(counts, this.limits.articles * 4);
+    const seen = new Set<string>();
+    const articles: ArticleRef[] = [];
+    for (const [key, mentions] of candidates) {
+      const hash = key.lastIndexOf('#');
+      const uri = key.slice(0, hash);
+      const file = this.index.file(uri);
+      const article = file?.articles[Number(key.slice(hash + 1))];
+      if (!file || !article || seen.has(article.title)) continue;
+      seen.add(article.title);
+      articles.push({ uri, relativePath: file.relativePath, title: article.title, line: article.startLine, mentions });
+      if (articles.length === this.limits.articles) break;
+    }
+    return articles;
   }
 }
 
-function topArticles(articles: ArticleRef[], limit: number): ArticleRef[] {
-  articles.sort((a, b) => b.mentions - a.mentions || a.relativePath.localeCompare(b.relativePath) || a.line - b.line);
-  const seen = new Set<string>();
-  const top: ArticleRef[] = [];
-  for (const article of articles) {
-    if (seen.has(article.title)) continue;
-    seen.add(article.title);
-    top.push(article);
-    if (top.length === limit) break;
+/** The `limit` largest counts, ties broken by key, without sorting every entry. */
+function top(counts: Map<string, number>, limit: number): [string, number][] {
+  const order = (a: [string, number], b: [string, number]): number => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  if (counts.size <= limit * 8) return [...counts].sort(order).slice(0, limit);
+  const best: [string, number][] = [];
+  for (const entry of counts) {
+    if (best.length === limit && order(entry, best[limit - 1]) >= 0) continue;
+    best.push(entry);
+    best.sort(order);
+    if (best.length > limit) best.pop();
   }
-  return top;
+  return best;
 }

@@ -28,8 +28,10 @@ describe('organisation tokens', () => {
 
   it('tells title-case lines from prose', () => {
     const text = tokeniseText('Hate Crime on The Rise in Time of Extremism\nNHS England and the Care Quality Commission said so.\n', isStopWord);
-    assert.deepEqual([...text.titleLines], [0]);
-    assert.ok(text.lowercaseKeys.has('said'));
+    assert.equal(text.isTitleLine(0), true);
+    assert.equal(text.isTitleLine(1), false);
+    assert.ok(text.writtenInLowerCase('said'));
+    assert.ok(!text.writtenInLowerCase('england'));
   });
 
   it('makes the same key and id for every spelling of a name', () => {

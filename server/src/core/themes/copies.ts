@@ -9,7 +9,7 @@
 import { SparseVector, sparseDot } from './vectors';
 
 /** Cosine similarity above which two articles count as copies of one. */
-export const COPY_SIMILARITY = 0.9;
+const COPY_SIMILARITY = 0.9;
 /** Heaviest terms per band: two articles sharing a band's terms are compared. */
 const BAND_TERMS = 4;
 const BANDS = 2;
@@ -43,11 +43,11 @@ export function markNearCopies(vectors: readonly (SparseVector | undefined)[], c
     }
     return i;
   };
+  const bandKeys = vectors.map((vector, i) => (vector && copyOf[i] === i ? bandKeysOf(vector) : []));
   for (let band = 0; band < BANDS; band++) {
     const buckets = new Map<string, number[]>();
-    vectors.forEach((vector, i) => {
-      if (!vector || copyOf[i] !== i) return;
-      const key = bandKey(vector, band);
+    bandKeys.forEach((keys, i) => {
+      const key = keys[band];
       if (key === undefined) return;
       const bucket = buckets.get(key);
       if (bucket) bucket.push(i);
@@ -71,12 +71,19 @@ export function markNearCopies(vectors: readonly (SparseVector | undefined)[], c
   for (let i = 0; i < copyOf.length; i++) copyOf[i] = copyOf[copyOf[i]];
 }
 
-/** The columns of the band-th group of heaviest terms, or undefined when the vector is too short. */
-function bandKey(vector: SparseVector, band: number): string | undefined {
-  const order = Array.from(vector.indices.keys()).sort(
-    (a, b) => vector.values[b] - vector.values[a] || vector.indices[a] - vector.indices[b],
-  );
-  const columns = order.slice(band * BAND_TERMS, (band + 1) * BAND_TERMS).map((i) => vector.indices[i]);
-  if (columns.length < BAND_TERMS) return band === 0 && columns.length > 0 ? columns.sort((a, b) => a - b).join(',') : undefined;
-  return columns.sort((a, b) => a - b).join(',');
+/**
+ * One key per band: the columns of the band's group of heaviest terms. A vector too short
+ * for a full band has a key for its first band only.
+ */
+function bandKeysOf(vector: SparseVector): string[] {
+  const heaviest = Array.from(vector.indices.keys())
+    .sort((a, b) => vector.values[b] - vector.values[a] || vector.indices[a] - vector.indices[b])
+    .slice(0, BANDS * BAND_TERMS)
+    .map((i) => vector.indices[i]);
+  const keys: string[] = [];
+  for (let band = 0; band < BANDS; band++) {
+    const columns = heaviest.slice(band * BAND_TERMS, (band + 1) * BAND_TERMS);
+    if (columns.length === BAND_TERMS || (band === 0 && columns.length > 0)) keys.push(columns.sort((a, b) => a - b).join(','));
+  }
+  return keys;
 }

@@ -49,8 +49,16 @@ export interface ThemeOptions {
 
 export const defaultThemeOptions: ThemeOptions = { count: 0, userThemes: [], maxThemes: 24, seed: 0x5eed, method: 'auto' };
 
+/** How the last clustering went, for logs and benchmarks. */
+export interface ClusteringSummary {
+  method: 'average-link' | 'k-means' | 'none';
+  /** Articles clustered: not copies, not taken by a user theme, not without any vocabulary term. */
+  clustered: number;
+}
+
 export interface ThemeModel {
   themes: Theme[];
+  clustering: ClusteringSummary;
   /** Index into `themes` for each input article. */
   assignment: Int32Array;
   /** For each input article, the index of the article it copies, or itself. */
@@ -65,7 +73,7 @@ export interface ThemeModel {
 }
 
 /** Up to this many articles, average-link clustering; above it, k-means. */
-export const SMALL_CORPUS = 150;
+const SMALL_CORPUS = 150;
 /**
  * Average-link only merges clusters whose articles are, on average, more similar than a
  * typical pair of articles in the corpus (mean + one standard deviation of all pairs), and
@@ -75,11 +83,11 @@ const MIN_MERGE_SIMILARITY = 0.04;
 /** The number of themes is chosen on a sample of at most this many articles. */
 const SELECTION_SAMPLE = 1000;
 /** The final k-means restarts run on a sample of at most this many, then refine on all. */
-const SEEDING_SAMPLE = 3000;
+const SEEDING_SAMPLE = 1500;
 const SELECTION_RESTARTS = 1;
 /** Enough iterations to compare candidate numbers of themes; the final clustering runs longer. */
 const SELECTION_ITERATIONS = 10;
-const FINAL_RESTARTS = 4;
+const FINAL_RESTARTS = 3;
 const MAX_ITERATIONS = 25;
 export const OTHER_THEME_ID = 'other';
 
@@ -105,7 +113,7 @@ export function discoverThemes(
   const originals = toCluster.filter((i) => copyOf[i] === i);
   const clustered = originals.filter((i) => !isZero(vectors[i] as SparseVector));
   const clusterVectors = clustered.map((i) => vectors[i] as SparseVector);
-  const clusterOf = clusterArticles(clusterVectors, vocabulary.terms.length, options);
+  const { clusterOf, method } = clusterArticles(clusterVectors, vocabulary.terms.length, options);
 
   const themes: Theme[] = options.userThemes.map((theme, i) => ({
     id: `user-${i + 1}`,
@@ -139,16 +147,22 @@ export function discoverThemes(
   }
   const dimensions = vocabulary.terms.length;
   const centroids = centroidsOf(members.map((list) => list.map((i) => vectors[i] as SparseVector)), dimensions);
-  return { themes, assignment, copyOf, vocabulary, centroids, automaticThemes, userMatcher, otherTheme };
+  const clustering = { method, clustered: clustered.length };
+  return { themes, clustering, assignment, copyOf, vocabulary, centroids, automaticThemes, userMatcher, otherTheme };
 }
 
-/** A cluster number for each vector. */
-function clusterArticles(vectors: readonly SparseVector[], dimensions: number, options: ThemeOptions): number[] {
+/** A cluster number for each vector, and how they were found. */
+function clusterArticles(
+  vectors: readonly SparseVector[],
+  dimensions: number,
+  options: ThemeOptions,
+): { clusterOf: number[]; method: ClusteringSummary['method'] } {
   const n = vectors.length;
-  if (n === 0) return [];
-  if (n === 1) return [0];
-  const small = options.method === 'average-link' || (options.method === 'auto' && n <= SMALL_CORPUS);
-  return small ? averageLinkClusters(vectors, options.count) : kMeansClusters(vectors, dimensions, options);
+  if (n < 2) return { clusterOf: n === 0 ? [] : [0], method: 'none' };
+  if (options.method === 'average-link' || (options.method === 'auto' && n <= SMALL_CORPUS)) {
+    return { clusterOf: averageLinkClusters(vectors, options.count), method: 'average-link' };
+  }
+  return { clusterOf: kMeansClusters(vectors, dimensions, options), method: 'k-means' };
 }
 
 function averageLinkClusters(vectors: readonly SparseVector[], count: number): number[] {

@@ -29,7 +29,10 @@ export interface KMeansOptions {
   maxIterations: number;
 }
 
-export const defaultKMeansOptions: KMeansOptions = { restarts: 4, maxIterations: 30 };
+/** Iterations stop once no more than this share of the vectors changes cluster. */
+const SETTLED_SHARE = 0.001;
+
+const defaultKMeansOptions: KMeansOptions = { restarts: 4, maxIterations: 30 };
 
 /** Cosine similarity of a unit vector to each centroid, written into `out` (length k). */
 export function centroidSimilarities(vector: SparseVector, centroids: Centroids, out: Float64Array): void {
@@ -65,7 +68,7 @@ export function sphericalKMeans(
   return best as Clustering;
 }
 
-/** Lloyd iterations from given centroids until no vector changes cluster. */
+/** Lloyd iterations from given centroids until (almost) no vector changes cluster. */
 export function refine(vectors: readonly SparseVector[], start: Centroids, maxIterations: number): Clustering {
   let centroids = start;
   const n = vectors.length;
@@ -81,7 +84,7 @@ export function refine(vectors: readonly SparseVector[], start: Centroids, maxIt
       assignment[i] = cluster;
       similarity[i] = s;
     }
-    if (changed === 0) break;
+    if (changed <= n * SETTLED_SHARE) break;
     centroids = centroidsOf(vectors, assignment, similarity, start.k, start.dimensions);
   }
   let total = 0;

@@ -6,7 +6,7 @@
  */
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
 
-export const KEYWORDS_PER_THEME = 8;
+const KEYWORDS_PER_THEME = 8;
 export const LABEL_TERMS = 3;
 /**
  * A keyword must occur in at least this share of a theme's articles, and in two of them

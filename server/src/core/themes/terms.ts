@@ -51,17 +51,13 @@ export class TermDictionary {
    */
   private readonly seenBare: boolean[] = [];
 
-  get size(): number {
-    return this.words.length;
-  }
-
   /**
    * Counts the terms of one article: its title (weighted) and its body. Every occurrence
    * is written down, then sorted and counted in runs: cheaper than a map per article.
    */
   articleTerms(title: string, body: string): ArticleTerms {
     const occurrences: TermKey[] = [];
-    const hash = createHash('sha1');
+    const surfaces: string[] = [];
     let words = 0;
     const addText = (text: string, weight: number): void => {
       let previous = -1;
@@ -70,7 +66,7 @@ export class TermDictionary {
           previous = -1;
           return;
         }
-        hash.update(surface).update(' ');
+        surfaces.push(surface);
         const id = this.wordId(surface);
         if (id < 0) {
           previous = -1;
@@ -86,7 +82,7 @@ export class TermDictionary {
     };
     addText(title, TITLE_WEIGHT);
     addText(body, 1);
-    return { ...countRuns(Float64Array.from(occurrences).sort()), textHash: hash.digest('base64'), words };
+    return { ...countRuns(Float64Array.from(occurrences).sort()), textHash: createHash('sha1').update(surfaces.join(' ')).digest('base64'), words };
   }
 
   /**

@@ -76,6 +76,13 @@ describe('ThemeIndex', () => {
     assert.ok(themes.articles(user.id).every((a) => topicOf(a.relativePath) === 'sewage'));
   });
 
+  it('finds as many automatic themes as seedCurator.themes.count asks for', () => {
+    for (const count of [2, 6]) {
+      const { themes } = indexOf(fixtureFiles(), { ...defaultThemeOptions, count });
+      assert.equal(themes.themes().filter((theme) => theme.kind === 'automatic').length, count);
+    }
+  });
+
   it('places a new article in the nearest theme without renaming or moving the others', () => {
     const { corpus, themes } = indexOf(fixtureFiles());
     const before = assignments(themes);
@@ -101,6 +108,20 @@ describe('ThemeIndex', () => {
       themes.themes().map((theme) => theme.label),
       labelsBefore,
     );
+  });
+
+  it('changes its generation when a list would show something else, not at every keystroke', () => {
+    const files = fixtureFiles();
+    const { corpus, themes } = indexOf(files);
+    themes.themes();
+    const bees = files.find((file) => file.relativePath === 'bees.txt') as FileInput;
+    const generation = themes.generation;
+    const typed = bees.text.replace('a warm spring', 'a warm, wet spring');
+    assert.notEqual(typed, bees.text);
+    corpus.apply([{ ...bees, text: typed }]);
+    assert.equal(themes.generation, generation, 'an edit inside a paragraph');
+    corpus.apply([{ ...bees, text: bees.text.replace('Urban beekeepers report a record honey harvest', 'Urban beekeepers report a poor honey harvest') }]);
+    assert.ok(themes.generation > generation, 'a new title');
   });
 
   it('clusters again when much of the corpus has changed, or on request', () => {
@@ -170,6 +191,17 @@ describe('ThemeIndex', () => {
     themes.recluster();
     assert.ok(themes.themes().length > 0);
     assert.ok(themes.articles().every((a) => themes.theme(a.themeId) !== undefined));
+  });
+
+  it('uses recognised organisations as features of the articles that mention them', () => {
+    const corpus = new Corpus();
+    corpus.apply(fixtureFiles());
+    const organisationsOf = (uri: string) => (uri.includes('/bees') ? ['British Beekeepers Association'] : []);
+    const themes = new ThemeIndex(defaultThemeOptions, organisationsOf).attach(corpus);
+    const bee = themes.articles().find((a) => a.relativePath === 'bees.txt') as { uri: string; index: number };
+    assert.ok(themes.articleKeywords(bee.uri, bee.index, 40).includes('British Beekeepers Association'));
+    const without = new ThemeIndex().attach(corpus);
+    assert.ok(!without.articleKeywords(bee.uri, bee.index, 40).includes('British Beekeepers Association'));
   });
 
   it('finds the theme of the article whose title is on a line', () => {

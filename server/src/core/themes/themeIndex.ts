@@ -7,7 +7,16 @@
  */
 import type { Article } from '../articles';
 import type { Corpus, CorpusChange, IndexedFile } from '../corpus';
-import { ThemeInput, ThemeModel, ThemeOptions, defaultThemeOptions, discoverThemes, OTHER_THEME_ID, Theme } from './discover';
+import {
+  ClusteringSummary,
+  OTHER_THEME_ID,
+  Theme,
+  ThemeInput,
+  ThemeModel,
+  ThemeOptions,
+  defaultThemeOptions,
+  discoverThemes,
+} from './discover';
 import { nearestCentroid } from './kmeans';
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
 import { isZero, tfidfVector } from './vectors';
@@ -15,8 +24,11 @@ import { isZero, tfidfVector } from './vectors';
 /** Names of the organisations an article mentions (the `index`-th article of the file). */
 export type OrganisationsOf = (uri: string, index: number) => readonly string[];
 
+/** Distinctive terms given per article (for search and hovers). */
+const ARTICLE_KEYWORDS = 12;
+
 /** Once this share of the articles clustered last time has changed, the next read clusters again. */
-export const RECLUSTER_SHARE = 0.2;
+const RECLUSTER_SHARE = 0.2;
 
 export interface ThemedArticle {
   uri: string;
@@ -59,6 +71,8 @@ export class ThemeIndex {
   constructor(
     private options: ThemeOptions = defaultThemeOptions,
     private readonly organisationsOf: OrganisationsOf = () => [],
+    /** Told after every full clustering, with how long it took (for the log). */
+    private readonly onClustered: (summary: ClusteringSummary & { articles: number; themes: number; ms: number }) => void = () => undefined,
   ) {}
 
   /** Follows a corpus: indexes what it holds now and every later change. */
@@ -68,7 +82,11 @@ export class ThemeIndex {
     return this;
   }
 
-  /** Increases whenever themes or their articles may have changed: a key for caches and a reason to refresh views. */
+  /**
+   * Increases whenever what lists show may have changed: themes, or an article's title,
+   * line, theme or copies. Typing inside a paragraph leaves it alone, so views and the
+   * search index are not rebuilt at every keystroke. A key for caches.
+   */
   get generation(): number {
     return this.generationCount;
   }
@@ -81,14 +99,27 @@ export class ThemeIndex {
   }
 
   update(change: CorpusChange): void {
+    const before = this.listedState(change);
     for (const uri of change.removed) this.removeFile(uri);
     for (const file of change.updated) this.updateFile(file);
     if (this.changedSinceClustering.size > RECLUSTER_SHARE * Math.max(1, this.clusteredArticles)) this.stale = true;
-    this.generationCount++;
+    if (this.stale || this.listedState(change) !== before) this.generationCount++;
+  }
+
+  /** What lists show of the files of a change: each article's title, line, theme and copies. */
+  private listedState(change: CorpusChange): string {
+    const uris = [...change.removed, ...change.updated.map((file) => file.uri)];
+    return uris
+      .map((uri) => {
+        const entries = this.entries.get(uri);
+        return entries ? entries.map((e) => `${e.article.title}\u0000${e.article.startLine}\u0000${e.theme}\u0000${e.group.length}`).join('\u0001') : '-';
+      })
+      .join('\u0002');
   }
 
   /** Clusters the whole corpus again. */
   recluster(): void {
+    const started = Date.now();
     const all = [...this.entries.values()].flat().sort(
       (a, b) => compare(a.relativePath, b.relativePath) || compare(a.uri, b.uri) || a.index - b.index,
     );
@@ -109,6 +140,7 @@ export class ThemeIndex {
     this.changedSinceClustering.clear();
     this.stale = false;
     this.generationCount++;
+    this.onClustered({ ...model.clustering, articles: all.length, themes: model.themes.length, ms: Date.now() - started });
   }
 
   /** Themes in order (user themes first, then automatic ones by size), each with its article count. */
@@ -144,8 +176,25 @@ export class ThemeIndex {
     return theme && { article, theme };
   }
 
-  private fresh(): ThemeModel {
+  /** An article's most distinctive terms, by TF-IDF over the vocabulary of the last clustering. */
+  articleKeywords(uri: string, index: number, count = ARTICLE_KEYWORDS): string[] {
+    const entry = this.entries.get(uri)?.[index];
+    if (!entry) return [];
+    const model = this.fresh();
+    const vector = tfidfVector(entry.terms, model.vocabulary, this.organisationTerms(entry));
+    return Array.from(vector.indices.keys())
+      .sort((a, b) => vector.values[b] - vector.values[a] || vector.indices[a] - vector.indices[b])
+      .slice(0, count)
+      .map((i) => this.dictionary.display(model.vocabulary.terms[vector.indices[i]]));
+  }
+
+  /** Clusters again now if that is due (the corpus changed a lot, or the options did); otherwise does nothing. */
+  settle(): void {
     if (this.stale || !this.model) this.recluster();
+  }
+
+  private fresh(): ThemeModel {
+    this.settle();
     return this.model as ThemeModel;
   }
 

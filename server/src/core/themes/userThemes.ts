@@ -17,7 +17,7 @@ export const USER_THEMES_FILE = '.seed-curator/themes.json';
  * Keyword occurrences (a title occurrence counts twice) an article needs to join a user
  * theme: one passing mention is not what an article is about.
  */
-export const USER_THEME_MIN_HITS = 3;
+const USER_THEME_MIN_HITS = 3;
 
 export interface ParsedUserThemes {
   themes: UserTheme[];

@@ -28,12 +28,12 @@ export interface VocabularyOptions {
   commonTermsFrom: number;
 }
 
-export const defaultVocabularyOptions: VocabularyOptions = { minArticles: 2, maxShare: 0.5, commonTermsFrom: 10 };
+const defaultVocabularyOptions: VocabularyOptions = { minArticles: 2, maxShare: 0.5, commonTermsFrom: 10 };
 
 /** Heaviest terms kept per article vector. */
-export const MAX_TERMS_PER_VECTOR = 120;
+const MAX_TERMS_PER_VECTOR = 120;
 
-export function documentFrequencies(articles: readonly ArticleTerms[]): Map<TermKey, number> {
+function documentFrequencies(articles: readonly ArticleTerms[]): Map<TermKey, number> {
   const df = new Map<TermKey, number>();
   for (const article of articles) for (const key of article.keys) df.set(key, (df.get(key) ?? 0) + 1);
   return df;
@@ -78,20 +78,25 @@ export function tfidfVector(
   extraFeatures: readonly TermKey[] = [],
   maxTerms = MAX_TERMS_PER_VECTOR,
 ): SparseVector {
-  const weights = new Map<number, number>();
+  const columns: number[] = [];
+  const weights: number[] = [];
   const add = (key: TermKey, count: number): void => {
     const column = vocabulary.columns.get(key);
-    if (column !== undefined) weights.set(column, (1 + Math.log(count)) * vocabulary.idf[column]);
+    if (column === undefined) return;
+    columns.push(column);
+    weights.push((1 + Math.log(count)) * vocabulary.idf[column]);
   };
   for (let i = 0; i < article.keys.length; i++) add(article.keys[i], article.counts[i]);
-  for (const key of extraFeatures) add(key, 1);
-  let entries = [...weights.entries()];
-  if (entries.length > maxTerms) entries = entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, maxTerms);
-  entries.sort((a, b) => a[0] - b[0]);
-  const norm = Math.sqrt(entries.reduce((sum, [, weight]) => sum + weight * weight, 0));
+  for (const key of new Set(extraFeatures)) add(key, 1);
+  let order = Array.from(columns.keys());
+  if (order.length > maxTerms) order = order.sort((a, b) => weights[b] - weights[a] || columns[a] - columns[b]).slice(0, maxTerms);
+  order.sort((a, b) => columns[a] - columns[b]);
+  let norm = 0;
+  for (const i of order) norm += weights[i] * weights[i];
+  norm = Math.sqrt(norm);
   return {
-    indices: Int32Array.from(entries, ([column]) => column),
-    values: Float32Array.from(entries, ([, weight]) => (norm > 0 ? weight / norm : 0)),
+    indices: Int32Array.from(order, (i) => columns[i]),
+    values: Float32Array.from(order, (i) => (norm > 0 ? weights[i] / norm : 0)),
   };
 }
 

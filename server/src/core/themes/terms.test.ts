@@ -1,0 +1,55 @@
+import { strict as assert } from 'assert';
+import { TermDictionary } from './terms';
+
+function shown(dictionary: TermDictionary, title: string, body: string): Record<string, number> {
+  const terms = dictionary.articleTerms(title, body);
+  return Object.fromEntries(Array.from(terms.keys, (key, i) => [dictionary.display(key), terms.counts[i]]));
+}
+
+describe('TermDictionary', () => {
+  it('counts content words and the phrases of adjacent ones, the title twice', () => {
+    const dictionary = new TermDictionary();
+    const counts = shown(dictionary, 'Hate crime', 'Hate crime rose. The speed of trust matters.');
+    assert.equal(counts['hate crime'], 3);
+    assert.equal(counts['crime'], 3);
+    assert.equal(counts['speed'], 1);
+    assert.equal(counts['speed trust'], undefined, 'no phrase across a stop word');
+    assert.equal(counts['crime rose'], 1);
+    assert.equal(counts['rose speed'], undefined, 'no phrase across a full stop');
+    assert.equal(counts['the'], undefined);
+  });
+
+  it('reads plurals and possessives as one word, shown as written', () => {
+    const dictionary = new TermDictionary();
+    const counts = shown(dictionary, 'Charity', 'The charity’s services and one service. Patients’ records.');
+    assert.equal(counts['charity'], 3);
+    assert.equal(counts['service'], 2);
+    assert.equal(counts['patients records'], 1, 'a word seen only in the plural is shown in the plural');
+  });
+
+  it('gives copies with other spacing and punctuation the same text hash, and other words another', () => {
+    const dictionary = new TermDictionary();
+    const a = dictionary.articleTerms('Title', 'One two,  three.\r\nFour');
+    const b = dictionary.articleTerms('Title', 'One two three\n\nfour');
+    const c = dictionary.articleTerms('Title', 'One two three five');
+    assert.equal(a.textHash, b.textHash);
+    assert.notEqual(a.textHash, c.textHash);
+  });
+
+  it('turns keywords into the same terms as article text', () => {
+    const dictionary = new TermDictionary();
+    const [phrase] = dictionary.keywordTerms('Integrated Care');
+    const terms = dictionary.articleTerms('', 'integrated care');
+    assert.ok(Array.from(terms.keys).includes(phrase));
+    assert.deepEqual(dictionary.keywordTerms('the of'), []);
+    assert.equal(dictionary.keywordTerms('integrated care systems').length, 2);
+  });
+
+  it('survives odd text', () => {
+    const dictionary = new TermDictionary();
+    for (const text of ['', '\u0000\ud800\udfff', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 İSTANBUL ﬁnance', "'''’’’", 'a'.repeat(100_000)]) {
+      const terms = dictionary.articleTerms(text, text);
+      assert.equal(terms.keys.length, terms.counts.length);
+    }
+  });
+});

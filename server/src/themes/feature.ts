@@ -1,0 +1,153 @@
+/**
+ * Themes in the editor: keeps a ThemeIndex in step with the corpus, reads user themes
+ * from settings and each folder's `.seed-curator/themes.json`, and serves the Themes view,
+ * theme search, re-clustering and the hover on article titles.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { CorpusSearch, OrganisationNames, noOrganisations } from '../core/search/corpusSearch';
+import { ThemeIndex } from '../core/themes/themeIndex';
+import { USER_THEMES_FILE, UserTheme, mergeUserThemes, parseUserThemesFile, readUserThemes } from '../core/themes/userThemes';
+import { defaultThemeOptions } from '../core/themes/discover';
+import type { ServerContext, ServerFeature } from '../context';
+import { folderOf } from '../duplicates/feature';
+import {
+  ReclusterThemesRequest,
+  SearchThemesRequest,
+  ThemeArticlesRequest,
+  ThemesChangedNotification,
+  ThemesRequest,
+  ThemesResult,
+} from '../protocol';
+import { DuplicateCount, copiesFoundByThemes, themeArticleInfos, themeHover, themeInfos } from './views';
+
+/** Longest query served; what VS Code's input box sends is far shorter. */
+const MAX_QUERY_LENGTH = 500;
+const MAX_RESULTS = 200;
+
+/** What other features may lend to themes: organisation names and aliases, and duplicate counts. */
+export interface ThemeSources {
+  organisations?: () => OrganisationNames;
+  duplicates?: DuplicateCount;
+}
+
+class ThemesInEditor {
+  private readonly index: ThemeIndex;
+  private readonly search: CorpusSearch;
+  private readonly folders = new Set<string>();
+  private reportedProblems = '';
+  private notifiedGeneration = -1;
+
+  constructor(
+    private readonly context: ServerContext,
+    private readonly sources: ThemeSources,
+  ) {
+    const organisations = sources.organisations ?? (() => noOrganisations);
+    this.index = new ThemeIndex(
+      defaultThemeOptions,
+      (uri, index) => organisations().organisationsOf(uri, index),
+      ({ articles, clustered, method, themes, ms }) =>
+        context.log.info(`Found ${themes} themes for ${articles} articles (${clustered} clustered by ${method}) in ${ms} ms.`),
+    );
+    this.search = new CorpusSearch(this.index, organisations);
+    context.corpus.onChange((change) => {
+      for (const file of change.updated) {
+        const folder = folderOf(file.uri, file.relativePath);
+        if (folder !== undefined) this.folders.add(folder);
+      }
+      this.index.update(change);
+    });
+    context.onIndexUpdated(() => {
+      this.applyOptions();
+      this.notifyIfChanged();
+    });
+    context.onSettingsChanged(() => {
+      this.applyOptions();
+      this.notifyIfChanged();
+    });
+  }
+
+  register(): void {
+    const { connection, corpus } = this.context;
+    connection.onRequest(ThemesRequest, () => this.result());
+    connection.onRequest(ThemeArticlesRequest, ({ themeId }) =>
+      this.context.isReady() ? themeArticleInfos(this.index, themeId, this.sources.duplicates ?? copiesFoundByThemes) : [],
+    );
+    connection.onRequest(ReclusterThemesRequest, () => {
+      this.applyOptions();
+      this.index.recluster();
+      const result = this.result();
+      this.notifyIfChanged();
+      return result;
+    });
+    connection.onRequest(SearchThemesRequest, ({ query, limit }) =>
+      this.context.isReady()
+        ? this.search.search(String(query ?? '').slice(0, MAX_QUERY_LENGTH), Math.min(MAX_RESULTS, limit ?? MAX_RESULTS))
+        : [],
+    );
+    connection.onHover(({ textDocument, position }) => {
+      const file = corpus.get(textDocument.uri);
+      return file && this.context.isReady() ? themeHover(this.index, file, position.line) : null;
+    });
+    connection.onDidChangeWatchedFiles(({ changes }) => {
+      if (changes.some((change) => change.uri.endsWith(USER_THEMES_FILE))) {
+        this.applyOptions();
+        this.notifyIfChanged();
+      }
+    });
+  }
+
+  /** Nothing before the initial scan ends: clustering half a workspace would be wasted work. */
+  private result(): ThemesResult {
+    const ready = this.context.isReady();
+    return { ready, themes: ready ? themeInfos(this.index) : [] };
+  }
+
+  /** Settings and workspace themes files to theme options; the index clusters again only if they changed. Files are small: read at each update. */
+  private applyOptions(): void {
+    const settings = this.context.settings().themes;
+    const fromSettings = readUserThemes(settings.defined, 'seedCurator.themes.defined');
+    const problems = [...fromSettings.problems];
+    const fromFiles: UserTheme[][] = [];
+    for (const folder of [...this.folders].sort()) {
+      const file = path.join(folder, USER_THEMES_FILE);
+      const text = readIfPresent(file);
+      if (text === undefined) continue;
+      const parsed = parseUserThemesFile(text, file);
+      fromFiles.push(parsed.themes);
+      problems.push(...parsed.problems);
+    }
+    // Said once, not at every index update.
+    if (problems.join('\n') !== this.reportedProblems) for (const problem of problems) this.context.log.warn(`Themes: ${problem}`);
+    this.reportedProblems = problems.join('\n');
+    this.index.setOptions({
+      ...defaultThemeOptions,
+      count: Math.max(0, Math.floor(settings.count)),
+      userThemes: mergeUserThemes(fromSettings.themes, ...fromFiles),
+    });
+  }
+
+  private notifyIfChanged(): void {
+    if (!this.context.isReady() || this.index.generation === this.notifiedGeneration) return;
+    this.notifiedGeneration = this.index.generation;
+    void this.context.connection.sendNotification(ThemesChangedNotification);
+  }
+}
+
+function readIfPresent(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The themes feature; other features' data comes in through `sources` when they expose it. */
+export function themesFeature(sources: ThemeSources = {}): ServerFeature {
+  return {
+    capabilities: { hoverProvider: true },
+    register(context) {
+      new ThemesInEditor(context, sources).register();
+    },
+  };
+}
