@@ -106,25 +106,25 @@ function closeOnSignals() {
 
 /**
  * Starts code-server on a free loopback port with our extension installed and a fresh
- * copy of the fixture workspace open, then chromium on the workbench. `prepare(extDir)`
- * may add other extensions before code-server starts. Always call `close()` (also done
- * on SIGINT/SIGTERM).
+ * copy of a workspace (the fixture workspace unless `workspaceSource` names another folder)
+ * open, then chromium on the workbench. `prepare(extDir)` may add other extensions before
+ * code-server starts; `settings` are added to the user settings. Always call `close()` (also done on SIGINT/SIGTERM).
  *
  * The workspace is a copy so that edits and files written by a run (an ignore list, a
  * buffer left dirty by a failed test) never touch the repository.
  */
-export async function startSession({ name, outDir, prepare = () => {} }) {
+export async function startSession({ name, outDir, prepare = () => {}, workspaceSource = fixtureWorkspace, settings = {} }) {
   const codeServer = ensureCodeServer();
   const chromiumPath = ensureChromium();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `seed-curator-${name}-`));
   const extDir = path.join(tmp, 'extensions');
   const userDataDir = path.join(tmp, 'user-data');
   const workspace = path.join(tmp, 'workspace');
-  fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+  fs.cpSync(workspaceSource, workspace, { recursive: true });
   installOurExtension(extDir);
   prepare(extDir);
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify(userSettings, null, 2));
+  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({ ...userSettings, ...settings }, null, 2));
   fs.mkdirSync(outDir, { recursive: true });
 
   // Keep both processes out of the home directory: code-server writes
