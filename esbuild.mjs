@@ -14,6 +14,8 @@ const production = process.argv.includes('--production');
 const entryPoints = {
   client: 'client/src/extension.ts',
   server: 'server/src/server.ts',
+  // The server's index worker threads (server/src/core/workers/), next to server.js.
+  indexWorker: 'server/src/indexWorker.ts',
   cli: 'server/src/cli/main.ts',
   bench: 'bench/main.ts',
   // The VS Code integration suite (mocha bundled in), run inside an extension host

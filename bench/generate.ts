@@ -1,11 +1,18 @@
 /**
  * A deterministic generator of corpora shaped like our users' folders: files of one to
- * four articles (title, sometimes a byline or date, paragraphs, section headings, bullet
- * lists), some with navigation boilerplate at the end. The text is English-like, drawn from
- * per-topic vocabularies, so that themes and organisations have something to find; every
- * article records its topic, which the benchmarks use as a label.
+ * four articles, each a title (in several shapes), often a byline or date, then paragraphs
+ * of varied sentences, sometimes section headings and bullet lists; some files
+ * hard-wrapped, some ending in navigation boilerplate. The prose (bench/generateProse.ts)
+ * tells one story per article in a topic's words, so that themes and organisations have
+ * something to find and the splitter can tell articles apart; every article records its
+ * topic, which the benchmarks use as a label. No passage is copied: by chance, no run of
+ * 25 words recurs. The same seed gives the same corpus.
  */
-import { Random } from './random';
+import { Random } from '../server/src/core/random';
+import { StoryWriter } from './generateProse';
+import { NAVIGATION, TOPICS } from './generateVocabulary';
+
+export { TOPICS } from './generateVocabulary';
 
 export interface GeneratedArticle {
   /** Index into `files`. */
@@ -31,61 +38,14 @@ export interface GenerateOptions {
   boilerplateRate?: number;
 }
 
-interface Topic {
-  name: string;
-  subjects: string[];
-  actions: string[];
-  objects: string[];
-  organisations: string[];
-}
-
-export const TOPICS: Topic[] = [
-  {
-    name: 'integrated care',
-    subjects: ['local systems', 'integrated care boards', 'place partnerships', 'system leaders', 'health and care partners'],
-    actions: ['are pooling budgets for', 'are redesigning', 'have agreed shared plans for', 'are joining up', 'are still negotiating'],
-    objects: ['community services', 'discharge from hospital', 'population health', 'neighbourhood teams', 'joint commissioning'],
-    organisations: ['NHS England', 'the Local Government Association', 'The King\u2019s Fund'],
-  },
-  {
-    name: 'mental health',
-    subjects: ['talking therapy services', 'crisis teams', 'young people', 'community mental health teams', 'peer workers'],
-    actions: ['are struggling to reach', 'have cut waiting times for', 'report rising demand for', 'are expanding', 'are rethinking'],
-    objects: ['anxiety and depression support', 'early intervention', 'school counselling', 'out-of-area placements', 'psychological care'],
-    organisations: ['Mind', 'the Royal College of Psychiatrists', 'the Mental Health Foundation'],
-  },
-  {
-    name: 'workforce',
-    subjects: ['nursing vacancies', 'junior doctors', 'care workers', 'international recruits', 'agency staff'],
-    actions: ['are leaving faster than new staff can replace', 'are pressing for changes to', 'are central to', 'depend on', 'have stretched'],
-    objects: ['rota planning', 'pay awards', 'training places', 'retention schemes', 'overtime budgets'],
-    organisations: ['the Royal College of Nursing', 'the British Medical Association', 'Skills for Care'],
-  },
-  {
-    name: 'digital records',
-    subjects: ['patients', 'general practices', 'hospital trusts', 'app developers', 'clinical safety officers'],
-    actions: ['can now view', 'are testing', 'have switched on', 'worry about the security of', 'are linking'],
-    objects: ['online health records', 'shared care records', 'the NHS App', 'electronic prescribing', 'remote consultations'],
-    organisations: ['NHS Digital', 'the Information Commissioner\u2019s Office', 'Healthwatch England'],
-  },
-  {
-    name: 'social care funding',
-    subjects: ['councils', 'care home providers', 'self-funders', 'home care agencies', 'unpaid carers'],
-    actions: ['cannot keep pace with', 'are warning about', 'are absorbing the cost of', 'face cuts to', 'are lobbying over'],
-    objects: ['the cap on care costs', 'fee rates', 'market sustainability', 'council tax precepts', 'respite breaks'],
-    organisations: ['the Association of Directors of Adult Social Services', 'Care England', 'the Care Quality Commission'],
-  },
-];
-
-const CONNECTORS = ['Meanwhile,', 'In practice,', 'According to one manager,', 'Even so,', 'For now,', 'By contrast,', 'As a result,'];
-const CLOSINGS = [
-  'across the region', 'over the coming year', 'despite tight budgets', 'in most areas', 'since the pandemic',
-  'for the first time', 'at a faster rate than expected', 'with mixed results',
-];
-const FIRST_NAMES = ['Priya', 'Tom', 'Aisha', 'Gareth', 'Mei', 'Olu', 'Sarah', 'Declan', 'Nadia', 'Rhys'];
-const SURNAMES = ['Patel', 'Hughes', 'Okafor', 'Lloyd', 'Chen', 'Adeyemi', 'Walsh', 'Murphy', 'Khan', 'Evans'];
-const MONTHS = ['January', 'March', 'May', 'July', 'September', 'November'];
-const NAVIGATION = ['Previous', 'Next', 'Share this article', 'Back to top'];
+/** Share of articles with a byline or date line under the title. */
+const BYLINE_SHARE = 0.6;
+/** Share of the others whose first paragraph opens "Name writing at Outlet:". */
+const INLINE_BYLINE_SHARE = 0.15;
+/** Share of files whose paragraphs are hard-wrapped. */
+const WRAPPED_SHARE = 0.1;
+const SECTION_SHARE = 0.15;
+const BULLETS_SHARE = 0.08;
 
 export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
   const random = new Random(options.seed);
@@ -101,34 +61,44 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
 
 function appendFile(corpus: GeneratedCorpus, random: Random, articleCount: number, boilerplateRate: number): void {
   const fileIndex = corpus.files.length;
+  const wrapWidth = random.chance(WRAPPED_SHARE) ? random.int(60, 80) : 0;
   const lines: string[] = [];
   let offset = 0;
   const push = (line: string): void => {
     lines.push(line);
     offset += line.length + 1;
   };
+  let previousTopic = '';
   for (let a = 0; a < articleCount; a++) {
     if (a > 0) push('');
-    const topic = random.pick(TOPICS);
+    const hasByline = random.chance(BYLINE_SHARE);
+    let topic = random.pick(TOPICS);
+    // Without a byline or date, an article on the subject of the one before reads as a section of it, to people too.
+    while (!hasByline && topic.name === previousTopic) topic = random.pick(TOPICS);
+    previousTopic = topic.name;
+    const writer = new StoryWriter(random, topic);
     const startOffset = offset;
     const line = lines.length;
-    const title = articleTitle(random, topic);
+    const title = writer.title();
     push(title);
     push('');
-    if (random.chance(0.4)) {
-      push(random.chance(0.5) ? `By ${personName(random)}` : `${random.int(1, 28)} ${random.pick(MONTHS)} ${random.int(2018, 2025)}`);
+    if (hasByline) {
+      for (const byline of writer.bylineLines()) push(byline);
       push('');
     }
+    const opening = !hasByline && random.chance(INLINE_BYLINE_SHARE) ? writer.inlineByline() : '';
     const paragraphs = random.int(3, 9);
     for (let p = 0; p < paragraphs; p++) {
-      if (p > 1 && random.chance(0.15)) {
-        push(sectionHeading(random, topic));
+      // A section has at least two paragraphs: a heading over the last few lines reads as the next article's title.
+      if (p > 1 && p < paragraphs - 2 && random.chance(SECTION_SHARE)) {
+        push(writer.sectionHeading());
         push('');
       }
-      if (random.chance(0.1)) {
-        for (let b = random.int(2, 4); b > 0; b--) push(`  \u2022 ${sentence(random, topic)}`);
+      if (p > 0 && random.chance(BULLETS_SHARE)) {
+        const mark = random.pick(['•', '-', '*']);
+        for (let b = random.int(2, 4); b > 0; b--) push(`${mark} ${writer.sentence()}`);
       } else {
-        push(paragraph(random, topic));
+        for (const wrapped of wrap(`${p === 0 ? opening : ''}${writer.paragraph()}`, wrapWidth)) push(wrapped);
       }
       push('');
     }
@@ -148,41 +118,19 @@ function appendFile(corpus: GeneratedCorpus, random: Random, articleCount: numbe
   corpus.files.push({ path: `${folder}/file-${String(fileIndex).padStart(6, '0')}.txt`, text: `${lines.join('\n')}\n` });
 }
 
-function articleTitle(random: Random, topic: Topic): string {
-  const subject = capitalise(random.pick(topic.subjects));
-  const forms = [
-    () => `${subject} ${random.pick(topic.actions)} ${random.pick(topic.objects)}`,
-    () => `Why ${random.pick(topic.subjects)} ${random.pick(topic.actions)} ${random.pick(topic.objects)}?`,
-    () => `${capitalise(random.pick(topic.objects))}: what ${random.pick(topic.subjects)} told ${random.pick(topic.organisations)}`,
-  ];
-  return random.pick(forms)();
-}
-
-function sectionHeading(random: Random, topic: Topic): string {
-  return capitalise(random.pick(topic.objects));
-}
-
-function sentence(random: Random, topic: Topic): string {
-  const forms = [
-    () => `${capitalise(random.pick(topic.subjects))} ${random.pick(topic.actions)} ${random.pick(topic.objects)} ${random.pick(CLOSINGS)}.`,
-    () => `${random.pick(CONNECTORS)} ${random.pick(topic.subjects)} ${random.pick(topic.actions)} ${random.pick(topic.objects)}.`,
-    () => `\u201c${capitalise(random.pick(topic.objects))} matters more than ever,\u201d said ${personName(random)} of ${random.pick(topic.organisations)}.`,
-    () => `${capitalise(random.pick(topic.organisations))} says ${random.pick(topic.subjects)} ${random.pick(topic.actions)} ${random.pick(topic.objects)}.`,
-    () => `A report found that ${random.int(12, 87)}% of ${random.pick(topic.subjects)} ${random.pick(topic.actions)} ${random.pick(topic.objects)} ${random.pick(CLOSINGS)}.`,
-  ];
-  return random.pick(forms)();
-}
-
-function paragraph(random: Random, topic: Topic): string {
-  const sentences: string[] = [];
-  for (let s = random.int(2, 6); s > 0; s--) sentences.push(sentence(random, topic));
-  return sentences.join(' ');
-}
-
-function personName(random: Random): string {
-  return `${random.pick(FIRST_NAMES)} ${random.pick(SURNAMES)}`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** The paragraph as one line, or broken at spaces into lines of at most `width` characters (0: unwrapped). */
+function wrap(paragraph: string, width: number): string[] {
+  if (width === 0) return [paragraph];
+  const lines: string[] = [];
+  let current = '';
+  for (const word of paragraph.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = current === '' ? word : `${current} ${word}`;
+    }
+  }
+  if (current !== '') lines.push(current);
+  return lines;
 }

@@ -4,6 +4,7 @@ import { benchIndexing } from './indexing';
 import { benchOrganisations } from './organisations';
 import { benchSoak } from './soak';
 import { benchThemes } from './themes';
+import { benchWarmStart } from './warmStart';
 
 async function main(): Promise<void> {
   const only = process.argv[2];
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
     ['duplicates', benchDuplicates],
     ['themes', benchThemes],
     ['organisations', benchOrganisations],
+    // 10k articles; 100k too only when named (several minutes).
+    ['warm-start', () => benchWarmStart(only === 'warm-start')],
   ];
   /** Too long for every run: only when named, as in `npm run bench -- soak`. */
   const onRequest: [string, () => Promise<void>][] = [['soak', benchSoak]];

@@ -14,7 +14,7 @@ import type { Article, LineSpan } from '../server/src/core/articles';
 import { Corpus, FileInput } from '../server/src/core/corpus';
 import { generateCorpus } from './generate';
 import { fmt, msSince, percentile } from './measure';
-import { Random } from './random';
+import { Random } from '../server/src/core/random';
 
 const ARTICLES = 1000;
 const EDITS = 10_000;

@@ -11,7 +11,7 @@ import { IndexStatusWatcher } from './indexStatus';
 import { OrganisationsProvider, registerOrganisations } from './organisations';
 import { registerSearchThemes } from './searchThemes';
 import { ThemesView, registerThemes } from './themes';
-import { serverHealthHandler } from './serverHealth';
+import { followServerRestarts, serverHealthHandler } from './serverHealth';
 import { createStatusBar } from './statusBar';
 
 export interface SeedCuratorApi {
@@ -45,7 +45,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<SeedCu
     documentSelector,
     outputChannel,
     synchronize: { configurationSection: 'seedCurator' },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('seedCurator') },
+    initializationOptions: {
+      settings: vscode.workspace.getConfiguration('seedCurator'),
+      // Where the server keeps its index cache: this workspace's storage, or the global one when no folder is open.
+      storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
+    },
     errorHandler: serverHealthHandler(outputChannel),
   };
   client = new LanguageClient('seedCurator', 'Seed Curator', serverOptions, clientOptions);
@@ -55,7 +59,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<SeedCu
     createStatusBar(statusWatcher),
     vscode.commands.registerCommand('seedCurator.showOutput', () => outputChannel.show(true)),
   );
-  context.subscriptions.push(client.onNotification(IndexStatusNotification, (status) => statusWatcher.update(status)));
+  context.subscriptions.push(
+    client.onNotification(IndexStatusNotification, (status) => statusWatcher.update(status)),
+    followServerRestarts(client, statusWatcher),
+  );
   await client.start();
   const started = client;
   const duplicates = registerDuplicates(context, started, statusWatcher);

@@ -28,6 +28,6 @@ export function createStatusBar(watcher: IndexStatusWatcher): vscode.Disposable 
   };
   render(watcher.current);
   item.show();
-  const subscription = watcher.onDidChange(render);
-  return vscode.Disposable.from(item, subscription);
+  // A restarted server has no status yet: show it as starting.
+  return vscode.Disposable.from(item, watcher.onDidChange(render), watcher.onDidRestart(() => render(undefined)));
 }

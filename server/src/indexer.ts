@@ -2,11 +2,22 @@
  * Keeps the corpus equal to the workspace: an initial scan of every folder (with progress),
  * then open documents (their in-editor text, debounced while typing) and file-system events
  * for files that are not open. Every failure to read a file becomes one line in the log.
+ *
+ * The scan indexes files on worker threads and reuses the index cache kept in the
+ * extension's storage folder (see core/workers/ and core/cache/); what it finds is applied
+ * to the corpus in batches, in the order of the walk, with a turn for requests in between.
  */
+import { createHash } from 'crypto';
+import { readFileSync } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { Corpus, FileInput } from './core/corpus';
+import { analysesSignature } from './core/analyses';
+import { IndexCache } from './core/cache/indexCache';
+import { Corpus, FileInput, IndexedFile } from './core/corpus';
 import { FileFilter, fileFilter, readTextFile, toRelative, walkFolder } from './core/files';
+import type { DiskFile } from './core/workers/diskFiles';
+import { DiskIndexer, ScannedFile } from './core/workers/diskIndexer';
 import type { Log } from './context';
 import type { Settings } from './settings';
 
@@ -27,18 +38,60 @@ export interface OpenDocument {
 
 /** Files are applied to the corpus in batches so that requests are served in between. */
 const SCAN_BATCH_FILES = 250;
+/** Files handed to a worker at a time, and how many such jobs may wait for their turn. */
+const JOB_FILES = 25;
+const JOBS_IN_FLIGHT = 16;
+/** More threads than this cost memory for little gain: reading files becomes the limit. */
+const MAX_WORKERS = 8;
+/** After the last change, the cache is written again after this delay. */
+const SAVE_AFTER_CHANGES_MS = 60_000;
+const CACHE_FILE = 'index-cache.bin';
+
+export interface IndexerOptions {
+  /** Entry script of the index worker threads; undefined: index in the server thread only. */
+  workerScript?: string;
+  /** Folder where the index cache is kept (the extension's storage); undefined: no cache. */
+  storageFolder?: string;
+}
 
 export class WorkspaceIndexer {
   private folders: WorkspaceFolderRef[] = [];
   private readonly skipped = new Map<string, string>();
   private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
   private readonly open = new Set<string>();
+  private cache: Promise<IndexCache> | undefined;
+  private scanning = false;
+  private saveTimer: NodeJS.Timeout | undefined;
+  /**
+   * Content hash of the worker script, which holds the article splitter and the file
+   * analyses: it names the code that made the cache's entries, so that a new version or a
+   * rebuild starts a fresh cache. Undefined when the script cannot be read: no workers, no cache.
+   */
+  private readonly workerCode: string | undefined;
 
   constructor(
     private readonly corpus: Corpus,
     private readonly settings: () => Settings,
     private readonly log: Log,
-  ) {}
+    private options: IndexerOptions = {},
+  ) {
+    if (options.workerScript !== undefined) {
+      try {
+        this.workerCode = createHash('sha1').update(readFileSync(options.workerScript)).digest('base64url');
+      } catch (error) {
+        log.warn(`Index worker script unavailable (${String(error)}): indexing in the server thread, without a cache.`);
+      }
+    }
+    corpus.onChange(() => {
+      if (!this.scanning) this.scheduleSave(SAVE_AFTER_CHANGES_MS);
+    });
+  }
+
+  /** Before the first scan: where the cache is kept. */
+  setStorageFolder(folder: string | undefined): void {
+    this.options = { ...this.options, storageFolder: folder };
+    this.cache = undefined;
+  }
 
   get skippedCount(): number {
     return this.skipped.size;
@@ -48,29 +101,105 @@ export class WorkspaceIndexer {
   async scan(folders: WorkspaceFolderRef[], progress: Progress): Promise<void> {
     this.folders = folders;
     this.skipped.clear();
+    this.scanning = true;
+    const cache = await this.openCache();
+    const disk = new DiskIndexer({
+      maxBytes: this.settings().maxFileSizeKB * 1024,
+      analyses: this.corpus.analyses,
+      cache,
+      log: this.log,
+      workerScript: this.workerCode === undefined ? undefined : this.options.workerScript,
+      workers: Math.min(MAX_WORKERS, os.availableParallelism()),
+    });
     const seen = new Set<string>();
-    let batch: FileInput[] = [];
+    const jobs: Promise<ScannedFile[]>[] = [];
+    let job: DiskFile[] = [];
+    const batch: IndexedFile[] = [];
     let done = 0;
-    for (const folder of folders) {
-      const root = URI.parse(folder.uri).fsPath;
-      for await (const filePath of walkFolder(root, this.filter(), { onSkip: (rel, why) => this.skip(rel, why) })) {
-        const uri = URI.file(filePath).toString();
-        seen.add(uri);
-        if (this.open.has(uri)) continue;
-        const input = await this.readInput(uri, filePath, toRelative(root, filePath));
-        if (input) batch.push(input);
+    /** Takes the oldest job's results, in the order of the walk, and applies a batch when one is full. */
+    const settleOldestJob = async (): Promise<void> => {
+      for (const scanned of await jobs.shift()!) {
         done++;
-        if (batch.length >= SCAN_BATCH_FILES) {
-          this.corpus.apply(batch);
-          batch = [];
-          progress.report(done, undefined, `${done} files`);
-          await new Promise((resolve) => setImmediate(resolve));
+        if (scanned.kind === 'skipped') this.skip(scanned.file.relativePath, scanned.reason, scanned.file.uri);
+        else {
+          this.skipped.delete(scanned.file.uri);
+          if (scanned.warning) this.log.warn(`${scanned.file.relativePath}: ${scanned.warning}`);
+          batch.push(scanned.file);
         }
       }
+      if (batch.length >= SCAN_BATCH_FILES) {
+        this.applyScanned(batch.splice(0, SCAN_BATCH_FILES));
+        progress.report(done, undefined, `${done} files`);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    try {
+      for (const folder of folders) {
+        const root = URI.parse(folder.uri).fsPath;
+        for await (const filePath of walkFolder(root, this.filter(), { onSkip: (rel, why) => this.skip(rel, why) })) {
+          const uri = URI.file(filePath).toString();
+          seen.add(uri);
+          if (this.open.has(uri)) continue;
+          job.push({ uri, relativePath: toRelative(root, filePath), path: filePath });
+          if (job.length >= JOB_FILES) {
+            jobs.push(disk.index(job));
+            job = [];
+          }
+          while (jobs.length > JOBS_IN_FLIGHT) await settleOldestJob();
+        }
+      }
+      if (job.length > 0) jobs.push(disk.index(job));
+      while (jobs.length > 0) await settleOldestJob();
+      const gone = [...this.corpus.all()].map((file) => file.uri).filter((uri) => !seen.has(uri) && !this.open.has(uri));
+      this.applyScanned(batch, gone);
+    } finally {
+      await disk.close();
+      this.scanning = false;
+      this.log.info(`Index: ${disk.summary()}.`);
+      // The cache writes only if its entries changed.
+      this.scheduleSave(0);
     }
-    const gone = [...this.corpus.all()].map((file) => file.uri).filter((uri) => !seen.has(uri) && !this.open.has(uri));
-    this.corpus.apply(batch, gone);
     progress.report(done, done, `${done} files`);
+  }
+
+  /** Files opened in the editor while they were being read keep their editor text. */
+  private applyScanned(files: IndexedFile[], removed: string[] = []): void {
+    this.corpus.applyIndexed(
+      files.filter((file) => !this.open.has(file.uri)),
+      removed,
+    );
+  }
+
+  private openCache(): Promise<IndexCache> {
+    this.cache ??= this.loadCache();
+    return this.cache;
+  }
+
+  private async loadCache(): Promise<IndexCache> {
+    const { storageFolder } = this.options;
+    if (storageFolder === undefined || this.workerCode === undefined) return IndexCache.disabled(this.log);
+    const file = path.join(storageFolder, CACHE_FILE);
+    const started = Date.now();
+    // Entries are v8-serialised: another V8 might read them differently.
+    const identity = `${this.workerCode} v8 ${process.versions.v8} ${analysesSignature(this.corpus.analyses)}`;
+    const cache = await IndexCache.open(file, identity, this.log);
+    if (cache.size > 0) this.log.info(`Index cache: ${cache.size} entries read from ${file} in ${Date.now() - started} ms.`);
+    return cache;
+  }
+
+  /** Writes the index cache now, if it changed; it is also written just after a scan, and a while after changes. */
+  async saveCache(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    const cache = await this.openCache();
+    await cache.save(this.corpus.all());
+  }
+
+  private scheduleSave(delayMs: number): void {
+    if (this.options.storageFolder === undefined || this.workerCode === undefined) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveCache(), delayMs);
+    // A pending save never keeps the server alive.
+    this.saveTimer.unref();
   }
 
   /** An open document's text replaces the file on disk, after the debounce delay. */

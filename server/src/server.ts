@@ -14,31 +14,43 @@ import {
   WatchKind,
   createConnection,
 } from 'vscode-languageserver/node';
+import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpus } from './core/corpus';
+import { fileAnalyses } from './core/fileAnalyses';
+import { OrganisationIndex } from './core/organisations/index';
+import { organisationNamesOf } from './core/search/organisationNames';
 import type { Log, ServerContext, ServerFeature } from './context';
 import { duplicatesFeature } from './duplicates/feature';
 import { foldingFeature } from './folding';
 import { WorkspaceFolderRef, WorkspaceIndexer } from './indexer';
 import { organisationsFeature } from './organisations/feature';
 import { IndexStatus, IndexStatusNotification, IndexStatusRequest } from './protocol';
-import { Settings, defaultSettings, resolveSettings } from './settings';
+import { Settings, defaultSettings, settingsReader } from './settings';
 import { shareHandlers } from './sharedHandlers';
 import { symbolsFeature } from './symbols';
 import { themesFeature } from './themes/feature';
 
-const features: ServerFeature[] = [symbolsFeature, foldingFeature, duplicatesFeature, organisationsFeature, themesFeature()];
+const organisations = new OrganisationIndex();
+const features: ServerFeature[] = [
+  symbolsFeature,
+  foldingFeature,
+  duplicatesFeature,
+  organisationsFeature(organisations),
+  themesFeature({ organisations: organisationNamesOf(organisations) }),
+];
 
 const connection = createConnection(ProposedFeatures.all);
 // Several features answer references, hovers and file events: merge their answers.
 shareHandlers(connection);
 const documents = new TextDocuments(TextDocument);
-const corpus = new Corpus();
+const corpus = new Corpus({ analyses: fileAnalyses });
 const log: Log = {
   info: (message) => connection.console.info(message),
   warn: (message) => connection.console.warn(message),
   error: (message) => connection.console.error(message),
 };
+const readSettings = settingsReader(log.warn);
 
 let settings: Settings = defaultSettings;
 let ready = false;
@@ -48,7 +60,7 @@ let canWatchFiles = false;
 let canReadConfiguration = false;
 const indexListeners: (() => void)[] = [];
 const settingsListeners: (() => void)[] = [];
-const indexer = new WorkspaceIndexer(corpus, () => settings, log);
+const indexer = new WorkspaceIndexer(corpus, () => settings, log, { workerScript: path.join(__dirname, 'indexWorker.js') });
 
 const context: ServerContext = {
   connection,
@@ -85,7 +97,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (folders.length === 0 && params.rootUri) folders = [{ uri: params.rootUri, name: 'root' }];
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   canReadConfiguration = params.capabilities.workspace?.configuration === true;
-  settings = resolveSettings(params.initializationOptions?.settings);
+  settings = readSettings(params.initializationOptions?.settings);
+  // The extension's storage folder, where the index cache is kept (see client/src/extension.ts).
+  const storagePath: unknown = params.initializationOptions?.storagePath;
+  indexer.setStorageFolder(typeof storagePath === 'string' && storagePath !== '' ? storagePath : undefined);
   const capabilities: ServerCapabilities = {
     textDocumentSync: TextDocumentSyncKind.Incremental,
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -123,7 +138,7 @@ async function watchFiles(): Promise<void> {
 async function loadSettings(): Promise<void> {
   if (!canReadConfiguration) return;
   try {
-    settings = resolveSettings(await connection.workspace.getConfiguration('seedCurator'));
+    settings = readSettings(await connection.workspace.getConfiguration('seedCurator'));
   } catch (error) {
     log.warn(`Could not read settings, using defaults: ${String(error)}`);
   }

@@ -3,9 +3,11 @@
  * `connection.onReferences(...)` silently replaces the first. Several features answer the
  * same requests (duplicates and organisations both give references), so before any feature
  * registers, these methods are made to collect handlers and merge their answers: lists are
- * concatenated, hovers joined, notifications delivered to every handler.
+ * concatenated, hovers joined, notifications delivered to every handler. A request
+ * cancelled before or while its handlers ran is answered as cancelled.
  */
-import type { Connection, Disposable, Hover, MarkupContent } from 'vscode-languageserver/node';
+import { CancellationToken, Connection, Disposable, Hover, MarkupContent } from 'vscode-languageserver/node';
+import { throwIfCancelled } from './cancellation';
 
 type Handler = (...args: never[]) => unknown;
 
@@ -27,7 +29,13 @@ function share(connection: Connection, method: string, merge: (results: unknown[
     handlers.push(handler);
     if (!registered) {
       registered = true;
-      register(async (...args: never[]) => merge(await Promise.all(handlers.map((each) => each(...args)))));
+      register(async (...args: never[]) => {
+        const token = (args as unknown[]).find((arg) => CancellationToken.is(arg));
+        throwIfCancelled(token);
+        const merged = merge(await Promise.all(handlers.map((each) => each(...args))));
+        throwIfCancelled(token);
+        return merged;
+      });
     }
     return { dispose: () => void handlers.splice(handlers.indexOf(handler), 1) };
   };

@@ -2,7 +2,8 @@
  * Outline (documentSymbol: articles, with their sections as children) and workspace symbol
  * search (Ctrl+T: articles by title across the workspace).
  */
-import { DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver/node';
+import { CancellationToken, DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver/node';
+import { forEachInSlices } from './cancellation';
 import type { Article } from './core/articles';
 import type { Corpus, IndexedFile } from './core/corpus';
 import type { ServerFeature } from './context';
@@ -38,12 +39,12 @@ const MAX_WORKSPACE_SYMBOLS = 500;
 
 /**
  * Articles whose title contains the query's characters in order (VS Code's own fuzzy
- * convention for workspace symbols), contiguous matches first.
+ * convention for workspace symbols), contiguous matches first. Stops when `token` is cancelled.
  */
-export function workspaceSymbols(corpus: Corpus, query: string): SymbolInformation[] {
+export async function workspaceSymbols(corpus: Corpus, query: string, token?: CancellationToken): Promise<SymbolInformation[]> {
   const needle = query.toLowerCase().replace(/\s+/g, '');
   const scored: { score: number; symbol: SymbolInformation }[] = [];
-  for (const file of corpus.all()) {
+  await forEachInSlices(corpus.all(), token, (file) => {
     for (const article of file.articles) {
       const score = matchScore(article.title.toLowerCase(), needle);
       if (score === undefined) continue;
@@ -57,7 +58,7 @@ export function workspaceSymbols(corpus: Corpus, query: string): SymbolInformati
         },
       });
     }
-  }
+  });
   scored.sort((a, b) => a.score - b.score || a.symbol.name.localeCompare(b.symbol.name));
   return scored.slice(0, MAX_WORKSPACE_SYMBOLS).map((entry) => entry.symbol);
 }
@@ -84,6 +85,6 @@ export const symbolsFeature: ServerFeature = {
       const file = corpus.get(textDocument.uri);
       return file ? documentSymbols(file) : [];
     });
-    connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(corpus, query));
+    connection.onWorkspaceSymbol(({ query }, token) => workspaceSymbols(corpus, query, token));
   },
 };

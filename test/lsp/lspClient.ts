@@ -28,8 +28,15 @@ export interface TestServer {
 
 const SERVER = path.join(__dirname, '../../dist/server.js');
 
-export async function startServer(workspaceFolder: string, settings: Record<string, unknown> = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+export interface LaunchOptions {
+  /** Sent as the `initializationOptions` of `initialize`, e.g. `{ storagePath }`. */
+  initializationOptions?: Record<string, unknown>;
+  /** The server script, when not dist/server.js next to this file (the bundled benchmarks). */
+  serverPath?: string;
+}
+
+export async function startServer(workspaceFolder: string, settings: Record<string, unknown> = {}, launch: LaunchOptions = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, [launch.serverPath ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
   const statuses: IndexStatus[] = [];
@@ -57,6 +64,7 @@ export async function startServer(workspaceFolder: string, settings: Record<stri
     processId: process.pid,
     rootUri: uri,
     workspaceFolders: [{ uri, name: path.basename(workspaceFolder) }],
+    initializationOptions: launch.initializationOptions,
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
       window: { workDoneProgress: true },

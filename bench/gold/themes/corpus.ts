@@ -7,7 +7,7 @@
  */
 import { readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
-import { Random } from '../../random';
+import { Random } from '../../../server/src/core/random';
 
 export interface LabelledArticle {
   path: string;

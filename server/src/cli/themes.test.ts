@@ -50,7 +50,9 @@ describe('seed-curator: themes', () => {
 
   it('warns about an invalid user theme in the text report', async () => {
     const { stdout } = await run('scan', folder);
-    assert.match(stdout, /\.seed-curator\/themes\.json:1:1: warning: .*theme 2 needs a "name"/);
+    // The file is one line; the mistake is the name 7 of the second theme.
+    const column = (await fs.readFile(path.join(folder, '.seed-curator', 'themes.json'), 'utf8')).indexOf(':7}') + 2;
+    assert.match(stdout, new RegExp(`\\.seed-curator/themes\\.json:1:${column}: error: themes\\.1\\.name: must be a string\\.`));
   });
 
   it('prints the best matches for `search`, every word narrowing them', async () => {
@@ -72,3 +74,27 @@ describe('seed-curator: themes', () => {
     assert.match(missing.stderr, /is not a folder/, missing.stderr);
   });
 });
+
+describe('seed-curator search: organisations', () => {
+  let folder: string;
+
+  before(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-cli-search-'));
+    for (const name of await fs.readdir(FIXTURES)) await fs.copyFile(path.join(FIXTURES, name), path.join(folder, name));
+    await fs.writeFile(
+      path.join(folder, 'boards.txt'),
+      'Boards learn to ask better questions\n\n3 June 2024\n\n' +
+        'A webinar run by the Good Governance Institute asked how trust boards can hear from patients before problems grow. ' +
+        'Boards that visit wards and read complaints themselves notice trouble months earlier than those who rely on summaries.\n',
+    );
+  });
+  after(() => fs.rm(folder, { recursive: true, force: true }));
+
+  it('finds an article by the alias of an organisation it names in full', async () => {
+    const { code, stdout } = await run('search', folder, 'GGI');
+    assert.equal(code, 0);
+    assert.match(stdout, /^article boards\.txt:1: Boards learn to ask better questions \[/);
+    assert.equal(stdout.trim().split('\n').length, 1);
+  });
+});
+

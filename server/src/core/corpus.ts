@@ -1,8 +1,10 @@
 /**
  * The in-memory index of a workspace: every file's text, its line index and its articles.
  * Analyses (duplicates, organisations, themes) subscribe to its changes and keep their own
- * incremental state; the corpus itself knows nothing about them.
+ * incremental state; the corpus itself knows nothing about them, except the per-file
+ * analyses they declare (core/analyses.ts), which it computes with each file.
  */
+import { AnalysisResults, FileAnalysis, runAnalyses } from './analyses';
 import { Article, LineSpan, splitArticles } from './articles';
 import { LineIndex, contentHash } from './text';
 
@@ -16,8 +18,17 @@ export interface IndexedFile {
   articles: Article[];
   boilerplate: LineSpan[];
   hash: string;
+  /** Per-file analyses by name (see core/analyses.ts). */
+  analyses: AnalysisResults;
   /** Editor version of an open document, or undefined when read from disk. */
   version?: number;
+}
+
+/** What indexing derives from a file's text alone: the part that is computed in workers and cached. */
+export interface FileIndex {
+  articles: Article[];
+  boilerplate: LineSpan[];
+  analyses: AnalysisResults;
 }
 
 export interface CorpusChange {
@@ -40,25 +51,48 @@ export interface FileInput {
   version?: number;
 }
 
-export function indexFile(input: FileInput): IndexedFile {
+export function analyseText(text: string, analyses: readonly FileAnalysis[], lines = new LineIndex(text)): FileIndex {
+  const { articles, boilerplate } = splitArticles(text, lines);
+  return { articles, boilerplate, analyses: runAnalyses({ text, lines, articles, boilerplate }, analyses) };
+}
+
+export function indexFile(input: FileInput, analyses: readonly FileAnalysis[] = []): IndexedFile {
   const lines = new LineIndex(input.text);
-  const { articles, boilerplate } = splitArticles(input.text, lines);
+  return indexedFile(input, analyseText(input.text, analyses, lines), contentHash(input.text), lines);
+}
+
+/** Puts together a file indexed elsewhere (in a worker, or read from the cache). */
+export function indexedFile(input: FileInput, index: FileIndex, hash: string, lines = new LineIndex(input.text)): IndexedFile {
   const file: IndexedFile = {
     uri: input.uri,
     relativePath: input.relativePath,
     text: input.text,
     lines,
-    articles,
-    boilerplate,
-    hash: contentHash(input.text),
+    articles: index.articles,
+    boilerplate: index.boilerplate,
+    hash,
+    analyses: index.analyses,
   };
   if (input.version !== undefined) file.version = input.version;
   return file;
 }
 
+export interface CorpusOptions {
+  /** Per-file analyses computed with every file (see core/analyses.ts). */
+  analyses?: readonly FileAnalysis[];
+}
+
 export class Corpus {
   private readonly files = new Map<string, IndexedFile>();
   private readonly listeners: CorpusListener[] = [];
+  readonly analyses: readonly FileAnalysis[];
+
+  constructor(options: CorpusOptions = {}) {
+    this.analyses = options.analyses ?? [];
+    const names = this.analyses.map((analysis) => analysis.name);
+    const repeated = names.find((name, i) => names.indexOf(name) !== i);
+    if (repeated !== undefined) throw new Error(`Two file analyses are named "${repeated}"`);
+  }
 
   onChange(listener: CorpusListener): void {
     this.listeners.push(listener);
@@ -85,6 +119,15 @@ export class Corpus {
    * A file whose text is unchanged is not re-split and not reported.
    */
   apply(inputs: FileInput[], removedUris: string[] = []): CorpusChange {
+    return this.commit(inputs, (input) => indexFile(input, this.analyses), removedUris);
+  }
+
+  /** Like `apply`, for files already indexed (by workers, or from the cache). */
+  applyIndexed(files: IndexedFile[], removedUris: string[] = []): CorpusChange {
+    return this.commit(files, (file) => file, removedUris);
+  }
+
+  private commit<T extends FileInput>(inputs: T[], index: (input: T) => IndexedFile, removedUris: string[]): CorpusChange {
     const change: CorpusChange = { updated: [], removed: [] };
     for (const input of inputs) {
       const previous = this.files.get(input.uri);
@@ -92,7 +135,7 @@ export class Corpus {
         if (input.version !== undefined) previous.version = input.version;
         continue;
       }
-      const file = indexFile(input);
+      const file = index(input);
       this.files.set(file.uri, file);
       change.updated.push(file);
     }

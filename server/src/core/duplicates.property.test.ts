@@ -2,9 +2,100 @@ import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { anyDocument, anyWorkspace } from '../../../test/property/adversarialText';
 import { Corpus } from './corpus';
-import { DuplicateIndex } from './duplicates/engine';
-import { tokenize } from './duplicates/tokens';
+import { DuplicateGroup, DuplicateIndex, DuplicateOptions } from './duplicates/engine';
+import { analyse, maskedWords } from './duplicates/analysis';
 import { LineIndex } from './text';
+
+/** Few words, so that short shared runs, boilerplate and near copies all turn up often. */
+const VOCABULARY = ['river', 'council', 'school', 'meals', 'pupils', 'flood', 'the', 'and', 'of', 'new', 'barrier', 'winter', 'parents', 'budget', "King's", 'Ofsted', 'said', 'were'];
+
+/** Prose of 10 to 70 words, sometimes in two paragraphs. */
+const passage: fc.Arbitrary<string> = fc
+  .tuple(fc.array(fc.constantFrom(...VOCABULARY), { minLength: 10, maxLength: 70 }), fc.nat())
+  .map(([words, breakAt]) => {
+    const at = breakAt % words.length;
+    return `${words.slice(0, at).join(' ')}.${breakAt % 3 === 0 ? '\n\n' : ' '}${words.slice(at).join(' ')}.`;
+  });
+
+/** What a curator types or pastes: a passage of the pool, a word, a line break or an awkward character. */
+const piece = (pool: string[]): fc.Arbitrary<string> =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.nat().map((i) => pool[i % pool.length]) },
+    fc.constantFrom(' ', '\n\n', '\r\n', 'flood ', '’', '😀', 'Next\n', 'Share this article\n'),
+  );
+
+type Edit =
+  | { kind: 'insert'; file: number; at: number; text: string }
+  | { kind: 'delete'; file: number; at: number; length: number }
+  | { kind: 'paste'; file: number; at: number; from: number; start: number; length: number }
+  | { kind: 'removeFile'; file: number }
+  | { kind: 'addFile'; text: string };
+
+const editOf = (pool: string[]): fc.Arbitrary<Edit> =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('insert' as const), file: fc.nat(), at: fc.nat(), text: piece(pool) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), file: fc.nat(), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }) }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('paste' as const),
+        file: fc.nat(),
+        at: fc.nat(),
+        from: fc.nat(),
+        start: fc.nat(),
+        length: fc.integer({ min: 1, max: 600 }),
+      }),
+    },
+    fc.record({ kind: fc.constant('removeFile' as const), file: fc.nat() }),
+    fc.record({ kind: fc.constant('addFile' as const), text: fc.array(piece(pool), { maxLength: 6 }).map((parts) => parts.join('\n\n')) }),
+  );
+
+/** A pool of passages, files made of them, edits (applied in batches of one or two) and thresholds. */
+const editSession = fc.array(passage, { minLength: 1, maxLength: 5 }).chain((pool) =>
+  fc.record({
+    files: fc.array(fc.array(piece(pool), { maxLength: 6 }).map((parts) => parts.join('\n\n')), { minLength: 1, maxLength: 5 }),
+    batches: fc.array(fc.array(editOf(pool), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 12 }),
+    options: fc.record({
+      minWords: fc.constantFrom(8, 12, 25),
+      minSimilarity: fc.constantFrom(0.5, 0.8),
+      boilerplateMinCopies: fc.constantFrom(3, 4, 10),
+    }),
+  }),
+);
+
+/** Applies one edit to the texts (uri -> text); returns the removed URI, if any. */
+function applyEdit(texts: Map<string, string>, edit: Edit, nextName: () => string): string | undefined {
+  const uris = [...texts.keys()];
+  if (edit.kind === 'addFile') {
+    texts.set(nextName(), edit.text);
+    return undefined;
+  }
+  if (uris.length === 0) return undefined;
+  const uri = uris[edit.file % uris.length];
+  const text = texts.get(uri)!;
+  if (edit.kind === 'removeFile') {
+    texts.delete(uri);
+    return uri;
+  }
+  const at = edit.at % (text.length + 1);
+  if (edit.kind === 'insert') texts.set(uri, text.slice(0, at) + edit.text + text.slice(at));
+  else if (edit.kind === 'delete') texts.set(uri, text.slice(0, at) + text.slice(at + edit.length));
+  else {
+    const source = texts.get(uris[edit.from % uris.length])!;
+    const start = edit.start % (source.length + 1);
+    texts.set(uri, text.slice(0, at) + source.slice(start, start + edit.length) + text.slice(at));
+  }
+  return undefined;
+}
+
+/** Everything a client is shown of the groups, in the engine's order. */
+function shown(index: DuplicateIndex, uris: Iterable<string>): unknown {
+  const group = (g: DuplicateGroup) => ({ ...g, passages: g.passages.map((p) => ({ ...p })) });
+  return {
+    groups: index.groups().map(group),
+    byFile: [...uris].sort().map((uri) => [uri, index.groupsIn(uri).map((g) => g.id)]),
+  };
+}
 
 const workspaceCorpus = (texts: string[]): Corpus => {
   const corpus = new Corpus();
@@ -13,19 +104,24 @@ const workspaceCorpus = (texts: string[]): Corpus => {
 };
 
 describe('duplicate detection (properties)', () => {
-  it('tokenizes any text into ordered, non-overlapping words inside it, none in excluded lines', () => {
+  it('tokenizes any text into ordered, non-overlapping words inside it; masks only the words of boilerplate lines', () => {
     fc.assert(
       fc.property(anyDocument, fc.nat(), fc.nat(), (text, a, b) => {
-        // Excluded ranges are whole lines (boilerplate spans), as the engine passes them.
-        const lines = new LineIndex(text);
-        const [first, last] = [a % lines.lineCount, b % lines.lineCount].sort((x, y) => x - y);
-        const [start, end] = [lines.lineStart(first), lines.lineEnd(last)];
-        const tokens = tokenize(text, [{ start, end }]);
+        const analysis = analyse(text);
+        const { tokens } = analysis;
         assert.equal(tokens.starts.length, tokens.hashes.length);
         for (let i = 0; i < tokens.starts.length; i++) {
           assert.ok(tokens.starts[i] < tokens.ends[i] && tokens.ends[i] <= text.length);
           if (i > 0) assert.ok(tokens.starts[i] >= tokens.ends[i - 1]);
-          assert.ok(tokens.ends[i] <= start || tokens.starts[i] >= end, `token ${i} is inside the excluded range`);
+        }
+        // Boilerplate spans are whole lines, as the article splitter gives them.
+        const lines = new LineIndex(text);
+        const [first, last] = [a % lines.lineCount, b % lines.lineCount].sort((x, y) => x - y);
+        const span = { startLine: first, endLine: last, startOffset: lines.lineStart(first), endOffset: lines.lineEnd(last) };
+        const masked = maskedWords(analysis, [span], 1);
+        for (let i = 0; i < tokens.starts.length; i++) {
+          const inside = tokens.starts[i] >= span.startOffset && tokens.starts[i] < span.endOffset;
+          if (!inside) assert.equal(masked[i], tokens.hashes[i], `word ${i} outside the span was masked`);
         }
       }),
     );
@@ -53,6 +149,37 @@ describe('duplicate detection (properties)', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('after any sequence of edits, pastes, added and removed files, equals a fresh index of the final texts', () => {
+    fc.assert(
+      fc.property(editSession, ({ files, batches, options }: { files: string[]; batches: Edit[][]; options: DuplicateOptions }) => {
+        let named = 0;
+        const nextName = () => `f${named++}.txt`;
+        const texts = new Map(files.map((text) => [nextName(), text]));
+        const corpus = new Corpus();
+        const incremental = new DuplicateIndex(options);
+        corpus.onChange((change) => incremental.update(change));
+        const put = (uris: Iterable<string>, removed: string[] = []) =>
+          corpus.apply(
+            [...uris].filter((uri) => texts.has(uri)).map((uri) => ({ uri, relativePath: uri, text: texts.get(uri)! })),
+            removed,
+          );
+        put(texts.keys());
+        for (const batch of batches) {
+          const before = new Map(texts);
+          const removed = batch.map((edit) => applyEdit(texts, edit, nextName)).filter((uri): uri is string => uri !== undefined);
+          put([...texts.keys()].filter((uri) => before.get(uri) !== texts.get(uri)), removed);
+        }
+        const fresh = new DuplicateIndex(options);
+        const freshCorpus = new Corpus();
+        freshCorpus.onChange((change) => fresh.update(change));
+        // Files in reverse order of the incremental corpus: the result must not depend on it.
+        freshCorpus.apply([...texts].reverse().map(([uri, text]) => ({ uri, relativePath: uri, text })));
+        assert.deepEqual(shown(incremental, texts.keys()), shown(fresh, texts.keys()));
+      }),
+      { numRuns: 400 },
     );
   });
 });

@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { execFileSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -59,6 +60,41 @@ describe('readTextFile', () => {
     await fs.chmod(file, 0o000);
     assert.deepEqual(await readTextFile(file, 1024), { kind: 'skipped', reason: 'permission denied' });
   });
+
+  it('reports a file whose reading fails, even for root', async function () {
+    // Reading address 0 of a process's memory fails with EIO, whoever asks.
+    if (process.platform !== 'linux') this.skip();
+    assert.deepEqual(await readTextFile('/proc/self/mem', 1024), { kind: 'skipped', reason: 'could not be read (input/output error)' });
+  });
+
+  it('skips a named pipe at once, without waiting for a writer', async function () {
+    if (process.platform === 'win32') this.skip();
+    const pipe = path.join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [pipe]);
+    assert.deepEqual(await readTextFile(pipe, 1024), { kind: 'skipped', reason: 'not a regular file (a pipe, socket or device)' });
+  });
+
+  it('reads what is left of a file truncated while it is being read', async () => {
+    const file = await write('shrinking.txt', 'Title\n\nA first paragraph that will stay.\nA second one that will be cut off.\n');
+    const cutAt = 'Title\n\nA first paragraph that will stay.\n'.length;
+    // The file is truncated after its size was read and before its bytes are.
+    const open = fs.open;
+    fs.open = async (...args: Parameters<typeof fs.open>) => {
+      const handle = await open(...args);
+      const stat = handle.stat.bind(handle);
+      handle.stat = (async () => {
+        const before = await stat();
+        await fs.truncate(file, cutAt);
+        return before;
+      }) as typeof handle.stat;
+      return handle;
+    };
+    try {
+      assert.deepEqual(await readTextFile(file, 1024), { kind: 'text', text: 'Title\n\nA first paragraph that will stay.\n' });
+    } finally {
+      fs.open = open;
+    }
+  });
 });
 
 describe('walkFolder', () => {
@@ -70,6 +106,7 @@ describe('walkFolder', () => {
       await fs.writeFile(path.join(root, name), 'text');
     }
     await fs.symlink(root, path.join(root, 'sub', 'loop'));
+    if (process.platform !== 'win32') execFileSync('mkfifo', [path.join(root, 'sub', 'pipe.txt')]);
   });
   after(() => fs.rm(root, { recursive: true, force: true }));
 
@@ -81,7 +118,11 @@ describe('walkFolder', () => {
       found.push(path.relative(root, file));
     }
     assert.deepEqual(found, ['a.txt', 'notes.md', path.join('sub', 'b.txt')]);
-    assert.deepEqual(skips, ['sub/loop: symbolic link loop: folder already indexed']);
+    // The pipe is met while listing sub/, the loop when entering sub/loop after it.
+    assert.deepEqual(skips, [
+      ...(process.platform === 'win32' ? [] : ['sub/pipe.txt: not a regular file (a pipe, socket or device)']),
+      'sub/loop: symbolic link loop: folder already indexed',
+    ]);
   });
 
   it('reports a folder that does not exist', async () => {

@@ -2,7 +2,7 @@
  * Finding and reading the files of a workspace folder, safely: files that are too large,
  * binary, unreadable or gone by the time they are read are reported, never thrown.
  */
-import { promises as fs } from 'fs';
+import { constants, promises as fs } from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
 import { decodeUtf8, looksBinary } from './text';
@@ -11,12 +11,15 @@ export type ReadOutcome =
   | { kind: 'text'; text: string; /** Said to the user, e.g. that bytes were replaced. */ warning?: string }
   | { kind: 'skipped'; reason: string };
 
+const NOT_A_FILE = 'not a regular file (a pipe, socket or device)';
+
 export async function readTextFile(filePath: string, maxBytes: number): Promise<ReadOutcome> {
   let handle: fs.FileHandle | undefined;
   try {
-    handle = await fs.open(filePath, 'r');
+    // Non-blocking, so that opening a named pipe does not wait for a writer; it is then skipped as not a regular file.
+    handle = await fs.open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = await handle.stat();
-    if (!stat.isFile()) return { kind: 'skipped', reason: 'not a regular file' };
+    if (!stat.isFile()) return { kind: 'skipped', reason: stat.isDirectory() ? 'is a directory' : NOT_A_FILE };
     if (stat.size > maxBytes) {
       return { kind: 'skipped', reason: `too large (${formatKB(stat.size)} > ${formatKB(maxBytes)} limit)` };
     }
@@ -57,6 +60,8 @@ export function describeError(error: unknown): string {
       return 'is a directory';
     case 'ELOOP':
       return 'symbolic link loop';
+    case 'EIO':
+      return 'could not be read (input/output error)';
     default:
       return error instanceof Error ? error.message : String(error);
   }
@@ -131,7 +136,9 @@ export async function* walkFolder(root: string, filter: FileFilter, events: Walk
         }
       }
       if (isDirectory) subfolders.push(full);
-      else if (isFile && filter.includes(relative)) yield full;
+      else if (!filter.includes(relative)) continue;
+      else if (isFile) yield full;
+      else events.onSkip(relative, NOT_A_FILE);
     }
     pending.push(...subfolders.reverse());
   }

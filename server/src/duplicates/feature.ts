@@ -7,11 +7,13 @@
 import { statSync } from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { DuplicateIndex, DuplicateGroup } from '../core/duplicates/engine';
-import { IGNORE_FILE, IgnoredPassage, addIgnoredPassages, readIgnoredPassages } from '../core/duplicates/ignore-list';
+import { DuplicateIndex } from '../core/duplicates/engine';
+import { IGNORE_FILE, IgnoredPassage, addIgnoredPassages, readIgnoreList } from '../core/duplicates/ignore-list';
+import { mapInSlices } from '../cancellation';
 import type { ServerContext, ServerFeature } from '../context';
 import { DuplicateGroupsRequest, IgnorePassageRequest } from '../protocol';
 import type { DuplicateSettings } from '../settings';
+import { WorkspaceFileDiagnostics } from '../workspaceFiles';
 import { duplicateActions } from './actions';
 import { duplicateDiagnostics } from './diagnostics';
 import { copyLocations, groupInfo } from './navigation';
@@ -38,12 +40,14 @@ class DuplicatesInEditor {
   private readonly pending = new Set<string>();
   /** Files that have diagnostics now, so they can be cleared. */
   private readonly published = new Set<string>();
-  private byId = new Map<string, DuplicateGroup>();
   private ignoreFiles = new Map<string, number>();
   /** Workspace folder of each indexed file, kept as files come and go. */
   private readonly folderByUri = new Map<string, string>();
+  /** Mistakes in the ignore lists, shown in the files. */
+  private readonly ignoreListDiagnostics: WorkspaceFileDiagnostics;
 
   constructor(private readonly context: ServerContext) {
+    this.ignoreListDiagnostics = new WorkspaceFileDiagnostics(context.connection);
     this.index = new DuplicateIndex(engineOptions(context.settings().duplicates));
     context.corpus.onChange((change) => {
       for (const uri of change.removed) this.folderByUri.delete(uri);
@@ -72,7 +76,6 @@ class DuplicatesInEditor {
 
   private remember(changed: Set<string>): void {
     for (const uri of changed) this.pending.add(uri);
-    this.byId = new Map(this.index.groups().map((group) => [group.id, group]));
   }
 
   private publish(): void {
@@ -97,12 +100,14 @@ class DuplicatesInEditor {
     const same = stamps.size === this.ignoreFiles.size && [...stamps].every(([folder, stamp]) => this.ignoreFiles.get(folder) === stamp);
     if (same) return;
     this.ignoreFiles = stamps;
-    const fingerprints = [...stamps.keys()].flatMap((folder) => readIgnoredPassages(folder).map((entry) => entry.fingerprint));
+    const lists = [...stamps.keys()].map((folder) => ({ folder, list: readIgnoreList(folder) }));
+    for (const { folder, list } of lists) this.ignoreListDiagnostics.show(path.join(folder, IGNORE_FILE), list.text, list.problems);
+    const fingerprints = lists.flatMap(({ list }) => list.passages.map((entry) => entry.fingerprint));
     this.remember(this.index.setIgnored(fingerprints));
   }
 
   ignore(groupId: string): string {
-    const group = this.byId.get(groupId);
+    const group = this.index.group(groupId);
     if (!group) return 'That duplicate is no longer in the index.';
     const byFolder = new Map<string, IgnoredPassage[]>();
     for (const passage of group.passages) {
@@ -115,10 +120,15 @@ class DuplicatesInEditor {
       byFolder.set(folder, entries);
     }
     if (byFolder.size === 0) return 'Only passages in saved workspace files can be ignored.';
-    for (const [folder, entries] of byFolder) addIgnoredPassages(folder, entries);
+    let failure: string | undefined;
+    try {
+      for (const [folder, entries] of byFolder) addIgnoredPassages(folder, entries);
+    } catch (error) {
+      failure = `Could not ignore this passage: ${error instanceof Error ? error.message : String(error)}`;
+    }
     this.reloadIgnoreListsIfChanged();
     this.publish();
-    return `Ignored a passage of ${group.words} words in ${group.passages.length} places.`;
+    return failure ?? `Ignored a passage of ${group.words} words in ${group.passages.length} places.`;
   }
 
   register(): void {
@@ -138,14 +148,20 @@ class DuplicatesInEditor {
       return duplicateActions(context.diagnostics, {
         file,
         documentVersion: documents.get(textDocument.uri)?.version ?? null,
-        groupById: (id) => this.byId.get(id),
+        groupById: (id) => this.index.group(id),
       });
     });
-    connection.onRequest(DuplicateGroupsRequest, () => ({
+    connection.onRequest(DuplicateGroupsRequest, async (token) => ({
       ready: this.context.isReady(),
-      groups: this.settings().enabled ? this.index.groups().map((group) => groupInfo(group, (uri) => corpus.get(uri)?.text)) : [],
+      groups: this.settings().enabled ? await mapInSlices(this.index.groups(), token, (group) => groupInfo(group, (uri) => corpus.get(uri)?.text)) : [],
     }));
     connection.onRequest(IgnorePassageRequest, ({ groupId }) => this.ignore(groupId));
+    // Edited by hand or by git: the corpus does not change, so the index update does not come.
+    connection.onDidChangeWatchedFiles(({ changes }) => {
+      if (!changes.some((change) => URI.parse(change.uri).fsPath.endsWith(IGNORE_FILE))) return;
+      this.reloadIgnoreListsIfChanged();
+      this.publish();
+    });
   }
 }
 

@@ -13,21 +13,27 @@ import { OrganisationArticlesRequest, OrganisationsRequest } from '../protocol';
 import { organisationHover } from './hover';
 import { organisationArticles, organisationList } from './list';
 import { organisationHighlights, organisationReferences } from './navigation';
+import { WorkspaceFileDiagnostics } from '../workspaceFiles';
 import { isWorkspaceGazetteer, loadWorkspaceGazetteers } from './workspaceGazetteer';
 
 /** How long summaries are computed before requests get their turn. */
 const WARM_SLICE_MS = 10;
 
 class OrganisationsInEditor {
-  readonly index = new OrganisationIndex();
-  private readonly summaries = new OrganisationSummaries(this.index);
+  private readonly summaries: OrganisationSummaries;
   /** Changes seen during the initial scan, applied as one batch when it ends. */
   private pending: CorpusChange | undefined = { updated: [], removed: [] };
   private readonly folderByUri = new Map<string, string>();
   private gazetteerSnapshot = '';
   private warming = false;
+  private readonly fileDiagnostics: WorkspaceFileDiagnostics;
 
-  constructor(private readonly context: ServerContext) {
+  constructor(
+    private readonly context: ServerContext,
+    readonly index: OrganisationIndex,
+  ) {
+    this.summaries = new OrganisationSummaries(index);
+    this.fileDiagnostics = new WorkspaceFileDiagnostics(context.connection);
     this.index.onChange(() => this.warmSummaries());
     context.corpus.onChange((change) => {
       for (const uri of change.removed) this.folderByUri.delete(uri);
@@ -74,7 +80,7 @@ class OrganisationsInEditor {
   /** Reads every folder's organisations file again; re-recognises only when their content changed. */
   private reloadGazetteers(): void {
     const loaded = loadWorkspaceGazetteers(new Set(this.folderByUri.values()));
-    for (const [uri, diagnostics] of loaded.diagnostics) void this.context.connection.sendDiagnostics({ uri, diagnostics });
+    for (const { path, text, problems } of loaded.read) this.fileDiagnostics.show(path, text, problems);
     const snapshot = JSON.stringify(loaded.file);
     if (snapshot === this.gazetteerSnapshot) return;
     this.gazetteerSnapshot = snapshot;
@@ -102,8 +108,8 @@ class OrganisationsInEditor {
     connection.onDidChangeWatchedFiles(({ changes }) => {
       if (changes.some((change) => isWorkspaceGazetteer(change.uri))) this.reloadGazetteers();
     });
-    connection.onRequest(OrganisationsRequest, () => ({ ready: this.context.isReady(), organisations: organisationList(this.index) }));
-    connection.onRequest(OrganisationArticlesRequest, ({ id }) => organisationArticles(this.index, id));
+    connection.onRequest(OrganisationsRequest, async (token) => ({ ready: this.context.isReady(), organisations: await organisationList(this.index, token) }));
+    connection.onRequest(OrganisationArticlesRequest, ({ id }, token) => organisationArticles(this.index, id, token));
   }
 }
 
@@ -114,9 +120,12 @@ function mergeInto(target: CorpusChange, change: CorpusChange): void {
   target.removed = target.removed.filter((uri) => !changed.has(uri)).concat(change.removed);
 }
 
-export const organisationsFeature: ServerFeature = {
-  capabilities: { hoverProvider: true, referencesProvider: true, documentHighlightProvider: true },
-  register(context) {
-    new OrganisationsInEditor(context).register();
-  },
-};
+/** The organisations feature over `index`, which the features that use organisations (themes) read too. */
+export function organisationsFeature(index: OrganisationIndex): ServerFeature {
+  return {
+    capabilities: { hoverProvider: true, referencesProvider: true, documentHighlightProvider: true },
+    register(context) {
+      new OrganisationsInEditor(context, index).register();
+    },
+  };
+}

@@ -1,12 +1,14 @@
-/** The Organisations view's data: organisations by mentions, then the articles of one. */
+/** The Organisations view's data: organisations by mentions, then the articles of one. Both stop when their request is cancelled. */
+import type { CancellationToken } from 'vscode-languageserver/node';
+import { forEachInSlices } from '../cancellation';
 import type { OrganisationIndex } from '../core/organisations/index';
 import type { OrganisationArticleInfo, OrganisationInfo } from '../protocol';
 
-export function organisationList(index: OrganisationIndex): OrganisationInfo[] {
+export async function organisationList(index: OrganisationIndex, token?: CancellationToken): Promise<OrganisationInfo[]> {
   const list: OrganisationInfo[] = [];
-  for (const id of index.mentionedIds()) {
+  await forEachInSlices(index.mentionedIds(), token, (id) => {
     const organisation = index.organisation(id);
-    if (!organisation) continue;
+    if (!organisation) return;
     let mentions = 0;
     const articles = new Set<string>();
     for (const [uri, inFile] of index.mentionsOf(id)) {
@@ -17,21 +19,21 @@ export function organisationList(index: OrganisationIndex): OrganisationInfo[] {
     const description = organisation.description ?? organisation.definition?.text;
     if (description) info.description = description;
     list.push(info);
-  }
+  });
   return list.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
 }
 
-export function organisationArticles(index: OrganisationIndex, id: string): OrganisationArticleInfo[] {
+export async function organisationArticles(index: OrganisationIndex, id: string, token?: CancellationToken): Promise<OrganisationArticleInfo[]> {
   const articles: OrganisationArticleInfo[] = [];
-  for (const [uri, inFile] of index.mentionsOf(id)) {
+  await forEachInSlices(index.mentionsOf(id), token, ([uri, inFile]) => {
     const file = index.file(uri);
-    if (!file) continue;
+    if (!file) return;
     const counts = new Map<number, number>();
     for (const mention of inFile) if (mention.article >= 0) counts.set(mention.article, (counts.get(mention.article) ?? 0) + 1);
     for (const [article, mentions] of counts) {
       const { title, startLine } = file.articles[article];
       articles.push({ uri, relativePath: file.relativePath, title, line: startLine, mentions });
     }
-  }
+  });
   return articles.sort((a, b) => b.mentions - a.mentions || a.relativePath.localeCompare(b.relativePath) || a.line - b.line);
 }

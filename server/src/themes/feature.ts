@@ -3,12 +3,13 @@
  * from settings and each folder's `.seed-curator/themes.json`, and serves the Themes view,
  * theme search, re-clustering and the hover on article titles.
  */
-import { readFileSync } from 'fs';
 import * as path from 'path';
+import { readTextIfPresent } from '../core/jsonFile';
 import { CorpusSearch, OrganisationNames, noOrganisations } from '../core/search/corpusSearch';
 import { ThemeIndex } from '../core/themes/themeIndex';
-import { USER_THEMES_FILE, UserTheme, mergeUserThemes, parseUserThemesFile, readUserThemes } from '../core/themes/userThemes';
+import { USER_THEMES_FILE, UserTheme, checkUserThemesFile, mergeUserThemes, readUserThemes } from '../core/themes/userThemes';
 import { defaultThemeOptions } from '../core/themes/discover';
+import { checkpoint } from '../cancellation';
 import type { ServerContext, ServerFeature } from '../context';
 import { folderOf } from '../duplicates/feature';
 import {
@@ -19,6 +20,7 @@ import {
   ThemesRequest,
   ThemesResult,
 } from '../protocol';
+import { WorkspaceFileDiagnostics } from '../workspaceFiles';
 import { DuplicateCount, copiesFoundByThemes, themeArticleInfos, themeHover, themeInfos } from './views';
 
 /** Longest query served; what VS Code's input box sends is far shorter. */
@@ -37,11 +39,14 @@ class ThemesInEditor {
   private readonly folders = new Set<string>();
   private reportedProblems = '';
   private notifiedGeneration = -1;
+  /** Mistakes in the workspace themes files, shown in the files. */
+  private readonly fileDiagnostics: WorkspaceFileDiagnostics;
 
   constructor(
     private readonly context: ServerContext,
     private readonly sources: ThemeSources,
   ) {
+    this.fileDiagnostics = new WorkspaceFileDiagnostics(context.connection);
     const organisations = sources.organisations ?? (() => noOrganisations);
     this.index = new ThemeIndex(
       defaultThemeOptions,
@@ -69,22 +74,30 @@ class ThemesInEditor {
 
   register(): void {
     const { connection, corpus } = this.context;
-    connection.onRequest(ThemesRequest, () => this.result());
-    connection.onRequest(ThemeArticlesRequest, ({ themeId }) =>
-      this.context.isReady() ? themeArticleInfos(this.index, themeId, this.sources.duplicates ?? copiesFoundByThemes) : [],
-    );
-    connection.onRequest(ReclusterThemesRequest, () => {
+    // Clustering cannot be sliced: a cancellation is looked for just before it starts.
+    connection.onRequest(ThemesRequest, async (token) => {
+      await checkpoint(token);
+      return this.result();
+    });
+    connection.onRequest(ThemeArticlesRequest, async ({ themeId }, token) => {
+      if (!this.context.isReady()) return [];
+      await checkpoint(token);
+      return themeArticleInfos(this.index, themeId, this.sources.duplicates ?? copiesFoundByThemes, token);
+    });
+    connection.onRequest(ReclusterThemesRequest, async (token) => {
+      if (!this.context.isReady()) return this.result();
+      await checkpoint(token);
       this.applyOptions();
       this.index.recluster();
       const result = this.result();
       this.notifyIfChanged();
       return result;
     });
-    connection.onRequest(SearchThemesRequest, ({ query, limit }) =>
-      this.context.isReady()
-        ? this.search.search(String(query ?? '').slice(0, MAX_QUERY_LENGTH), Math.min(MAX_RESULTS, limit ?? MAX_RESULTS))
-        : [],
-    );
+    connection.onRequest(SearchThemesRequest, async ({ query, limit }, token) => {
+      if (!this.context.isReady()) return [];
+      await checkpoint(token);
+      return this.search.search(String(query ?? '').slice(0, MAX_QUERY_LENGTH), Math.min(MAX_RESULTS, limit ?? MAX_RESULTS));
+    });
     connection.onHover(({ textDocument, position }) => {
       const file = corpus.get(textDocument.uri);
       return file && this.context.isReady() ? themeHover(this.index, file, position.line) : null;
@@ -111,13 +124,12 @@ class ThemesInEditor {
     const fromFiles: UserTheme[][] = [];
     for (const folder of [...this.folders].sort()) {
       const file = path.join(folder, USER_THEMES_FILE);
-      const text = readIfPresent(file);
-      if (text === undefined) continue;
-      const parsed = parseUserThemesFile(text, file);
-      fromFiles.push(parsed.themes);
-      problems.push(...parsed.problems);
+      const text = readTextIfPresent(file);
+      const checked = text === undefined ? undefined : checkUserThemesFile(text);
+      this.fileDiagnostics.show(file, text, checked?.problems ?? []);
+      if (checked) fromFiles.push(checked.themes);
     }
-    // Said once, not at every index update.
+    // Settings have no file to show their mistakes in: said in the log, once, not at every index update.
     if (problems.join('\n') !== this.reportedProblems) for (const problem of problems) this.context.log.warn(`Themes: ${problem}`);
     this.reportedProblems = problems.join('\n');
     this.index.setOptions({
@@ -131,14 +143,6 @@ class ThemesInEditor {
     if (!this.context.isReady() || this.index.generation === this.notifiedGeneration) return;
     this.notifiedGeneration = this.index.generation;
     void this.context.connection.sendNotification(ThemesChangedNotification);
-  }
-}
-
-function readIfPresent(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
   }
 }
 

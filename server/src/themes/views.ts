@@ -2,7 +2,8 @@
  * What the themes feature answers, computed from the theme index: the Themes view's two
  * levels, and the hover on an article's title.
  */
-import type { Hover } from 'vscode-languageserver/node';
+import type { CancellationToken, Hover } from 'vscode-languageserver/node';
+import { mapInSlices } from '../cancellation';
 import type { IndexedFile } from '../core/corpus';
 import type { ThemeIndex, ThemeSummary, ThemedArticle } from '../core/themes/themeIndex';
 import type { ThemeArticleInfo, ThemeInfo } from '../protocol';
@@ -21,8 +22,13 @@ function themeInfo(theme: ThemeSummary): ThemeInfo {
   return { id: theme.id, label: theme.label, keywords: theme.keywords, kind: theme.kind, articles: theme.articleCount };
 }
 
-export function themeArticleInfos(index: ThemeIndex, themeId?: string, duplicates: DuplicateCount = copiesFoundByThemes): ThemeArticleInfo[] {
-  return index.articles(themeId).map((article) => ({
+export function themeArticleInfos(
+  index: ThemeIndex,
+  themeId?: string,
+  duplicates: DuplicateCount = copiesFoundByThemes,
+  token?: CancellationToken,
+): Promise<ThemeArticleInfo[]> {
+  return mapInSlices(index.articles(themeId), token, (article) => ({
     uri: article.uri,
     relativePath: article.relativePath,
     title: article.article.title,

@@ -1,20 +1,24 @@
 /**
  * The incremental duplicate index of a workspace.
  *
- * Per file it keeps the word tokens and the winnowed fingerprints; across files, an
- * inverted fingerprint index and the duplicated spans found between each pair of files.
- * An update re-indexes only the changed files and re-matches them against the index, so
- * the cost of an edit follows the size of the edited file and of the files it shares
- * passages with, not the size of the workspace. Grouping then runs over the (few)
- * duplicated spans only.
+ * Across files it keeps an inverted index of winnowed fingerprints (8 bytes each), the
+ * duplicated spans found between each pair of files, and the groups of copies. An update
+ * indexes the changed files, matches them against the files they share fingerprints with,
+ * and regroups only the groups those files take part in; so the cost of an edit follows
+ * the size of the edited file and of the files it shares passages with, not the size of
+ * the workspace. Whatever the order of edits, the result equals a fresh index of the final
+ * texts (checked by duplicates.property.test.ts and the soak benchmark).
  */
 import type { CorpusChange, IndexedFile } from '../corpus';
-import type { Position } from '../text';
-import { FingerprintIndex } from './fingerprint-index';
-import { PairSpan, SpanGroup, groupSpans } from './group';
-import { MatchOptions, Span, matchSequences } from './match';
-import { TokenizedText, passageFingerprint, tokenAtOrAfter, tokenize } from './tokens';
-import { Fingerprints, occurrences, winnow } from './winnow';
+import { AnalysisCache, WINNOW, maskedWords } from './analysis';
+import { FingerprintIndex, Run } from './fingerprint-index';
+import { SpanGroup, groupSpans, spansAround } from './group';
+import type { MatchOptions } from './match';
+import { PairSide, PairStore, matchPair } from './pairs';
+import { DuplicateGroup, compareGroups, describeGroup, groupSignature } from './passages';
+
+export type { DuplicateGroup, Passage } from './passages';
+export { comparePassages } from './passages';
 
 export interface DuplicateOptions {
   /** Shared runs with fewer words are not reported. */
@@ -31,65 +35,43 @@ export const defaultDuplicateOptions: DuplicateOptions = {
   boilerplateMinCopies: 10,
 };
 
-/**
- * Seeds are 5-word k-grams in windows of 7: any exact run of 11 words is seeded, so a
- * 25-word passage with a couple of edited words still gets seeds between the edits.
- */
-const WINNOW = { kgram: 5, window: 7 };
 const MAX_GAP_WORDS = 20;
-/** A copy covering this share of an article, and mostly made of it, is a whole-article copy. */
-const WHOLE_ARTICLE_COVER = 0.9;
-
-export interface Passage {
-  uri: string;
-  relativePath: string;
-  /** Char offsets in the file, end exclusive. */
-  startOffset: number;
-  endOffset: number;
-  /** Zero-based line and UTF-16 column, as in LSP. */
-  start: Position;
-  end: Position;
-  words: number;
-  /** Key of the normalised words, used by the ignore list. */
-  fingerprint: string;
-  /** Set when this copy is a whole article of its file. */
-  article?: { title: string; startLine: number };
-}
-
-export interface DuplicateGroup {
-  /** Stable while the copies keep their words: the smallest fingerprint of its copies. */
-  id: string;
-  kind: 'exact' | 'near';
-  similarity: number;
-  /** Words of the longest copy. */
-  words: number;
-  /** Sorted by path, then position. */
-  passages: Passage[];
-  /** At least two copies are whole articles. */
-  wholeArticle: boolean;
-}
+/** Memory for the words of files while an update runs, and kept between updates for the next edit. */
+const WORKING_BUDGET = 256 << 20;
+const RESTING_BUDGET = 16 << 20;
 
 interface FileState {
   id: number;
   file: IndexedFile;
-  tokens: TokenizedText;
-  fingerprints: Fingerprints;
+  /** Makes the masked words of this file differ from every other file's. */
+  salt: number;
 }
+
+interface GroupRecord {
+  /** The files and token ranges of the copies, and the similarity. */
+  key: string;
+  group: DuplicateGroup;
+  files: number[];
+}
+
+/** Pairs of file ids to match, each once: smaller id -> larger ids. */
+type PairQueue = Map<number, Set<number>>;
 
 export class DuplicateIndex {
   private options: DuplicateOptions;
   private readonly byUri = new Map<string, FileState>();
   private readonly byId = new Map<number, FileState>();
   private nextId = 0;
-  private readonly fingerprintIndex = new FingerprintIndex();
-  /** spans.get(x).get(y): spans between files x and y, stored under both ids. */
-  private readonly spans = new Map<number, Map<number, PairSpan[]>>();
+  private readonly fingerprints = new FingerprintIndex();
+  private readonly analyses = new AnalysisCache(RESTING_BUDGET);
+  private readonly pairs = new PairStore();
   private ignored = new Set<string>();
-  private currentGroups: DuplicateGroup[] = [];
-  private groupsByUri = new Map<string, DuplicateGroup[]>();
+  private readonly records = new Set<GroupRecord>();
+  private readonly recordsByFile = new Map<number, Set<GroupRecord>>();
+  private sorted: { groups: DuplicateGroup[]; byId: Map<string, DuplicateGroup> } | undefined;
+  private readonly groupsByUri = new Map<string, DuplicateGroup[]>();
+  /** Each file's groups as the client last saw them, to tell which files changed. */
   private signatures = new Map<string, string>();
-  /** The groups of the last round, by their copies' file ids and token ranges. */
-  private described = new Map<string, DuplicateGroup | undefined>();
 
   constructor(options: Partial<DuplicateOptions> = {}) {
     this.options = { ...defaultDuplicateOptions, ...options };
@@ -97,13 +79,12 @@ export class DuplicateIndex {
 
   /** Applies a corpus change; returns the URIs whose duplicates changed (plus the updated files). */
   update(change: CorpusChange): Set<string> {
-    const changedIds = new Set<number>();
-    for (const uri of [...change.removed, ...change.updated.map((file) => file.uri)]) this.forget(uri);
-    for (const file of change.updated) changedIds.add(this.remember(file).id);
-    for (const id of changedIds) this.matchFile(this.byId.get(id)!, changedIds);
-    const touched = this.regroup();
-    for (const file of change.updated) touched.add(file.uri);
-    return touched;
+    this.analyses.setBudget(WORKING_BUDGET);
+    try {
+      return this.applyChange(change);
+    } finally {
+      this.analyses.setBudget(RESTING_BUDGET);
+    }
   }
 
   /** Changes the thresholds; every file is matched again. */
@@ -111,286 +92,257 @@ export class DuplicateIndex {
     const next = { ...this.options, ...options };
     if (JSON.stringify(next) === JSON.stringify(this.options)) return new Set();
     this.options = next;
-    this.spans.clear();
-    this.described.clear();
-    const all = new Set(this.byId.keys());
-    for (const id of all) this.matchFile(this.byId.get(id)!, all);
-    return this.regroup();
+    this.analyses.setBudget(WORKING_BUDGET);
+    try {
+      this.pairs.clear();
+      const queue: PairQueue = new Map();
+      for (const id of this.byId.keys()) this.queuePartners(id, queue);
+      const all = new Set(this.byId.keys());
+      this.matchQueued(queue, all);
+      return this.regroup(all, [], false);
+    } finally {
+      this.analyses.setBudget(RESTING_BUDGET);
+    }
   }
 
   /** Passages whose fingerprint is listed are not reported, nor are the groups holding them. */
   setIgnored(fingerprints: Iterable<string>): Set<string> {
     this.ignored = new Set(fingerprints);
-    this.described.clear();
-    return this.regroup();
+    return this.regroup(new Set(this.byId.keys()), [], false);
   }
 
   groups(): readonly DuplicateGroup[] {
-    return this.currentGroups;
+    return this.sortedGroups().groups;
+  }
+
+  group(id: string): DuplicateGroup | undefined {
+    return this.sortedGroups().byId.get(id);
   }
 
   groupsIn(uri: string): readonly DuplicateGroup[] {
-    return this.groupsByUri.get(uri) ?? [];
-  }
-
-  private forget(uri: string): void {
+    let groups = this.groupsByUri.get(uri);
+    if (groups) return groups;
     const state = this.byUri.get(uri);
-    if (!state) return;
-    this.fingerprintIndex.remove(state.id, state.fingerprints.hashes);
-    for (const other of this.spans.get(state.id)?.keys() ?? []) this.spans.get(other)?.delete(state.id);
-    this.spans.delete(state.id);
-    this.byUri.delete(uri);
-    this.byId.delete(state.id);
+    const records = state && this.recordsByFile.get(state.id);
+    groups = records ? [...records].map((record) => record.group).sort(compareGroups) : [];
+    this.groupsByUri.set(uri, groups);
+    return groups;
   }
 
-  private remember(file: IndexedFile): FileState {
-    const excluded = file.boilerplate.map((span) => ({ start: span.startOffset, end: span.endOffset }));
-    const tokens = tokenize(file.text, excluded);
-    const state: FileState = { id: this.nextId++, file, tokens, fingerprints: winnow(tokens.hashes, WINNOW) };
-    this.byUri.set(file.uri, state);
-    this.byId.set(state.id, state);
-    this.fingerprintIndex.add(state.id, state.fingerprints.hashes);
-    return state;
-  }
-
-  /**
-   * Finds the spans between `state` and every file sharing a fingerprint with it. A pair
-   * of two files in `batch` is matched once, from the file with the lower id.
-   */
-  private matchFile(state: FileState, batch: Set<number>): void {
-    const seedsByFile = new Map<number, number[]>();
-    const { hashes, positions } = state.fingerprints;
-    for (let from = 0, to = 0; from < hashes.length; from = to) {
-      const hash = hashes[from];
-      to = from + 1;
-      while (to < hashes.length && hashes[to] === hash) to++;
-      const files = this.fingerprintIndex.filesWith(hash);
-      // Most fingerprints occur once in the whole workspace: settle those without allocating.
-      if (files === undefined || (typeof files === 'number' && to - from < 2)) continue;
-      const holders = typeof files === 'number' ? [files] : files;
-      if (!this.belowBoilerplate(hash, holders)) continue;
-      for (const otherId of holders) {
-        if (otherId !== state.id && batch.has(otherId) && otherId < state.id) continue;
-        const other = this.byId.get(otherId)!;
-        const [otherFrom, otherTo] = occurrences(other.fingerprints, hash);
-        let seeds = seedsByFile.get(otherId);
-        if (!seeds) seedsByFile.set(otherId, (seeds = []));
-        for (let i = from; i < to; i++) {
-          for (let j = otherFrom; j < otherTo; j++) {
-            const position = other.fingerprints.positions[j];
-            if (otherId !== state.id || position > positions[i]) seeds.push(positions[i], position);
-          }
-        }
-      }
+  private applyChange(change: CorpusChange): Set<string> {
+    const removed: FileState[] = [];
+    for (const uri of [...change.removed, ...change.updated.map((file) => file.uri)]) {
+      const state = this.byUri.get(uri);
+      if (!state) continue;
+      removed.push(state);
+      this.byUri.delete(uri);
+      this.byId.delete(state.id);
+      this.fingerprints.remove(state.id);
     }
-    const matchOptions: MatchOptions = { ...WINNOW, ...this.options, maxGap: MAX_GAP_WORDS };
-    for (const [otherId, seeds] of seedsByFile) {
-      if (seeds.length === 0) continue;
-      const other = this.byId.get(otherId)!;
-      const found = matchSequences(state.tokens.hashes, other.tokens.hashes, seeds, matchOptions)
-        .map((span) => trimToParagraphs(state, other, span))
-        .filter((span) => span.matched >= this.options.minWords);
-      if (found.length === 0) continue;
-      const pairSpans = found.map((span) => ({ fileA: state.id, fileB: otherId, ...span }));
-      this.pairMap(state.id).set(otherId, pairSpans);
-      this.pairMap(otherId).set(state.id, pairSpans);
+    const added = change.updated.map((file) => {
+      const state: FileState = { id: this.nextId++, file, salt: stringHash(file.uri) };
+      this.byUri.set(file.uri, state);
+      this.byId.set(state.id, state);
+      return state;
+    });
+    const run = this.fingerprints.add(added.map((state) => ({ id: state.id, hashes: this.fingerprintsOf(state) })));
+
+    const affected = new Set<number>();
+    const queue: PairQueue = new Map();
+    this.queueRunPartners(run, queue);
+    const dirty = this.crossedBoilerplate(removed, added);
+    for (const state of removed) {
+      affected.add(state.id);
+      for (const partner of this.pairs.drop(state.id)) affected.add(partner);
+      this.analyses.delete(state.id);
     }
+    this.fingerprints.settle();
+    for (const id of dirty) {
+      affected.add(id);
+      for (const partner of this.pairs.drop(id)) affected.add(partner);
+      this.queuePartners(id, queue);
+    }
+    for (const state of added) affected.add(state.id);
+    this.matchQueued(queue, affected);
+    return this.regroup(affected, change.updated.map((file) => file.uri), true);
   }
 
-  /**
-   * Whether `hash` occurs in at least two places but fewer than the boilerplate threshold,
-   * counting every occurrence in every file holding it.
-   */
-  private belowBoilerplate(hash: number, holders: readonly number[]): boolean {
+  private fingerprintsOf(state: FileState): Uint32Array {
+    return this.analyses.get(state.id, state.file.text).fingerprints.hashes;
+  }
+
+  /** Whether a fingerprint shared by two places may seed a match: it is not boilerplate. */
+  private readonly isSeed = (hash: number): boolean => {
     const limit = this.options.boilerplateMinCopies;
-    if (holders.length >= limit) return false;
-    let places = 0;
-    for (const fileId of holders) {
-      const [from, to] = occurrences(this.byId.get(fileId)!.fingerprints, hash);
-      places += to - from;
-      if (places >= limit) return false;
+    return this.fingerprints.places(hash, limit) < limit;
+  };
+
+  /** Queues the new files of `run` with every file sharing a seed fingerprint with them. */
+  private queueRunPartners(run: Run, queue: PairQueue): void {
+    const { hashes, files } = run;
+    for (let from = 0, to = 0; from < hashes.length; from = to) {
+      to = from + 1;
+      while (to < hashes.length && hashes[to] === hashes[from]) to++;
+      this.queueHolders(hashes[from], files.subarray(from, to), queue);
     }
-    return places >= 2;
   }
 
-  private pairMap(id: number): Map<number, PairSpan[]> {
-    let map = this.spans.get(id);
-    if (!map) this.spans.set(id, (map = new Map()));
-    return map;
+  /** Queues file `id` with every file sharing a seed fingerprint with it. */
+  private queuePartners(id: number, queue: PairQueue): void {
+    const hashes = this.fingerprintsOf(this.byId.get(id)!);
+    const self = Uint32Array.of(id);
+    for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) this.queueHolders(hashes[i], self, queue);
   }
 
-  /** Rebuilds the groups from the stored spans; returns the URIs whose groups changed. */
-  private regroup(): Set<string> {
-    const all: PairSpan[] = [];
-    for (const [id, partners] of this.spans) {
-      for (const [otherId, pairSpans] of partners) if (id <= otherId) all.push(...pairSpans);
-    }
-    const groups: DuplicateGroup[] = [];
-    // Describing a group (ranges, fingerprints, articles) is most of the work; an edit
-    // leaves almost every group as it was, so those are taken from the last round.
-    const described = new Map<string, DuplicateGroup | undefined>();
-    for (const spanGroup of groupSpans(all)) {
-      const key = `${spanGroup.similarity}/${spanGroup.copies.map((copy) => `${copy.file}:${copy.start}-${copy.end}`).join(',')}`;
-      const group = this.described.has(key) ? this.described.get(key) : this.describe(spanGroup);
-      described.set(key, group);
-      if (group) groups.push(group);
-    }
-    this.described = described;
-    groups.sort((x, y) => comparePassages(x.passages[0], y.passages[0]));
-    this.currentGroups = groups;
-    this.groupsByUri = new Map();
-    for (const group of groups) {
-      for (const uri of new Set(group.passages.map((passage) => passage.uri))) {
-        const list = this.groupsByUri.get(uri);
-        if (list) list.push(group);
-        else this.groupsByUri.set(uri, [group]);
+  /** Queues each of `files` with each file holding `hash`, itself when it holds it twice. */
+  private queueHolders(hash: number, files: Uint32Array, queue: PairQueue): void {
+    const limit = this.options.boilerplateMinCopies;
+    const places = this.fingerprints.places(hash, limit);
+    if (places < 2 || places >= limit) return;
+    const holders: number[] = [];
+    this.fingerprints.holders(hash, (id) => holders.push(id));
+    for (const x of new Set(files)) {
+      const own = holders.reduce((count, id) => count + (id === x ? 1 : 0), 0);
+      for (const y of new Set(holders)) {
+        if (y === x && own < 2) continue;
+        const [low, high] = x < y ? [x, y] : [y, x];
+        let partners = queue.get(low);
+        if (!partners) queue.set(low, (partners = new Set()));
+        partners.add(high);
       }
     }
-    return this.changedSignatures();
   }
 
-  private describe(spanGroup: SpanGroup): DuplicateGroup | undefined {
-    if (spanGroup.copies.length < 2) return undefined;
-    const passages = spanGroup.copies.map((copy) => this.passage(this.byId.get(copy.file)!, copy.start, copy.end));
-    if (passages.some((passage) => this.ignored.has(passage.fingerprint))) return undefined;
-    passages.sort(comparePassages);
-    const exact = passages.every((passage) => passage.fingerprint === passages[0].fingerprint);
-    return {
-      id: passages.map((passage) => passage.fingerprint).sort()[0],
-      kind: exact ? 'exact' : 'near',
-      similarity: exact ? 1 : Math.min(spanGroup.similarity, 0.999),
-      words: Math.max(...passages.map((passage) => passage.words)),
-      passages,
-      wholeArticle: passages.filter((passage) => passage.article).length >= 2,
-    };
+  /**
+   * The unchanged files holding a fingerprint that this change made boilerplate, or no
+   * longer boilerplate: their pairs among themselves must be matched again.
+   */
+  private crossedBoilerplate(removed: FileState[], added: FileState[]): Set<number> {
+    const dirty = new Set<number>();
+    if (this.byId.size === added.length) return dirty;
+    const delta = new Map<number, number>();
+    for (const state of removed) for (const hash of this.fingerprintsOf(state)) delta.set(hash, (delta.get(hash) ?? 0) - 1);
+    for (const state of added) for (const hash of this.fingerprintsOf(state)) delta.set(hash, (delta.get(hash) ?? 0) + 1);
+    const limit = this.options.boilerplateMinCopies;
+    const addedIds = new Set(added.map((state) => state.id));
+    for (const [hash, change] of delta) {
+      if (change === 0) continue;
+      // Counting up to limit + |change| tells both sides of the threshold apart.
+      const after = this.fingerprints.places(hash, limit + Math.abs(change));
+      if (after - change >= limit === after >= limit) continue;
+      this.fingerprints.holders(hash, (id) => {
+        if (!addedIds.has(id)) dirty.add(id);
+      });
+    }
+    return dirty;
   }
 
-  private passage(state: FileState, start: number, end: number): Passage {
-    const { file, tokens } = state;
-    const startOffset = widenOverPunctuation(file.text, tokens.starts[start], -1);
-    const endOffset = widenOverPunctuation(file.text, tokens.ends[end - 1], 1);
-    const passage: Passage = {
-      uri: file.uri,
-      relativePath: file.relativePath,
-      startOffset,
-      endOffset,
-      start: file.lines.positionAt(startOffset),
-      end: file.lines.positionAt(endOffset),
-      words: end - start,
-      fingerprint: passageFingerprint(tokens.hashes, start, end),
-    };
-    for (const article of file.articles) {
-      const articleStart = tokenAtOrAfter(tokens, article.startOffset);
-      const articleEnd = tokenAtOrAfter(tokens, article.endOffset);
-      const shared = Math.min(end, articleEnd) - Math.max(start, articleStart);
-      const articleWords = articleEnd - articleStart;
-      if (shared >= WHOLE_ARTICLE_COVER * articleWords && shared >= WHOLE_ARTICLE_COVER * (end - start)) {
-        passage.article = { title: article.title, startLine: article.startLine };
-        break;
+  private matchQueued(queue: PairQueue, affected: Set<number>): void {
+    const options: MatchOptions = { ...WINNOW, ...this.options, maxGap: MAX_GAP_WORDS };
+    for (const [x, partners] of queue) {
+      const xSide = this.side(x);
+      for (const y of partners) {
+        const spans = matchPair(xSide, y === x ? xSide : this.side(y), this.isSeed, options);
+        if (spans.length === 0) continue;
+        this.pairs.set(x, y, spans);
+        affected.add(x);
+        affected.add(y);
       }
     }
-    return passage;
   }
 
-  /** Compares each file's duplicate signature with the previous one. */
-  private changedSignatures(): Set<string> {
-    const next = new Map<string, string>();
-    for (const [uri, groups] of this.groupsByUri) {
-      next.set(uri, groups.map(groupSignature).join(';'));
+  private side(id: number): PairSide {
+    const { file, salt } = this.byId.get(id)!;
+    const analysis = this.analyses.get(id, file.text);
+    const masked = analysis.masked;
+    const words = maskedWords(analysis, file.boilerplate, salt);
+    if (!masked) this.analyses.resized(id);
+    return { id, uri: file.uri, text: file.text, analysis, words };
+  }
+
+  /**
+   * Replaces the groups with a copy in one of `affected` files by the groups their spans
+   * form now; returns the URIs whose groups changed, and `updated`. With `reuse`, a group
+   * whose copies are unchanged keeps its description.
+   */
+  private regroup(affected: Set<number>, updated: string[], reuse: boolean): Set<string> {
+    const previous = new Map<string, GroupRecord>();
+    const touched = new Set<string>(updated);
+    for (const id of affected) {
+      for (const record of this.recordsByFile.get(id) ?? []) {
+        this.removeRecord(record);
+        previous.set(record.key, record);
+        for (const passage of record.group.passages) touched.add(passage.uri);
+      }
     }
-    const changed = new Set<string>();
-    for (const [uri, signature] of next) if (this.signatures.get(uri) !== signature) changed.add(uri);
-    for (const uri of this.signatures.keys()) if (!next.has(uri)) changed.add(uri);
-    this.signatures = next;
+    const spans = spansAround(affected, (id) => this.pairs.of(id).values());
+    for (const spanGroup of groupSpans(spans)) {
+      const key = groupKey(spanGroup);
+      const record = (reuse ? previous.get(key) : undefined) ?? this.describe(spanGroup, key);
+      if (!record) continue;
+      this.addRecord(record);
+      for (const passage of record.group.passages) touched.add(passage.uri);
+    }
+    this.sorted = undefined;
+    for (const uri of touched) this.groupsByUri.delete(uri);
+    const changed = new Set(updated);
+    for (const uri of touched) {
+      const signature = this.groupsIn(uri).map(groupSignature).join(';');
+      if ((this.signatures.get(uri) ?? '') !== signature) changed.add(uri);
+      if (signature) this.signatures.set(uri, signature);
+      else this.signatures.delete(uri);
+    }
     return changed;
   }
-}
 
-/**
- * Moves a passage edge over the punctuation glued to its first or last word (an opening
- * quote, a closing full stop), so removing a copy leaves no stray marks behind.
- */
-function widenOverPunctuation(text: string, offset: number, step: 1 | -1): number {
-  let at = offset;
-  if (step === 1) while (at < text.length && GLUED_PUNCTUATION.test(text.charAt(at))) at++;
-  else while (at > 0 && GLUED_PUNCTUATION.test(text.charAt(at - 1))) at--;
-  return at;
-}
-
-const GLUED_PUNCTUATION = /^[^\s\p{L}\p{N}\p{M}]$/u;
-
-/** At most this many words at either end of a span are dropped when they spill over a paragraph break. */
-const MAX_SPILL_WORDS = 8;
-
-/**
- * Drops the few words at an end of a span that lie across a paragraph break from the rest
- * and do not stand on lines of their own on both sides: the chance match of the last
- * words of the paragraphs before two copies ("… of the.") or the first words after them.
- * A title, on its own line in both copies, is kept.
- */
-function trimToParagraphs(a: FileState, b: FileState, span: Span): Span {
-  const length = span.aEnd - span.aStart;
-  let head = 0;
-  for (let n = 1; n <= Math.min(MAX_SPILL_WORDS, length - 1); n++) {
-    const aBreak = breakBefore(a, span.aStart + n);
-    const bBreak = breakBefore(b, span.bStart + n);
-    if (!aBreak && !bBreak) continue;
-    const ownLines =
-      lineBreakBefore(a, span.aStart + n) && lineBreakBefore(b, span.bStart + n) && lineBreakBefore(a, span.aStart) && lineBreakBefore(b, span.bStart);
-    if (!ownLines) head = n;
+  private describe(spanGroup: SpanGroup, key: string): GroupRecord | undefined {
+    const group = describeGroup(
+      spanGroup,
+      (id) => {
+        const { file } = this.byId.get(id)!;
+        return { file, tokens: this.analyses.get(id, file.text).tokens };
+      },
+      this.ignored,
+    );
+    return group && { key, group, files: [...new Set(spanGroup.copies.map((copy) => copy.file))] };
   }
-  let tail = 0;
-  for (let n = 1; n <= Math.min(MAX_SPILL_WORDS, length - 1 - head); n++) {
-    const aBreak = breakBefore(a, span.aEnd - n);
-    const bBreak = breakBefore(b, span.bEnd - n);
-    if (!aBreak && !bBreak) continue;
-    const ownLines =
-      lineBreakBefore(a, span.aEnd - n) && lineBreakBefore(b, span.bEnd - n) && lineBreakBefore(a, span.aEnd) && lineBreakBefore(b, span.bEnd);
-    if (!ownLines) tail = n;
+
+  private addRecord(record: GroupRecord): void {
+    this.records.add(record);
+    for (const id of record.files) {
+      let records = this.recordsByFile.get(id);
+      if (!records) this.recordsByFile.set(id, (records = new Set()));
+      records.add(record);
+    }
   }
-  if (head === 0 && tail === 0) return span;
-  // Trimmed words were matched words of an exact edge run, on both sides alike.
-  return {
-    aStart: span.aStart + head,
-    aEnd: span.aEnd - tail,
-    bStart: span.bStart + head,
-    bEnd: span.bEnd - tail,
-    matched: span.matched - head - tail,
-    similarity: span.similarity,
-  };
+
+  private removeRecord(record: GroupRecord): void {
+    this.records.delete(record);
+    for (const id of record.files) {
+      const records = this.recordsByFile.get(id);
+      records?.delete(record);
+      if (records?.size === 0) this.recordsByFile.delete(id);
+    }
+  }
+
+  private sortedGroups(): { groups: DuplicateGroup[]; byId: Map<string, DuplicateGroup> } {
+    if (!this.sorted) {
+      const groups = [...this.records].map((record) => record.group).sort(compareGroups);
+      const byId = new Map<string, DuplicateGroup>();
+      for (const group of groups) if (!byId.has(group.id)) byId.set(group.id, group);
+      this.sorted = { groups, byId };
+    }
+    return this.sorted;
+  }
 }
 
-/** Whether a blank line separates token `index` from the token before it (or it starts or ends the file). */
-function breakBefore(state: FileState, index: number): boolean {
-  return separatedBy(state, index, BLANK_LINE);
+function groupKey(spanGroup: SpanGroup): string {
+  return `${spanGroup.similarity}/${spanGroup.copies.map((copy) => `${copy.file}:${copy.start}-${copy.end}`).join(',')}`;
 }
 
-function lineBreakBefore(state: FileState, index: number): boolean {
-  return separatedBy(state, index, LINE_BREAK);
-}
-
-function separatedBy(state: FileState, index: number, separator: RegExp): boolean {
-  const { starts, ends } = state.tokens;
-  if (index <= 0 || index >= starts.length) return true;
-  return separator.test(state.file.text.slice(ends[index - 1], starts[index]));
-}
-
-const BLANK_LINE = /\n[^\S\n]*\r?\n|\r[^\S\r\n]*\r/;
-const LINE_BREAK = /[\n\r]/;
-
-const signatures = new WeakMap<DuplicateGroup, string>();
-
-function groupSignature(group: DuplicateGroup): string {
-  const known = signatures.get(group);
-  if (known !== undefined) return known;
-  const places = group.passages.map((p) => `${p.uri}@${p.start.line}:${p.start.character}-${p.end.line}:${p.end.character}`);
-  const signature = `${group.id}/${group.kind}/${group.similarity.toFixed(3)}/${group.wholeArticle}/${places.join(',')}`;
-  signatures.set(group, signature);
-  return signature;
-}
-
-export function comparePassages(x: Passage, y: Passage): number {
-  if (x.relativePath !== y.relativePath) return x.relativePath < y.relativePath ? -1 : 1;
-  if (x.uri !== y.uri) return x.uri < y.uri ? -1 : 1;
-  return x.startOffset - y.startOffset;
+/** FNV-1a of a string, for salts. */
+function stringHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }

@@ -2,54 +2,59 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { FingerprintIndex } from './fingerprint-index';
 
-/** The files holding each hash, as a plain Map: the model the index must agree with. */
-function modelOf(files: Map<number, Uint32Array>): Map<number, Set<number>> {
-  const model = new Map<number, Set<number>>();
-  for (const [id, hashes] of files) for (const hash of hashes) model.set(hash, (model.get(hash) ?? new Set()).add(id));
-  return model;
-}
-
+/** The live files holding a hash, once per occurrence, sorted. */
 function holders(index: FingerprintIndex, hash: number): number[] {
-  const files = index.filesWith(hash);
-  if (files === undefined) return [];
-  return typeof files === 'number' ? [files] : [...files].sort((a, b) => a - b);
+  const found: number[] = [];
+  index.holders(hash, (id) => found.push(id));
+  return found.sort((a, b) => a - b);
 }
 
 describe('FingerprintIndex', () => {
-  it('agrees with a map of sets through any sequence of adds and removals', () => {
-    // Few distinct hashes, so that files share them, slots collide and probe runs form.
-    const hashes = fc.uniqueArray(fc.integer({ min: 0, max: 300 }), { maxLength: 40 }).map((list) => Uint32Array.from(list.sort((a, b) => a - b)));
-    const operation = fc.record({ file: fc.integer({ min: 0, max: 12 }), hashes, remove: fc.boolean() });
+  it('agrees with a plain list of files through any sequence of batches, removals and merges', () => {
+    // Few distinct hashes, so that files share them and runs hold many equal hashes.
+    const hashes = fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 40 }).map((list) => Uint32Array.from(list.sort((a, b) => a - b)));
+    const batch = fc.record({ added: fc.array(hashes, { maxLength: 4 }), removed: fc.array(fc.nat(), { maxLength: 3 }) });
     fc.assert(
-      fc.property(fc.array(operation, { maxLength: 60 }), (operations) => {
+      fc.property(fc.array(batch, { maxLength: 30 }), (batches) => {
         const index = new FingerprintIndex();
         const files = new Map<number, Uint32Array>();
-        for (const { file, hashes: added, remove } of operations) {
-          const held = files.get(file);
-          if (held) index.remove(file, held);
-          files.delete(file);
-          if (remove) continue;
-          index.add(file, added);
-          files.set(file, added);
+        let nextId = 0;
+        for (const { added, removed } of batches) {
+          const live = [...files.keys()];
+          for (const pick of removed) {
+            if (live.length === 0) break;
+            const id = live[pick % live.length];
+            index.remove(id);
+            files.delete(id);
+          }
+          const fresh = added.map((list) => ({ id: nextId++, hashes: list }));
+          index.add(fresh);
+          for (const file of fresh) files.set(file.id, file.hashes);
+          index.settle();
         }
-        const model = modelOf(files);
         for (let hash = 0; hash <= 300; hash++) {
-          assert.deepEqual(holders(index, hash), [...(model.get(hash) ?? [])].sort((a, b) => a - b), `hash ${hash}`);
+          const expected = [...files].flatMap(([id, list]) => [...list].filter((h) => h === hash).map(() => id)).sort((a, b) => a - b);
+          assert.deepEqual(holders(index, hash), expected, `hash ${hash}`);
+          assert.equal(index.places(hash), expected.length);
+          assert.equal(index.places(hash, 2), Math.min(2, expected.length));
         }
       }),
     );
   });
 
-  it('grows past its first capacity and keeps every entry', () => {
+  it('sorts a large batch and forgets removed files', () => {
     const index = new FingerprintIndex();
-    const many = Uint32Array.from({ length: 200_000 }, (_, i) => i * 2654435761);
-    many.sort();
-    index.add(1, many);
-    index.add(2, many.subarray(0, 10));
+    const many = Uint32Array.from({ length: 200_000 }, (_, i) => (i * 2654435761) >>> 0).sort();
+    const run = index.add([
+      { id: 1, hashes: many },
+      { id: 2, hashes: many.subarray(0, 10) },
+    ]);
+    for (let i = 1; i < run.hashes.length; i++) assert.ok(run.hashes[i - 1] <= run.hashes[i]);
     assert.deepEqual(holders(index, many[5]), [1, 2]);
     assert.deepEqual(holders(index, many[150_000]), [1]);
-    index.remove(1, many);
+    index.remove(1);
+    index.settle();
     assert.deepEqual(holders(index, many[5]), [2]);
-    assert.equal(index.filesWith(many[150_000]), undefined);
+    assert.equal(index.places(many[150_000]), 0);
   });
 });

@@ -1,127 +1,165 @@
 /**
- * Which files hold each selected fingerprint: the inverted index of winnowing. A file is
- * added or removed in time proportional to its own fingerprints, so one edit never
- * touches the rest of the workspace.
+ * Which files hold each selected fingerprint, and how often: the inverted index of
+ * winnowing.
  *
- * An open-addressing hash table over typed arrays (linear probing, backward-shift
- * deletion): about 10 bytes per fingerprint and no garbage, where a Map of millions of
- * entries costs several times that and nears V8's size limit at 100k articles. Most
- * fingerprints belong to one file, so a slot holds that file's id directly; a fingerprint
- * shared by several files points to a small list instead.
+ * Entries (hash, file id) are kept in a few runs sorted by hash, as in a log-structured
+ * merge tree: a batch of files becomes one run (radix-sorted), and small runs are merged
+ * into larger ones as they come, so a lookup is a binary search in each of O(log n) runs
+ * and an edit costs amortised O(log n) per fingerprint. A removed file's entries are not
+ * searched for: its id is marked dead and they are dropped at the next merge. Typed arrays
+ * throughout: 8 bytes per fingerprint and nothing for the garbage collector to walk, where
+ * a Map of millions of entries costs several times that.
  */
 
-const EMPTY = 0;
-const USED = 1;
-const INITIAL_CAPACITY = 1 << 16;
+export interface FileFingerprints {
+  id: number;
+  /** Selected hashes of the file, one entry per occurrence. */
+  hashes: Uint32Array;
+}
+
+/** Entries sorted by hash. */
+export interface Run {
+  hashes: Uint32Array;
+  files: Uint32Array;
+}
+
+const EMPTY_RUN: Run = { hashes: new Uint32Array(0), files: new Uint32Array(0) };
+
+/** Runs are merged while the newer one is at least this fraction of the older one. */
+const MERGE_RATIO = 0.5;
 
 export class FingerprintIndex {
-  private keys = new Uint32Array(INITIAL_CAPACITY);
-  /** A file id (>= 0), or -(list index + 1) into `lists`. */
-  private values = new Int32Array(INITIAL_CAPACITY);
-  private states = new Uint8Array(INITIAL_CAPACITY);
-  private size = 0;
-  private readonly lists: number[][] = [];
-  private readonly freeLists: number[] = [];
+  private runs: Run[] = [];
+  private alive = new Uint8Array(1024);
+  private entries = 0;
+  private deadEntries = 0;
+  private readonly entriesOf = new Map<number, number>();
 
-  /** Adds a file's fingerprints; `hashes` sorted ascending (repeats are added once). */
-  add(fileId: number, hashes: Uint32Array): void {
-    for (let i = 0; i < hashes.length; i++) {
-      if (i > 0 && hashes[i] === hashes[i - 1]) continue;
-      if ((this.size + 1) * 2 > this.keys.length) this.resize(this.keys.length * 2);
-      const slot = this.find(hashes[i]);
-      if (this.states[slot] === EMPTY) {
-        this.states[slot] = USED;
-        this.keys[slot] = hashes[i];
-        this.values[slot] = fileId;
-        this.size++;
-      } else if (this.values[slot] >= 0) {
-        this.values[slot] = -(this.newList([this.values[slot], fileId]) + 1);
-      } else {
-        this.lists[-this.values[slot] - 1].push(fileId);
+  /** Adds files (fresh ids) as one run, which is returned for the caller to scan. */
+  add(files: readonly FileFingerprints[]): Run {
+    const run = sortedRun(files);
+    for (const file of files) {
+      this.growAlive(file.id);
+      this.alive[file.id] = 1;
+      this.entriesOf.set(file.id, file.hashes.length);
+    }
+    this.entries += run.hashes.length;
+    if (run.hashes.length > 0) this.runs.push(run);
+    return run;
+  }
+
+  remove(fileId: number): void {
+    const count = this.entriesOf.get(fileId);
+    if (count === undefined) return;
+    this.entriesOf.delete(fileId);
+    this.alive[fileId] = 0;
+    this.deadEntries += count;
+  }
+
+  /** Merges runs that have become small beside their predecessor, and drops dead entries. */
+  settle(): void {
+    if (this.deadEntries * 2 > this.entries && this.runs.length > 0) {
+      const merged = this.runs.reduce((all, run) => this.merge(all, run), EMPTY_RUN);
+      this.runs = merged.hashes.length > 0 ? [merged] : [];
+      return;
+    }
+    while (this.runs.length >= 2) {
+      const newer = this.runs[this.runs.length - 1];
+      const older = this.runs[this.runs.length - 2];
+      if (newer.hashes.length < MERGE_RATIO * older.hashes.length) break;
+      this.runs.splice(this.runs.length - 2, 2, this.merge(older, newer));
+    }
+  }
+
+  /** Occurrences of `hash` in live files; counting stops at `limit`. */
+  places(hash: number, limit = Infinity): number {
+    let count = 0;
+    for (const run of this.runs) {
+      for (let i = lowerBound(run.hashes, hash); i < run.hashes.length && run.hashes[i] === hash; i++) {
+        if (this.alive[run.files[i]] === 1 && ++count >= limit) return count;
+      }
+    }
+    return count;
+  }
+
+  /** Calls `visit` with each live file holding `hash`, once per occurrence. */
+  holders(hash: number, visit: (fileId: number) => void): void {
+    for (const run of this.runs) {
+      for (let i = lowerBound(run.hashes, hash); i < run.hashes.length && run.hashes[i] === hash; i++) {
+        if (this.alive[run.files[i]] === 1) visit(run.files[i]);
       }
     }
   }
 
-  remove(fileId: number, hashes: Uint32Array): void {
-    for (let i = 0; i < hashes.length; i++) {
-      if (i > 0 && hashes[i] === hashes[i - 1]) continue;
-      const slot = this.find(hashes[i]);
-      if (this.states[slot] === EMPTY) continue;
-      const value = this.values[slot];
-      if (value >= 0) {
-        if (value === fileId) this.deleteSlot(slot);
-        continue;
-      }
-      const list = this.lists[-value - 1];
-      const at = list.indexOf(fileId);
-      if (at >= 0) list.splice(at, 1);
-      if (list.length === 1) {
-        this.values[slot] = list[0];
-        this.freeLists.push(-value - 1);
-      }
+  private merge(older: Run, newer: Run): Run {
+    const size = older.hashes.length + newer.hashes.length;
+    const hashes = new Uint32Array(size);
+    const files = new Uint32Array(size);
+    let count = 0;
+    let i = 0;
+    let j = 0;
+    while (i < older.hashes.length || j < newer.hashes.length) {
+      const fromOlder = j >= newer.hashes.length || (i < older.hashes.length && older.hashes[i] <= newer.hashes[j]);
+      const run = fromOlder ? older : newer;
+      const at = fromOlder ? i++ : j++;
+      if (this.alive[run.files[at]] !== 1) continue;
+      hashes[count] = run.hashes[at];
+      files[count++] = run.files[at];
     }
+    this.entries -= size - count;
+    this.deadEntries -= size - count;
+    return { hashes: hashes.slice(0, count), files: files.slice(0, count) };
   }
 
-  /** The id of the only file holding `hash`, or the ids of all of them; undefined when none does. */
-  filesWith(hash: number): number | readonly number[] | undefined {
-    const slot = this.find(hash);
-    if (this.states[slot] === EMPTY) return undefined;
-    const value = this.values[slot];
-    return value >= 0 ? value : this.lists[-value - 1];
-  }
-
-  /** The slot holding `hash`, or the empty slot where it would go. */
-  private find(hash: number): number {
-    const mask = this.keys.length - 1;
-    let slot = mix(hash) & mask;
-    while (this.states[slot] !== EMPTY && this.keys[slot] !== hash) slot = (slot + 1) & mask;
-    return slot;
-  }
-
-  private newList(files: number[]): number {
-    const free = this.freeLists.pop();
-    if (free === undefined) return this.lists.push(files) - 1;
-    this.lists[free] = files;
-    return free;
-  }
-
-  /** Empties a slot and moves later entries of its probe run back, so lookups never stop early. */
-  private deleteSlot(slot: number): void {
-    const mask = this.keys.length - 1;
-    let hole = slot;
-    let next = (slot + 1) & mask;
-    while (this.states[next] !== EMPTY) {
-      const home = mix(this.keys[next]) & mask;
-      // Move the entry back if its home is not in the cyclic range (hole, next].
-      if (((next - home) & mask) >= ((next - hole) & mask)) {
-        this.keys[hole] = this.keys[next];
-        this.values[hole] = this.values[next];
-        hole = next;
-      }
-      next = (next + 1) & mask;
-    }
-    this.states[hole] = EMPTY;
-    this.size--;
-  }
-
-  private resize(capacity: number): void {
-    const { keys, values, states } = this;
-    this.keys = new Uint32Array(capacity);
-    this.values = new Int32Array(capacity);
-    this.states = new Uint8Array(capacity);
-    for (let slot = 0; slot < keys.length; slot++) {
-      if (states[slot] === EMPTY) continue;
-      const target = this.find(keys[slot]);
-      this.states[target] = USED;
-      this.keys[target] = keys[slot];
-      this.values[target] = values[slot];
-    }
+  private growAlive(id: number): void {
+    if (id < this.alive.length) return;
+    const grown = new Uint8Array(Math.max(id + 1, this.alive.length * 2));
+    grown.set(this.alive);
+    this.alive = grown;
   }
 }
 
-/** Fingerprints are already hashes, but their low bits are mixed again so probe runs stay short. */
-function mix(hash: number): number {
-  let h = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
-  h ^= h >>> 16;
-  return h >>> 0;
+/** Index of the first entry >= value. */
+export function lowerBound(sorted: Uint32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The files' entries sorted by hash: a least-significant-digit radix sort, by 16 bits (8 for few entries). */
+function sortedRun(files: readonly FileFingerprints[]): Run {
+  let size = 0;
+  for (const file of files) size += file.hashes.length;
+  let hashes = new Uint32Array(size);
+  let ids = new Uint32Array(size);
+  let at = 0;
+  for (const file of files) {
+    hashes.set(file.hashes, at);
+    ids.fill(file.id, at, at + file.hashes.length);
+    at += file.hashes.length;
+  }
+  if (size < 2) return { hashes, files: ids };
+  let sortedHashes = new Uint32Array(size);
+  let sortedIds = new Uint32Array(size);
+  const bits = size > 1 << 16 ? 16 : 8;
+  const mask = (1 << bits) - 1;
+  const counts = new Uint32Array(mask + 2);
+  for (let shift = 0; shift < 32; shift += bits) {
+    counts.fill(0);
+    for (let i = 0; i < size; i++) counts[((hashes[i] >>> shift) & mask) + 1]++;
+    for (let digit = 1; digit <= mask + 1; digit++) counts[digit] += counts[digit - 1];
+    for (let i = 0; i < size; i++) {
+      const target = counts[(hashes[i] >>> shift) & mask]++;
+      sortedHashes[target] = hashes[i];
+      sortedIds[target] = ids[i];
+    }
+    [hashes, sortedHashes] = [sortedHashes, hashes];
+    [ids, sortedIds] = [sortedIds, ids];
+  }
+  return { hashes, files: ids };
 }

@@ -66,11 +66,69 @@ function unionSameCopies(places: CopyRange[], sets: DisjointSets): void {
     for (let j = i + 1; j < order.length; j++) {
       const second = places[order[j]];
       if (second.file !== first.file || second.start >= first.end) break;
-      const overlap = Math.min(first.end, second.end) - second.start;
-      const longer = Math.max(first.end - first.start, second.end - second.start);
-      if (overlap >= SAME_COPY_OVERLAP * longer) sets.union(order[i], order[j]);
+      if (sameCopy(first, second)) sets.union(order[i], order[j]);
     }
   }
+}
+
+/** Two places in one file are the same copy when they overlap by half the longer one. */
+function sameCopy(x: CopyRange, y: CopyRange): boolean {
+  const overlap = Math.min(x.end, y.end) - Math.max(x.start, y.start);
+  const longer = Math.max(x.end - x.start, y.end - y.start);
+  return overlap >= SAME_COPY_OVERLAP * longer;
+}
+
+interface Place extends CopyRange {
+  span: PairSpan;
+  seen: boolean;
+}
+
+/**
+ * The spans of every group with a copy in one of `files`: what an edit of those files can
+ * change, found by walking from their copies to the other side of each span and to the
+ * same copy's other places, so that the rest of the workspace is not grouped again.
+ */
+export function spansAround(files: Iterable<number>, spansOf: (file: number) => Iterable<readonly PairSpan[]>): PairSpan[] {
+  const sides = new Map<PairSpan, [Place, Place]>();
+  const placesByFile = new Map<number, Place[]>();
+  const placesOf = (file: number): Place[] => {
+    let places = placesByFile.get(file);
+    if (places) return places;
+    places = [];
+    for (const spans of spansOf(file)) {
+      for (const span of spans) {
+        let pair = sides.get(span);
+        if (!pair) {
+          pair = [
+            { file: span.fileA, start: span.aStart, end: span.aEnd, span, seen: false },
+            { file: span.fileB, start: span.bStart, end: span.bEnd, span, seen: false },
+          ];
+          sides.set(span, pair);
+        }
+        // A pair within one file is listed once and holds both places.
+        for (const place of pair) if (place.file === file) places.push(place);
+      }
+    }
+    places.sort((x, y) => x.start - y.start);
+    placesByFile.set(file, places);
+    return places;
+  };
+  const queue: Place[] = [];
+  const visit = (place: Place) => {
+    if (place.seen) return;
+    place.seen = true;
+    queue.push(place);
+  };
+  for (const file of files) for (const place of placesOf(file)) visit(place);
+  while (queue.length > 0) {
+    const place = queue.pop()!;
+    for (const side of sides.get(place.span)!) visit(side);
+    for (const other of placesOf(place.file)) {
+      if (other.start >= place.end) break;
+      if (sameCopy(place, other)) visit(other);
+    }
+  }
+  return [...sides].filter(([, [side]]) => side.seen).map(([span]) => span);
 }
 
 /** One range per distinct copy: overlapping ranges in the same file are merged. */

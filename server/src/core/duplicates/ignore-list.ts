@@ -4,8 +4,11 @@
  * Passages are keyed by the fingerprint of their normalised words; a short preview and the
  * word count are kept only so that a person reading the file knows what each entry is.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { FileProblem, checkJson, readTextIfPresent, rejectedItems } from '../jsonFile';
+import schema from './ignored-passages.schema.json';
 
 export const IGNORE_FILE = path.join('.seed-curator', 'ignored-passages.json');
 
@@ -20,27 +23,46 @@ interface IgnoreFile {
   passages: IgnoredPassage[];
 }
 
-/** The entries of a folder's ignore list; a missing or malformed file is an empty list. */
+export interface IgnoreList {
+  /** Undefined when the folder has no ignore list. */
+  text: string | undefined;
+  /** The well-formed entries; a file with mistakes keeps the others. */
+  passages: IgnoredPassage[];
+  problems: FileProblem[];
+}
+
+const validate = new Ajv({ allErrors: true }).compile(schema);
+
+export function parseIgnoreList(text: string): Omit<IgnoreList, 'text'> {
+  const checked = checkJson(text, validate);
+  const raw = (checked.value as { passages?: unknown } | undefined)?.passages;
+  const rejected = rejectedItems(checked, ['passages']);
+  const passages = (Array.isArray(raw) ? raw : [])
+    .filter((entry, index): entry is Partial<IgnoredPassage> & { fingerprint: string } => !rejected.has(index) && typeof entry?.fingerprint === 'string')
+    .map((entry) => ({ fingerprint: entry.fingerprint, words: entry.words ?? 0, preview: entry.preview ?? '' }));
+  return { passages, problems: checked.problems };
+}
+
+export function readIgnoreList(folder: string): IgnoreList {
+  const text = readTextIfPresent(path.join(folder, IGNORE_FILE));
+  return text === undefined ? { text, passages: [], problems: [] } : { text, ...parseIgnoreList(text) };
+}
+
+/** The entries of a folder's ignore list; a missing file is an empty list. */
 export function readIgnoredPassages(folder: string): IgnoredPassage[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path.join(folder, IGNORE_FILE), 'utf8'));
-  } catch {
-    return [];
-  }
-  const passages = (raw as Partial<IgnoreFile> | null)?.passages;
-  if (!Array.isArray(passages)) return [];
-  return passages.filter(
-    (entry): entry is IgnoredPassage => typeof entry === 'object' && entry !== null && typeof entry.fingerprint === 'string',
-  );
+  return readIgnoreList(folder).passages;
 }
 
 /**
  * Adds entries (those not already listed) and rewrites the file atomically, so a crash
- * never leaves half a list. Returns the new list.
+ * never leaves half a list. Returns the new list; throws when the file cannot be written
+ * or has mistakes.
  */
 export function addIgnoredPassages(folder: string, entries: IgnoredPassage[]): IgnoredPassage[] {
-  const passages = readIgnoredPassages(folder);
+  const current = readIgnoreList(folder);
+  // Rewriting a file with mistakes would drop what its author meant: they fix it first.
+  if (current.problems.length > 0) throw new Error(`${IGNORE_FILE} has mistakes; fix them first (they are shown in the file).`);
+  const { passages } = current;
   const known = new Set(passages.map((entry) => entry.fingerprint));
   for (const entry of entries) {
     if (known.has(entry.fingerprint)) continue;

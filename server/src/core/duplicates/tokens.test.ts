@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { passageFingerprint, tokenAtOrAfter, tokenize } from './tokens';
 
-const words = (text: string, excluded = [] as { start: number; end: number }[]) => {
-  const tokens = tokenize(text, excluded);
+const words = (text: string) => {
+  const tokens = tokenize(text);
   return Array.from(tokens.starts, (start, i) => text.slice(start, tokens.ends[i]));
 };
 const sameWords = (a: string, b: string) => assert.deepEqual([...tokenize(a).hashes], [...tokenize(b).hashes]);
@@ -20,12 +20,6 @@ describe('tokenize', () => {
 
   it('reads letters outside the basic plane and combining marks as word characters', () => {
     assert.deepEqual(words('𝒜lpha cafe\u0301 x'), ['𝒜lpha', 'cafe\u0301', 'x']);
-  });
-
-  it('skips excluded ranges', () => {
-    const text = 'one two\nPrevious\nNext\nthree';
-    const start = text.indexOf('Previous');
-    assert.deepEqual(words(text, [{ start, end: text.indexOf('three') }]), ['one', 'two', 'three']);
   });
 
   it('survives empty, punctuation-only and lone-surrogate text', () => {

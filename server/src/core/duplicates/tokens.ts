@@ -19,23 +19,41 @@ export interface TokenizedText {
   ends: Uint32Array;
 }
 
-/** A char range [start, end) whose words are left out (navigation boilerplate). */
-export interface ExcludedRange {
-  start: number;
-  end: number;
-}
-
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const APOSTROPHE = 0x27;
 
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 
-/** For each ASCII code: its lower-case code if it is a letter or digit, else 0. */
-const ASCII_WORD = new Uint8Array(128);
-for (let code = 0; code < 128; code++) {
-  if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) ASCII_WORD[code] = code;
-  else if (code >= 0x41 && code <= 0x5a) ASCII_WORD[code] = code + 32;
+/** Classes of UTF-16 units; 0 until a unit is first met. */
+const SEPARATOR = 1;
+/** A word character whose lower case is one UTF-16 unit, kept in LOWER. */
+const SIMPLE_WORD = 2;
+/** A word character that starts a surrogate pair or lower-cases to several units. */
+const COMPLEX_WORD = 3;
+
+/**
+ * What each UTF-16 unit is, learnt on first sight: a regular-expression test per char of
+ * curly quotes, dashes and accented letters was most of the time spent on such text.
+ * ASCII is filled in up front.
+ */
+const CLASS = new Uint8Array(0x10000);
+const LOWER = new Uint16Array(0x10000);
+for (let code = 0; code < 0x80; code++) {
+  const char = String.fromCharCode(code);
+  const word = /[A-Za-z0-9]/.test(char);
+  CLASS[code] = word ? SIMPLE_WORD : SEPARATOR;
+  LOWER[code] = char.toLowerCase().charCodeAt(0);
+}
+
+function classify(code: number): number {
+  const char = String.fromCharCode(code);
+  if (code >= 0xd800 && code <= 0xdfff) return (CLASS[code] = code <= 0xdbff ? COMPLEX_WORD : SEPARATOR);
+  if (!WORD_CHAR.test(char)) return (CLASS[code] = SEPARATOR);
+  const lower = char.toLowerCase();
+  if (lower.length !== 1) return (CLASS[code] = COMPLEX_WORD);
+  LOWER[code] = lower.charCodeAt(0);
+  return (CLASS[code] = SIMPLE_WORD);
 }
 
 /** Apostrophes and the quotes used as apostrophes, all read as "'". */
@@ -46,19 +64,20 @@ function isApostrophe(code: number): boolean {
 /** Length in UTF-16 units of the word character at `i`, or 0 if it is not one. */
 function wordCharLength(text: string, i: number): number {
   const code = text.charCodeAt(i);
-  if (code < 0x80) return ASCII_WORD[code] === 0 ? 0 : 1;
   if (code !== code) return 0; // NaN: past the end
+  const kind = CLASS[code] || classify(code);
+  if (kind === SEPARATOR) return 0;
+  if (kind === SIMPLE_WORD) return 1;
   const next = text.charCodeAt(i + 1);
   const length = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
   return WORD_CHAR.test(text.slice(i, i + length)) ? length : 0;
 }
 
 /**
- * Tokenizes `text`, skipping the words inside `excluded` (sorted, non-overlapping).
- * Linear in the length of the text; ASCII letters take a table lookup, other characters
- * a Unicode property test and `toLowerCase`.
+ * Tokenizes `text`. Linear in its length; ASCII letters take a table lookup, other
+ * characters a Unicode property test and `toLowerCase`.
  */
-export function tokenize(text: string, excluded: readonly ExcludedRange[] = []): TokenizedText {
+export function tokenize(text: string): TokenizedText {
   // Reused typed arrays, grown by doubling, then copied out at their exact length.
   const estimate = Math.ceil(text.length / 5);
   let hashes = scratchUint32('tokenHashes', estimate);
@@ -66,41 +85,37 @@ export function tokenize(text: string, excluded: readonly ExcludedRange[] = []):
   let ends = scratchUint32('tokenEnds', estimate);
   let capacity = Math.min(hashes.length, starts.length, ends.length);
   let count = 0;
-  let nextExcluded = 0;
-  let excludedStart = excluded.length > 0 ? excluded[0].start : Infinity;
+  const length = text.length;
   let i = 0;
-  while (i < text.length) {
-    if (i >= excludedStart) {
-      i = Math.max(i, excluded[nextExcluded].end);
-      nextExcluded++;
-      while (nextExcluded < excluded.length && excluded[nextExcluded].end <= i) nextExcluded++;
-      excludedStart = nextExcluded < excluded.length ? excluded[nextExcluded].start : Infinity;
-      continue;
-    }
-    let length = wordCharLength(text, i);
-    if (length === 0) {
+  while (i < length) {
+    const first = text.charCodeAt(i);
+    const firstKind = CLASS[first] || classify(first);
+    if (firstKind === SEPARATOR || (firstKind === COMPLEX_WORD && wordCharLength(text, i) === 0)) {
       i++;
       continue;
     }
     const start = i;
     let hash = FNV_OFFSET;
-    for (;;) {
+    while (i < length) {
       const code = text.charCodeAt(i);
-      if (code < 0x80) {
-        const lower = ASCII_WORD[code];
-        if (lower !== 0) {
-          hash = Math.imul(hash ^ lower, FNV_PRIME);
-          i++;
-          continue;
-        }
-      } else if ((length = wordCharLength(text, i)) > 0) {
-        const folded = text.slice(i, i + length).toLowerCase();
-        for (let j = 0; j < folded.length; j++) hash = Math.imul(hash ^ folded.charCodeAt(j), FNV_PRIME);
-        i += length;
+      const kind = CLASS[code] || classify(code);
+      if (kind === SIMPLE_WORD) {
+        hash = Math.imul(hash ^ LOWER[code], FNV_PRIME);
+        i++;
         continue;
       }
+      if (kind === COMPLEX_WORD) {
+        const charLength = wordCharLength(text, i);
+        if (charLength > 0) {
+          const folded = text.slice(i, i + charLength).toLowerCase();
+          for (let j = 0; j < folded.length; j++) hash = Math.imul(hash ^ folded.charCodeAt(j), FNV_PRIME);
+          i += charLength;
+          continue;
+        }
+        break;
+      }
       // An apostrophe between two word characters stays inside the word.
-      if (isApostrophe(text.charCodeAt(i)) && (length = wordCharLength(text, i + 1)) > 0) {
+      if (isApostrophe(code) && wordCharLength(text, i + 1) > 0) {
         hash = Math.imul(hash ^ APOSTROPHE, FNV_PRIME);
         i++;
         continue;

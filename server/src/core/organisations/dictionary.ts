@@ -74,40 +74,38 @@ export class NameDictionary {
   /** The longest name that starts at token `index` and stays on its line. */
   match(text: TokenisedText, index: number): NameMatch | undefined {
     const { tokens } = text;
-    const first = tokens[index];
-    if (!first?.word) return undefined;
+    if (!tokens.isWord(index)) return undefined;
+    const line = tokens.line(index);
     let node: Node | undefined = this.root;
     let best: NameMatch | undefined;
     for (let i = index; i < tokens.length && node; i++) {
-      const token = tokens[i];
-      if (token.line !== first.line) break;
-      const possessive = token.possessive;
-      if (possessive) {
-        const spelling = node.children.get(possessive.key)?.spellings?.find((each) => fits(each, text, index, i, token.text.slice(0, -2)));
-        if (spelling) best = { id: spelling.id, start: first.start, end: possessive.at, next: i + 1 };
+      if (tokens.line(i) !== line) break;
+      const possessiveAt = tokens.possessiveAt(i);
+      if (possessiveAt >= 0) {
+        const spelling = node.children.get(tokens.possessiveKey(i))?.spellings?.find((each) => fits(each, text, index, i, possessiveAt));
+        if (spelling) best = { id: spelling.id, start: tokens.start(index), end: possessiveAt, next: i + 1 };
       }
-      node = node.children.get(token.key);
-      const spelling = node?.spellings?.find((each) => fits(each, text, index, i, token.text));
-      if (spelling) best = { id: spelling.id, start: first.start, end: token.end, next: i + 1 };
+      node = node.children.get(tokens.key(i));
+      const spelling = node?.spellings?.find((each) => fits(each, text, index, i, tokens.end(i)));
+      if (spelling) best = { id: spelling.id, start: tokens.start(index), end: tokens.end(i), next: i + 1 };
     }
     return best;
   }
 }
 
-/** Whether tokens `from`..`last` are written as the spelling requires. */
-function fits(spelling: Spelling, text: TokenisedText, from: number, last: number, lastText: string): boolean {
+/** Whether tokens `from`..`last` (the last one ending at `lastEnd`) are written as the spelling requires. */
+function fits(spelling: Spelling, text: TokenisedText, from: number, last: number, lastEnd: number): boolean {
   const { tokens } = text;
   for (let i = from; i <= last; i++) {
     const rule = spelling.rules[i - from];
-    if (rule === 'cap' && !tokens[i].cap) return false;
+    if (rule === 'cap' && !tokens.cap(i)) return false;
     if (rule === 'exact') {
-      const written = (i === last ? lastText : tokens[i].text).replace(/’/g, "'");
+      const written = tokens.source.slice(tokens.start(i), i === last ? lastEnd : tokens.end(i)).replace(/’/g, "'");
       if (written !== spelling.texts[i - from]) return false;
     }
   }
   if (!spelling.ambiguous) return true;
-  const token = tokens[from];
-  return !token.sentenceStart && !text.isTitleLine(token.line) && !text.writtenInLowerCase(token.key);
+  return !tokens.sentenceStart(from) && !text.isTitleLine(tokens.line(from)) && !text.writtenInLowerCase(tokens.key(from));
 }
 
 function caseRule(word: string): CaseRule {

@@ -9,7 +9,7 @@ import { longFormStart, maxLongFormWords, singularShortForm } from './acronyms';
 import { EVIDENCE_STRENGTH, Evidence, containsHeadWord, judgeSegment, looksLikePerson, structuralEvidence } from './evidence';
 import { NON_ORGANISATION_ACRONYMS, SENTENCE_ADVERBS } from './lexicon';
 import { Segment, capitalisedRuns, isNameWord, segmentRun } from './phrases';
-import { Token, TokenisedText, idFromKey, tokensKey } from './tokens';
+import { TokenisedText, Tokens, idFromKey, isFullStop, tokensKey } from './tokens';
 
 export interface TextSpan {
   start: number;
@@ -61,9 +61,9 @@ export function discoverOrganisations(source: string, text: TokenisedText, known
   };
 
   for (const run of capitalisedRuns(tokens)) {
-    if (cannotBeAName(tokens, run) || text.isTitleLine(tokens[run.start].line)) continue;
+    if (cannotBeAName(tokens, run) || text.isTitleLine(tokens.line(run.start))) continue;
     for (const part of segmentRun(tokens, run)) {
-      for (const segment of splitAtConnectors(source, text, part, known)) {
+      for (const segment of splitAtConnectors(text, part, known)) {
         const key = tokensKey(tokens, segment.start, segment.end);
         // Known and ignored names need no evidence; the same name found again needs stronger evidence.
         if (key === '' || known.ignored.has(key) || known.idOfKey(key) !== undefined) continue;
@@ -90,9 +90,15 @@ export function discoverOrganisations(source: string, text: TokenisedText, known
  * could make it a name, so without a comma after it there is nothing to judge. (Most
  * capitalised words are of this kind; skipping them early matters for speed.)
  */
-function cannotBeAName(tokens: Token[], run: Segment): boolean {
-  const token = tokens[run.start];
-  return run.start === run.end && token.sentenceStart && !token.upper && tokens[run.end + 1]?.text !== ',';
+function cannotBeAName(tokens: Tokens, run: Segment): boolean {
+  return run.start === run.end && tokens.sentenceStart(run.start) && !tokens.upper(run.start) && !tokens.is(run.end + 1, ',');
+}
+
+/** Skips "the"s from `from`, up to `end`. */
+function skipThe(tokens: Tokens, from: number, end: number): number {
+  let i = from;
+  while (i < end && tokens.key(i) === 'the') i++;
+  return i;
 }
 
 /**
@@ -100,48 +106,46 @@ function cannotBeAName(tokens: Token[], run: Segment): boolean {
  * Research LLP for the Good Governance Institute"; "Department of Health and Social Care"
  * is one. A phrase is cut at "and", "&" or "for" where both sides stand as names alone.
  */
-function splitAtConnectors(source: string, text: TokenisedText, segment: Segment, known: KnownNames): Segment[] {
+function splitAtConnectors(text: TokenisedText, segment: Segment, known: KnownNames): Segment[] {
   const { tokens } = text;
   const standsAlone = (part: Segment): boolean =>
     part.start <= part.end &&
     (known.idOfKey(tokensKey(tokens, part.start, part.end)) !== undefined || structuralEvidence(text, part) !== undefined);
   for (let i = segment.start + 1; i < segment.end; i++) {
-    if (['of', 'at'].includes(tokens[i].key) && !tokens[i].cap) {
-      let rightStart = i + 1;
-      while (rightStart < segment.end && tokens[rightStart].key === 'the') rightStart++;
+    if (tokens.cap(i)) continue;
+    const key = tokens.key(i);
+    if (key === 'of' || key === 'at') {
       const left: Segment = { start: segment.start, end: i - 1 };
-      const right: Segment = { start: rightStart, end: segment.end };
+      const right: Segment = { start: skipThe(tokens, i + 1, segment.end), end: segment.end };
       // "Declan Hughes of the Royal College of Psychiatrists", "Matt Hughes of Clean Up
       // Gambling": a person (or a job) of an organisation, not one name.
       if (looksLikePerson(tokens, left) || (!containsHeadWord(tokens, left) && standsAlone(right))) {
-        return splitAtConnectors(source, text, right, known);
+        return splitAtConnectors(text, right, known);
       }
     }
-    if (!['and', 'for'].includes(tokens[i].key) || tokens[i].cap) continue;
+    if (key !== 'and' && key !== 'for') continue;
     const left: Segment = { start: segment.start, end: i - 1 };
-    let rightStart = i + 1;
-    while (rightStart < segment.end && tokens[rightStart].key === 'the') rightStart++;
-    const right: Segment = { start: rightStart, end: segment.end };
+    const right: Segment = { start: skipThe(tokens, i + 1, segment.end), end: segment.end };
     if (standsAlone(left) && standsAlone(right)) {
-      return [...splitAtConnectors(source, text, left, known), ...splitAtConnectors(source, text, right, known)];
+      return [...splitAtConnectors(text, left, known), ...splitAtConnectors(text, right, known)];
     }
   }
   return [segment];
 }
 
-function segmentSpan(tokens: Token[], segment: Segment): TextSpan {
-  const last = tokens[segment.end];
-  const end = last.possessive && segment.end > segment.start ? last.possessive.at : last.end;
-  return { start: tokens[segment.start].start, end };
+function segmentSpan(tokens: Tokens, segment: Segment): TextSpan {
+  const possessiveAt = segment.end > segment.start ? tokens.possessiveAt(segment.end) : -1;
+  return { start: tokens.start(segment.start), end: possessiveAt >= 0 ? possessiveAt : tokens.end(segment.end) };
 }
 
 /** From the start of the sentence to its full stop, or to the end of the line. */
-export function sentenceAround(source: string, tokens: Token[], segment: Segment): TextSpan {
+export function sentenceAround(source: string, tokens: Tokens, segment: Segment): TextSpan {
   let first = segment.start;
-  while (first > 0 && !tokens[first].sentenceStart) first--;
+  while (first > 0 && !tokens.sentenceStart(first)) first--;
   let last = segment.end;
-  while (last + 1 < tokens.length && tokens[last + 1].line === tokens[segment.end].line && !['.', '!', '?'].includes(tokens[last].text)) last++;
-  return { start: tokens[first].start, end: Math.min(tokens[last].end, source.length) };
+  const line = tokens.line(segment.end);
+  while (last + 1 < tokens.length && tokens.line(last + 1) === line && !isFullStop(tokens, last)) last++;
+  return { start: tokens.start(first), end: Math.min(tokens.end(last), source.length) };
 }
 
 /** Acronym definitions whose long form is an organisation, in both orders. */
@@ -150,82 +154,87 @@ function acronymDefinitions(source: string, text: TokenisedText, known: KnownNam
   const definitions: AcronymDefinition[] = [];
   for (let i = 1; i + 2 < tokens.length; i++) {
     // Punctuation is checked by its character: reading every token's text would cost a string each.
-    if (tokens[i].word || source.charCodeAt(tokens[i].start) !== 40) continue;
-    const inner = tokens[i + 1];
+    if (tokens.isWord(i) || source.charCodeAt(tokens.start(i)) !== 40) continue;
+    const inner = i + 1;
+    const line = tokens.line(i);
     let close = i + 1;
-    while (close < tokens.length && tokens[close].text !== ')' && tokens[close].line === tokens[i].line) close++;
-    if (tokens[close]?.text !== ')') continue;
+    while (close < tokens.length && !tokens.is(close, ')') && tokens.line(close) === line) close++;
+    if (!tokens.is(close, ')')) continue;
     let long: Segment | undefined;
-    let short: Token | undefined;
-    if (close === i + 2 && inner.upper) {
+    let short: number | undefined;
+    if (close === i + 2 && tokens.upper(inner)) {
       short = inner;
-      long = longFormBefore(source, tokens, i, singularShortForm(inner.text));
-    } else if (tokens[i - 1].upper && close > i + 2) {
-      short = tokens[i - 1];
-      long = longFormInside(source, tokens, i + 1, close - 1, singularShortForm(short.text));
+      long = longFormBefore(source, tokens, i, singularShortForm(tokens.text(inner)));
+    } else if (tokens.upper(i - 1) && close > i + 2) {
+      short = i - 1;
+      long = longFormInside(source, tokens, i + 1, close - 1, singularShortForm(tokens.text(short)));
     }
-    if (!short || !long || NON_ORGANISATION_ACRONYMS.has(short.key)) continue;
-    const longText = source.slice(tokens[long.start].start, tokens[long.end].end);
+    if (short === undefined || !long || NON_ORGANISATION_ACRONYMS.has(tokens.key(short))) continue;
+    const longText = source.slice(tokens.start(long.start), tokens.end(long.end));
     const key = tokensKey(tokens, long.start, long.end);
     if (known.ignored.has(key)) continue;
     const knownId = known.idOfKey(key);
     if (knownId === undefined && judgeSegment(text, long, key) === undefined) continue;
     definitions.push({
-      short: singularShortForm(short.text),
+      short: singularShortForm(tokens.text(short)),
       id: knownId ?? idFromKey(key),
       long: longText,
       longKey: key,
-      span: { start: tokens[long.start].start, end: tokens[long.end].end },
+      span: { start: tokens.start(long.start), end: tokens.end(long.end) },
       sentence: sentenceAround(source, tokens, long),
     });
   }
   return definitions;
 }
 
+/** Punctuation that a long form before "(SF)" does not reach across. */
+const LONG_FORM_BOUNDARIES = ['.', '!', '?', ';', ':', '(', ')'];
+
 /** "Long Form (LF)": the shortest long form, then extended leftwards over the rest of the name. */
-function longFormBefore(source: string, tokens: Token[], open: number, shortForm: string): Segment | undefined {
+function longFormBefore(source: string, tokens: Tokens, open: number, shortForm: string): Segment | undefined {
   const end = open - 1;
+  const line = tokens.line(end);
   let first = end;
   let words = 0;
-  while (first > 0 && tokens[first - 1].line === tokens[end].line && !['.', '!', '?', ';', ':', '(', ')'].includes(tokens[first - 1].text)) {
-    if (tokens[first - 1].word && ++words >= maxLongFormWords(shortForm)) break;
+  while (first > 0 && tokens.line(first - 1) === line && !LONG_FORM_BOUNDARIES.some((mark) => tokens.is(first - 1, mark))) {
+    if (tokens.isWord(first - 1) && ++words >= maxLongFormWords(shortForm)) break;
     first--;
   }
-  if (!tokens[end]?.word) return undefined;
-  const candidateStart = tokens[first].start;
-  const offset = longFormStart(shortForm, source.slice(candidateStart, tokens[end].end));
+  if (!tokens.isWord(end)) return undefined;
+  const candidateStart = tokens.start(first);
+  const offset = longFormStart(shortForm, source.slice(candidateStart, tokens.end(end)));
   if (offset === undefined) return undefined;
   let start = first;
-  while (start < end && tokens[start].start < candidateStart + offset) start++;
+  while (start < end && tokens.start(start) < candidateStart + offset) start++;
   // Schwartz & Hearst stop at the first word that supplies the letter; the name may begin earlier.
-  while (start > 0 && tokens[start - 1].line === tokens[end].line && continuesNameLeftwards(tokens, start)) start--;
+  while (start > 0 && tokens.line(start - 1) === line && continuesNameLeftwards(tokens, start)) start--;
   return nameForm(tokens, start, end);
 }
 
-function continuesNameLeftwards(tokens: Token[], start: number): boolean {
-  const previous = tokens[start - 1];
-  if (!isNameWord(previous)) return false;
-  const opener = previous.sentenceStart && (isStopWord(previous.key) || SENTENCE_ADVERBS.has(previous.key));
-  return !opener && previous.key !== 'the';
+function continuesNameLeftwards(tokens: Tokens, start: number): boolean {
+  const previous = start - 1;
+  if (!isNameWord(tokens, previous)) return false;
+  const key = tokens.key(previous);
+  const opener = tokens.sentenceStart(previous) && (isStopWord(key) || SENTENCE_ADVERBS.has(key));
+  return !opener && key !== 'the';
 }
 
 /** "SF (Long Form)": the long form must take up the parentheses, bar a leading "the". */
-function longFormInside(source: string, tokens: Token[], first: number, last: number, shortForm: string): Segment | undefined {
-  const start = tokens[first].key === 'the' ? first + 1 : first;
+function longFormInside(source: string, tokens: Tokens, first: number, last: number, shortForm: string): Segment | undefined {
+  const start = tokens.key(first) === 'the' ? first + 1 : first;
   if (start > last) return undefined;
-  const offset = longFormStart(shortForm, source.slice(tokens[start].start, tokens[last].end));
+  const offset = longFormStart(shortForm, source.slice(tokens.start(start), tokens.end(last)));
   return offset === 0 ? nameForm(tokens, start, last) : undefined;
 }
 
 /** A long form that is a name: every word capitalised except connectors; "the" and "and" trimmed at the start. */
-function nameForm(tokens: Token[], start: number, end: number): Segment | undefined {
+function nameForm(tokens: Tokens, start: number, end: number): Segment | undefined {
   let first = start;
-  while (first <= end && (tokens[first].key === 'the' || tokens[first].key === 'and' || !tokens[first].word)) first++;
+  while (first <= end && (tokens.key(first) === 'the' || tokens.key(first) === 'and' || !tokens.isWord(first))) first++;
   if (first > end) return undefined;
   for (let i = first; i <= end; i++) {
-    const token = tokens[i];
-    if (token.word && !token.cap && !token.upper && !['of', 'and', 'for', 'the', 'on', 'in', 'to'].includes(token.key)) return undefined;
-    if (!token.word && ![',', '&'].includes(token.text)) return undefined;
+    if (tokens.isWord(i) && !tokens.cap(i) && !tokens.upper(i) && !['of', 'and', 'for', 'the', 'on', 'in', 'to'].includes(tokens.key(i))) return undefined;
+    if (!tokens.isWord(i) && !tokens.is(i, ',') && !tokens.is(i, '&')) return undefined;
   }
   return { start: first, end };
 }

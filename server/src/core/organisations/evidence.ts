@@ -25,7 +25,7 @@ import {
   WEAK_HEAD_WORDS,
 } from './lexicon';
 import type { Segment } from './phrases';
-import { Token, TokenisedText, isLowerWord } from './tokens';
+import { TokenisedText, Tokens, isLowerWord } from './tokens';
 
 export type Evidence = 'head' | 'prefix' | 'kind' | 'apposition' | 'role' | 'publication' | 'quoted' | 'acronym';
 
@@ -45,10 +45,10 @@ export function judgeSegment(text: TokenisedText, segment: Segment, key: string)
   const { tokens } = text;
   const { start, end } = segment;
   if (PLACES.has(key) || GENERIC_BODIES.has(key) || isAllRoles(tokens, segment)) return undefined;
-  if (PERSONAL_TITLES.has(tokens[start].key)) return undefined;
+  if (PERSONAL_TITLES.has(tokens.key(start))) return undefined;
   const single = start === end;
-  const acronym = single && tokens[start].upper;
-  if (acronym && NON_ORGANISATION_ACRONYMS.has(tokens[start].key)) return undefined;
+  const acronym = single && tokens.upper(start);
+  if (acronym && NON_ORGANISATION_ACRONYMS.has(tokens.key(start))) return undefined;
 
   const structure = structuralEvidence(text, segment);
   if (structure) return structure;
@@ -65,124 +65,131 @@ export function judgeSegment(text: TokenisedText, segment: Segment, key: string)
   return weak;
 }
 
+/** "of", "for", "on" or "to": what may follow a head word inside a name ("Institute for …"). */
+function opensComplement(tokens: Tokens, i: number): boolean {
+  return ['of', 'for', 'on', 'to'].includes(tokens.key(i));
+}
+
 /** The name's own words: a head word ("… Institute", "Institute for …"), or a prefix ("NHS …"). */
 export function structuralEvidence(text: TokenisedText, segment: Segment): Evidence | undefined {
   const { tokens } = text;
   const { start, end } = segment;
   if (start === end) return undefined;
   for (let i = start; i <= end; i++) {
-    const key = headKey(tokens[i]);
-    if (!HEAD_WORDS.has(key) || !tokens[i].cap) continue;
+    const key = headKey(tokens, i);
+    if (!HEAD_WORDS.has(key) || !tokens.cap(i)) continue;
     // "… Trust", "Institute for …", "Campaign to …", "King's College London".
-    const closes = i === end || ['of', 'for', 'on', 'to'].includes(tokens[i + 1].key) || (i === end - 1 && PLACES.has(tokens[end].key));
+    const closes = i === end || opensComplement(tokens, i + 1) || (i === end - 1 && PLACES.has(tokens.key(end)));
     if (!closes || (i === start && i === end)) continue;
-    if (WEAK_HEAD_WORDS.has(key) && end - start < 2 && tokens[start].sentenceStart) continue;
-    if (i === start && !['of', 'for', 'on', 'to'].includes(tokens[i + 1]?.key ?? '')) continue;
+    if (WEAK_HEAD_WORDS.has(key) && end - start < 2 && tokens.sentenceStart(start)) continue;
+    if (i === start && !opensComplement(tokens, i + 1)) continue;
     return 'head';
   }
-  const first = tokens[start];
-  const second = tokens[start + 1];
-  if (PREFIX_WORDS.has(first.key) && second.cap) return 'prefix';
-  if (PREFIX_BEFORE_OF.has(first.key) && ['of', 'for'].includes(second.key) && end > start + 1) return 'prefix';
-  if (first.key === ROYAL && end > start + 1) return 'prefix';
+  const first = tokens.key(start);
+  if (PREFIX_WORDS.has(first) && tokens.cap(start + 1)) return 'prefix';
+  if (PREFIX_BEFORE_OF.has(first) && ['of', 'for'].includes(tokens.key(start + 1)) && end > start + 1) return 'prefix';
+  if (first === ROYAL && end > start + 1) return 'prefix';
   return undefined;
 }
 
 /** Any word of an organisation's name's head or prefix: "Association", "Department", "Trust". */
-export function containsHeadWord(tokens: Token[], segment: Segment): boolean {
+export function containsHeadWord(tokens: Tokens, segment: Segment): boolean {
   for (let i = segment.start; i <= segment.end; i++) {
-    const key = headKey(tokens[i]);
+    const key = headKey(tokens, i);
     if (HEAD_WORDS.has(key) || PREFIX_BEFORE_OF.has(key) || PREFIX_WORDS.has(key)) return true;
   }
   return false;
 }
 
 /** Possessive "Fund's" -> "fund"; plural head words are listed as such. */
-function headKey(token: Token): string {
-  return token.possessive?.key ?? token.key;
+function headKey(tokens: Tokens, i: number): string {
+  return tokens.possessiveKey(i);
 }
 
 /** "the charity X", "X, the charity", "chief executive of X", "X's chief executive", "writing at X". */
-function strongContext(tokens: Token[], segment: Segment): Evidence | undefined {
+function strongContext(tokens: Tokens, segment: Segment): Evidence | undefined {
   const { start, end } = segment;
   const before = previousWords(tokens, start, 3);
-  if (before[0] && isLowerWord(before[0]) && ORGANISATION_NOUNS.has(before[0].key)) return 'kind';
+  if (before.length > 0 && isLowerWord(tokens, before[0]) && ORGANISATION_NOUNS.has(tokens.key(before[0]))) return 'kind';
   if (isApposition(tokens, end)) return 'apposition';
   if (segment.roleBefore || segment.roleAfter) return 'role';
-  const [preposition, role] = before[0]?.key === 'the' ? before.slice(1) : before;
-  if (preposition && ['of', 'at', 'for'].includes(preposition.key) && role && (ROLE_WORDS.has(role.key) || /^(?:writ|work)/.test(role.key))) {
+  const [preposition, role] = before.length > 0 && tokens.key(before[0]) === 'the' ? before.slice(1) : before;
+  const prepositionKey = preposition === undefined ? '' : tokens.key(preposition);
+  const roleKey = role === undefined ? '' : tokens.key(role);
+  if (['of', 'at', 'for'].includes(prepositionKey) && roleKey !== '' && (ROLE_WORDS.has(roleKey) || /^(?:writ|work)/.test(roleKey))) {
     return 'role';
   }
-  const after = tokens[end + 1];
-  if ((tokens[end].possessive || after?.text === '’s') && ROLE_WORDS.has(wordAfter(tokens, end)?.key ?? '')) return 'role';
-  if (after && isLowerWord(after) && ROLE_WORDS.has(after.key) && after.key !== 'member' && isLowerWord(tokens[end + 2])) return 'role';
-  if (preposition && ['by', 'from'].includes(preposition.key) && role && PUBLICATION_NOUNS.has(role.key)) return 'publication';
+  const after = end + 1;
+  if ((tokens.possessiveAt(end) >= 0 || tokens.is(after, '’s')) && ROLE_WORDS.has(tokens.key(wordAfter(tokens, end)))) return 'role';
+  if (isLowerWord(tokens, after) && ROLE_WORDS.has(tokens.key(after)) && tokens.key(after) !== 'member' && isLowerWord(tokens, end + 2)) return 'role';
+  if (['by', 'from'].includes(prepositionKey) && roleKey !== '' && PUBLICATION_NOUNS.has(roleKey)) return 'publication';
   return undefined;
 }
 
 /** ", the charity", ", a mental health think tank", ", one of the companies …", ", which runs …". */
-function isApposition(tokens: Token[], end: number): boolean {
-  if (tokens[end + 1]?.text !== ',') return false;
+function isApposition(tokens: Tokens, end: number): boolean {
+  if (!tokens.is(end + 1, ',')) return false;
   let i = end + 2;
-  if (tokens[i]?.key === 'which') return ORGANISATION_VERBS.has(tokens[i + 1]?.key ?? '');
-  if (tokens[i]?.key === 'one' && tokens[i + 1]?.key === 'of') i += 2;
-  if (!['the', 'a', 'an'].includes(tokens[i]?.key ?? '')) return false;
+  if (tokens.key(i) === 'which') return ORGANISATION_VERBS.has(tokens.key(i + 1));
+  if (tokens.key(i) === 'one' && tokens.key(i + 1) === 'of') i += 2;
+  if (!['the', 'a', 'an'].includes(tokens.key(i))) return false;
   // The noun phrase right after the article: adjectives and nouns ("mental health", "food and
   // farming"), ending in a kind of organisation; a preposition ends it ("the partners in the practice").
   for (i++; i < end + 10 && i < tokens.length; i++) {
-    const token = tokens[i];
-    if (!token.word || !isLowerWord(token) || (isStopWord(token.key) && token.key !== 'and')) return false;
-    if (ORGANISATION_NOUNS.has(token.key)) return !isLowerWord(tokens[i + 1]) || ['that', 'which', 'for', 'of', 'in', 'with', 'supplying', 'running'].includes(tokens[i + 1].key);
+    const key = tokens.key(i);
+    if (!tokens.isWord(i) || !isLowerWord(tokens, i) || (isStopWord(key) && key !== 'and')) return false;
+    if (ORGANISATION_NOUNS.has(key)) {
+      return !isLowerWord(tokens, i + 1) || ['that', 'which', 'for', 'of', 'in', 'with', 'supplying', 'running'].includes(tokens.key(i + 1));
+    }
   }
   return false;
 }
 
-function weakContext(tokens: Token[], segment: Segment): Evidence | undefined {
+function weakContext(tokens: Tokens, segment: Segment): Evidence | undefined {
   let i = segment.end + 1;
-  if (['has', 'have', 'had', 'also', 'today', 'yesterday'].includes(tokens[i]?.key ?? '')) i++;
-  return tokens[i] && isLowerWord(tokens[i]) && REPORTING_VERBS.has(tokens[i].key) ? 'quoted' : undefined;
+  if (['has', 'have', 'had', 'also', 'today', 'yesterday'].includes(tokens.key(i))) i++;
+  return isLowerWord(tokens, i) && REPORTING_VERBS.has(tokens.key(i)) ? 'quoted' : undefined;
 }
 
 /** A given name first, a person's noun before ("psychotherapist X"), or ", chair of …" after. */
-export function looksLikePerson(tokens: Token[], segment: Segment): boolean {
+export function looksLikePerson(tokens: Tokens, segment: Segment): boolean {
   const { start, end } = segment;
-  const before = previousWords(tokens, start, 1)[0];
-  if (before && isLowerWord(before) && PERSON_NOUNS.has(before.key)) return true;
-  const first = tokens[start].sentenceStart && PERSON_NOUNS.has(tokens[start].key) ? start + 1 : start;
-  if (first < end && FIRST_NAMES.has(tokens[first].key) && !tokens[first].upper && tokens[first + 1].cap) return true;
-  if (tokens[end + 1]?.text === ',' && ROLE_WORDS.has(tokens[end + 2]?.key ?? '')) return true;
-  const next = tokens[end + 1];
-  return next !== undefined && ['writing', 'writes'].includes(next.key);
+  const before = previousWords(tokens, start, 1);
+  if (before.length > 0 && isLowerWord(tokens, before[0]) && PERSON_NOUNS.has(tokens.key(before[0]))) return true;
+  const first = tokens.sentenceStart(start) && PERSON_NOUNS.has(tokens.key(start)) ? start + 1 : start;
+  if (first < end && FIRST_NAMES.has(tokens.key(first)) && !tokens.upper(first) && tokens.cap(first + 1)) return true;
+  if (tokens.is(end + 1, ',') && ROLE_WORDS.has(tokens.key(end + 2))) return true;
+  return ['writing', 'writes'].includes(tokens.key(end + 1));
 }
 
 /** Every word is also written in lower case in this text: a descriptive phrase ("Integrated Care"). */
 function isDescriptive(text: TokenisedText, segment: Segment): boolean {
+  const { tokens } = text;
   for (let i = segment.start; i <= segment.end; i++) {
-    const token = text.tokens[i];
-    if (token.upper) return false;
-    if (!isStopWord(token.key) && !text.writtenInLowerCase(headKey(token))) return false;
+    if (tokens.upper(i)) return false;
+    if (!isStopWord(tokens.key(i)) && !text.writtenInLowerCase(headKey(tokens, i))) return false;
   }
   return true;
 }
 
-function isAllRoles(tokens: Token[], segment: Segment): boolean {
+function isAllRoles(tokens: Tokens, segment: Segment): boolean {
   for (let i = segment.start; i <= segment.end; i++) {
-    if (!ROLE_WORDS.has(tokens[i].key) && !isStopWord(tokens[i].key)) return false;
+    if (!ROLE_WORDS.has(tokens.key(i)) && !isStopWord(tokens.key(i))) return false;
   }
   return true;
 }
 
-/** Up to `count` tokens before `index` on its line, nearest first; stops at punctuation. */
-function previousWords(tokens: Token[], index: number, count: number): Token[] {
-  const words: Token[] = [];
+/** Up to `count` word tokens before `index` on its line, nearest first; stops at punctuation. */
+function previousWords(tokens: Tokens, index: number, count: number): number[] {
+  const words: number[] = [];
   for (let i = index - 1; i >= 0 && words.length < count; i--) {
-    if (!tokens[i].word || tokens[i].line !== tokens[index].line) break;
-    words.push(tokens[i]);
+    if (!tokens.isWord(i) || tokens.line(i) !== tokens.line(index)) break;
+    words.push(i);
   }
   return words;
 }
 
-function wordAfter(tokens: Token[], end: number): Token | undefined {
-  const next = tokens[end + 1];
-  return next?.text === '’s' || next?.text === "'s" ? tokens[end + 2] : next;
+/** The word after a name, past a detached "’s" or "'s". */
+function wordAfter(tokens: Tokens, end: number): number {
+  return tokens.is(end + 1, '’s') || tokens.is(end + 1, "'s") ? end + 2 : end + 1;
 }

@@ -5,6 +5,7 @@
  */
 import type { Corpus, CorpusChange, IndexedFile } from '../corpus';
 import { isStopWord } from '../stopwords';
+import { CapitalsIndex } from './capitals';
 import { NameDictionary, NameMatch } from './dictionary';
 import { Discovery, discoverOrganisations } from './discover';
 import { Gazetteer, GazetteerFile, OrganisationEntry, builtInGazetteer, mergeGazetteers } from './gazetteer';
@@ -50,7 +51,7 @@ export class OrganisationIndex {
   private learned = new LearnedNames();
   private readonly files = new Map<string, IndexedFile>();
   private readonly results = new Map<string, FileOrganisations>();
-  private readonly capitalsByFile = new Map<string, Set<string>>();
+  private readonly capitals = new CapitalsIndex();
   /** Organisation id -> files -> that file's mentions of it. */
   private readonly byOrganisation = new Map<string, Map<string, OrganisationMention[]>>();
   private readonly listeners: (() => void)[] = [];
@@ -96,45 +97,37 @@ export class OrganisationIndex {
     this.rebuildKnown();
     this.learned = new LearnedNames();
     const all = [...this.files.values()];
-    this.capitalsByFile.clear();
+    this.capitals.clear();
     this.changedIn.clear();
     this.update({ updated: all, removed: [] });
   }
 
   /**
-   * One pass over the changed files: each is tokenised once, what it teaches is learned at
-   * once (provisionally) and its mentions are found. Then what was learned is settled, and
-   * the files that may mention a name learned or forgotten after they were read are read
-   * again: those whose capitalised words include all of the name's.
+   * Two passes. First every changed file is read for the names it teaches, and what the
+   * corpus has learned is settled; then the mentions are found in the changed files and in
+   * every other file that may contain a spelling learned, forgotten or moved to another
+   * organisation (one whose capitalised words include all of the spelling's). Reading the
+   * changed files twice costs less than finding, file by file, which of those read early
+   * would have to be read again for a name learned later in the same batch.
    */
   update(change: CorpusChange): void {
     for (const uri of change.removed) {
       this.files.delete(uri);
       this.learned.setFile(uri, undefined);
       this.setResult(uri, undefined);
-      this.capitalsByFile.delete(uri);
+      this.capitals.delete(uri);
     }
-    const readAt = new Map<string, number>();
-    const learnedAt = new Map<string, { position: number; id: string }>();
-    change.updated.forEach((file, position) => {
+    for (const file of change.updated) {
       this.files.set(file.uri, file);
       const text = tokeniseText(file.text, isStopWord);
-      const discovery = this.discover(file.text, text);
-      this.learned.setFile(file.uri, discovery);
-      for (const [spelling, id] of this.learned.teach(discovery)) if (!learnedAt.has(spelling)) learnedAt.set(spelling, { position, id });
-      this.rememberCapitals(file.uri, text);
-      this.setResult(file.uri, this.resolve(file, text));
-      readAt.set(file.uri, position);
-    });
-    const again = new Set<string>();
-    for (const spelling of this.learned.settle()) {
-      const learned = learnedAt.get(spelling);
-      const kept = learned !== undefined && this.learned.idOfSpelling(spelling) === learned.id;
-      // Read after the name was learned, and it kept its organisation: already right.
-      const upToDate = (uri: string): boolean => kept && (readAt.get(uri) ?? -1) >= learned.position;
-      for (const uri of this.filesThatMayContain(spelling, upToDate)) again.add(uri);
+      this.learned.setFile(file.uri, this.discover(file.text, text));
+      this.capitals.set(file.uri, capitalisedKeys(text));
     }
-    for (const uri of again) {
+    const toRead = new Set(change.updated.map((file) => file.uri));
+    for (const spelling of this.learned.settle()) {
+      for (const uri of this.filesThatMayContain(spelling)) toRead.add(uri);
+    }
+    for (const uri of toRead) {
       const file = this.files.get(uri);
       if (file) this.setResult(uri, this.resolve(file, tokeniseText(file.text, isStopWord)));
     }
@@ -142,20 +135,12 @@ export class OrganisationIndex {
     for (const listener of this.listeners) listener();
   }
 
-  /**
-   * Files, other than those `skip` accepts, whose capitalised words include every
-   * capitalised word of the name (a name's capitals must be written as such).
-   */
-  private filesThatMayContain(spelling: string, skip: (uri: string) => boolean): string[] {
+  /** Files whose capitalised words include every capitalised word of the name (a name's capitals must be written as such). */
+  private filesThatMayContain(spelling: string): string[] {
     const capitals = nameWords(spelling)
       .filter((word) => /^\p{Lu}/u.test(word.text))
       .map((word) => word.key);
-    if (capitals.length === 0) return [];
-    const found: string[] = [];
-    for (const [uri, keys] of this.capitalsByFile) {
-      if (!skip(uri) && capitals.every((key) => keys.has(key))) found.push(uri);
-    }
-    return found;
+    return this.capitals.filesWithAll(capitals);
   }
 
   mentionsIn(uri: string): FileOrganisations {
@@ -242,7 +227,7 @@ export class OrganisationIndex {
     const tokenRanges: [number, number][] = [];
     for (let i = 0; i < tokens.length; ) {
       // Every name starts with a capital ("the" is not part of one): other tokens cannot start a match.
-      const match = tokens[i].cap ? longer(this.known.match(text, i), learned.match(text, i)) : undefined;
+      const match = tokens.cap(i) ? longer(this.known.match(text, i), learned.match(text, i)) : undefined;
       if (!match) {
         i++;
         continue;
@@ -291,18 +276,6 @@ export class OrganisationIndex {
       list.push(mention);
     }
   }
-
-  /** Which capitalised words a file contains, to find it again when a name made of them is learned or forgotten. */
-  private rememberCapitals(uri: string, text: TokenisedText): void {
-    const capitals = new Set<string>();
-    for (const token of text.tokens) {
-      if (!token.cap) continue;
-      capitals.add(token.key);
-      const possessive = token.possessive;
-      if (possessive) capitals.add(possessive.key);
-    }
-    this.capitalsByFile.set(uri, capitals);
-  }
 }
 
 /** The longer of two matches at the same place; the gazetteer's on a tie. */
@@ -323,4 +296,16 @@ function articleAt(file: IndexedFile, offset: number): number {
     else return mid;
   }
   return -1;
+}
+
+/** The keys of a text's capitalised words, possessives also without their "'s". */
+function capitalisedKeys(text: TokenisedText): Set<string> {
+  const keys = new Set<string>();
+  const { tokens } = text;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens.cap(i)) continue;
+    keys.add(tokens.key(i));
+    if (tokens.possessiveAt(i) >= 0) keys.add(tokens.possessiveKey(i));
+  }
+  return keys;
 }

@@ -93,25 +93,6 @@ export class LearnedNames {
     return changed;
   }
 
-  /**
-   * Adds what a file taught to the dictionary at once, before settle(), so that the file
-   * itself and the files read after it recognise it. Returns the spellings with their organisations.
-   */
-  teach(discovery: Discovery): [string, string][] {
-    const spellings: [string, string][] = [
-      ...discovery.names.map((name): [string, string] => [name.name, name.id]),
-      ...discovery.acronyms.map((acronym): [string, string] => [acronym.short, acronym.id]),
-    ];
-    const dictionary = this.dictionary();
-    for (const [spelling, id] of spellings) dictionary.add(spelling, id);
-    return spellings;
-  }
-
-  /** The organisation a spelling stands for once settled. */
-  idOfSpelling(spelling: string): string | undefined {
-    return this.settledSpellings.get(spelling);
-  }
-
   organisation(id: string): LearnedOrganisation | undefined {
     return this.resolved.get(id);
   }

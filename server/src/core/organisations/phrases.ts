@@ -7,7 +7,7 @@
  */
 import { isStopWord } from '../stopwords';
 import { NAME_CONNECTORS, PERSONAL_TITLES, ROLE_WORDS, SENTENCE_ADVERBS } from './lexicon';
-import { Token, isAmpersand } from './tokens';
+import { Tokens, isAmpersand } from './tokens';
 
 /** Tokens `start`..`end` (inclusive) of the text's tokens. */
 export interface Segment {
@@ -18,46 +18,50 @@ export interface Segment {
   roleAfter?: boolean;
 }
 
-export function isNameWord(token: Token | undefined): token is Token {
-  return token !== undefined && token.word && (token.cap || token.upper);
+export function isNameWord(tokens: Tokens, i: number): boolean {
+  return tokens.isWord(i) && (tokens.cap(i) || tokens.upper(i));
 }
 
-function isConnector(token: Token | undefined): boolean {
-  return token !== undefined && (isAmpersand(token) || (token.word && !token.cap && NAME_CONNECTORS.has(token.key)));
+/** The longest connector ("van", "the"): a longer word is not one, and its key need not be read. */
+const MAX_CONNECTOR_LENGTH = Math.max(...[...NAME_CONNECTORS].map((word) => word.length));
+
+function isConnector(tokens: Tokens, i: number): boolean {
+  if (!tokens.isWord(i)) return isAmpersand(tokens, i);
+  return !tokens.cap(i) && tokens.end(i) - tokens.start(i) <= MAX_CONNECTOR_LENGTH && NAME_CONNECTORS.has(tokens.key(i));
 }
 
 /** A plural possessive's apostrophe, written against its word: "St Thomas' Hospital". */
-function isAttachedApostrophe(tokens: Token[], index: number): boolean {
-  const token = tokens[index];
-  return (token?.text === "'" || token?.text === '’') && tokens[index - 1]?.end === token.start && tokens[index - 1].word;
+function isAttachedApostrophe(tokens: Tokens, i: number): boolean {
+  return (tokens.is(i, "'") || tokens.is(i, '’')) && tokens.isWord(i - 1) && tokens.end(i - 1) === tokens.start(i);
 }
 
 /** Maximal runs of name words and inner connectors, each on one line. */
-export function capitalisedRuns(tokens: Token[]): Segment[] {
+export function capitalisedRuns(tokens: Tokens): Segment[] {
   const runs: Segment[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameWord(tokens[i])) {
+    if (!isNameWord(tokens, i)) {
       i++;
       continue;
     }
     const start = i;
+    const line = tokens.line(start);
     let end = i;
     let next = i + 1;
-    while (next < tokens.length && tokens[next].line === tokens[start].line) {
-      if (isNameWord(tokens[next])) {
+    while (next < tokens.length && tokens.line(next) === line) {
+      if (isNameWord(tokens, next)) {
         end = next++;
         continue;
       }
-      if (isAttachedApostrophe(tokens, next) && isNameWord(tokens[next + 1]) && tokens[next + 1].line === tokens[start].line) {
+      if (isAttachedApostrophe(tokens, next) && isNameWord(tokens, next + 1) && tokens.line(next + 1) === line) {
         end = next + 1;
         next += 2;
         continue;
       }
       // Up to two connectors ("for the") inside a name, when a name word follows.
       let after = next;
-      while (after < next + 2 && isConnector(tokens[after]) && tokens[after].line === tokens[start].line) after++;
-      if (after > next && isNameWord(tokens[after]) && tokens[after].line === tokens[start].line) {
+      while (after < next + 2 && isConnector(tokens, after) && tokens.line(after) === line) after++;
+      if (after > next && isNameWord(tokens, after) && tokens.line(after) === line) {
         end = after;
         next = after + 1;
         continue;
@@ -71,14 +75,13 @@ export function capitalisedRuns(tokens: Token[]): Segment[] {
 }
 
 /** The parts of a run that may each name one organisation. */
-export function segmentRun(tokens: Token[], run: Segment): Segment[] {
+export function segmentRun(tokens: Tokens, run: Segment): Segment[] {
   const parts: Segment[] = [];
   let start = run.start;
   let roleBefore = false;
   let i = run.start;
   while (i <= run.end) {
-    const token = tokens[i];
-    if (token.cap && PERSONAL_TITLES.has(token.key) && !isConnector(tokens[i + 1])) {
+    if (tokens.cap(i) && PERSONAL_TITLES.has(tokens.key(i)) && !isConnector(tokens, i + 1)) {
       // "Professor Sir Chris Ham": a person runs to the next job title or the end.
       pushTrimmed(tokens, parts, { start, end: i - 1, roleBefore });
       i = skipPerson(tokens, i, run.end);
@@ -86,13 +89,13 @@ export function segmentRun(tokens: Token[], run: Segment): Segment[] {
       roleBefore = false;
       continue;
     }
-    if (isRole(token) && startsRoleBreak(tokens, i, run)) {
+    if (isRole(tokens, i) && startsRoleBreak(tokens, i, run)) {
       let roleEnd = i;
-      while (roleEnd + 1 <= run.end && isRole(tokens[roleEnd + 1])) roleEnd++;
+      while (roleEnd + 1 <= run.end && isRole(tokens, roleEnd + 1)) roleEnd++;
       pushTrimmed(tokens, parts, { start, end: i - 1, roleBefore, roleAfter: true });
-      const connector = tokens[roleEnd + 1];
-      if (connector && ['of', 'at', 'for'].includes(connector.key) && !connector.cap) {
-        // "Chairman of Ashford and St Peter's …": what follows is where the person works.
+      const connector = roleEnd + 1;
+      if (isPlace(tokens, connector)) {
+        // "Chairman of Ashford and St Peter’s …": what follows is where the person works.
         start = roleEnd + 2;
         roleBefore = true;
         i = start;
@@ -110,8 +113,13 @@ export function segmentRun(tokens: Token[], run: Segment): Segment[] {
   return parts;
 }
 
-function isRole(token: Token | undefined): boolean {
-  return token !== undefined && token.cap && ROLE_WORDS.has(token.key);
+/** "of", "at" or "for" in lower case: after a job title, where the person works follows. */
+function isPlace(tokens: Tokens, i: number): boolean {
+  return !tokens.cap(i) && ['of', 'at', 'for'].includes(tokens.key(i));
+}
+
+function isRole(tokens: Tokens, i: number): boolean {
+  return tokens.cap(i) && ROLE_WORDS.has(tokens.key(i));
 }
 
 /**
@@ -119,32 +127,31 @@ function isRole(token: Token | undefined): boolean {
  * (two words or more): not when it ends a name ("Health and Safety Executive",
  * "Association of Ambulance Chief Executives").
  */
-function startsRoleBreak(tokens: Token[], i: number, run: Segment): boolean {
+function startsRoleBreak(tokens: Tokens, i: number, run: Segment): boolean {
   let roleEnd = i;
-  while (roleEnd + 1 <= run.end && isRole(tokens[roleEnd + 1])) roleEnd++;
-  const next = tokens[roleEnd + 1];
-  if (roleEnd >= run.end || !next) return false;
-  if (['of', 'at', 'for'].includes(next.key) && !next.cap) return true;
-  return run.end - roleEnd >= 2 && isNameWord(tokens[roleEnd + 2]);
+  while (roleEnd + 1 <= run.end && isRole(tokens, roleEnd + 1)) roleEnd++;
+  if (roleEnd >= run.end || roleEnd + 1 >= tokens.length) return false;
+  if (isPlace(tokens, roleEnd + 1)) return true;
+  return run.end - roleEnd >= 2 && isNameWord(tokens, roleEnd + 2);
 }
 
 /** The index after a person's name: up to the next job title or the end of the run. */
-function skipPerson(tokens: Token[], from: number, end: number): number {
+function skipPerson(tokens: Tokens, from: number, end: number): number {
   let i = from;
-  while (i <= end && !(isRole(tokens[i]) && i > from && !PERSONAL_TITLES.has(tokens[i].key))) i++;
+  while (i <= end && !(isRole(tokens, i) && i > from && !PERSONAL_TITLES.has(tokens.key(i)))) i++;
   return i;
 }
 
 /** Drops sentence openers, a leading "The", and connectors at either end. */
-function pushTrimmed(tokens: Token[], parts: Segment[], segment: Segment): void {
+function pushTrimmed(tokens: Tokens, parts: Segment[], segment: Segment): void {
   let { start, end } = segment;
   while (start <= end) {
-    const token = tokens[start];
-    const opener = token.sentenceStart && (isStopWord(token.key) || SENTENCE_ADVERBS.has(token.key));
-    if (opener || token.key === 'the' || isConnector(token)) start++;
+    const key = tokens.key(start);
+    const opener = tokens.sentenceStart(start) && (isStopWord(key) || SENTENCE_ADVERBS.has(key));
+    if (opener || key === 'the' || isConnector(tokens, start)) start++;
     else break;
   }
-  while (end >= start && isConnector(tokens[end])) end--;
+  while (end >= start && isConnector(tokens, end)) end--;
   if (start > end) return;
   const part: Segment = { start, end };
   if (segment.roleBefore) part.roleBefore = true;

@@ -2,8 +2,8 @@
  * The organisations' part of the CLI report: every organisation mentioned, with its
  * aliases, description and mentions (1-based line and column, as editors show them).
  */
-import type { Finding, ReportSection } from '../report';
-import { LineIndex } from '../text';
+import { problemFindings } from '../jsonFile';
+import type { ReportSection } from '../report';
 import type { OrganisationIndex } from './index';
 import { WORKSPACE_ORGANISATIONS_PATH, WorkspaceFileResult } from './workspaceFile';
 
@@ -60,20 +60,7 @@ export function organisationsReport(index: OrganisationIndex): ReportedOrganisat
 /** The report section; problems of the workspace's organisations file become findings. */
 export function organisationsSection(index: OrganisationIndex, workspaceFile?: { text: string; result: WorkspaceFileResult }): ReportSection {
   const organisations = organisationsReport(index);
-  const findings: Finding[] = [];
-  if (workspaceFile) {
-    const lines = new LineIndex(workspaceFile.text);
-    for (const problem of workspaceFile.result.problems) {
-      const position = lines.positionAt(problem.start);
-      findings.push({
-        path: WORKSPACE_ORGANISATIONS_PATH,
-        line: position.line + 1,
-        column: position.character + 1,
-        severity: problem.severity,
-        message: problem.message,
-      });
-    }
-  }
+  const findings = workspaceFile ? problemFindings(WORKSPACE_ORGANISATIONS_PATH, workspaceFile.text, workspaceFile.result.problems) : [];
   return {
     key: 'organisations',
     data: organisations,

@@ -30,27 +30,41 @@ export class Tallies {
     return this.byOrganisation.get(id);
   }
 
-  /** Adds (sign 1) or removes (sign -1) one file's mentions and ties. */
+  /**
+   * Adds (sign 1) or removes (sign -1) one file's mentions and ties. The file's counts are
+   * gathered first, so that the shared tallies are touched once per organisation and
+   * article, not once per mention.
+   */
   apply(file: IndexedFile, mentions: MentionLike[], ties: { id: string; person: string }[], sign: 1 | -1): void {
-    const perArticle = new Map<number, Set<string>>();
+    const inFile = new Map<string, { mentions: number; spellings: Map<string, number>; articles: Map<number, number> }>();
     for (const mention of mentions) {
-      const tally = this.tally(mention.id);
-      tally.mentions += sign;
-      const spelling = file.text.slice(mention.start, mention.end).replace(/’/g, "'");
-      bump(tally.spellings, spelling, sign);
-      if (mention.article < 0) continue;
-      bump(tally.articles, `${file.uri}#${mention.article}`, sign);
-      let ids = perArticle.get(mention.article);
-      if (!ids) perArticle.set(mention.article, (ids = new Set()));
-      ids.add(mention.id);
+      let counts = inFile.get(mention.id);
+      if (!counts) inFile.set(mention.id, (counts = { mentions: 0, spellings: new Map(), articles: new Map() }));
+      counts.mentions++;
+      bump(counts.spellings, straightApostrophes(file.text.slice(mention.start, mention.end)), 1);
+      if (mention.article >= 0) bump(counts.articles, mention.article, 1);
     }
-    for (const ids of perArticle.values()) {
-      for (const id of ids) for (const other of ids) if (other !== id) bump(this.tally(id).related, other, sign);
+    const idsByArticle = new Map<number, string[]>();
+    for (const [id, counts] of inFile) {
+      const tally = this.tally(id);
+      tally.mentions += sign * counts.mentions;
+      for (const [spelling, count] of counts.spellings) bump(tally.spellings, spelling, sign * count);
+      for (const [article, count] of counts.articles) {
+        bump(tally.articles, `${file.uri}#${article}`, sign * count);
+        let ids = idsByArticle.get(article);
+        if (!ids) idsByArticle.set(article, (ids = []));
+        ids.push(id);
+      }
+    }
+    for (const ids of idsByArticle.values()) {
+      for (const id of ids) {
+        const related = this.tally(id).related;
+        for (const other of ids) if (other !== id) bump(related, other, sign);
+      }
     }
     for (const tie of ties) bump(this.tally(tie.id).people, tie.person, sign);
-    for (const mention of mentions) {
-      const tally = this.byOrganisation.get(mention.id);
-      if (tally && tally.mentions === 0) this.byOrganisation.delete(mention.id);
+    for (const id of inFile.keys()) {
+      if (this.byOrganisation.get(id)?.mentions === 0) this.byOrganisation.delete(id);
     }
   }
 
@@ -64,7 +78,11 @@ export class Tallies {
   }
 }
 
-function bump(counts: Map<string, number>, key: string, by: number): void {
+function straightApostrophes(text: string): string {
+  return text.includes('’') ? text.replace(/’/g, "'") : text;
+}
+
+function bump<K>(counts: Map<K, number>, key: K, by: number): void {
   const count = (counts.get(key) ?? 0) + by;
   if (count === 0) counts.delete(key);
   else counts.set(key, count);

@@ -1,29 +1,37 @@
 import { strict as assert } from 'assert';
 import { isStopWord } from '../stopwords';
-import { nameKey, organisationId, tokenise, tokeniseText } from './tokens';
+import { Tokens, nameKey, organisationId, tokenise, tokeniseText, tokensKey } from './tokens';
+
+/** Every token's index, to look at the tokens as a list. */
+function indices(tokens: Tokens): number[] {
+  return Array.from({ length: tokens.length }, (_, i) => i);
+}
 
 describe('organisation tokens', () => {
   it('keeps NHSE/I, hyphenated and apostrophe names whole, and marks possessives', () => {
     const tokens = tokenise('NHSE/I met Bromley-by-Bow and King’s Fund’s staff.');
     assert.deepEqual(
-      tokens.map((token) => token.text),
+      indices(tokens).map((i) => tokens.text(i)),
       ['NHSE/I', 'met', 'Bromley-by-Bow', 'and', 'King’s', 'Fund’s', 'staff', '.'],
     );
-    assert.equal(tokens[0].upper, true);
-    assert.equal(tokens[5].possessive?.key, 'fund');
-    assert.equal(tokens[5].possessive?.at, 'NHSE/I met Bromley-by-Bow and King’s Fund'.length);
+    assert.equal(tokens.upper(0), true);
+    assert.equal(tokens.upper(2), false);
+    assert.equal(tokens.possessiveKey(5), 'fund');
+    assert.equal(tokens.possessiveAt(5), 'NHSE/I met Bromley-by-Bow and King’s Fund'.length);
+    assert.equal(tokens.possessiveAt(6), -1);
+    assert.equal(tokens.key(4), 'kings');
   });
 
   it('marks sentence starts after full stops, colons, line breaks and opening quotes', () => {
     const tokens = tokenise('Anna wrote: In May. “We said\nNext line (the end)');
-    const starts = tokens.filter((token) => token.sentenceStart).map((token) => token.text);
+    const starts = indices(tokens).filter((i) => tokens.sentenceStart(i)).map((i) => tokens.text(i));
     assert.deepEqual(starts, ['Anna', 'In', 'We', 'Next']);
-    assert.equal(tokens.find((token) => token.text === 'Next')?.line, 1);
+    assert.equal(tokens.line(indices(tokens).find((i) => tokens.text(i) === 'Next') ?? -1), 1);
   });
 
   it('counts CRLF and CR line breaks as one each', () => {
     const tokens = tokenise('a\r\nb\rc\n\nd');
-    assert.deepEqual(tokens.map((token) => token.line), [0, 1, 2, 4]);
+    assert.deepEqual(indices(tokens).map((i) => tokens.line(i)), [0, 1, 2, 4]);
   });
 
   it('tells title-case lines from prose', () => {
@@ -44,9 +52,41 @@ describe('organisation tokens', () => {
     assert.equal(organisationId('!!!'), 'organisation');
   });
 
+  it('answers for any index, outside the tokens too', () => {
+    const tokens = tokenise('NHS (a)');
+    for (const i of [-1, tokens.length, tokens.length + 5]) {
+      assert.equal(tokens.text(i), '');
+      assert.equal(tokens.key(i), '');
+      assert.equal(tokens.line(i), -1);
+      assert.equal(tokens.isWord(i) || tokens.cap(i) || tokens.upper(i) || tokens.sentenceStart(i), false);
+      assert.equal(tokens.is(i, '('), false);
+      assert.equal(tokens.possessiveAt(i), -1);
+    }
+    assert.equal(tokens.is(1, '('), true);
+    assert.equal(tokens.is(1, ')'), false);
+  });
+
+  it('grows past its first guess of the number of tokens', () => {
+    const text = 'a;'.repeat(5000);
+    const tokens = tokenise(text);
+    assert.equal(tokens.length, 10000);
+    assert.equal(tokens.text(9998), 'a');
+    assert.equal(tokens.start(9999), 9999);
+  });
+
+  it('keys a run of tokens as the name made of them would be keyed', () => {
+    const source = 'staff at The King’s Fund’s office and the Health & Care Trust (HCT)';
+    const tokens = tokenise(source);
+    const find = (word: string): number => indices(tokens).find((i) => tokens.text(i) === word) ?? -1;
+    assert.equal(tokensKey(tokens, find('The'), find('Fund’s')), nameKey('The King’s Fund'));
+    assert.equal(tokensKey(tokens, find('Health'), find('Trust')), nameKey('Health & Care Trust'));
+    assert.equal(tokensKey(tokens, find('Fund’s'), find('Fund’s')), 'funds', 'a lone possessive word keeps its "s"');
+    assert.equal(tokensKey(tokens, find('('), find('(')), '');
+  });
+
   it('copes with empty text and unusual characters', () => {
-    assert.deepEqual(tokenise(''), []);
+    assert.equal(tokenise('').length, 0);
     const odd = tokenise('\u200b\ud83d\ude00 Ünïcödé — 𝔘𝔫𝔦 \u0000');
-    assert.ok(odd.some((token) => token.text === 'Ünïcödé' && token.cap));
+    assert.ok(indices(odd).some((i) => odd.text(i) === 'Ünïcödé' && odd.cap(i)));
   });
 });

@@ -10,67 +10,139 @@ const UPPER = 4;
 const SENTENCE_START = 8;
 
 /**
- * One token. Its text and key are read from the source only when asked for: most words of a
- * corpus are never looked at closely, and recognition runs over all of them.
+ * The tokens of one text, held column by column in typed arrays: recognition runs over
+ * every word of the corpus, and one object per token costs more to allocate and collect
+ * than all the rest of the work. A token is its index; its text and key are read from the
+ * source only when asked for (most words are never looked at closely) and the key is kept.
+ * Every accessor takes any index: outside the tokens, a token has no flags, no text and line -1.
  */
-export class Token {
-  private textCache: string | undefined;
-  private keyCache: string | undefined;
+export class Tokens {
+  private readonly keys: (string | undefined)[] = [];
 
   constructor(
-    private readonly source: string,
-    readonly start: number,
-    readonly end: number,
-    private readonly flags: number,
-    /** Zero-based number of the line the token is on. */
-    readonly line: number,
+    readonly source: string,
+    readonly length: number,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    private readonly lines: Int32Array,
+    private readonly flags: Uint8Array,
   ) {}
 
-  get text(): string {
-    return (this.textCache ??= this.source.slice(this.start, this.end));
+  private has(i: number): boolean {
+    return i >= 0 && i < this.length;
   }
 
-  /** Lower case, apostrophes removed, "&" as "and". */
-  get key(): string {
-    return (this.keyCache ??= wordKey(this.text));
+  start(i: number): number {
+    return this.starts[i];
+  }
+
+  end(i: number): number {
+    return this.ends[i];
+  }
+
+  /** Zero-based number of the line the token is on; -1 outside the tokens. */
+  line(i: number): number {
+    return this.has(i) ? this.lines[i] : -1;
+  }
+
+  text(i: number): string {
+    return this.has(i) ? this.source.slice(this.starts[i], this.ends[i]) : '';
+  }
+
+  /** Whether the token is written exactly `mark` ("(", "’s"), without building its text. */
+  is(i: number, mark: string): boolean {
+    return this.has(i) && this.ends[i] - this.starts[i] === mark.length && this.source.startsWith(mark, this.starts[i]);
+  }
+
+  /** Lower case, apostrophes removed, "&" as "and"; "" outside the tokens. */
+  key(i: number): string {
+    if (!this.has(i)) return '';
+    return (this.keys[i] ??= keyOf(this.source, this.starts[i], this.ends[i]));
   }
 
   /** True for words (letters or digits); false for a punctuation mark. */
-  get word(): boolean {
-    return (this.flags & WORD) !== 0;
+  isWord(i: number): boolean {
+    return (this.flags[i] & WORD) !== 0;
   }
 
   /** Starts with an upper-case letter. */
-  get cap(): boolean {
-    return (this.flags & CAP) !== 0;
+  cap(i: number): boolean {
+    return (this.flags[i] & CAP) !== 0;
   }
 
   /** Two or more upper-case letters and no lower-case ones, a plural "s" aside ("NHSE/I", "ICSs"). */
-  get upper(): boolean {
-    return (this.flags & UPPER) !== 0;
+  upper(i: number): boolean {
+    return (this.flags[i] & UPPER) !== 0;
   }
 
   /** First word of a sentence, a line, a quotation or a bullet: its case says nothing. */
-  get sentenceStart(): boolean {
-    return (this.flags & SENTENCE_START) !== 0;
+  sentenceStart(i: number): boolean {
+    return (this.flags[i] & SENTENCE_START) !== 0;
   }
 
-  /** Ends in "'s" or "’s": the key without it, and where the apostrophe is. */
-  get possessive(): { key: string; at: number } | undefined {
-    if (this.end - this.start <= 2 || !this.word) return undefined;
-    const last = this.source.charCodeAt(this.end - 1);
-    const apostrophe = this.source.charCodeAt(this.end - 2);
-    if ((last !== 115 && last !== 83) || (apostrophe !== 39 && apostrophe !== 0x2019)) return undefined;
-    return { key: wordKey(this.source.slice(this.start, this.end - 2)), at: this.end - 2 };
+  /** Where the apostrophe of a final "'s" or "’s" is, or -1 when the token is not possessive. */
+  possessiveAt(i: number): number {
+    if (!this.isWord(i)) return -1;
+    const start = this.starts[i];
+    const end = this.ends[i];
+    if (end - start <= 2) return -1;
+    const last = this.source.charCodeAt(end - 1);
+    const apostrophe = this.source.charCodeAt(end - 2);
+    return (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019) ? end - 2 : -1;
+  }
+
+  /** The key without a final "'s" (see possessiveAt); the key itself when there is none. */
+  possessiveKey(i: number): string {
+    const at = this.possessiveAt(i);
+    return at < 0 ? this.key(i) : keyOf(this.source, this.starts[i], at);
   }
 }
 
-const SENTENCE_END = new Set(['.', '!', '?', ':', '…', ';', '•', '|']);
-const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«', '–', '—', '-', '*']);
+const codes = (marks: string): Set<number> => new Set([...marks].map((mark) => mark.charCodeAt(0)));
+const SENTENCE_END_CODES = codes('.!?:…;•|');
+const OPENER_CODES = codes('“"‘\'([«–—-*');
 const UPPER_CASE = /^\p{Lu}/u;
 const LOWER_CASE = /\p{Ll}/u;
 const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
 const SPACE = /\s/u;
+const NUMBER = /^\p{N}/u;
+
+/**
+ * Keys already made, by a hash of their characters: the same few thousand words make up
+ * most of a corpus, and reading a key from this table costs no new string, where making it
+ * costs two (a slice and its lower case). A looked-up string also keeps its hash, which
+ * every Map and Set that the key goes into would otherwise compute again.
+ */
+const internedKeys = new Map<number, string>();
+/** Enough for the vocabulary of a large corpus; past it, keys are simply made each time. */
+const MAX_INTERNED_KEYS = 1 << 18;
+
+/** wordKey() of `source` from `start` to `end`, from the table when it is there. */
+function keyOf(source: string, start: number, end: number): string {
+  let hash = end - start;
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    // Non-ASCII letters have their own lower cases (some longer): leave them to wordKey.
+    if (c > 127 || c === 38 || c === 43) return wordKey(source.slice(start, end));
+    if (c !== 39) hash = (Math.imul(hash, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+  }
+  const interned = internedKeys.get(hash);
+  if (interned !== undefined && isKeyOf(interned, source, start, end)) return interned;
+  const key = wordKey(source.slice(start, end));
+  if (interned === undefined && internedKeys.size < MAX_INTERNED_KEYS) internedKeys.set(hash, key);
+  return key;
+}
+
+/** Whether `key` is the key of the ASCII text from `start` to `end`: its lower case without apostrophes. */
+function isKeyOf(key: string, source: string, start: number, end: number): boolean {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 39) continue;
+    if (key.charCodeAt(k++) !== (c >= 65 && c <= 90 ? c + 32 : c)) return false;
+  }
+  return k === key.length;
+}
 
 export function wordKey(text: string): string {
   if (text === '&' || text === '+') return 'and';
@@ -95,10 +167,6 @@ function isWordCode(text: string, i: number): boolean {
   return WORD_CHARACTER.test(String.fromCodePoint(text.codePointAt(i) ?? c));
 }
 
-function isAsciiWord(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
-
 function isLowerAscii(c: number): boolean {
   return c >= 97 && c <= 122;
 }
@@ -114,13 +182,52 @@ function isUpperCode(text: string, i: number): boolean {
   return UPPER_CASE.test(String.fromCodePoint(text.codePointAt(i) ?? c));
 }
 
+/** Growable columns of token fields, turned into Tokens at the end. */
+class TokenColumns {
+  length = 0;
+  starts: Int32Array;
+  ends: Int32Array;
+  lines: Int32Array;
+  flags: Uint8Array;
+
+  constructor(textLength: number) {
+    // About one token per six characters in English prose; grown when a text has more.
+    const capacity = Math.max(16, Math.ceil(textLength / 5));
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.lines = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
+
+  push(start: number, end: number, line: number, flags: number): void {
+    if (this.length === this.starts.length) this.grow();
+    const i = this.length++;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.lines[i] = line;
+    this.flags[i] = flags;
+  }
+
+  private grow(): void {
+    const capacity = this.starts.length * 2;
+    const grown = <T extends Int32Array | Uint8Array>(array: T, into: T): T => {
+      into.set(array);
+      return into;
+    };
+    this.starts = grown(this.starts, new Int32Array(capacity));
+    this.ends = grown(this.ends, new Int32Array(capacity));
+    this.lines = grown(this.lines, new Int32Array(capacity));
+    this.flags = grown(this.flags, new Uint8Array(capacity));
+  }
+}
+
 /**
  * Words: letters and digits, joined by apostrophes, hyphens, slashes or "&" ("Bromley-by-Bow",
  * "NHSE/I", "M&S", "King’s"); anything else that is not a space is a one-character token.
  * A hand-written scanner: this runs over the whole corpus and a regular expression is slower.
  */
-export function tokenise(text: string): Token[] {
-  const tokens: Token[] = [];
+export function tokenise(text: string): Tokens {
+  const columns = new TokenColumns(text.length);
   let line = 0;
   let startsSentence = true;
   let i = 0;
@@ -144,10 +251,17 @@ export function tokenise(text: string): Token[] {
       let others = 0;
       while (i < length) {
         const code = text.charCodeAt(i);
-        if (code < 128 ? isAsciiWord(code) : isWordCode(text, i)) {
-          if (code >= 65 && code <= 90) uppers++;
-          else if (code > 127 && isUpperCode(text, i)) uppers++;
-          else if (!(code >= 48 && code <= 57)) others++;
+        // Lower-case ASCII letters first: most characters of a text are.
+        if (code >= 97 && code <= 122) {
+          others++;
+          i++;
+        } else if (code >= 65 && code <= 90) {
+          uppers++;
+          i++;
+        } else if (code >= 48 && code <= 57) i++;
+        else if (code > 127 && isWordCode(text, i)) {
+          if (isUpperCode(text, i)) uppers++;
+          else others++;
           i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
         } else if (i + 1 < length && isJoiner(code) && isWordCode(text, i + 1)) i++;
         else if (code === 46 && isLowerAscii(text.charCodeAt(i + 1)) && isLowerAscii(text.charCodeAt(i - 1))) {
@@ -158,32 +272,37 @@ export function tokenise(text: string): Token[] {
       const cap = isUpperCode(text, start);
       // "ICSs": one trailing lower-case "s" is a plural.
       const upper = cap && uppers >= 2 && (others === 0 || (others === 1 && text.charCodeAt(i - 1) === 115));
-      const flags = WORD | (cap ? CAP : 0) | (upper ? UPPER : 0) | (startsSentence ? SENTENCE_START : 0);
-      tokens.push(new Token(text, start, i, flags, line));
+      columns.push(start, i, line, WORD | (cap ? CAP : 0) | (upper ? UPPER : 0) | (startsSentence ? SENTENCE_START : 0));
       startsSentence = false;
       continue;
     }
     const width = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
     i += width;
-    tokens.push(new Token(text, start, i, 0, line));
-    const value = width === 1 ? text[start] : text.slice(start, i);
-    if (SENTENCE_END.has(value)) startsSentence = true;
-    else if (!OPENERS.has(value)) startsSentence = false;
+    columns.push(start, i, line, 0);
+    if (width === 1 ? SENTENCE_END_CODES.has(c) : false) startsSentence = true;
+    else if (width === 2 || !OPENER_CODES.has(c)) startsSentence = false;
     // An opening quote or bracket keeps the state: "said: “We" starts a sentence, "(the" does not.
   }
-  return tokens;
+  return new Tokens(text, columns.length, columns.starts, columns.ends, columns.lines, columns.flags);
 }
 
 /** "&" and "+" stand for "and" inside names ("Asthma + Lung UK"). */
-export function isAmpersand(token: Token): boolean {
-  return token.text === '&' || token.text === '+';
+export function isAmpersand(tokens: Tokens, i: number): boolean {
+  return tokens.is(i, '&') || tokens.is(i, '+');
 }
 
 /** Lower case only: an ordinary word, not a name. */
-export function isLowerWord(token: Token): boolean {
-  if (!token.word || token.cap) return false;
-  const c = token.text.charCodeAt(0);
-  return c < 128 ? c >= 97 && c <= 122 : LOWER_CASE.test(String.fromCodePoint(token.text.codePointAt(0) ?? c));
+export function isLowerWord(tokens: Tokens, i: number): boolean {
+  if (!tokens.isWord(i) || tokens.cap(i)) return false;
+  const { source } = tokens;
+  const at = tokens.start(i);
+  const c = source.charCodeAt(at);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER_CASE.test(String.fromCodePoint(source.codePointAt(at) ?? c));
+}
+
+/** A word, or "&" standing for "and": the tokens a name's key is made of. */
+function isKeyWord(tokens: Tokens, i: number): boolean {
+  return tokens.isWord(i) || isAmpersand(tokens, i);
 }
 
 export interface NameWord {
@@ -194,12 +313,14 @@ export interface NameWord {
 
 /** The words of a name, without a leading "the" or a final possessive "'s". */
 export function nameWords(name: string): NameWord[] {
-  const tokens = tokenise(name).filter((token) => token.word || isAmpersand(token));
-  if (tokens.length > 1 && tokens[0].key === 'the') tokens.shift();
-  return tokens.map((token, index) => {
-    const text = token.text.replace(/’/g, "'");
-    const possessive = index === tokens.length - 1 && tokens.length > 1 ? token.possessive : undefined;
-    return possessive ? { key: possessive.key, text: text.slice(0, -2) } : { key: token.key, text };
+  const tokens = tokenise(name);
+  const words: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (isKeyWord(tokens, i)) words.push(i);
+  if (words.length > 1 && tokens.key(words[0]) === 'the') words.shift();
+  return words.map((i, index) => {
+    const text = tokens.text(i).replace(/’/g, "'");
+    const possessive = index === words.length - 1 && words.length > 1 && tokens.possessiveAt(i) >= 0;
+    return possessive ? { key: tokens.possessiveKey(i), text: text.slice(0, -2) } : { key: tokens.key(i), text };
   });
 }
 
@@ -211,20 +332,28 @@ export function nameKey(name: string): string {
 }
 
 /** The name key of tokens `start`..`end` (inclusive): as nameKey() of their text, without tokenising it again. */
-export function tokensKey(tokens: Token[], start: number, end: number): string {
-  const words: Token[] = [];
-  for (let i = start; i <= end; i++) if (tokens[i].word || isAmpersand(tokens[i])) words.push(tokens[i]);
-  if (words.length > 1 && words[0].key === 'the') words.shift();
-  const keys = words.map((token) => token.key);
-  const last = words[words.length - 1];
-  const possessive = words.length > 1 ? last?.possessive : undefined;
-  if (possessive) keys[keys.length - 1] = possessive.key;
-  return keys.join(' ');
+export function tokensKey(tokens: Tokens, start: number, end: number): string {
+  let first = start;
+  while (first <= end && !isKeyWord(tokens, first)) first++;
+  let last = end;
+  while (last >= first && !isKeyWord(tokens, last)) last--;
+  if (first > last) return '';
+  if (first < last && tokens.key(first) === 'the') {
+    first++;
+    while (!isKeyWord(tokens, first)) first++;
+  }
+  let key = '';
+  for (let i = first; i <= last; i++) {
+    if (!isKeyWord(tokens, i)) continue;
+    const word = i === last && first < last ? tokens.possessiveKey(i) : tokens.key(i);
+    key = key === '' ? word : `${key} ${word}`;
+  }
+  return key;
 }
 
 /** Tokens with what a line and a file say about capitalisation. */
 export interface TokenisedText {
-  tokens: Token[];
+  tokens: Tokens;
   /** Whether a line is written in title case (a heading): its capitals say nothing. */
   isTitleLine(line: number): boolean;
   /** Whether a word is written in lower case somewhere in the text: a common word. */
@@ -240,8 +369,8 @@ export function tokeniseText(text: string, isFunctionWord: (key: string) => bool
       titleLines = new Set();
       let lineStart = 0;
       for (let i = 0; i <= tokens.length; i++) {
-        if (i === tokens.length || tokens[i].line !== tokens[lineStart].line) {
-          if (isTitleCase(tokens, lineStart, i, isFunctionWord)) titleLines.add(tokens[lineStart].line);
+        if (i === tokens.length || tokens.line(i) !== tokens.line(lineStart)) {
+          if (isTitleCase(tokens, lineStart, i, isFunctionWord)) titleLines.add(tokens.line(lineStart));
           lineStart = i;
         }
       }
@@ -276,19 +405,28 @@ function isWordLike(text: string, index: number): boolean {
   return isWordCode(text, index) || c === 39 || c === 0x2019 || c === 45;
 }
 
+/** ".", "!" or "?": the end of a sentence (a colon or a semicolon may end a heading). */
+export function isFullStop(tokens: Tokens, i: number): boolean {
+  return tokens.is(i, '.') || tokens.is(i, '!') || tokens.is(i, '?');
+}
+
+function startsWithNumber(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c < 128 ? c >= 48 && c <= 57 : NUMBER.test(String.fromCodePoint(text.codePointAt(at) ?? c));
+}
+
 /** Headings are short: a longer line is prose. */
 const MAX_TITLE_TOKENS = 40;
 
 /** Two or more content words, three in four capitalised, and no full stop at the end. */
-function isTitleCase(tokens: Token[], from: number, to: number, isFunctionWord: (key: string) => boolean): boolean {
-  if (to <= from || to - from > MAX_TITLE_TOKENS || ['.', '!', '?'].includes(tokens[to - 1].text)) return false;
+function isTitleCase(tokens: Tokens, from: number, to: number, isFunctionWord: (key: string) => boolean): boolean {
+  if (to <= from || to - from > MAX_TITLE_TOKENS || isFullStop(tokens, to - 1)) return false;
   let content = 0;
   let capitalised = 0;
   for (let i = from; i < to; i++) {
-    const token = tokens[i];
-    if (!token.word || isFunctionWord(token.key) || /^\p{N}/u.test(token.text)) continue;
+    if (!tokens.isWord(i) || startsWithNumber(tokens.source, tokens.start(i)) || isFunctionWord(tokens.key(i))) continue;
     content++;
-    if (token.cap) capitalised++;
+    if (tokens.cap(i)) capitalised++;
   }
   return content >= 2 && capitalised * 4 >= content * 3;
 }

@@ -53,4 +53,43 @@ describe('CorpusSearch', () => {
     assert.equal(hit.relativePath, 'lights.txt');
     assert.equal(hit.line, 0);
   });
+
+  it('follows an edit inside an article’s body: its keywords are indexed again', () => {
+    const orchards = (firstFruit: string): string =>
+      [
+        'Community orchards planted in three parks',
+        '',
+        '2 May 2024',
+        '',
+        `Volunteers planted apple and ${firstFruit} trees in three parks this spring. The orchards will be open to everyone, ` +
+          'and the fruit will be shared among local families at a harvest festival in the autumn, when the trees are ready. ' +
+          'Schools have asked to bring classes to help with the picking.',
+        '',
+        'Old orchards pruned by volunteers',
+        '',
+        '9 May 2024',
+        '',
+        'Pruning the old pear and apple trees took the volunteers a whole weekend. The orchards had been neglected for years, ' +
+          'and many branches were diseased, so the trees were cut back hard and fed before the summer. ' +
+          'A grafting class will follow in the winter for anyone who wants to learn.',
+        '',
+      ].join('\n');
+    const live = new Corpus();
+    // Enough other articles that one edit does not call for clustering again (which would index everything anew).
+    live.apply([
+      file('ferries.txt', [
+        ['Island ferry timetable changes', 'ferry crossings and harbour berths'],
+        ['New ferry ordered for the northern route', 'ferry crossings and harbour berths'],
+        ['Harbour berths rebuilt after the storm', 'harbour walls and ferry berths'],
+        ['Ferry fares frozen for islanders', 'ferry fares and island residents'],
+      ]),
+    ]);
+    live.apply([{ uri: 'file:///w/orchards.txt', relativePath: 'orchards.txt', text: orchards('pear') }]);
+    const liveSearch = new CorpusSearch(new ThemeIndex().attach(live));
+    const pearArticles = (): string[] =>
+      liveSearch.search('pear').flatMap((hit) => (hit.kind === 'article' ? [hit.title] : [])).sort();
+    assert.deepEqual(pearArticles(), ['Community orchards planted in three parks', 'Old orchards pruned by volunteers']);
+    live.apply([{ uri: 'file:///w/orchards.txt', relativePath: 'orchards.txt', text: orchards('plum') }]);
+    assert.deepEqual(pearArticles(), ['Old orchards pruned by volunteers']);
+  });
 });

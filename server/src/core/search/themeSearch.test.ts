@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { SearchHit, SearchableArticle, SearchableTheme, ThemeSearch } from './themeSearch';
+import { SearchHit, SearchableArticle, SearchableTheme, ThemeSearch, allowedEdits } from './themeSearch';
 
 const themes: SearchableTheme[] = [
   { id: 'theme-1', label: 'integrated care, system, board', keywords: ['integrated care', 'system', 'board', 'partnership'], articleCount: 2 },
@@ -8,8 +8,7 @@ const themes: SearchableTheme[] = [
 ];
 
 function article(title: string, themeId: string, keywords: string[], organisations: string[] = []): SearchableArticle {
-  const theme = themes.find((t) => t.id === themeId) as SearchableTheme;
-  return { uri: `file:///a/${title.length}.txt`, relativePath: `${title.length}.txt`, title, line: 0, themeId, themeLabel: theme.label, keywords, organisations };
+  return { uri: `file:///a/${title.length}.txt`, relativePath: `${title.length}.txt`, title, line: 0, themeId, keywords, organisations };
 }
 
 const articles = [
@@ -38,6 +37,36 @@ describe('ThemeSearch', () => {
     assert.equal(summary(search.search('bereav'))[0], 'theme:bereavement, grief, support');
     assert.equal(summary(search.search('bereavment'))[0], 'theme:bereavement, grief, support');
     assert.ok(summary(search.search('helplin')).includes('article:A helpline for families after a sudden death'));
+  });
+
+  it('forgives more typos in longer words, none in short ones', () => {
+    assert.deepEqual([1, 4, 5, 6, 8, 9, 20].map(allowedEdits), [0, 0, 0, 1, 1, 2, 2]);
+    const small = new ThemeSearch(
+      [],
+      [
+        article('Flooding in the lower valley', 'theme-1', ['river', 'flooding']),
+        article('Food banks open on Sundays', 'theme-1', ['food', 'volunteers']),
+        article('Hospice nurses honoured', 'theme-2', ['hospice', 'nurses']),
+      ],
+    );
+    const titles = (query: string): string[] => small.search(query).map((hit) => (hit.kind === 'article' ? hit.title : hit.label));
+    assert.deepEqual(titles('flood'), ['Flooding in the lower valley'], 'a prefix, never "food"');
+    assert.deepEqual(titles('fod'), [], 'a short word matches as typed');
+    assert.deepEqual(titles('hospce'), ['Hospice nurses honoured'], 'one typo in six letters');
+    assert.deepEqual(titles('hsopce'), [], 'two typos in six letters');
+    assert.deepEqual(titles('volunters'), ['Food banks open on Sundays'], 'one typo in nine letters');
+    assert.deepEqual(titles('vollunteer'), ['Food banks open on Sundays'], 'two typos in ten letters');
+    assert.deepEqual(titles('vollunter'), [], 'three typos');
+  });
+
+  it('takes only the last word as a prefix: the words before it are finished', () => {
+    const small = new ThemeSearch(
+      [],
+      [article('Flooding in the lower valley', 'theme-1', ['river']), article('Flood warnings for the valley', 'theme-1', ['rain'])],
+    );
+    const titles = (query: string): string[] => small.search(query).map((hit) => (hit.kind === 'article' ? hit.title : hit.label)).sort();
+    assert.deepEqual(titles('flood valley'), ['Flood warnings for the valley']);
+    assert.deepEqual(titles('valley flood'), ['Flood warnings for the valley', 'Flooding in the lower valley']);
   });
 
   it('narrows with every word typed, and falls back to any word when all of them match nothing', () => {
@@ -74,6 +103,20 @@ describe('ThemeSearch', () => {
   it('honours the limit', () => {
     assert.equal(search.search('care', 1).length, 1);
     assert.deepEqual(search.search('care', 0), []);
+  });
+
+  it('replaces one file’s articles and the themes in place', () => {
+    const live = new ThemeSearch(themes, articles);
+    const hospital = article('Hospital discharge delays', 'theme-1', ['discharge']);
+    live.setFileArticles(articles[0].uri, [hospital]);
+    assert.deepEqual(summary(live.search('trust')), [], 'the file’s old article is gone');
+    assert.deepEqual(summary(live.search('discharge')), ['article:Hospital discharge delays']);
+    live.setThemes([{ ...themes[0], label: 'joined-up care' }]);
+    assert.deepEqual(summary(live.search('bereavement')), [], 'a theme no longer listed');
+    const [moved] = live.search('discharge');
+    assert.equal(moved.kind === 'article' && moved.themeLabel, 'joined-up care');
+    live.setFileArticles(articles[0].uri, []);
+    assert.deepEqual(summary(live.search('discharge')), []);
   });
 
   it('works on an empty index', () => {

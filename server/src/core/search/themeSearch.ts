@@ -3,8 +3,11 @@
  * fuzzy matching, theme labels and article titles weighing most. An article is indexed by
  * its title, its distinctive keywords and its organisations, not its whole body nor its
  * theme's label (the theme itself is a result): that finds what an article is about and
- * keeps each query fast on ten thousand articles. An organisation's alias in a query ("KF") also searches for all the
- * words of its canonical name ("The King's Fund").
+ * keeps each query fast on ten thousand articles. An organisation's alias in a query
+ * ("KF") also searches for all the words of its canonical name ("The King's Fund").
+ *
+ * The index is updated in place: the articles of one file, or the list of themes, are
+ * replaced without indexing anything else again.
  */
 import MiniSearch from 'minisearch';
 import { isStopWord } from '../stopwords';
@@ -23,14 +26,15 @@ export interface SearchableArticle {
   /** 0-based line of the title. */
   line: number;
   themeId: string;
-  themeLabel: string;
   keywords: readonly string[];
   organisations: readonly string[];
 }
 
 export type SearchHit =
   | ({ kind: 'theme'; score: number } & SearchableTheme)
-  | ({ kind: 'article'; score: number } & Omit<SearchableArticle, 'keywords' | 'organisations'>);
+  | ({ kind: 'article'; score: number; themeLabel: string } & Omit<SearchableArticle, 'keywords' | 'organisations'>);
+
+type Stored = { kind: 'theme'; theme: SearchableTheme } | { kind: 'article'; article: SearchableArticle };
 
 interface IndexedDocument {
   id: number;
@@ -43,16 +47,27 @@ const FIELDS = ['title', 'keywords', 'organisations'] as const;
 const BOOST = { title: 3, keywords: 1, organisations: 1.5 };
 /** A theme's label is its title; themes also weigh more than any one article. */
 const THEME_BOOST = 1.5;
-const FUZZINESS = 0.2;
-const MIN_FUZZY_LENGTH = 5;
-/** Edits allowed in one word however long it is: more finds noise, slowly. */
-const MAX_EDITS = 2;
 export const DEFAULT_LIMIT = 50;
 /** Longer queries are cut: nobody types more, and each word costs a fuzzy lookup. */
 const MAX_QUERY_LENGTH = 500;
 
+/**
+ * Typos forgiven in a query word of `length` letters. A short word one edit away from
+ * another is usually another word ("flood" and "food", "care" and "core"): up to 5
+ * letters a word matches as typed; 6 to 8 letters forgive one edit; longer words two.
+ */
+export function allowedEdits(length: number): number {
+  return length <= 5 ? 0 : length <= 8 ? 1 : 2;
+}
+
 export class ThemeSearch {
-  private readonly hits: SearchHit[] = [];
+  private readonly stored = new Map<number, Stored>();
+  private readonly fileDocuments = new Map<string, number[]>();
+  private themeDocuments: number[] = [];
+  private readonly labels = new Map<string, string>();
+  private nextId = 0;
+  private aliasSource: ReadonlyMap<string, string> = new Map();
+  private aliases: { pattern: RegExp; canonical: string }[] = [];
   private readonly index = new MiniSearch<IndexedDocument>({
     fields: [...FIELDS],
     processTerm: searchTerm,
@@ -60,32 +75,44 @@ export class ThemeSearch {
       boost: BOOST,
       // Only the word being typed (the last) is a prefix; the words before it are finished.
       prefix: (_term, index, terms) => index === terms.length - 1,
-      // A typo in a short word is another word ("care", "core"): short words match as typed.
-      fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH ? FUZZINESS : false),
-      maxFuzzy: MAX_EDITS,
+      fuzzy: (term) => allowedEdits(term.length) || false,
     },
   });
-  private readonly aliases: { pattern: RegExp; canonical: string }[];
 
   /** `aliases`: an organisation's alias (any case) -> its canonical name. */
   constructor(themes: readonly SearchableTheme[], articles: readonly SearchableArticle[], aliases: ReadonlyMap<string, string> = new Map()) {
-    const documents: IndexedDocument[] = [];
-    for (const theme of themes) {
-      documents.push({ id: this.hits.length, title: theme.label, keywords: theme.keywords.join(' '), organisations: '' });
-      const { id, label, keywords, articleCount } = theme;
-      this.hits.push({ kind: 'theme', score: 0, id, label, keywords, articleCount });
-    }
+    this.setThemes(themes);
+    const byFile = new Map<string, SearchableArticle[]>();
     for (const article of articles) {
-      const { uri, relativePath, title, line, themeId, themeLabel } = article;
-      documents.push({
-        id: this.hits.length,
-        title,
-        keywords: article.keywords.join(' '),
-        organisations: article.organisations.join(' '),
-      });
-      this.hits.push({ kind: 'article', score: 0, uri, relativePath, title, line, themeId, themeLabel });
+      const list = byFile.get(article.uri);
+      if (list) list.push(article);
+      else byFile.set(article.uri, [article]);
     }
-    this.index.addAll(documents);
+    for (const [uri, list] of byFile) this.setFileArticles(uri, list);
+    this.setAliases(aliases);
+  }
+
+  /** Replaces every theme (their labels, keywords and sizes). */
+  setThemes(themes: readonly SearchableTheme[]): void {
+    this.discardAll(this.themeDocuments);
+    this.labels.clear();
+    this.themeDocuments = themes.map((theme) => {
+      this.labels.set(theme.id, theme.label);
+      return this.add({ kind: 'theme', theme }, theme.label, theme.keywords, []);
+    });
+  }
+
+  /** Replaces the articles of one file; none removes the file. */
+  setFileArticles(uri: string, articles: readonly SearchableArticle[]): void {
+    this.discardAll(this.fileDocuments.get(uri) ?? []);
+    if (articles.length === 0) this.fileDocuments.delete(uri);
+    else this.fileDocuments.set(uri, articles.map((article) => this.add({ kind: 'article', article }, article.title, article.keywords, article.organisations)));
+  }
+
+  /** Replaces the organisation aliases understood in queries (nothing is re-indexed). */
+  setAliases(aliases: ReadonlyMap<string, string>): void {
+    if (aliases === this.aliasSource) return;
+    this.aliasSource = aliases;
     this.aliases = [...aliases]
       .filter(([alias, canonical]) => alias.trim() !== '' && alias !== canonical)
       .map(([alias, canonical]) => ({ pattern: new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(alias)}(?=$|[^\\p{L}\\p{N}])`, 'iu'), canonical }));
@@ -110,6 +137,20 @@ export class ThemeSearch {
     return this.boostThemes(results, Math.max(0, limit));
   }
 
+  private add(stored: Stored, title: string, keywords: readonly string[], organisations: readonly string[]): number {
+    const id = this.nextId++;
+    this.stored.set(id, stored);
+    this.index.add({ id, title, keywords: keywords.join(' '), organisations: organisations.join(' ') });
+    return id;
+  }
+
+  private discardAll(ids: readonly number[]): void {
+    for (const id of ids) {
+      this.index.discard(id);
+      this.stored.delete(id);
+    }
+  }
+
   /**
    * The first `limit` results once theme scores are raised. Done here rather than by
    * MiniSearch's per-document callback, which runs for every match of every word; a raised
@@ -117,11 +158,11 @@ export class ThemeSearch {
    */
   private boostThemes(results: readonly { id: number; score: number }[], limit: number): SearchHit[] {
     const themes: SearchHit[] = [];
-    const articles: { id: number; score: number }[] = [];
+    const articles: SearchHit[] = [];
     for (const result of results) {
-      const hit = this.hits[result.id];
-      if (hit.kind === 'theme') themes.push({ ...hit, score: result.score * THEME_BOOST });
-      else if (articles.length < limit) articles.push(result);
+      const stored = this.stored.get(result.id);
+      if (stored?.kind === 'theme') themes.push(themeHit(stored.theme, result.score * THEME_BOOST));
+      else if (stored && articles.length < limit) articles.push(this.articleHit(stored.article, result.score));
     }
     themes.sort((a, b) => b.score - a.score);
     const merged: SearchHit[] = [];
@@ -129,13 +170,21 @@ export class ThemeSearch {
     let a = 0;
     while (merged.length < limit && (t < themes.length || a < articles.length)) {
       if (a >= articles.length || (t < themes.length && themes[t].score >= articles[a].score)) merged.push(themes[t++]);
-      else {
-        merged.push({ ...this.hits[articles[a].id], score: articles[a].score });
-        a++;
-      }
+      else merged.push(articles[a++]);
     }
     return merged;
   }
+
+  private articleHit(article: SearchableArticle, score: number): SearchHit {
+    const { uri, relativePath, title, line, themeId } = article;
+    return { kind: 'article', score, uri, relativePath, title, line, themeId, themeLabel: this.labels.get(themeId) ?? '' };
+  }
+}
+
+/** Only what a hit shows: a theme given with more fields (its kind) does not leak them. */
+function themeHit(theme: SearchableTheme, score: number): SearchHit {
+  const { id, label, keywords, articleCount } = theme;
+  return { kind: 'theme', score, id, label, keywords, articleCount };
 }
 
 /** Lower case; stop words and one-letter words dropped. Two letters stay: "GP", "UK". */

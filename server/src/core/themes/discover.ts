@@ -14,7 +14,7 @@ import { averageLinkMerges } from './averageLink';
 import { exactCopies, markNearCopies } from './copies';
 import { Centroids, refine, sphericalKMeans } from './kmeans';
 import { LABEL_TERMS, classKeywords, labelOf } from './naming';
-import { RandomSource, sampleIndices, seededRandom } from './random';
+import { Random, sampleIndices } from '../random';
 import { centroidSilhouette, silhouette } from './silhouette';
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
 import { UserTheme, UserThemeMatcher } from './userThemes';
@@ -209,7 +209,7 @@ function typicalSimilarity(similarity: Float64Array, n: number): number {
 }
 
 function kMeansClusters(vectors: readonly SparseVector[], dimensions: number, options: ThemeOptions): number[] {
-  const random = seededRandom(options.seed);
+  const random = new Random(options.seed);
   const k = options.count > 0 ? Math.min(options.count, vectors.length) : chooseK(vectors, dimensions, options.maxThemes, random);
   const seeding = sampleIndices(vectors.length, SEEDING_SAMPLE, random).map((i) => vectors[i]);
   const sampled = sphericalKMeans(seeding, k, dimensions, random, { restarts: FINAL_RESTARTS, maxIterations: MAX_ITERATIONS });
@@ -217,7 +217,7 @@ function kMeansClusters(vectors: readonly SparseVector[], dimensions: number, op
 }
 
 /** The k with the best silhouette, on a sample, among a spread of candidates up to `maxThemes`. */
-function chooseK(vectors: readonly SparseVector[], dimensions: number, maxThemes: number, random: RandomSource): number {
+function chooseK(vectors: readonly SparseVector[], dimensions: number, maxThemes: number, random: Random): number {
   const sample = sampleIndices(vectors.length, SELECTION_SAMPLE, random).map((i) => vectors[i]);
   const limit = Math.min(maxThemes, Math.floor(Math.sqrt(sample.length)) + 1);
   let bestK = Math.min(2, sample.length);

@@ -1,17 +1,17 @@
 import { strict as assert } from 'assert';
 import { sphericalKMeans } from './kmeans';
-import { seededRandom } from './random';
+import { Random } from '../random';
 import { SparseVector } from './vectors';
 
 /** Unit vectors around `centres` (one-hot columns), each with a little weight elsewhere. */
 function blobs(centres: number[], perBlob: number, dimensions: number, seed: number): SparseVector[] {
-  const random = seededRandom(seed);
+  const random = new Random(seed);
   const vectors: SparseVector[] = [];
   for (const centre of centres) {
     for (let i = 0; i < perBlob; i++) {
-      const noise = (centre + 1 + Math.floor(random() * (dimensions - 1))) % dimensions;
+      const noise = (centre + 1 + Math.floor(random.next() * (dimensions - 1))) % dimensions;
       const [a, b] = centre < noise ? [centre, noise] : [noise, centre];
-      const [va, vb] = centre < noise ? [1, 0.3 * random()] : [0.3 * random(), 1];
+      const [va, vb] = centre < noise ? [1, 0.3 * random.next()] : [0.3 * random.next(), 1];
       const norm = Math.hypot(va, vb);
       vectors.push({ indices: Int32Array.from([a, b]), values: Float32Array.from([va / norm, vb / norm]) });
     }
@@ -22,7 +22,7 @@ function blobs(centres: number[], perBlob: number, dimensions: number, seed: num
 describe('sphericalKMeans', () => {
   it('separates well-separated groups', () => {
     const vectors = blobs([0, 5, 9], 20, 12, 1);
-    const { assignment } = sphericalKMeans(vectors, 3, 12, seededRandom(7));
+    const { assignment } = sphericalKMeans(vectors, 3, 12, new Random(7));
     for (let blob = 0; blob < 3; blob++) {
       const clusters = new Set(assignment.slice(blob * 20, blob * 20 + 20));
       assert.equal(clusters.size, 1, `blob ${blob} split across clusters`);
@@ -32,15 +32,15 @@ describe('sphericalKMeans', () => {
 
   it('gives the same clusters for the same seed', () => {
     const vectors = blobs([0, 3, 6, 9], 15, 12, 2);
-    const first = sphericalKMeans(vectors, 4, 12, seededRandom(11));
-    const second = sphericalKMeans(vectors, 4, 12, seededRandom(11));
+    const first = sphericalKMeans(vectors, 4, 12, new Random(11));
+    const second = sphericalKMeans(vectors, 4, 12, new Random(11));
     assert.deepEqual([...second.assignment], [...first.assignment]);
     assert.equal(second.cohesion, first.cohesion);
   });
 
   it('keeps k clusters non-empty even when points coincide', () => {
     const same: SparseVector = { indices: Int32Array.from([0]), values: Float32Array.from([1]) };
-    const { assignment } = sphericalKMeans([same, same, same, same], 3, 2, seededRandom(3));
+    const { assignment } = sphericalKMeans([same, same, same, same], 3, 2, new Random(3));
     assert.equal(new Set(assignment).size, 3);
   });
 });

@@ -4,7 +4,7 @@
  * k-means++ (Arthur and Vassilvitskii, 2007) from a seeded generator, so the same input
  * gives the same clusters; several restarts, keeping the most cohesive.
  */
-import { RandomSource } from './random';
+import type { Random } from '../random';
 import { SparseVector } from './vectors';
 
 /** k unit-length centroids, stored column by column: weights[column * k + cluster]. */
@@ -56,7 +56,7 @@ export function sphericalKMeans(
   vectors: readonly SparseVector[],
   k: number,
   dimensions: number,
-  random: RandomSource,
+  random: Random,
   options: KMeansOptions = defaultKMeansOptions,
 ): Clustering {
   let best: Clustering | undefined;
@@ -132,11 +132,11 @@ function centroidsOf(
 }
 
 /** k-means++: each next seed is drawn with probability proportional to its squared distance from the nearest seed so far. */
-function kMeansPlusPlus(vectors: readonly SparseVector[], k: number, dimensions: number, random: RandomSource): Centroids {
+function kMeansPlusPlus(vectors: readonly SparseVector[], k: number, dimensions: number, random: Random): Centroids {
   const n = vectors.length;
   const weights = new Float64Array(dimensions * k);
   const closest = new Float64Array(n).fill(-Infinity);
-  let seed = Math.floor(random() * n);
+  let seed = Math.floor(random.next() * n);
   for (let c = 0; c < k; c++) {
     const chosen = vectors[seed];
     for (let j = 0; j < chosen.indices.length; j++) weights[chosen.indices[j] * k + c] = chosen.values[j];
@@ -154,13 +154,13 @@ function kMeansPlusPlus(vectors: readonly SparseVector[], k: number, dimensions:
       total += distances[i];
     }
     if (c === k - 1) break;
-    seed = total > 0 ? drawWeighted(distances, total, random) : Math.floor(random() * n);
+    seed = total > 0 ? drawWeighted(distances, total, random) : Math.floor(random.next() * n);
   }
   return { k, dimensions, weights };
 }
 
-function drawWeighted(weights: Float64Array, total: number, random: RandomSource): number {
-  let target = random() * total;
+function drawWeighted(weights: Float64Array, total: number, random: Random): number {
+  let target = random.next() * total;
   for (let i = 0; i < weights.length; i++) {
     target -= weights[i];
     if (target < 0 && weights[i] > 0) return i;

@@ -5,7 +5,7 @@
 import type { Corpus } from '../corpus';
 import type { ReportSection } from '../report';
 import { defaultThemeOptions } from './discover';
-import { ThemeIndex } from './themeIndex';
+import { OrganisationsOf, ThemeIndex } from './themeIndex';
 import { UserTheme } from './userThemes';
 
 export interface ThemeReport {
@@ -17,8 +17,9 @@ export interface ThemeReport {
   articles: { path: string; line: number; title: string }[];
 }
 
-export function themesSection(corpus: Corpus, userThemes: readonly UserTheme[] = []): ReportSection {
-  const index = new ThemeIndex({ ...defaultThemeOptions, userThemes }).attach(corpus);
+/** `organisationsOf`: the organisations each article mentions, extra features for clustering. */
+export function themesSection(corpus: Corpus, userThemes: readonly UserTheme[] = [], organisationsOf?: OrganisationsOf): ReportSection {
+  const index = new ThemeIndex({ ...defaultThemeOptions, userThemes }, organisationsOf).attach(corpus);
   const themes: ThemeReport[] = index.themes().map((theme) => ({
     id: theme.id,
     label: theme.label,

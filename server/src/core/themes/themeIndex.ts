@@ -67,6 +67,8 @@ export class ThemeIndex {
   private readonly changedSinceClustering = new Set<string>();
   private stale = true;
   private generationCount = 0;
+  private clusteringCount = 0;
+  private readonly articleListeners: ((uris: readonly string[]) => void)[] = [];
 
   constructor(
     private options: ThemeOptions = defaultThemeOptions,
@@ -91,6 +93,19 @@ export class ThemeIndex {
     return this.generationCount;
   }
 
+  /**
+   * Increases with every full clustering: themes, their labels and the vocabulary that
+   * gives each article its keywords are then new. A key for caches of the whole corpus.
+   */
+  get clusterings(): number {
+    return this.clusteringCount;
+  }
+
+  /** Told after every update with the files whose articles changed in any way, body included, or went. */
+  onArticlesChanged(listener: (uris: readonly string[]) => void): void {
+    this.articleListeners.push(listener);
+  }
+
   setOptions(options: ThemeOptions): void {
     if (JSON.stringify(options) === JSON.stringify(this.options)) return;
     this.options = options;
@@ -104,6 +119,8 @@ export class ThemeIndex {
     for (const file of change.updated) this.updateFile(file);
     if (this.changedSinceClustering.size > RECLUSTER_SHARE * Math.max(1, this.clusteredArticles)) this.stale = true;
     if (this.stale || this.listedState(change) !== before) this.generationCount++;
+    const uris = [...change.removed, ...change.updated.map((file) => file.uri)];
+    for (const listener of this.articleListeners) listener(uris);
   }
 
   /** What lists show of the files of a change: each article's title, line, theme and copies. */
@@ -140,6 +157,7 @@ export class ThemeIndex {
     this.changedSinceClustering.clear();
     this.stale = false;
     this.generationCount++;
+    this.clusteringCount++;
     this.onClustered({ ...model.clustering, articles: all.length, themes: model.themes.length, ms: Date.now() - started });
   }
 
@@ -165,6 +183,17 @@ export class ThemeIndex {
       if (themeId === undefined || model.themes[entry.theme].id === themeId) result.push(this.themed(entry, model));
     }
     return result.sort((a, b) => compare(a.relativePath, b.relativePath) || a.index - b.index);
+  }
+
+  /** Every file indexed, articles or not. */
+  files(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** The articles of one file, in order, with their themes. */
+  fileArticles(uri: string): ThemedArticle[] {
+    const model = this.fresh();
+    return (this.entries.get(uri) ?? []).map((entry) => this.themed(entry, model));
   }
 
   /** The article of a file whose title is on `line`, with its theme. */

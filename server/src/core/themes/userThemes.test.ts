@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { TermDictionary } from './terms';
-import { UserThemeMatcher, mergeUserThemes, parseUserThemesFile, readUserThemes } from './userThemes';
+import { UserThemeMatcher, checkUserThemesFile, mergeUserThemes, readUserThemes } from './userThemes';
 
 describe('user themes', () => {
   it('reads a list or {themes: [...]}, keeping valid entries and naming the bad ones', () => {
@@ -10,14 +10,30 @@ describe('user themes', () => {
       'settings: theme 2 needs a "name" and a non-empty list of "keywords"',
       'settings: theme 3 needs a "name" and a non-empty list of "keywords"',
     ]);
-    assert.deepEqual(parseUserThemesFile('{"themes": [{"name": "Bees", "keywords": ["honey"]}]}').themes, [{ name: 'Bees', keywords: ['honey'] }]);
+    assert.deepEqual(checkUserThemesFile('{"themes": [{"name": "Bees", "keywords": ["honey"]}]}').themes, [{ name: 'Bees', keywords: ['honey'] }]);
     assert.equal(readUserThemes('nonsense', 'settings').themes.length, 0);
   });
 
   it('reports broken JSON instead of throwing', () => {
-    const parsed = parseUserThemesFile('{"themes": [', 'themes.json');
+    const parsed = checkUserThemesFile('{"themes": [');
     assert.deepEqual(parsed.themes, []);
-    assert.match(parsed.problems[0], /^themes\.json: /);
+    assert.deepEqual(parsed.problems.map((p) => [p.message, p.start]), [['JSON syntax: CloseBracketExpected', 12], ['JSON syntax: CloseBraceExpected', 12]]);
+  });
+
+  it('places each mistake of a themes file, and keeps the themes without one', () => {
+    const text = '{"themes": [{"name": "Bees", "keywords": ["honey"]}, {"name": " ", "keywords": []}, {"keywords": ["rail"]}], "colour": 1}';
+    const { themes, problems } = checkUserThemesFile(text);
+    assert.deepEqual(themes, [{ name: 'Bees', keywords: ['honey'] }]);
+    assert.deepEqual(problems.map((p) => `${p.message} @${text.slice(p.start, p.end)}`).sort(), [
+      'The file: unknown property "colour". @"colour"',
+      'themes.1.keywords: must not be an empty list. @[]',
+      'themes.1.name: must not be blank. @" "',
+      'themes.2: missing property "name". @{"keywords": ["rail"]}',
+    ]);
+    const list = '[{"name": "Trains", "keywords": ["rail", 4]}]';
+    assert.deepEqual(checkUserThemesFile(list).problems.map((p) => `${p.message} @${list.slice(p.start, p.end)}`), ['0.keywords.1: must be a string. @4']);
+    assert.deepEqual(checkUserThemesFile(list).themes, [{ name: 'Trains', keywords: ['rail'] }]);
+    assert.deepEqual(checkUserThemesFile('"themes"').problems.map((p) => p.message), ['The file: must be an object.']);
   });
 
   it('lets a later source replace a theme of the same name', () => {

@@ -3,7 +3,10 @@
  * `.seed-curator/themes.json`. They take precedence: an article whose text uses a user
  * theme's keywords enough belongs to it, and only the other articles are clustered.
  */
+import Ajv from 'ajv';
+import { FileProblem, checkJson } from '../jsonFile';
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
+import schema from './user-themes.schema.json';
 
 export interface UserTheme {
   name: string;
@@ -46,13 +49,19 @@ export function readUserThemes(value: unknown, source: string): ParsedUserThemes
   return { themes, problems };
 }
 
-/** Parses the text of a themes file; broken JSON is a problem, never an exception. */
-export function parseUserThemesFile(text: string, source = USER_THEMES_FILE): ParsedUserThemes {
-  try {
-    return readUserThemes(JSON.parse(text), source);
-  } catch (error) {
-    return { themes: [], problems: [`${source}: ${error instanceof Error ? error.message : String(error)}`] };
-  }
+const validateThemesFile = new Ajv({ allErrors: true }).compile(schema);
+
+export interface CheckedUserThemesFile {
+  themes: UserTheme[];
+  /** Each mistake with its place in the file; the themes without mistakes are still used. */
+  problems: FileProblem[];
+}
+
+/** Reads the text of a themes file (`.seed-curator/themes.json`); broken JSON is a problem, never an exception. */
+export function checkUserThemesFile(text: string): CheckedUserThemesFile {
+  const checked = checkJson(text, validateThemesFile, { pattern: 'must not be blank.' });
+  const themes = checked.value === undefined ? [] : readUserThemes(checked.value, USER_THEMES_FILE).themes;
+  return { themes, problems: checked.problems };
 }
 
 /** Themes from several sources, in order; a later theme of the same name (case-insensitive) replaces an earlier one. */

@@ -1,0 +1,117 @@
+/**
+ * Cold and warm (cached) start of a large workspace, written to a temporary folder.
+ *
+ * 1. The corpus alone, in this process (WorkspaceIndexer + index cache, no features):
+ *    cold on one thread, cold on worker threads, warm from the cache; the cache's size.
+ * 2. The real server (dist/server.js over stdio, every feature on) with a storage folder,
+ *    started twice: time to the first ready status, the scan's own time (from its log),
+ *    the server's peak RSS, and the round-trip time of hovers sent every 100 ms until ready,
+ *    during the scan and after it (while features finish their initial work).
+ *
+ * Targets (issue 7): warm start ≤ 2 s for 100k articles, peak RSS ≤ 1.5 GB.
+ * `npm run bench` runs 10k articles; `npm run bench -- warm-start` adds 100k (several minutes).
+ */
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import { Corpus } from '../server/src/core/corpus';
+import { WorkspaceIndexer } from '../server/src/indexer';
+import { defaultSettings } from '../server/src/settings';
+import { TestServer, startServer } from '../test/lsp/lspClient';
+import { generateCorpus } from './generate';
+import { benchSizes, fmt, msSince, percentile, writeCorpus } from './measure';
+
+const WORKER_SCRIPT = path.join(__dirname, 'indexWorker.js');
+const SERVER_SCRIPT = path.join(__dirname, 'server.js');
+const HOVER_EVERY_MS = 100;
+
+export async function benchWarmStart(large: boolean): Promise<void> {
+  for (const size of benchSizes(large ? [10_000, 100_000] : [10_000])) {
+    const generated = generateCorpus({ articles: size, seed: 42 });
+    const megabytes = generated.files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0) / 1e6;
+    const root = await writeCorpus(generated, `warm-${size}`);
+    const storage = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-curator-bench-storage-'));
+    try {
+      console.log(`\n${size} articles, ${generated.files.length} files, ${fmt(megabytes)} MB`);
+      await corpusOnly(root, storage);
+      await fs.rm(storage, { recursive: true, force: true });
+      console.log('server | time to ready s | scan s (from its log) | peak RSS MB | hover RTT during scan p50/p95/max ms (n) | after scan, until ready');
+      const hovered = path.join(root, generated.files[0].path);
+      for (const start of ['cold', 'warm']) console.log(`${start} | ${await serverStart(root, storage, hovered, start === 'cold')}`);
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+      await fs.rm(storage, { recursive: true, force: true });
+    }
+  }
+}
+
+/** The corpus-level work alone: reading, hashing, splitting (or taking from the cache). */
+async function corpusOnly(root: string, storage: string): Promise<void> {
+  const folders = [{ uri: URI.file(root).toString(), name: 'bench' }];
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const scan = async (options: { workerScript?: string; storageFolder?: string }): Promise<{ seconds: number; indexer: WorkspaceIndexer }> => {
+    const indexer = new WorkspaceIndexer(new Corpus(), () => defaultSettings, quiet, options);
+    const started = process.hrtime.bigint();
+    await indexer.scan(folders, { report: () => undefined });
+    return { seconds: msSince(started) / 1000, indexer };
+  };
+  const oneThread = await scan({});
+  const cold = await scan({ workerScript: WORKER_SCRIPT, storageFolder: storage });
+  const saveStarted = process.hrtime.bigint();
+  await cold.indexer.saveCache();
+  const saveSeconds = msSince(saveStarted) / 1000;
+  const cacheMB = (await fs.stat(path.join(storage, 'index-cache.bin'))).size / 1e6;
+  const warm = await scan({ workerScript: WORKER_SCRIPT, storageFolder: storage });
+  console.log('corpus only | cold, 1 thread s | cold, workers s | cache write s | cache MB | warm s');
+  console.log(['in process', fmt(oneThread.seconds, 2), fmt(cold.seconds, 2), fmt(saveSeconds, 2), fmt(cacheMB), fmt(warm.seconds, 2)].join(' | '));
+}
+
+/** One start of the real server; returns a table row. */
+async function serverStart(root: string, storage: string, hovered: string, cold: boolean): Promise<string> {
+  const started = process.hrtime.bigint();
+  const server = await startServer(root, {}, { serverPath: SERVER_SCRIPT, initializationOptions: { storagePath: storage } });
+  const hoverUri = URI.file(hovered).toString();
+  const duringScan: number[] = [];
+  const afterScan: number[] = [];
+  let ready = false;
+  const scanDone = (): boolean => server.logs.some((line) => line.startsWith('Indexed '));
+  const hovering = (async () => {
+    while (!ready) {
+      const scanning = !scanDone();
+      const sent = process.hrtime.bigint();
+      await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: hoverUri }, position: { line: 0, character: 2 } });
+      (scanning ? duringScan : afterScan).push(msSince(sent));
+      await new Promise((resolve) => setTimeout(resolve, HOVER_EVERY_MS));
+    }
+  })();
+  await server.nextStatus();
+  ready = true;
+  const readySeconds = msSince(started) / 1000;
+  await hovering;
+  const peakRssMB = await serverPeakRssMB(server);
+  if (cold) await waitForLog(server, /^Index cache: (saved|could not save)/);
+  const scanMs = /in (\d+) ms/.exec(server.logs.find((line) => line.startsWith('Indexed ')) ?? '')?.[1];
+  await server.stop();
+  return [fmt(readySeconds, 2), scanMs ? fmt(Number(scanMs) / 1000, 2) : '?', peakRssMB, rtt(duringScan), rtt(afterScan)].join(' | ');
+}
+
+function rtt(samples: number[]): string {
+  if (samples.length === 0) return '-';
+  return `${fmt(percentile(samples, 50))}/${fmt(percentile(samples, 95))}/${fmt(Math.max(...samples))} (${samples.length})`;
+}
+
+/** Peak resident set of the server process (its worker threads included), from Linux's /proc. */
+async function serverPeakRssMB(server: TestServer): Promise<string> {
+  try {
+    const status = await fs.readFile(`/proc/${server.process.pid}/status`, 'utf8');
+    const kB = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    return kB ? String(Math.round(Number(kB) / 1024)) : '?';
+  } catch {
+    return '? (no /proc)';
+  }
+}
+
+async function waitForLog(server: TestServer, pattern: RegExp): Promise<void> {
+  while (!server.logs.some((line) => pattern.test(line))) await new Promise((resolve) => setTimeout(resolve, 50));
+}

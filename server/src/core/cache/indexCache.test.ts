@@ -1,0 +1,148 @@
+import { strict as assert } from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { analyseText } from '../corpus';
+import { contentHash } from '../text';
+import { capitalsAnalysis } from '../workers/fixtures/capitalsAnalysis';
+import { IndexCache, encodeEntry } from './indexCache';
+
+const IDENTITY = 'test identity';
+
+function article(town: string, subject: string): string {
+  return [
+    `${town} council ${subject}`,
+    '',
+    `By a reporter in ${town}`,
+    '',
+    `The council in ${town} met on Tuesday to discuss ${subject}. Councillors from every ward spoke, and the leader said a decision would follow after the public consultation closes at the end of the month.`,
+    `Residents who attended said they wanted clear answers on cost, on timing and on who would pay, and several asked for the meeting papers to be published in full on the council website before the vote.`,
+    '',
+  ].join('\n');
+}
+
+const TEXTS = ['Alnwick', 'Bude', 'Crewe', 'Dover', 'Ely'].map((town, i) => article(town, ['parking charges', 'a new pool', 'bus lanes', 'bin collections', 'library hours'][i]));
+const FILES = TEXTS.map((text) => ({ hash: contentHash(text), ...analyseText(text, [capitalsAnalysis]) }));
+
+describe('index cache', () => {
+  let folder: string;
+  let file: string;
+  let logs: string[];
+  const log = { info: (message: string) => logs.push(`info: ${message}`), warn: (message: string) => logs.push(`warn: ${message}`) };
+  const open = (options = {}): Promise<IndexCache> => IndexCache.open(file, IDENTITY, log, options);
+
+  beforeEach(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-cache-'));
+    file = path.join(folder, 'storage', 'index-cache.bin');
+    logs = [];
+  });
+  afterEach(() => fs.rm(folder, { recursive: true, force: true }));
+
+  it('starts empty, quietly, when there is no file yet', async () => {
+    const cache = await open();
+    assert.equal(cache.size, 0);
+    assert.deepEqual(logs, []);
+  });
+
+  it('gives back, after a restart, what was saved: articles, boilerplate and analyses', async () => {
+    await (await open()).save(FILES);
+    assert.ok(logs.some((line) => line.startsWith(`info: Index cache: saved 5 entries`)), logs.join('\n'));
+    const reopened = await open();
+    assert.equal(reopened.size, FILES.length);
+    for (const saved of FILES) {
+      const entry = reopened.get(saved.hash);
+      assert.deepEqual(entry, { articles: saved.articles, boilerplate: saved.boilerplate, analyses: saved.analyses });
+      assert.ok(entry!.analyses[capitalsAnalysis.name] instanceof Uint32Array);
+    }
+    assert.ok(FILES.every((saved) => saved.articles.length === 1), 'each text is one article');
+  });
+
+  it('keeps only the entries of the files it is given, and leaves no temporary file behind', async () => {
+    const cache = await open();
+    await cache.save(FILES);
+    await cache.save(FILES.slice(0, 2));
+    const reopened = await open();
+    assert.deepEqual([...reopened.hashes()].sort(), FILES.slice(0, 2).map((saved) => saved.hash).sort());
+    assert.deepEqual(await fs.readdir(path.dirname(file)), ['index-cache.bin']);
+  });
+
+  it('does not write the file again when nothing changed', async () => {
+    await (await open()).save(FILES);
+    const reopened = await open();
+    await reopened.save(FILES);
+    await reopened.save([...FILES].reverse());
+    assert.equal(logs.filter((line) => line.includes('saved')).length, 1, logs.join('\n'));
+    reopened.put(contentHash('new text'), encodeEntry(analyseText('new text', [])));
+    await reopened.save([...FILES, { hash: contentHash('new text'), ...analyseText('new text', []) }]);
+    assert.equal(logs.filter((line) => line.includes('saved')).length, 2, logs.join('\n'));
+  });
+
+  for (const [damage, change, reason] of [
+    ['a truncated', (bytes: Buffer) => bytes.subarray(0, bytes.length - 100), 'checksum mismatch'],
+    ['a corrupt', (bytes: Buffer) => Buffer.concat([bytes.subarray(0, 200), Buffer.from('xx'), bytes.subarray(202)]), 'checksum mismatch'],
+    ['an empty', () => Buffer.alloc(0), 'not an index cache file'],
+  ] as const) {
+    it(`ignores ${damage} file, says so, and writes a good one at the next save`, async () => {
+      await (await open()).save(FILES);
+      await fs.writeFile(file, change(await fs.readFile(file)));
+      logs = [];
+      const cache = await open();
+      assert.equal(cache.size, 0);
+      assert.equal(logs.length, 1);
+      assert.match(logs[0], new RegExp(`^warn: Index cache .*index-cache\\.bin ignored \\(${reason}.*\\); indexing from scratch\\.$`));
+      await cache.save(FILES);
+      assert.equal((await open()).size, FILES.length);
+    });
+  }
+
+  it('ignores a file made by other code', async () => {
+    await (await open()).save(FILES);
+    logs = [];
+    const other = await IndexCache.open(file, 'another identity', log);
+    assert.equal(other.size, 0);
+    assert.deepEqual(logs, [`warn: Index cache ${file} ignored (made by another version of Seed Curator); indexing from scratch.`]);
+  });
+
+  it('drops an entry that does not decode, with a log line, and keeps the others', async () => {
+    const cache = await open();
+    cache.put('not-a-real-hash', Uint8Array.from([0xff, 0x0f, 0x42]));
+    await cache.save([...FILES, { ...FILES[0], hash: 'not-a-real-hash' }]);
+    const reopened = await open();
+    logs = [];
+    assert.equal(reopened.get('not-a-real-hash'), undefined);
+    assert.equal(logs.length, 1);
+    assert.match(logs[0], /^warn: Index cache: entry not-a-real-hash ignored/);
+    assert.ok(reopened.get(FILES[1].hash));
+    assert.equal(reopened.has('not-a-real-hash'), false);
+  });
+
+  it('stays within its size limit, leaving files out, and does not read a larger file', async () => {
+    // Room for the header and two and a half entries.
+    const maxBytes = 1024 + Math.round(2.5 * (encodeEntry(FILES[0]).length + FILES[0].hash.length + 6));
+    await (await open({ maxBytes })).save(FILES);
+    assert.ok((await fs.stat(file)).size <= maxBytes);
+    assert.ok(logs.some((line) => /files left out, over the .* limit/.test(line)), logs.join('\n'));
+    const reopened = await open({ maxBytes });
+    assert.equal(reopened.size, 2);
+    logs = [];
+    assert.equal((await open({ maxBytes: 100 })).size, 0);
+    assert.match(logs[0], /ignored \(larger than the 0\.0 MB limit\)/);
+  });
+
+  it('reports a failure to read or write, and goes on', async () => {
+    await fs.writeFile(path.join(folder, 'storage'), 'a file where the folder should be');
+    const cache = await open();
+    await cache.save(FILES);
+    assert.equal(logs.length, 2, logs.join('\n'));
+    assert.match(logs[0], /^warn: Index cache .*index-cache\.bin could not be read \(.*ENOTDIR.*\); indexing from scratch\.$/);
+    assert.match(logs[1], /^warn: Index cache: could not save .*index-cache\.bin \(.*EEXIST.*\)/);
+  });
+
+  it('keeps nothing when disabled', async () => {
+    const cache = IndexCache.disabled(log);
+    cache.put(FILES[0].hash, encodeEntry(FILES[0]));
+    await cache.save(FILES);
+    assert.equal(cache.size, 0);
+    assert.deepEqual(logs, []);
+  });
+});

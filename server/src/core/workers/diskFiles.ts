@@ -1,0 +1,47 @@
+/**
+ * Indexing one file from disk: read it (skipping what `readTextFile` skips), hash it, and
+ * split and analyse it unless the cache already knows its hash. The same function runs in
+ * the index workers and, when they are unavailable, in the server's own thread, so both
+ * give the same results.
+ */
+import type { FileAnalysis } from '../analyses';
+import { analyseText } from '../corpus';
+import { encodeEntry } from '../cache/indexCache';
+import { readTextFile } from '../files';
+import { contentHash } from '../text';
+
+export interface DiskFile {
+  uri: string;
+  relativePath: string;
+  /** Absolute path on disk. */
+  path: string;
+}
+
+export type DiskFileResult =
+  | { kind: 'skipped'; reason: string }
+  /** The cache holds this text's index: look it up by `hash`. */
+  | { kind: 'cached'; text: string; hash: string; warning?: string }
+  /** `entry` is the encoded index (see `encodeEntry`), ready for the cache. */
+  | { kind: 'indexed'; text: string; hash: string; warning?: string; entry: Uint8Array };
+
+export interface DiskIndexOptions {
+  maxBytes: number;
+  /** Hashes whose index the cache holds. */
+  cached: { has(hash: string): boolean };
+  analyses: readonly FileAnalysis[];
+}
+
+export async function indexFromDisk(file: DiskFile, options: DiskIndexOptions): Promise<DiskFileResult> {
+  const outcome = await readTextFile(file.path, options.maxBytes);
+  if (outcome.kind === 'skipped') return outcome;
+  const { text } = outcome;
+  const warning = outcome.warning === undefined ? {} : { warning: outcome.warning };
+  const hash = contentHash(text);
+  if (options.cached.has(hash)) return { kind: 'cached', text, hash, ...warning };
+  try {
+    return { kind: 'indexed', text, hash, ...warning, entry: encodeEntry(analyseText(text, options.analyses)) };
+  } catch (error) {
+    // An analysis that fails on some text must not stop the scan: the file is reported and left out.
+    return { kind: 'skipped', reason: `could not be indexed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}

@@ -1,0 +1,134 @@
+import { strict as assert } from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { FileAnalysis } from '../analyses';
+import { IndexCache } from '../cache/indexCache';
+import { indexFile } from '../corpus';
+import type { DiskFile } from './diskFiles';
+import { DiskIndexer, DiskIndexerOptions, ScannedFile } from './diskIndexer';
+import { capitalsAnalysis } from './fixtures/capitalsAnalysis';
+import { story } from './fixtures/stories';
+
+const ANALYSIS_WORKER = path.join(__dirname, 'fixtures/analysisWorker.ts');
+const CRASHING_WORKER = path.join(__dirname, 'fixtures/crashingWorker.ts');
+const MAX_BYTES = 8 * 1024;
+
+describe('indexing files from disk', function () {
+  // Worker threads load the TypeScript sources through tsx: slow to start.
+  this.timeout(60_000);
+  let folder: string;
+  let files: DiskFile[];
+  let logs: string[];
+  const log = { info: (message: string) => logs.push(message), warn: (message: string) => logs.push(message) };
+
+  const write = async (name: string, content: string | Buffer): Promise<DiskFile> => {
+    const filePath = path.join(folder, name);
+    await fs.writeFile(filePath, content);
+    return { uri: `file://${filePath}`, relativePath: name, path: filePath };
+  };
+
+  const indexer = (options: Partial<DiskIndexerOptions>): DiskIndexer =>
+    new DiskIndexer({ maxBytes: MAX_BYTES, analyses: [capitalsAnalysis], cache: IndexCache.disabled(log), log, workers: 2, inThreadFiles: 0, ...options });
+
+  /** Jobs of a few files, as a scan hands them out. */
+  const indexAll = async (disk: DiskIndexer, all = files): Promise<ScannedFile[]> => {
+    const jobs: Promise<ScannedFile[]>[] = [];
+    for (let i = 0; i < all.length; i += 4) jobs.push(disk.index(all.slice(i, i + 4)));
+    const results = (await Promise.all(jobs)).flat();
+    await disk.close();
+    return results;
+  };
+
+  /** Everything a result says, with the line index reduced to its line count. */
+  const plain = (results: ScannedFile[]): unknown[] =>
+    results.map((result) => {
+      if (result.kind === 'skipped') return { skipped: result.file.relativePath, reason: result.reason };
+      const { lines, ...rest } = result.file;
+      return { ...rest, lineCount: lines.lineCount, warning: result.warning };
+    });
+
+  before(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-disk-'));
+    files = [];
+    for (let n = 0; n < 12; n++) files.push(await write(`story-${n}.txt`, story(n)));
+    files.push(await write('empty.txt', ''));
+    files.push(await write('scan.txt', Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02])));
+    files.push(await write('huge.txt', 'word '.repeat(MAX_BYTES)));
+    files.push(await write('latin1.txt', Buffer.concat([Buffer.from(story(99)), Buffer.from([0xe9, 0x0a])])));
+    files.push({ uri: `file://${folder}/gone.txt`, relativePath: 'gone.txt', path: path.join(folder, 'gone.txt') });
+  });
+  after(() => fs.rm(folder, { recursive: true, force: true }));
+  beforeEach(() => {
+    logs = [];
+  });
+
+  it('gives the same results on worker threads as in this thread, bad files included', async () => {
+    const inThread = await indexAll(indexer({ workerScript: undefined }));
+    const onWorkers = indexer({ workerScript: ANALYSIS_WORKER });
+    const results = await indexAll(onWorkers);
+    assert.match(onWorkers.summary(), /^0 from the index cache, 14 on 2 worker threads, 0 indexed in the server thread$/);
+    assert.deepEqual(plain(results), plain(inThread));
+    assert.deepEqual(logs, []);
+    // And the same as the corpus indexing the same texts itself.
+    const byCorpus = results.map((result) =>
+      result.kind === 'skipped' ? result : { ...result, file: indexFile(result.file, [capitalsAnalysis]) },
+    );
+    assert.deepEqual(plain(results), plain(byCorpus));
+
+    const skipped = results.filter((result) => result.kind === 'skipped').map((result) => [result.file.relativePath, result.kind === 'skipped' && result.reason]);
+    assert.deepEqual(skipped, [
+      ['scan.txt', 'binary file (contains NUL bytes)'],
+      ['huge.txt', 'too large (40 KB > 8 KB limit)'],
+      ['gone.txt', 'file no longer exists (deleted while being read)'],
+    ]);
+    const latin1 = results.find((result) => result.file.relativePath === 'latin1.txt');
+    assert.equal(latin1?.kind === 'indexed' && latin1.warning, 'not valid UTF-8: invalid bytes shown as U+FFFD');
+    const first = results[0].kind === 'indexed' ? results[0].file : undefined;
+    assert.equal(first?.articles[0].title, 'Footbridge in Kendal to reopen after repairs 0');
+    assert.deepEqual(first.analyses[capitalsAnalysis.name], capitalsAnalysis.analyse(first));
+  });
+
+  it('takes unchanged files from the cache and analyses changed ones again', async () => {
+    const storage = path.join(folder, 'storage', 'index-cache.bin');
+    const cold = await IndexCache.open(storage, 'test', log);
+    const first = indexer({ workerScript: ANALYSIS_WORKER, cache: cold });
+    const before = await indexAll(first);
+    await cold.save(before.flatMap((result) => (result.kind === 'indexed' ? [result.file] : [])));
+
+    const changed = files.map((file) => ({ ...file }));
+    changed[3] = await write('story-3-edited.txt', story(3).replace('eight months', 'nine months'));
+    let calls = 0;
+    const counting: FileAnalysis = { ...capitalsAnalysis, analyse: (file) => (calls++, capitalsAnalysis.analyse(file)) };
+    for (const workerScript of [ANALYSIS_WORKER, undefined]) {
+      const warm = await IndexCache.open(storage, 'test', log);
+      const disk = indexer({ workerScript, cache: warm, analyses: [counting] });
+      const after = await indexAll(disk, changed);
+      assert.match(disk.summary(), workerScript ? /^13 from the index cache, 1 on 2 worker threads, 0 indexed/ : /^13 from the index cache, 1 indexed/);
+      if (!workerScript) assert.equal(calls, 1, 'only the changed file is analysed');
+      const fresh = await indexAll(indexer({ workerScript: undefined }), changed);
+      assert.deepEqual(plain(after), plain(fresh));
+    }
+  });
+
+  it('falls back to this thread when a worker dies, with one log line, and loses no file', async () => {
+    const crashing = indexer({ workerScript: CRASHING_WORKER });
+    const results = await indexAll(crashing);
+    assert.deepEqual(plain(results), plain(await indexAll(indexer({ workerScript: undefined }))));
+    assert.deepEqual(logs, ['Index worker threads failed (worker thread exited with code 70); indexing in the server thread instead.']);
+    assert.equal(crashing.summary(), '0 from the index cache, 0 on 2 worker threads, 14 indexed in the server thread');
+  });
+
+  it('falls back to this thread when the worker script is missing', async () => {
+    const results = await indexAll(indexer({ workerScript: path.join(folder, 'no-such-worker.js') }));
+    assert.equal(results.filter((result) => result.kind === 'indexed').length, 14);
+    assert.equal(logs.length, 1);
+    assert.match(logs[0], /^Index worker threads failed \(Cannot find module .*no-such-worker\.js.*\); indexing in the server thread instead\.$/s);
+  });
+
+  it('indexes a small workspace in this thread, without starting workers', async () => {
+    const disk = indexer({ workerScript: ANALYSIS_WORKER, inThreadFiles: 250 });
+    await indexAll(disk);
+    assert.equal(disk.summary(), '0 from the index cache, 14 indexed in the server thread');
+  });
+});

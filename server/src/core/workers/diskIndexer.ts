@@ -1,0 +1,130 @@
+/**
+ * Indexes files from disk for a workspace scan: on worker threads when there are many
+ * files, in this thread otherwise, and from the index cache whenever a file's content hash
+ * is known there. If the workers fail (a crash, a missing script), the files are indexed in
+ * this thread instead, with one log line: slower, never stuck.
+ */
+import type { FileAnalysis } from '../analyses';
+import { analysesSignature } from '../analyses';
+import { FileIndex, IndexedFile, analyseText, indexedFile } from '../corpus';
+import { CacheLog, IndexCache, decodeEntry, encodeEntry } from '../cache/indexCache';
+import { DiskFile, DiskFileResult, indexFromDisk } from './diskFiles';
+import { WorkerPool } from './pool';
+import type { IndexJob, IndexJobResult, IndexWorkerData } from './worker';
+
+export type ScannedFile =
+  | { kind: 'skipped'; file: DiskFile; reason: string }
+  | { kind: 'indexed'; file: IndexedFile; warning?: string };
+
+export interface DiskIndexerOptions {
+  maxBytes: number;
+  analyses: readonly FileAnalysis[];
+  cache: IndexCache;
+  log: CacheLog;
+  /** The worker entry script (it calls `serveIndexJobs`); undefined: no workers. */
+  workerScript?: string;
+  workers: number;
+  /**
+   * The first this many files are indexed in this thread: a small workspace is done before
+   * threads would have started, and a large one gets going while they start.
+   */
+  inThreadFiles?: number;
+}
+
+const DEFAULT_IN_THREAD_FILES = 250;
+
+export class DiskIndexer {
+  private pool: WorkerPool<IndexJob, IndexJobResult> | undefined;
+  private requested = 0;
+  /** Files whose index came from the cache; files split and analysed on workers, and in this thread. */
+  reused = 0;
+  private onWorkers = 0;
+  private inThread = 0;
+  private workersUsed = 0;
+  private closed = false;
+
+  constructor(private readonly options: DiskIndexerOptions) {}
+
+  get indexed(): number {
+    return this.onWorkers + this.inThread;
+  }
+
+  /** How the files were indexed, for the log. */
+  summary(): string {
+    const workers = this.workersUsed > 0 ? `${this.onWorkers} on ${this.workersUsed} worker threads, ` : '';
+    return `${this.reused} from the index cache, ${workers}${this.inThread} indexed in the server thread`;
+  }
+
+  /** Results in the order of `files`; none once closed (the scan was abandoned). Never rejects. */
+  async index(files: DiskFile[]): Promise<ScannedFile[]> {
+    this.requested += files.length;
+    const pool = this.workerPool();
+    let results: DiskFileResult[] | undefined;
+    if (pool) {
+      results = await pool.run(files).catch((error: Error) => {
+        if (this.pool === pool) {
+          this.pool = undefined;
+          this.options.log.warn(`Index worker threads failed (${error.message}); indexing in the server thread instead.`);
+        }
+        return undefined;
+      });
+    }
+    if (this.closed) return [];
+    const onWorkers = results !== undefined;
+    results ??= await this.inThisThread(files);
+    return files.map((file, i) => this.scanned(file, results[i], onWorkers));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.close();
+  }
+
+  private workerPool(): WorkerPool<IndexJob, IndexJobResult> | undefined {
+    const { workerScript, workers, inThreadFiles = DEFAULT_IN_THREAD_FILES } = this.options;
+    if (this.pool || this.closed || workerScript === undefined || workers < 1 || this.workersUsed > 0 || this.requested <= inThreadFiles) return this.pool;
+    const data: IndexWorkerData = {
+      maxBytes: this.options.maxBytes,
+      cached: [...this.options.cache.hashes()],
+      analyses: this.options.analyses.map((analysis) => analysis.name),
+      signature: analysesSignature(this.options.analyses),
+    };
+    this.pool = new WorkerPool(workerScript, workers, data);
+    this.workersUsed = workers;
+    return this.pool;
+  }
+
+  private inThisThread(files: DiskFile[]): Promise<DiskFileResult[]> {
+    const { maxBytes, analyses, cache } = this.options;
+    return Promise.all(files.map((file) => indexFromDisk(file, { maxBytes, analyses, cached: cache })));
+  }
+
+  private scanned(file: DiskFile, result: DiskFileResult, onWorkers: boolean): ScannedFile {
+    if (result.kind === 'skipped') return { kind: 'skipped', file, reason: result.reason };
+    const index = result.kind === 'indexed' ? this.decoded(result.hash, result.entry, onWorkers) : this.fromCache(result.text, result.hash);
+    const warning = result.warning === undefined ? {} : { warning: result.warning };
+    return { kind: 'indexed', file: indexedFile({ ...file, text: result.text }, index, result.hash), ...warning };
+  }
+
+  private decoded(hash: string, entry: Uint8Array, onWorkers: boolean): FileIndex {
+    if (onWorkers) this.onWorkers++;
+    else this.inThread++;
+    this.options.cache.put(hash, entry);
+    return decodeEntry(entry);
+  }
+
+  /** An entry that does not decode after all is dropped by the cache: the text is indexed here. */
+  private fromCache(text: string, hash: string): FileIndex {
+    const cached = this.options.cache.get(hash);
+    if (cached) {
+      this.reused++;
+      return cached;
+    }
+    this.inThread++;
+    const index = analyseText(text, this.options.analyses);
+    this.options.cache.put(hash, encodeEntry(index));
+    return index;
+  }
+}

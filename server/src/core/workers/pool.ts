@@ -1,0 +1,92 @@
+/**
+ * A fixed set of worker threads running one script, each doing one job at a time from a
+ * shared queue. A worker that throws, exits or sends an unreadable message fails the whole
+ * pool: every waiting job is rejected at once (never left hanging) and the remaining
+ * workers are stopped, so the caller can fall back to doing the work itself.
+ */
+import { Worker } from 'worker_threads';
+
+interface QueuedJob<Job, Result> {
+  job: Job;
+  resolve(result: Result): void;
+  reject(error: Error): void;
+}
+
+interface PoolWorker<Job, Result> {
+  worker: Worker;
+  current?: QueuedJob<Job, Result>;
+}
+
+export class WorkerPool<Job, Result> {
+  private readonly workers: PoolWorker<Job, Result>[] = [];
+  private readonly queue: QueuedJob<Job, Result>[] = [];
+  private failure: Error | undefined;
+  private closed = false;
+
+  constructor(script: string, size: number, workerData: unknown) {
+    // Tests run the TypeScript sources: let the worker load them the way mocha does.
+    const execArgv = script.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [];
+    for (let i = 0; i < size; i++) {
+      const entry: PoolWorker<Job, Result> = { worker: new Worker(script, { workerData, execArgv }) };
+      entry.worker.on('message', (result: Result) => this.finished(entry, result));
+      entry.worker.on('error', (error) => this.fail(error));
+      entry.worker.on('messageerror', (error) => this.fail(error));
+      entry.worker.on('exit', (code) => this.fail(new Error(`worker thread exited with code ${code}`)));
+      this.workers.push(entry);
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  run(job: Job): Promise<Result> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.closed) return Promise.reject(new Error('worker pool closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker; jobs not finished are rejected. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.rejectAll(new Error('worker pool closed'));
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
+
+  private dispatch(): void {
+    for (const entry of this.workers) {
+      if (entry.current) continue;
+      const next = this.queue.shift();
+      if (!next) return;
+      entry.current = next;
+      entry.worker.postMessage(next.job);
+    }
+  }
+
+  private finished(entry: PoolWorker<Job, Result>, result: Result): void {
+    const done = entry.current;
+    entry.current = undefined;
+    done?.resolve(result);
+    this.dispatch();
+  }
+
+  private fail(error: Error): void {
+    if (this.closed) return;
+    this.failure ??= error;
+    this.closed = true;
+    this.rejectAll(this.failure);
+    for (const { worker } of this.workers) void worker.terminate();
+  }
+
+  private rejectAll(error: Error): void {
+    for (const entry of this.workers) {
+      entry.current?.reject(error);
+      entry.current = undefined;
+    }
+    for (const queued of this.queue.splice(0)) queued.reject(error);
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The worker-thread side of workspace indexing: receives lists of files, indexes each one
+ * from disk (see diskFiles.ts) and sends the results back in the same order.
+ */
+import { parentPort, workerData } from 'worker_threads';
+import { FileAnalysis, analysesSignature } from '../analyses';
+import { DiskFile, DiskFileResult, indexFromDisk } from './diskFiles';
+
+/** Given to each worker when it starts. */
+export interface IndexWorkerData {
+  maxBytes: number;
+  /** Hashes whose index the cache already holds: those files are read and hashed, not split. */
+  cached: string[];
+  /** Names of the analyses to run, and their signature (see `analysesSignature`), to check both sides agree. */
+  analyses: string[];
+  signature: string;
+}
+
+export type IndexJob = DiskFile[];
+export type IndexJobResult = DiskFileResult[];
+
+/** Runs in the worker script: `registry` holds every analysis the worker can run. */
+export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveIndexJobs runs in a worker thread');
+  const data = workerData as IndexWorkerData;
+  const analyses = data.analyses.map((name) => {
+    const analysis = registry.find((candidate) => candidate.name === name);
+    if (!analysis) throw new Error(`the index worker has no file analysis named "${name}"`);
+    return analysis;
+  });
+  if (analysesSignature(analyses) !== data.signature) {
+    throw new Error(`the index worker's file analyses (${analysesSignature(analyses)}) differ from the server's (${data.signature})`);
+  }
+  const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses };
+  port.on('message', async (files: IndexJob) => {
+    const results: IndexJobResult = await Promise.all(files.map((file) => indexFromDisk(file, options)));
+    port.postMessage(results);
+  });
+}

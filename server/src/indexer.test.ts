@@ -1,0 +1,83 @@
+import { strict as assert } from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import { Corpus, IndexedFile, indexFile } from './core/corpus';
+import { capitalsAnalysis } from './core/workers/fixtures/capitalsAnalysis';
+import { story } from './core/workers/fixtures/stories';
+import { WorkspaceIndexer } from './indexer';
+import { defaultSettings } from './settings';
+
+const WORKER = path.join(__dirname, 'core/workers/fixtures/analysisWorker.ts');
+/** More than the files indexed in the server thread before workers start, and than one batch. */
+const FILES = 320;
+
+describe('workspace indexer with an index cache', function () {
+  this.timeout(60_000);
+  let workspace: string;
+  let storage: string;
+  let logs: string[];
+  const log = { info: (message: string) => logs.push(message), warn: (message: string) => logs.push(message), error: (message: string) => logs.push(message) };
+
+  /** A fresh server's scan: a new corpus and indexer on the same storage folder. */
+  const scan = async (): Promise<{ corpus: Corpus; batches: number[] }> => {
+    logs = [];
+    const corpus = new Corpus({ analyses: [capitalsAnalysis] });
+    const batches: number[] = [];
+    corpus.onChange((change) => batches.push(change.updated.length));
+    const indexer = new WorkspaceIndexer(corpus, () => defaultSettings, log, { workerScript: WORKER });
+    indexer.setStorageFolder(storage);
+    await indexer.scan([{ uri: URI.file(workspace).toString(), name: 'news' }], { report: () => undefined });
+    await indexer.saveCache();
+    return { corpus, batches };
+  };
+  const state = (corpus: Corpus): unknown[] => [...corpus.all()].map(({ lines, ...file }) => ({ ...file, lineCount: lines.lineCount }));
+  /** Files from the cache, and files indexed (on workers or not), from the log. */
+  const counts = (): { cached: number; indexed: number } => {
+    const line = logs.find((candidate) => candidate.startsWith('Index: ')) ?? '';
+    const found = /^Index: (\d+) from the index cache, (?:(\d+) on \d+ worker threads, )?(\d+) indexed in the server thread\.$/.exec(line);
+    assert.ok(found, logs.join('\n'));
+    return { cached: Number(found[1]), indexed: Number(found[2] ?? 0) + Number(found[3]) };
+  };
+
+  before(async () => {
+    workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-indexer-'));
+    storage = path.join(workspace, '.storage');
+    for (let n = 0; n < FILES; n++) {
+      await fs.mkdir(path.join(workspace, `area-${n % 7}`), { recursive: true });
+      await fs.writeFile(path.join(workspace, `area-${n % 7}`, `story-${n}.txt`), story(n));
+    }
+    await fs.writeFile(path.join(workspace, 'scan.txt'), Buffer.from([0x00, 0x01, 0x02]));
+  });
+  after(() => fs.rm(workspace, { recursive: true, force: true }));
+
+  it('indexes on workers, then starts from the cache with the same corpus, in the same order', async () => {
+    const cold = await scan();
+    assert.deepEqual(counts(), { cached: 0, indexed: FILES });
+    assert.ok(logs.some((line) => /^Index: 0 from the index cache, \d+ on \d+ worker threads, \d+ indexed in the server thread\.$/.test(line)), logs.join('\n'));
+    assert.ok(logs.includes('Skipped scan.txt: binary file (contains NUL bytes)'), logs.join('\n'));
+    assert.ok(logs.some((line) => /^Index cache: saved 320 entries/.test(line)), logs.join('\n'));
+    assert.equal(cold.corpus.size, FILES);
+    // Applied in batches, so that requests are served in between.
+    assert.deepEqual(cold.batches, [250, 70]);
+
+    const warm = await scan();
+    assert.deepEqual(counts(), { cached: FILES, indexed: 0 });
+    assert.ok(logs.some((line) => /^Index cache: 320 entries read from .*index-cache\.bin in \d+ ms\.$/.test(line)), logs.join('\n'));
+    assert.ok(logs.includes('Skipped scan.txt: binary file (contains NUL bytes)'));
+    assert.ok(!logs.some((line) => line.includes('saved')), 'nothing new to save');
+    assert.deepEqual(state(warm.corpus), state(cold.corpus));
+  });
+
+  it('indexes again only the files that changed, were added or replaced by something else', async () => {
+    await scan();
+    await fs.writeFile(path.join(workspace, 'area-3', 'story-3.txt'), story(3).replace('eight months', 'nine months'));
+    await fs.writeFile(path.join(workspace, 'area-0', 'added.txt'), story(1000));
+    await fs.rm(path.join(workspace, 'area-1', 'story-1.txt'));
+    const { corpus } = await scan();
+    assert.deepEqual(counts(), { cached: FILES - 2, indexed: 2 });
+    const expected = [...corpus.all()].map((file): IndexedFile => indexFile(file, [capitalsAnalysis]));
+    assert.deepEqual(state(corpus), expected.map(({ lines, ...file }) => ({ ...file, lineCount: lines.lineCount })));
+  });
+});
