@@ -27,7 +27,8 @@ export async function revealPassage(uri: string, range: LspRange): Promise<void>
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const selection = toRange(range);
   const editor = await vscode.window.showTextDocument(document, { preview: true });
-  editor.selection = new vscode.Selection(selection.start, selection.end);
+  // The cursor at the passage's first word: a long passage is shown from its beginning.
+  editor.selection = new vscode.Selection(selection.end, selection.start);
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 

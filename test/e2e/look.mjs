@@ -4,7 +4,10 @@
 // hovering chosen words shows and what the theme search finds. Prints it all and saves
 // screenshots in test-results/look/. A tool for looking, not a test: it asserts nothing.
 //
-//   npm run look -- <folder> [--hover "GGI,NHS England"] [--search "bereavement,trust"]
+//   npm run look -- <folder> [--hover "GGI,NHS England"] [--search "bereavement,trust"] [--walk N]
+//
+// --walk N: Next Duplicate N times (one more than the copies shows it wrap around), then the
+// Quick Fix "Remove this copy" on the last one, the Problems panel after it, and Undo.
 //
 // The folder is copied first: nothing the extension writes lands in it.
 import * as fs from 'node:fs';
@@ -15,11 +18,11 @@ import { dismiss, editorLine, expandPane, openFile, pane, runCommand } from './w
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { hover: { type: 'string', default: '' }, search: { type: 'string', default: '' } },
+  options: { hover: { type: 'string', default: '' }, search: { type: 'string', default: '' }, walk: { type: 'string', default: '0' } },
 });
 const folder = positionals[0];
 if (!folder || !fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
-  console.error('usage: npm run look -- <folder> [--hover "word,other words"] [--search "query,query"]');
+  console.error('usage: npm run look -- <folder> [--hover "word,other words"] [--search "query,query"] [--walk N]');
   process.exit(2);
 }
 const list = (value) => value.split(',').map((item) => item.trim()).filter(Boolean);
@@ -82,6 +85,42 @@ async function search(page, query) {
   await shot(page, `search-${query}`);
 }
 
+/** The active editor's file and cursor, as the tab and the status bar show them. */
+async function whereAmI(page) {
+  const tab = await page.locator('.tabs-container .tab.active').first().innerText();
+  const cursor = await page.locator('.statusbar-item[id="status.editor.selection"]').first().innerText();
+  return `${tab.trim()} ${cursor.trim()}`;
+}
+
+async function problems(page) {
+  await page.keyboard.press('Control+Shift+M');
+  await sleep(1_000);
+  return indent(await page.locator('.markers-panel').innerText());
+}
+
+async function walkDuplicates(page, steps) {
+  console.log('\nNext Duplicate:');
+  for (let step = 0; step < steps; step++) {
+    await runCommand(page, 'Seed Curator: Next Duplicate');
+    await sleep(700);
+    console.log(`  ${step + 1}. ${await whereAmI(page)}`);
+  }
+  await shot(page, 'next-duplicate');
+  await page.keyboard.press('Control+.');
+  const remove = page.locator('.action-widget .monaco-list-row', { hasText: 'Remove this copy' }).first();
+  await remove.click();
+  await sleep(2_000);
+  console.log(`\nafter "Remove this copy" at ${await whereAmI(page)}, Problems panel:`);
+  console.log(await problems(page));
+  await shot(page, 'removed-copy');
+  await page.locator('.editor-group-container.active .view-line').first().click();
+  await page.keyboard.press('Control+Z');
+  await sleep(2_000);
+  console.log('\nafter Undo, Problems panel:');
+  console.log(await problems(page));
+  await shot(page, 'undone');
+}
+
 const indent = (text) => text.split('\n').filter((line) => line.trim()).map((line) => `  ${line}`).join('\n');
 
 let session;
@@ -96,10 +135,8 @@ try {
   await status.waitFor({ timeout: 60_000 });
   console.log(`status bar: ${await status.innerText()}`);
 
-  await page.keyboard.press('Control+Shift+M');
-  await sleep(1_000);
   console.log('\nProblems panel:');
-  console.log(indent(await page.locator('.markers-panel').innerText()));
+  console.log(await problems(page));
   await shot(page, 'problems');
 
   await page.locator('.activitybar .action-item a[aria-label^="Seed Curator"]').first().click();
@@ -113,6 +150,9 @@ try {
 
   for (const word of list(values.hover)) await hover(page, word).catch((err) => console.log(`\nhover "${word}" failed: ${err.message}`)).finally(() => dismiss(page));
   for (const query of list(values.search)) await search(page, query).catch((err) => console.log(`\nsearch "${query}" failed: ${err.message}`)).finally(() => dismiss(page));
+  if (Number(values.walk) > 0) {
+    await walkDuplicates(page, Number(values.walk)).catch((err) => console.log(`\nwalking duplicates failed: ${err.message}`));
+  }
 } catch (err) {
   console.error(`look failed: ${err.message}`);
   process.exitCode = 1;

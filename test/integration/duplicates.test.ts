@@ -1,6 +1,7 @@
 // Duplicated passages in the editor: the whole article that community-care.txt and
 // reprinted.txt share gets a diagnostic on each copy, links between the copies, a group in
-// the Duplicates view, and a "Remove this copy" action that can be undone.
+// the Duplicates view, Next/Previous Duplicate walking the copies, and a "Remove this copy"
+// action that can be undone.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SeedCuratorApi } from '../../client/src/extension';
@@ -68,6 +69,23 @@ suite('duplicated passages', () => {
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), reprinted().toString());
     assert.deepEqual([editor.selection.start.line, editor.selection.end.line], [0, 14]);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('Next Duplicate walks every copy in path order and wraps around; Previous walks back', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const cursor = async (command: string) => {
+      await vscode.commands.executeCommand(command);
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor, `${command} opened no editor`);
+      const { active, end } = editor.selection;
+      return [vscode.workspace.asRelativePath(editor.document.uri, false), active.line, active.character, end.line];
+    };
+    const next = () => cursor('seedCurator.nextDuplicate');
+    assert.deepEqual(await next(), ['community-care.txt', 0, 0, 14]);
+    assert.deepEqual(await next(), ['reprinted.txt', 0, 0, 14]);
+    assert.deepEqual(await next(), ['community-care.txt', 0, 0, 14]);
+    assert.deepEqual(await cursor('seedCurator.previousDuplicate'), ['reprinted.txt', 0, 0, 14]);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
