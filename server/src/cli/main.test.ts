@@ -43,6 +43,7 @@ describe('seed-curator CLI', () => {
     const words = [16, 20, 22].reduce((sum, line) => sum + source[line].split(/\s+/).filter(Boolean).length, 0);
     assert.ok(lines.includes(`community-care.txt:17:1: info: article "Will the new walk-in centre ease pressure on A&E?" (lines 17–23, ${words} words)`));
     assert.match(lines.at(-1) ?? '', /^Scanned .*workspace: 7 files, 9 articles, 1 skipped[,.]/);
+    assert.match(lines.at(-1) ?? '', /, 1 duplicate group, \d+ organisations, \d+ organisation mentions, \d+ themes\.$/);
   });
 
   it('writes the report to a file with --out', async () => {

@@ -101,9 +101,15 @@ async function scan(folder: string, format: Format, io: CliIo): Promise<{ output
   return { output: format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, findings), report };
 }
 
+/** The report's keys are camelCase plurals for JSON readers; people read "1 duplicate group". */
+function summaryWords(key: string, count: number): string {
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return count === 1 ? words.replace(/s$/, '') : words;
+}
+
 function formatText(report: Report, findings: Finding[]): string {
   const lines = findings.map(formatFinding);
-  const summary = Object.entries(report.summary).map(([key, value]) => `${value} ${key}`);
+  const summary = Object.entries(report.summary).map(([key, value]) => `${value} ${summaryWords(key, value)}`);
   lines.push('', `Scanned ${report.root}: ${summary.join(', ')}.`);
   return `${lines.join('\n')}\n`;
 }
