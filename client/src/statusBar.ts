@@ -1,5 +1,6 @@
 /**
- * The status bar item: "N articles" once the index is ready, a spinner while indexing.
+ * The status bar item: "N articles" and "M duplicates" (groups of duplicated passages) once
+ * the index is ready, a spinner while indexing.
  * Clicking it shows the output channel, where skipped files are explained.
  */
 import * as vscode from 'vscode';
@@ -8,14 +9,19 @@ import type { IndexStatusWatcher } from './indexStatus';
 
 export function statusBarText(status: IndexStatus | undefined): string {
   if (!status || !status.ready) return '$(sync~spin) Seed Curator: indexing…';
-  const articles = `${status.articles} article${status.articles === 1 ? '' : 's'}`;
-  return `$(book) ${articles}`;
+  const articles = `$(book) ${counted(status.articles, 'article')}`;
+  return status.duplicateGroups > 0 ? `${articles}  $(copy) ${counted(status.duplicateGroups, 'duplicate')}` : articles;
 }
 
 export function statusBarTooltip(status: IndexStatus | undefined): string {
   if (!status) return 'Seed Curator is starting';
   const skipped = status.skipped > 0 ? `, ${status.skipped} skipped (see the Seed Curator output)` : '';
-  return `Seed Curator: ${status.files} files, ${status.articles} articles${skipped}`;
+  const duplicates = `, ${counted(status.duplicateGroups, 'duplicated passage')} (see the Duplicates view)`;
+  return `Seed Curator: ${counted(status.files, 'file')}, ${counted(status.articles, 'article')}${skipped}${duplicates}`;
+}
+
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export function createStatusBar(watcher: IndexStatusWatcher): vscode.Disposable {

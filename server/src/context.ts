@@ -7,6 +7,7 @@
 import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Corpus } from './core/corpus';
+import type { IndexStatus } from './protocol';
 import type { Settings } from './settings';
 
 export interface Log {
@@ -27,7 +28,12 @@ export interface ServerContext {
   onIndexUpdated(listener: () => void): void;
   /** Runs when the user's settings change (after `settings()` returns the new values). */
   onSettingsChanged(listener: () => void): void;
+  /** Adds a feature's figures to the index status the client shows; read at every update. */
+  addStatusFigures(figures: () => Partial<StatusFigures>): void;
 }
+
+/** The figures of the index status that features other than the indexer provide. */
+export type StatusFigures = Pick<IndexStatus, 'duplicateGroups'>;
 
 export interface ServerFeature {
   capabilities: ServerCapabilities;

@@ -13,6 +13,8 @@ export interface IndexStatus {
   articles: number;
   /** Files seen but not indexed (too large, binary, unreadable). */
   skipped: number;
+  /** Groups of duplicated passages in the workspace (each group is one passage and its copies). */
+  duplicateGroups: number;
   /** Increases with every update, so a waiter can tell a new status from an old one. */
   generation: number;
 }

@@ -20,7 +20,7 @@ import { Corpus } from './core/corpus';
 import { fileAnalyses } from './core/fileAnalyses';
 import { OrganisationIndex } from './core/organisations/index';
 import { organisationNamesOf } from './core/search/organisationNames';
-import type { Log, ServerContext, ServerFeature } from './context';
+import type { Log, ServerContext, ServerFeature, StatusFigures } from './context';
 import { duplicatesFeature } from './duplicates/feature';
 import { foldingFeature } from './folding';
 import { WorkspaceFolderRef, WorkspaceIndexer } from './indexer';
@@ -60,6 +60,7 @@ let canWatchFiles = false;
 let canReadConfiguration = false;
 const indexListeners: (() => void)[] = [];
 const settingsListeners: (() => void)[] = [];
+const statusFigures: (() => Partial<StatusFigures>)[] = [];
 const indexer = new WorkspaceIndexer(corpus, () => settings, log, { workerScript: path.join(__dirname, 'indexWorker.js') });
 
 const context: ServerContext = {
@@ -71,11 +72,13 @@ const context: ServerContext = {
   isReady: () => ready,
   onIndexUpdated: (listener) => indexListeners.push(listener),
   onSettingsChanged: (listener) => settingsListeners.push(listener),
+  addStatusFigures: (figures) => statusFigures.push(figures),
 };
 
 function status(): IndexStatus {
   const stats = corpus.stats();
-  return { ready, files: stats.files, articles: stats.articles, skipped: indexer.skippedCount, generation };
+  const figures: StatusFigures = Object.assign({ duplicateGroups: 0 }, ...statusFigures.map((read) => read()));
+  return { ready, files: stats.files, articles: stats.articles, skipped: indexer.skippedCount, ...figures, generation };
 }
 
 /** Coalesces the updates of one tick into one round of listeners and one notification. */

@@ -19,9 +19,9 @@ const RIVER_TITLE = 'Flood barriers go up along the river';
 
 export const steps = [
   {
-    name: 'the status bar says how many articles the workspace holds',
+    name: 'the status bar says how many articles and duplicated passages the workspace holds',
     async run(page) {
-      await page.locator('.statusbar-item', { hasText: /^\s*\d+ articles\s*$/ }).first().waitFor({ timeout: 60_000 });
+      await page.locator('.statusbar-item', { hasText: /^\s*\d+ articles\s+1 duplicate\s*$/ }).first().waitFor({ timeout: 60_000 });
     },
   },
   {

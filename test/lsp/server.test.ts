@@ -30,6 +30,8 @@ describe('language server over stdio', function () {
     assert.equal(status.files, 7);
     assert.equal(status.articles, 9);
     assert.equal(status.skipped, 1);
+    // community-care.txt and reprinted.txt share one article.
+    assert.equal(status.duplicateGroups, 1);
   });
 
   it('says in the log why a file was skipped', () => {

@@ -134,6 +134,7 @@ class DuplicatesInEditor {
   register(): void {
     const { connection, corpus, documents } = this.context;
     const offsetIn = (uri: string, position: { line: number; character: number }) => corpus.get(uri)?.lines.offsetAt(position);
+    this.context.addStatusFigures(() => ({ duplicateGroups: this.settings().enabled ? this.index.groups().length : 0 }));
     connection.onDefinition(({ textDocument, position }) => {
       const offset = offsetIn(textDocument.uri, position);
       return offset === undefined ? [] : copyLocations(this.index, textDocument.uri, offset, false);
