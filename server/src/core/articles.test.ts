@@ -116,6 +116,30 @@ describe('splitArticles', () => {
     assert.deepEqual(article.sections, [{ title: 'What parents said', line: 4 }]);
   });
 
+  it('reads a title and a byline padded with a BOM or an Ogham space mark as it reads them unpadded', () => {
+    // Both are trimmed away as spaces but counted by wordCount as letters: a line at the word limit of its shape
+    // (20 for a title, 14 for a byline) must be judged on its trimmed words.
+    const title = 'Twenty words in this title about the new ward rounds that went paperless in two hospitals across the whole county';
+    const byline = 'By Jane Smith and Tom Hale with Ana Ruiz for the Local News Desk';
+    const body = 'Ward rounds in two hospitals no longer use paper notes, the trust said after a trial that lasted six months.';
+    for (const pad of ['\uFEFF ', ' \u1680']) {
+      const [article] = splitArticles(`${pad}${title}${pad}\n${pad}${byline}${pad}\n\n${body}\n`).articles;
+      assert.equal(article.hasTitleLine, true, JSON.stringify(pad));
+      assert.equal(article.title, title);
+      assert.deepEqual(article.byline, { text: byline, line: 1 });
+    }
+  });
+
+  it('reads dates in their usual forms as bylines, and a month name without a date as a title word', () => {
+    const body = 'Evening appointments are now offered in four towns across the district, the practice said.';
+    for (const date of ['Tuesday, March 14th, 2024', '14 Mar 2024', '2024-03-14', '14/03/24', 'Jane Smith | 13 November 2020']) {
+      assert.deepEqual(splitArticles(`Clinics extend their hours\n${date}\n\n${body}\n`).articles[0].byline, { text: date, line: 1 }, date);
+    }
+    const [article] = splitArticles(`Clinics extend their hours\nMay Brings Longer Evenings\n\n${body}\n`).articles;
+    assert.equal(article.byline, undefined);
+    assert.equal(article.bodyStartLine, 1);
+  });
+
   it('starts a new article at a title with both a "By" line and a date under it', () => {
     const first = fixture('two-articles-with-boilerplate.txt').split('\n').slice(0, 15).join('\n');
     const text = `${first}\n\nParking charges return at the hospital\n\nBy Sam Poe\n\n13 March 2024\n\nCharges for visitors will return in April, the trust said.\n`;

@@ -4,5 +4,6 @@
  * adds its analysis here, once, and reads the result with `analysisOf(file, analysis)`.
  */
 import type { FileAnalysis } from './analyses';
+import { fingerprintsAnalysis } from './duplicates/analysis';
 
-export const fileAnalyses: readonly FileAnalysis[] = [];
+export const fileAnalyses: readonly FileAnalysis[] = [fingerprintsAnalysis];

@@ -19,6 +19,7 @@ const DATE = new RegExp(
 );
 const BY_AUTHOR = /^(?:by|written by|posted by|words by)\s+\p{Lu}/iu;
 const DATE_PREFIX = /^(?:posted|published|updated|last updated)(?:\s+on)?:?\s/i;
+const HAS_DIGIT = /\d/;
 
 /**
  * Lines that websites repeat around every article. Compared against the whole trimmed
@@ -80,9 +81,11 @@ export function isNavigation(trimmed: string): boolean {
   return NAVIGATION.has(trimmed.toLowerCase().replace(/[\s:›»>|]+$/u, ''));
 }
 
-export function isByline(trimmed: string): boolean {
-  if (wordCount(trimmed) > 14) return false;
+export function isByline(trimmed: string, words = wordCount(trimmed)): boolean {
+  if (words > 14) return false;
   if (BY_AUTHOR.test(trimmed) || DATE_PREFIX.test(trimmed)) return true;
+  // Every DATE form has digits: most short lines have none, and the unanchored DATE is slow.
+  if (!HAS_DIGIT.test(trimmed)) return false;
   const date = DATE.exec(trimmed);
   // A date line may carry a short prefix or suffix ("Jane Smith | 13 November 2020").
   return date !== null && trimmed.length - date[0].length <= 60;
@@ -95,20 +98,24 @@ export function endsSentence(trimmed: string): boolean {
 
 export function lineShape(text: string): LineShape {
   const trimmed = text.trim();
+  return trimmedLineShape(trimmed, wordCount(trimmed));
+}
+
+/** The shape of a trimmed line whose words the caller has counted already (the splitter has). */
+export function trimmedLineShape(trimmed: string, words: number): LineShape {
   if (trimmed === '') return 'blank';
   if (BULLET.test(trimmed)) return 'bullet';
   if (isNavigation(trimmed)) return 'navigation';
-  if (isByline(trimmed)) return 'byline';
+  if (isByline(trimmed, words)) return 'byline';
   if (MARKDOWN_HEADING.test(trimmed)) return 'heading';
-  return looksLikeHeading(trimmed) ? 'heading' : 'prose';
+  return looksLikeHeading(trimmed, words) ? 'heading' : 'prose';
 }
 
 const MAX_HEADING_WORDS = 20;
 const MAX_HEADING_CHARS = 160;
 
-function looksLikeHeading(trimmed: string): boolean {
+function looksLikeHeading(trimmed: string, words: number): boolean {
   if (trimmed.length > MAX_HEADING_CHARS) return false;
-  const words = wordCount(trimmed);
   if (words === 0 || words > MAX_HEADING_WORDS) return false;
   // Opening quotes and digits are fine ("‘Moving at…’", "10 things…"); a lower-case start
   // is the tail of a wrapped sentence.

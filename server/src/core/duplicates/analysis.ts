@@ -5,7 +5,12 @@
  * are needed only for the few files that share fingerprints with another, so they are
  * recomputed from the text on demand (tokenizing and winnowing a file takes well under a
  * millisecond) rather than held for the whole workspace.
+ *
+ * The fingerprints are also a per-file analysis of the corpus (core/analyses.ts): the
+ * language server computes them in its index workers and keeps them in its index cache, so
+ * that its own thread tokenizes only the files that share seeds with another.
  */
+import type { FileAnalysis as PerFileAnalysis } from '../analyses';
 import type { LineSpan } from '../articles';
 import { TokenizedText, tokenAtOrAfter, tokenize } from './tokens';
 import { Fingerprints, WinnowOptions, winnow } from './winnow';
@@ -20,9 +25,22 @@ export interface FileAnalysis {
   masked?: Uint32Array;
 }
 
-export function analyse(text: string): FileAnalysis {
+/** Change the version whenever tokens.ts, winnow.ts or WINNOW would select other fingerprints. */
+export const fingerprintsAnalysis: PerFileAnalysis<Fingerprints> = {
+  name: 'duplicates.fingerprints',
+  version: '1',
+  analyse: (file) => winnow(tokenize(file.text).hashes, WINNOW),
+};
+
+/** The fingerprints the corpus computed with `file`, if it was asked to. */
+export function storedFingerprints(file: { analyses: Record<string, unknown> }): Fingerprints | undefined {
+  return Object.hasOwn(file.analyses, fingerprintsAnalysis.name) ? (file.analyses[fingerprintsAnalysis.name] as Fingerprints) : undefined;
+}
+
+/** The words of `text` and its fingerprints: `fingerprints` when they were computed already. */
+export function analyse(text: string, fingerprints?: Fingerprints): FileAnalysis {
   const tokens = tokenize(text);
-  return { tokens, fingerprints: winnow(tokens.hashes, WINNOW) };
+  return { tokens, fingerprints: fingerprints ?? winnow(tokens.hashes, WINNOW) };
 }
 
 /**
@@ -61,14 +79,14 @@ export class AnalysisCache {
 
   constructor(private budget: number) {}
 
-  get(id: number, text: string): FileAnalysis {
+  get(id: number, text: string, fingerprints?: Fingerprints): FileAnalysis {
     const entry = this.entries.get(id);
     if (entry) {
       this.entries.delete(id);
       this.entries.set(id, entry);
       return entry.analysis;
     }
-    const analysis = analyse(text);
+    const analysis = analyse(text, fingerprints);
     this.entries.set(id, { analysis, bytes: sizeOf(analysis) });
     this.bytes += sizeOf(analysis);
     this.evict();

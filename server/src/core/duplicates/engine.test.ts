@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Corpus } from '../corpus';
+import { fileAnalyses } from '../fileAnalyses';
+import { storedFingerprints } from './analysis';
 import { DuplicateIndex, DuplicateOptions } from './engine';
 
 const fixtures = join(__dirname, '../../../../test/fixtures/duplicates');
@@ -161,6 +163,22 @@ describe('DuplicateIndex', () => {
       groups[0].passages.map((p) => p.relativePath),
       ['a.txt', 'b.txt', 'c.txt'],
     );
+  });
+
+  it('finds the same groups from the fingerprints the corpus computed with the files (as the server does)', () => {
+    const files = {
+      'a.txt': `${harbour}\n\n${unrelated}\n`,
+      'b.txt': `${orchard}\n\n${harbour.replace(/\bthe\b/, 'a')}\n`,
+      'c.txt': `${library}\n\n${library}\n`,
+    };
+    const withStored = new Corpus({ analyses: fileAnalyses });
+    withStored.apply(Object.entries(files).map(([path, text]) => ({ uri: path, relativePath: path, text })));
+    assert.ok([...withStored.all()].every((file) => storedFingerprints(file) !== undefined));
+    const index = new DuplicateIndex();
+    index.update({ updated: [...withStored.all()], removed: [] });
+    const groups = analyse(files).index.groups();
+    assert.equal(groups.length, 2);
+    assert.deepEqual(index.groups(), groups);
   });
 
   it('keeps a paragraph found in a third file as its own group beside the whole-article copy', () => {

@@ -8,13 +8,25 @@
  * the size of the edited file and of the files it shares passages with, not the size of
  * the workspace. Whatever the order of edits, the result equals a fresh index of the final
  * texts (checked by duplicates.property.test.ts and the soak benchmark).
+ *
+ * The work is bounded even where many files share short phrases by chance (quotations,
+ * press-release phrasing, a generator's stock sentences):
+ * - a fingerprint held in `boilerplateMinCopies` places or more seeds nothing, so each
+ *   fingerprint brings fewer than boilerplateMinCopies² / 2 candidate pairs (candidates.ts);
+ * - a candidate is matched only when it shares the seed places any run of `minWords` words
+ *   would hold, and its words are read only when that many lie together (pairs.ts);
+ * - a pair is matched from the fingerprints it shares, never by reading both files whole;
+ * - an unchanged pair is matched again only when one of its shared fingerprints crossed the
+ *   boilerplate threshold, and when it lost a seed, only if it had been matched before.
+ * The fingerprints come with the file when the corpus computed them (in the server's index
+ * workers); the words of a file are then computed only for the pairs that are read.
  */
 import type { CorpusChange, IndexedFile } from '../corpus';
-import { AnalysisCache, WINNOW, maskedWords } from './analysis';
-import { FingerprintIndex, Run } from './fingerprint-index';
+import { AnalysisCache, FileAnalysis, WINNOW, maskedWords, storedFingerprints } from './analysis';
+import { ChangedPairs, changedPairs } from './candidates';
+import { FingerprintIndex } from './fingerprint-index';
 import { SpanGroup, groupSpans, spansAround } from './group';
-import type { MatchOptions } from './match';
-import { PairSide, PairStore, matchPair } from './pairs';
+import { PairFile, PairSide, PairStore, SharedSeeds, matchPair, seedsNeeded, sharedSeeds } from './pairs';
 import { DuplicateGroup, compareGroups, describeGroup, groupSignature } from './passages';
 
 export type { DuplicateGroup, Passage } from './passages';
@@ -45,6 +57,11 @@ interface FileState {
   file: IndexedFile;
   /** Makes the masked words of this file differ from every other file's. */
   salt: number;
+  /**
+   * The selected fingerprints, sorted, kept while the rest of the analysis may be dropped:
+   * enough to tell which files a pair shares, and how many seeds, without the words.
+   */
+  hashes: Uint32Array;
 }
 
 interface GroupRecord {
@@ -54,15 +71,15 @@ interface GroupRecord {
   files: number[];
 }
 
-/** Pairs of file ids to match, each once: smaller id -> larger ids. */
-type PairQueue = Map<number, Set<number>>;
+/** Pairs of file ids to match, each once: larger id -> partner id (not larger) -> the seed fingerprints they share. */
+type PairQueue = Map<number, Map<number, readonly number[]>>;
 
 export class DuplicateIndex {
   private options: DuplicateOptions;
   private readonly byUri = new Map<string, FileState>();
   private readonly byId = new Map<number, FileState>();
   private nextId = 0;
-  private readonly fingerprints = new FingerprintIndex();
+  private fingerprints = new FingerprintIndex();
   private readonly analyses = new AnalysisCache(RESTING_BUDGET);
   private readonly pairs = new PairStore();
   private ignored = new Set<string>();
@@ -95,8 +112,11 @@ export class DuplicateIndex {
     this.analyses.setBudget(WORKING_BUDGET);
     try {
       this.pairs.clear();
+      // Every file counts as new: each pair sharing a seed is matched once.
+      this.fingerprints = new FingerprintIndex();
+      const run = this.fingerprints.add([...this.byId.values()]);
       const queue: PairQueue = new Map();
-      for (const id of this.byId.keys()) this.queuePartners(id, queue);
+      this.queueFresh(changedPairs(this.fingerprints, run, [], 0, this.options.boilerplateMinCopies).fresh, queue);
       const all = new Set(this.byId.keys());
       this.matchQueued(queue, all);
       return this.regroup(all, [], false);
@@ -140,35 +160,33 @@ export class DuplicateIndex {
       this.fingerprints.remove(state.id);
     }
     const added = change.updated.map((file) => {
-      const state: FileState = { id: this.nextId++, file, salt: stringHash(file.uri) };
+      const id = this.nextId++;
+      const hashes = (storedFingerprints(file) ?? this.analyses.get(id, file.text).fingerprints).hashes;
+      const state: FileState = { id, file, salt: stringHash(file.uri), hashes };
       this.byUri.set(file.uri, state);
       this.byId.set(state.id, state);
       return state;
     });
-    const run = this.fingerprints.add(added.map((state) => ({ id: state.id, hashes: this.fingerprintsOf(state) })));
+    const run = this.fingerprints.add(added);
 
     const affected = new Set<number>();
-    const queue: PairQueue = new Map();
-    this.queueRunPartners(run, queue);
-    const dirty = this.crossedBoilerplate(removed, added);
     for (const state of removed) {
       affected.add(state.id);
       for (const partner of this.pairs.drop(state.id)) affected.add(partner);
       this.analyses.delete(state.id);
     }
-    this.fingerprints.settle();
-    for (const id of dirty) {
-      affected.add(id);
-      for (const partner of this.pairs.drop(id)) affected.add(partner);
-      this.queuePartners(id, queue);
-    }
     for (const state of added) affected.add(state.id);
+    this.fingerprints.settle();
+    const limit = this.options.boilerplateMinCopies;
+    const firstNew = added.length > 0 ? added[0].id : this.nextId;
+    const changed = changedPairs(this.fingerprints, run, removed.map((state) => state.hashes), firstNew, limit);
+    const queue: PairQueue = new Map();
+    // A pair that lost a seed and was not matched before had too few seeds, and has fewer now.
+    for (const [x, partners] of changed.lostSeed) for (const y of partners) if (this.pairs.has(x, y)) this.requeue(x, y, queue, affected);
+    for (const [x, partners] of changed.gainedSeed) for (const y of partners) this.requeue(x, y, queue, affected);
+    this.queueFresh(changed.fresh, queue);
     this.matchQueued(queue, affected);
     return this.regroup(affected, change.updated.map((file) => file.uri), true);
-  }
-
-  private fingerprintsOf(state: FileState): Uint32Array {
-    return this.analyses.get(state.id, state.file.text).fingerprints.hashes;
   }
 
   /** Whether a fingerprint shared by two places may seed a match: it is not boilerplate. */
@@ -177,83 +195,57 @@ export class DuplicateIndex {
     return this.fingerprints.places(hash, limit) < limit;
   };
 
-  /** Queues the new files of `run` with every file sharing a seed fingerprint with them. */
-  private queueRunPartners(run: Run, queue: PairQueue): void {
-    const { hashes, files } = run;
-    for (let from = 0, to = 0; from < hashes.length; from = to) {
-      to = from + 1;
-      while (to < hashes.length && hashes[to] === hashes[from]) to++;
-      this.queueHolders(hashes[from], files.subarray(from, to), queue);
-    }
+  /** Forgets the spans of an unchanged pair and queues it with the seeds it shares now. */
+  private requeue(x: number, y: number, queue: PairQueue, affected: Set<number>): void {
+    if (queue.get(x)?.has(y)) return;
+    if (this.pairs.delete(x, y)?.length) affected.add(x).add(y);
+    this.queuePair(queue, x, y, sharedSeeds(this.byId.get(x)!.hashes, this.byId.get(y)!.hashes, this.isSeed));
   }
 
-  /** Queues file `id` with every file sharing a seed fingerprint with it. */
-  private queuePartners(id: number, queue: PairQueue): void {
-    const hashes = this.fingerprintsOf(this.byId.get(id)!);
-    const self = Uint32Array.of(id);
-    for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) this.queueHolders(hashes[i], self, queue);
-  }
-
-  /** Queues each of `files` with each file holding `hash`, itself when it holds it twice. */
-  private queueHolders(hash: number, files: Uint32Array, queue: PairQueue): void {
-    const limit = this.options.boilerplateMinCopies;
-    const places = this.fingerprints.places(hash, limit);
-    if (places < 2 || places >= limit) return;
-    const holders: number[] = [];
-    this.fingerprints.holders(hash, (id) => holders.push(id));
-    for (const x of new Set(files)) {
-      const own = holders.reduce((count, id) => count + (id === x ? 1 : 0), 0);
-      for (const y of new Set(holders)) {
-        if (y === x && own < 2) continue;
-        const [low, high] = x < y ? [x, y] : [y, x];
-        let partners = queue.get(low);
-        if (!partners) queue.set(low, (partners = new Set()));
-        partners.add(high);
-      }
-    }
+  private queueFresh(fresh: ChangedPairs['fresh'], queue: PairQueue): void {
+    for (const [x, partners] of fresh) for (const [y, shared] of partners) this.queuePair(queue, x, y, shared);
   }
 
   /**
-   * The unchanged files holding a fingerprint that this change made boilerplate, or no
-   * longer boilerplate: their pairs among themselves must be matched again.
+   * Queues a pair when it shares enough seed places to hold a duplicated run of `minWords`
+   * words (see `seedsNeeded`). A pair that is queued is matched, and stored even when it
+   * shares no span, so a pair never stored is known to have had too few seed places.
    */
-  private crossedBoilerplate(removed: FileState[], added: FileState[]): Set<number> {
-    const dirty = new Set<number>();
-    if (this.byId.size === added.length) return dirty;
-    const delta = new Map<number, number>();
-    for (const state of removed) for (const hash of this.fingerprintsOf(state)) delta.set(hash, (delta.get(hash) ?? 0) - 1);
-    for (const state of added) for (const hash of this.fingerprintsOf(state)) delta.set(hash, (delta.get(hash) ?? 0) + 1);
-    const limit = this.options.boilerplateMinCopies;
-    const addedIds = new Set(added.map((state) => state.id));
-    for (const [hash, change] of delta) {
-      if (change === 0) continue;
-      // Counting up to limit + |change| tells both sides of the threshold apart.
-      const after = this.fingerprints.places(hash, limit + Math.abs(change));
-      if (after - change >= limit === after >= limit) continue;
-      this.fingerprints.holders(hash, (id) => {
-        if (!addedIds.has(id)) dirty.add(id);
-      });
-    }
-    return dirty;
+  private queuePair(queue: PairQueue, x: number, y: number, shared: SharedSeeds): void {
+    if (shared.places < seedsNeeded(this.options.minWords, WINNOW)) return;
+    let partners = queue.get(x);
+    if (!partners) queue.set(x, (partners = new Map()));
+    partners.set(y, shared.hashes);
   }
 
   private matchQueued(queue: PairQueue, affected: Set<number>): void {
-    const options: MatchOptions = { ...WINNOW, ...this.options, maxGap: MAX_GAP_WORDS };
+    const options = { ...WINNOW, ...this.options, maxGap: MAX_GAP_WORDS };
+    const sideOf = (file: PairFile) => this.side(file.id);
     for (const [x, partners] of queue) {
-      const xSide = this.side(x);
-      for (const y of partners) {
-        const spans = matchPair(xSide, y === x ? xSide : this.side(y), this.isSeed, options);
-        if (spans.length === 0) continue;
+      const xFile = this.pairFile(x);
+      for (const [y, seeds] of partners) {
+        const spans = matchPair(xFile, y === x ? xFile : this.pairFile(y), seeds, options, sideOf);
         this.pairs.set(x, y, spans);
+        if (spans.length === 0) continue;
         affected.add(x);
         affected.add(y);
       }
     }
   }
 
+  private pairFile(id: number): PairFile {
+    const state = this.byId.get(id)!;
+    return { id, uri: state.file.uri, fingerprints: storedFingerprints(state.file) ?? this.analysisOf(state).fingerprints };
+  }
+
+  private analysisOf(state: FileState): FileAnalysis {
+    return this.analyses.get(state.id, state.file.text, storedFingerprints(state.file));
+  }
+
   private side(id: number): PairSide {
-    const { file, salt } = this.byId.get(id)!;
-    const analysis = this.analyses.get(id, file.text);
+    const state = this.byId.get(id)!;
+    const { file, salt } = state;
+    const analysis = this.analysisOf(state);
     const masked = analysis.masked;
     const words = maskedWords(analysis, file.boilerplate, salt);
     if (!masked) this.analyses.resized(id);
@@ -299,8 +291,8 @@ export class DuplicateIndex {
     const group = describeGroup(
       spanGroup,
       (id) => {
-        const { file } = this.byId.get(id)!;
-        return { file, tokens: this.analyses.get(id, file.text).tokens };
+        const state = this.byId.get(id)!;
+        return { file: state.file, tokens: this.analysisOf(state).tokens };
       },
       this.ignored,
     );

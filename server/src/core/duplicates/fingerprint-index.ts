@@ -82,12 +82,30 @@ export class FingerprintIndex {
     return count;
   }
 
-  /** Calls `visit` with each live file holding `hash`, once per occurrence. */
-  holders(hash: number, visit: (fileId: number) => void): void {
-    for (const run of this.runs) {
-      for (let i = lowerBound(run.hashes, hash); i < run.hashes.length && run.hashes[i] === hash; i++) {
-        if (this.alive[run.files[i]] === 1) visit(run.files[i]);
+  /**
+   * Calls `visit(i, holders, count)` for each of `hashes` (ascending) with the live files
+   * holding `hashes[i]`, once per occurrence, in `holders[0, count)`; the listing stops at
+   * `capOf(i)` holders. The hashes come in order, so each run is read forward once, with
+   * a galloping search from where the previous hash was found: for a batch of files,
+   * one pass over the index rather than a binary search per fingerprint in every run.
+   */
+  eachHolders(hashes: ArrayLike<number>, capOf: (i: number) => number, visit: (i: number, holders: Uint32Array, count: number) => void): void {
+    const cursors = new Uint32Array(this.runs.length);
+    let holders: Uint32Array = new Uint32Array(16);
+    for (let h = 0; h < hashes.length; h++) {
+      const hash = hashes[h];
+      const cap = capOf(h);
+      let count = 0;
+      for (let r = 0; r < this.runs.length; r++) {
+        const run = this.runs[r];
+        let i = (cursors[r] = gallop(run.hashes, hash, cursors[r]));
+        for (; count < cap && i < run.hashes.length && run.hashes[i] === hash; i++) {
+          if (this.alive[run.files[i]] !== 1) continue;
+          if (count === holders.length) holders = grown(holders);
+          holders[count++] = run.files[i];
+        }
       }
+      visit(h, holders, count);
     }
   }
 
@@ -119,10 +137,27 @@ export class FingerprintIndex {
   }
 }
 
-/** Index of the first entry >= value. */
-export function lowerBound(sorted: Uint32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
+function grown(array: Uint32Array): Uint32Array {
+  const larger = new Uint32Array(array.length * 2);
+  larger.set(array);
+  return larger;
+}
+
+/** Index of the first entry >= value at or after `from`: steps of 1, 2, 4… then a binary search. */
+function gallop(sorted: Uint32Array, value: number, from: number): number {
+  let step = 1;
+  let low = from;
+  let high = from;
+  while (high < sorted.length && sorted[high] < value) {
+    low = high + 1;
+    high += step;
+    step *= 2;
+  }
+  return lowerBound(sorted, value, low, Math.min(high, sorted.length));
+}
+
+/** Index of the first entry >= value (within [low, high)). */
+function lowerBound(sorted: Uint32Array, value: number, low = 0, high = sorted.length): number {
   while (low < high) {
     const mid = (low + high) >>> 1;
     if (sorted[mid] < value) low = mid + 1;

@@ -140,11 +140,14 @@ function growEdges(a: Uint32Array, b: Uint32Array, chain: Run[], maxGap: number,
     const bFrom = last.end + last.diagonal;
     const aLimit = sameSequence ? chain[0].start + chain[0].diagonal : a.length;
     let best: Run | undefined;
-    let bestGap = Infinity;
-    for (let i = aFrom; i <= aFrom + maxGap && i + MIN_EDGE_RUN <= aLimit; i++) {
-      for (let j = bFrom; j <= bFrom + maxGap && j + MIN_EDGE_RUN <= b.length; j++) {
+    let bestGap = maxGap + 1;
+    // Scanned nearest first along a; a later find must bridge a smaller gap to replace it.
+    for (let i = aFrom; i - aFrom < bestGap && i + MIN_EDGE_RUN <= aLimit; i++) {
+      const word = a[i];
+      for (let j = bFrom; j - bFrom < bestGap && j + MIN_EDGE_RUN <= b.length; j++) {
+        if (b[j] !== word || !equalWords(a, b, i, j - i, MIN_EDGE_RUN)) continue;
         const gap = Math.max(i - aFrom, j - bFrom);
-        if (gap >= bestGap || !equalWords(a, b, i, j - i, MIN_EDGE_RUN)) continue;
+        if (gap >= bestGap) continue;
         let end = i + MIN_EDGE_RUN;
         while (end < aLimit && end + j - i < b.length && a[end] === b[end + j - i]) end++;
         if (end - i > gap) [best, bestGap] = [{ start: i, end, diagonal: j - i }, gap];
@@ -159,11 +162,13 @@ function growEdges(a: Uint32Array, b: Uint32Array, chain: Run[], maxGap: number,
     const bTo = first.start + first.diagonal;
     const bLimit = sameSequence ? chain[chain.length - 1].end : 0;
     let best: Run | undefined;
-    let bestGap = Infinity;
-    for (let i = aTo; i >= aTo - maxGap && i - MIN_EDGE_RUN >= 0; i--) {
-      for (let j = bTo; j >= bTo - maxGap && j - MIN_EDGE_RUN >= bLimit; j--) {
+    let bestGap = maxGap + 1;
+    for (let i = aTo; aTo - i < bestGap && i - MIN_EDGE_RUN >= 0; i--) {
+      const word = a[i - 1];
+      for (let j = bTo; bTo - j < bestGap && j - MIN_EDGE_RUN >= bLimit; j--) {
+        if (b[j - 1] !== word || !equalWords(a, b, i - MIN_EDGE_RUN, j - i, MIN_EDGE_RUN)) continue;
         const gap = Math.max(aTo - i, bTo - j);
-        if (gap >= bestGap || !equalWords(a, b, i - MIN_EDGE_RUN, j - i, MIN_EDGE_RUN)) continue;
+        if (gap >= bestGap) continue;
         let start = i - MIN_EDGE_RUN;
         while (start > 0 && start + j - i > bLimit && a[start - 1] === b[start - 1 + j - i]) start--;
         if (i - start > gap) [best, bestGap] = [{ start, end: i, diagonal: j - i }, gap];

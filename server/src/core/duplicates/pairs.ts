@@ -9,6 +9,14 @@ import type { FileAnalysis } from './analysis';
 import type { PairSpan } from './group';
 import { MatchOptions, matchSequences } from './match';
 import { trimToParagraphs } from './paragraphs';
+import { Fingerprints, WinnowOptions, occurrences } from './winnow';
+
+/** What a pair is matched from before its words are needed. */
+export interface PairFile {
+  id: number;
+  uri: string;
+  fingerprints: Fingerprints;
+}
 
 export interface PairSide {
   id: number;
@@ -20,52 +28,117 @@ export interface PairSide {
 }
 
 /**
- * The spans shared by x and y (the same object for the repeats within one file).
- * `isSeed(hash)` says whether a shared fingerprint may seed a match (it is not boilerplate).
+ * Seed places needed for a pair to be matched. Winnowing selects a place in each window of
+ * `window` k-grams, the same place in both copies when the window lies inside a shared run;
+ * so a run of n identical words holds at least ⌊(n − kgram + 1) / window⌋ shared places on
+ * one diagonal (3 for 25 words). Chance matches of a phrase or two, the bulk of the pairs
+ * in prose that reuses phrasing, have fewer, or have them scattered.
  */
-export function matchPair(x: PairSide, y: PairSide, isSeed: (hash: number) => boolean, options: MatchOptions): PairSpan[] {
+export function seedsNeeded(minWords: number, winnow: WinnowOptions): number {
+  return Math.max(1, Math.floor((minWords - winnow.kgram + 1) / winnow.window));
+}
+
+/**
+ * The spans shared by x and y (the same object for the repeats within one file), seeded
+ * by `seedHashes`: distinct fingerprints held by both (twice, within one file) that are
+ * not boilerplate. Unless `seedsNeeded` of the seeds lie together (within `minWords +
+ * maxGap` words, drifting by at most `maxGap` words between the copies, as the runs of a
+ * near copy do), the pair is not read further: `sideOf` (the words) is asked only then.
+ * The work follows the number of seeds, not the length of the files.
+ */
+export function matchPair(
+  x: PairFile,
+  y: PairFile,
+  seedHashes: readonly number[],
+  options: MatchOptions & WinnowOptions,
+  sideOf: (file: PairFile) => PairSide,
+): PairSpan[] {
   const [a, b] = x.uri <= y.uri ? [x, y] : [y, x];
-  const seeds = sharedSeeds(a.analysis, b.analysis, a === b, isSeed);
-  if (seeds.length === 0) return [];
+  const seeds = seedPositions(a.fingerprints, b.fingerprints, seedHashes, a === b);
+  if (!seedsTogether(seeds, seedsNeeded(options.minWords, options), options.minWords + options.maxGap, options.maxGap)) return [];
+  const aSide = sideOf(a);
+  const bSide = a === b ? aSide : sideOf(b);
   const spans: PairSpan[] = [];
-  for (const found of matchSequences(a.words, b.words, seeds, options)) {
-    const span = trimToParagraphs({ text: a.text, tokens: a.analysis.tokens }, { text: b.text, tokens: b.analysis.tokens }, found);
+  for (const found of matchSequences(aSide.words, bSide.words, seeds, options)) {
+    const span = trimToParagraphs({ text: aSide.text, tokens: aSide.analysis.tokens }, { text: bSide.text, tokens: bSide.analysis.tokens }, found);
     if (span.matched >= options.minWords) spans.push({ fileA: a.id, fileB: b.id, ...span });
   }
   return spans;
 }
 
-/** Pairs [p, q, ...] of positions of equal selected fingerprints; within one file, p < q. */
-function sharedSeeds(a: FileAnalysis, b: FileAnalysis, sameFile: boolean, isSeed: (hash: number) => boolean): number[] {
+/** Whether `needed` of the seeds [p, q, ...] lie within `span` words in a, with diagonals (q − p) at most `drift` apart. */
+function seedsTogether(seeds: number[], needed: number, span: number, drift: number): boolean {
+  const count = seeds.length / 2;
+  if (count < needed) return false;
+  const order = Array.from({ length: count }, (_, i) => i * 2).sort((i, j) => seeds[i] - seeds[j]);
+  for (let i = 0; i < count; i++) {
+    const p = seeds[order[i]];
+    const diagonal = seeds[order[i] + 1] - p;
+    let together = 1;
+    for (let j = i + 1; j < count && seeds[order[j]] - p < span; j++) {
+      if (Math.abs(seeds[order[j] + 1] - seeds[order[j]] - diagonal) <= drift && ++together >= needed) return true;
+    }
+    if (together >= needed) return true;
+  }
+  return false;
+}
+
+/** Pairs [p, q, ...] of positions in a and b of each of `hashes`; within one file, p < q. */
+function seedPositions(a: Fingerprints, b: Fingerprints, hashes: readonly number[], sameFile: boolean): number[] {
   const seeds: number[] = [];
-  const { hashes: aHashes, positions: aPositions } = a.fingerprints;
-  const { hashes: bHashes, positions: bPositions } = b.fingerprints;
-  let i = 0;
-  let j = 0;
-  while (i < aHashes.length && j < bHashes.length) {
-    const hash = aHashes[i];
-    if (hash < bHashes[j]) i++;
-    else if (hash > bHashes[j]) j++;
-    else {
-      let iEnd = i + 1;
-      while (iEnd < aHashes.length && aHashes[iEnd] === hash) iEnd++;
-      let jEnd = j + 1;
-      while (jEnd < bHashes.length && bHashes[jEnd] === hash) jEnd++;
-      if ((!sameFile || iEnd - i >= 2) && isSeed(hash)) {
-        for (let p = i; p < iEnd; p++) {
-          for (let q = j; q < jEnd; q++) {
-            if (!sameFile || aPositions[p] < bPositions[q]) seeds.push(aPositions[p], bPositions[q]);
-          }
-        }
+  for (const hash of hashes) {
+    const [aFrom, aTo] = occurrences(a, hash);
+    const [bFrom, bTo] = sameFile ? [aFrom, aTo] : occurrences(b, hash);
+    for (let p = aFrom; p < aTo; p++) {
+      for (let q = bFrom; q < bTo; q++) {
+        if (!sameFile || a.positions[p] < b.positions[q]) seeds.push(a.positions[p], b.positions[q]);
       }
-      i = iEnd;
-      j = jEnd;
     }
   }
   return seeds;
 }
 
-/** The spans of every pair of files that share any, stored under both files. */
+/** The seed fingerprints two files share, and in how many places both hold them. */
+export interface SharedSeeds {
+  hashes: number[];
+  /** Over the shared hashes: the fewer of its occurrences in either file (half of them, within one file). */
+  places: number;
+}
+
+/**
+ * The distinct fingerprints held by both a and b (twice, when they are the same file) for
+ * which `isSeed` holds: one merge of the two sorted lists.
+ */
+export function sharedSeeds(a: Uint32Array, b: Uint32Array, isSeed: (hash: number) => boolean): SharedSeeds {
+  const shared: SharedSeeds = { hashes: [], places: 0 };
+  const sameFile = a === b;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const hash = a[i];
+    if (hash < b[j]) i++;
+    else if (hash > b[j]) j++;
+    else {
+      let iEnd = i + 1;
+      while (iEnd < a.length && a[iEnd] === hash) iEnd++;
+      let jEnd = j + 1;
+      while (jEnd < b.length && b[jEnd] === hash) jEnd++;
+      const places = sameFile ? Math.floor((iEnd - i) / 2) : Math.min(iEnd - i, jEnd - j);
+      if (places > 0 && isSeed(hash)) {
+        shared.hashes.push(hash);
+        shared.places += places;
+      }
+      i = iEnd;
+      j = jEnd;
+    }
+  }
+  return shared;
+}
+
+/**
+ * The spans of every pair of files that was matched, stored under both files; a pair
+ * that shares no span is kept too (with none), so that it is known to have been matched.
+ */
 export class PairStore {
   private readonly byFile = new Map<number, Map<number, PairSpan[]>>();
 
@@ -74,21 +147,32 @@ export class PairStore {
     this.partnerMap(y).set(x, spans);
   }
 
+  has(x: number, y: number): boolean {
+    return this.byFile.get(x)?.has(y) ?? false;
+  }
+
+  /** Forgets the pair of x and y; returns its spans, if it was known. */
+  delete(x: number, y: number): PairSpan[] | undefined {
+    const spans = this.byFile.get(x)?.get(y);
+    this.byFile.get(x)?.delete(y);
+    this.byFile.get(y)?.delete(x);
+    return spans;
+  }
+
   /** Each pair of `id` with its spans (a pair within the file once). */
   of(id: number): ReadonlyMap<number, PairSpan[]> {
     return this.byFile.get(id) ?? EMPTY;
   }
 
-  /** Forgets every pair of `id`; returns its partners. */
+  /** Forgets every pair of `id`; returns the partners it shared spans with. */
   drop(id: number): number[] {
-    const partners = [...this.of(id).keys()];
-    for (const partner of partners) this.byFile.get(partner)?.delete(id);
+    const partners: number[] = [];
+    for (const [partner, spans] of this.of(id)) {
+      this.byFile.get(partner)?.delete(id);
+      if (spans.length > 0) partners.push(partner);
+    }
     this.byFile.delete(id);
     return partners;
-  }
-
-  files(): IterableIterator<number> {
-    return this.byFile.keys();
   }
 
   clear(): void {

@@ -82,15 +82,23 @@ export class NameDictionary {
       if (tokens.line(i) !== line) break;
       const possessiveAt = tokens.possessiveAt(i);
       if (possessiveAt >= 0) {
-        const spelling = node.children.get(tokens.possessiveKey(i))?.spellings?.find((each) => fits(each, text, index, i, possessiveAt));
+        const spelling = firstFitting(node.children.get(tokens.possessiveKey(i)), text, index, i, possessiveAt);
         if (spelling) best = { id: spelling.id, start: tokens.start(index), end: possessiveAt, next: i + 1 };
       }
       node = node.children.get(tokens.key(i));
-      const spelling = node?.spellings?.find((each) => fits(each, text, index, i, tokens.end(i)));
+      const spelling = firstFitting(node, text, index, i, tokens.end(i));
       if (spelling) best = { id: spelling.id, start: tokens.start(index), end: tokens.end(i), next: i + 1 };
     }
     return best;
   }
+}
+
+/** The first of a node's spellings that tokens `from`..`last` are written as (a loop: a closure per token would be garbage). */
+function firstFitting(node: Node | undefined, text: TokenisedText, from: number, last: number, lastEnd: number): Spelling | undefined {
+  const spellings = node?.spellings;
+  if (!spellings) return undefined;
+  for (const spelling of spellings) if (fits(spelling, text, from, last, lastEnd)) return spelling;
+  return undefined;
 }
 
 /** Whether tokens `from`..`last` (the last one ending at `lastEnd`) are written as the spelling requires. */

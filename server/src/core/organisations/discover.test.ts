@@ -44,6 +44,18 @@ describe('discovering organisations in a text', () => {
     assert.deepEqual(discover('We went at the invitation of Amir Hannan, one of the partners in the practice.').names, []);
   });
 
+  it('reads a name across a hard-wrapped line and writes it on one line', () => {
+    const found = discover('Peer support workers saw 42 new mothers last year, according to the Royal College of\nPsychiatrists. A report by the\nGood Governance Institute (GGI) agreed.');
+    assert.deepEqual(found.names, ['Good Governance Institute [acronym]', 'Royal College of Psychiatrists [head]']);
+    assert.deepEqual(found.acronyms, ['GGI=Good Governance Institute']);
+  });
+
+  it('takes no single capitalised word for a name from a report or grant around it', () => {
+    // A place, a date, or a name cut short where a copied text ends.
+    assert.deepEqual(discover('Will councils fund the grant from January? A 2017 report by the Thornwell').names, []);
+    assert.deepEqual(discover('A 2017 report by the Thornwell Carers Network said so.').names, ['Thornwell Carers Network [head]']);
+  });
+
   it('ignores title-case headings and names listed as ignored', () => {
     assert.deepEqual(discover('Hate Crime on The Rise Across Northern Trust Areas\nRotherham Trust said so.').names, []);
   });

@@ -8,8 +8,8 @@ import { isStopWord } from '../stopwords';
 import { longFormStart, maxLongFormWords, singularShortForm } from './acronyms';
 import { EVIDENCE_STRENGTH, Evidence, containsHeadWord, judgeSegment, looksLikePerson, structuralEvidence } from './evidence';
 import { NON_ORGANISATION_ACRONYMS, SENTENCE_ADVERBS } from './lexicon';
-import { Segment, capitalisedRuns, isNameWord, segmentRun } from './phrases';
-import { TokenisedText, Tokens, idFromKey, isFullStop, tokensKey } from './tokens';
+import { Segment, forEachCapitalisedRun, forEachPartOfRun, isNameWord } from './phrases';
+import { TokenisedText, Tokens, collapseLineBreaks, idFromKey, isFullStop, tokensKey } from './tokens';
 
 export interface TextSpan {
   start: number;
@@ -60,22 +60,26 @@ export function discoverOrganisations(source: string, text: TokenisedText, known
     if (!existing || EVIDENCE_STRENGTH[name.evidence] > EVIDENCE_STRENGTH[existing.evidence]) names.set(name.key, name);
   };
 
-  for (const run of capitalisedRuns(tokens)) {
-    if (cannotBeAName(tokens, run) || text.isTitleLine(tokens.line(run.start))) continue;
-    for (const part of segmentRun(tokens, run)) {
-      for (const segment of splitAtConnectors(text, part, known)) {
-        const key = tokensKey(tokens, segment.start, segment.end);
-        // Known and ignored names need no evidence; the same name found again needs stronger evidence.
-        if (key === '' || known.ignored.has(key) || known.idOfKey(key) !== undefined) continue;
-        const evidence = judgeSegment(text, segment, key);
-        const existing = names.get(key);
-        if (!evidence || (existing && EVIDENCE_STRENGTH[existing.evidence] >= EVIDENCE_STRENGTH[evidence])) continue;
-        const span = segmentSpan(tokens, segment);
-        const name = source.slice(span.start, span.end);
-        add({ name, key, id: idFromKey(key), evidence, span, sentence: sentenceAround(source, tokens, segment) });
-      }
-    }
-  }
+  const judge = (segment: Segment): void => {
+    const key = tokensKey(tokens, segment.start, segment.end);
+    // Known and ignored names need no evidence; the same name found again needs stronger evidence.
+    if (key === '' || known.ignored.has(key) || known.idOfKey(key) !== undefined) return;
+    const existing = names.get(key);
+    if (existing && EVIDENCE_STRENGTH[existing.evidence] >= STRONGEST_PHRASE_EVIDENCE) return;
+    const evidence = judgeSegment(text, segment, key);
+    if (!evidence || (existing && EVIDENCE_STRENGTH[existing.evidence] >= EVIDENCE_STRENGTH[evidence])) return;
+    const span = segmentSpan(tokens, segment);
+    const name = collapseLineBreaks(source.slice(span.start, span.end));
+    add({ name, key, id: idFromKey(key), evidence, span, sentence: sentenceAround(source, tokens, segment) });
+  };
+  const judgeParts = (part: Segment): void => {
+    // One word has no connector to split at (most parts are one word).
+    if (part.start === part.end) judge(part);
+    else for (const segment of splitAtConnectors(text, part, known)) judge(segment);
+  };
+  forEachCapitalisedRun(tokens, (run) => {
+    if (!cannotBeAName(tokens, run) && !text.isTitleLine(tokens.line(run.start))) forEachPartOfRun(tokens, run, judgeParts);
+  });
   for (const definition of acronymDefinitions(source, text, known)) {
     acronyms.push(definition);
     if (known.idOfKey(definition.longKey) === undefined) {
@@ -84,6 +88,9 @@ export function discoverOrganisations(source: string, text: TokenisedText, known
   }
   return { names: [...names.values()].sort((a, b) => a.span.start - b.span.start), acronyms };
 }
+
+/** No evidence judgeSegment finds is stronger: a name found with it need not be judged again. */
+const STRONGEST_PHRASE_EVIDENCE = Math.max(EVIDENCE_STRENGTH.apposition, EVIDENCE_STRENGTH.kind);
 
 /**
  * One capitalised word that opens a sentence and is not an acronym: only "X, the charity …"
@@ -170,7 +177,7 @@ function acronymDefinitions(source: string, text: TokenisedText, known: KnownNam
       long = longFormInside(source, tokens, i + 1, close - 1, singularShortForm(tokens.text(short)));
     }
     if (short === undefined || !long || NON_ORGANISATION_ACRONYMS.has(tokens.key(short))) continue;
-    const longText = source.slice(tokens.start(long.start), tokens.end(long.end));
+    const longText = collapseLineBreaks(source.slice(tokens.start(long.start), tokens.end(long.end)));
     const key = tokensKey(tokens, long.start, long.end);
     if (known.ignored.has(key)) continue;
     const knownId = known.idOfKey(key);
@@ -227,13 +234,15 @@ function longFormInside(source: string, tokens: Tokens, first: number, last: num
   return offset === 0 ? nameForm(tokens, start, last) : undefined;
 }
 
+const LONG_FORM_CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'to']);
+
 /** A long form that is a name: every word capitalised except connectors; "the" and "and" trimmed at the start. */
 function nameForm(tokens: Tokens, start: number, end: number): Segment | undefined {
   let first = start;
   while (first <= end && (tokens.key(first) === 'the' || tokens.key(first) === 'and' || !tokens.isWord(first))) first++;
   if (first > end) return undefined;
   for (let i = first; i <= end; i++) {
-    if (tokens.isWord(i) && !tokens.cap(i) && !tokens.upper(i) && !['of', 'and', 'for', 'the', 'on', 'in', 'to'].includes(tokens.key(i))) return undefined;
+    if (tokens.isWord(i) && !tokens.cap(i) && !tokens.upper(i) && !LONG_FORM_CONNECTORS.has(tokens.key(i))) return undefined;
     if (!tokens.isWord(i) && !tokens.is(i, ',') && !tokens.is(i, '&')) return undefined;
   }
   return { start: first, end };

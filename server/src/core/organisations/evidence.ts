@@ -54,21 +54,33 @@ export function judgeSegment(text: TokenisedText, segment: Segment, key: string)
   if (structure) return structure;
   const context = strongContext(tokens, segment);
   if (context === 'kind' || context === 'apposition') return context;
+  // One capitalised word needs more: a job title around it is as often about a place or a
+  // team ("Children's Commissioner"), being quoted is not enough, and "a report by the
+  // Thornwell" or "a grant from January" is a place, a date or a name cut short. (Decided
+  // before the costlier look at the rest of the text: most candidates are such words.)
+  if (single && !acronym) return undefined;
   const common = isDescriptive(text, segment);
   if (common) return undefined;
-  // A job title around one capitalised word is as often about a place or a team ("Children's Commissioner").
-  if (context === 'role' && single && !acronym) return undefined;
   if (context) return looksLikePerson(tokens, segment) && !acronym ? undefined : context;
   const weak = weakContext(tokens, segment);
   if (!weak || looksLikePerson(tokens, segment)) return undefined;
-  if (single && !acronym) return undefined;
   return weak;
 }
 
 /** "of", "for", "on" or "to": what may follow a head word inside a name ("Institute for …"). */
 function opensComplement(tokens: Tokens, i: number): boolean {
-  return ['of', 'for', 'on', 'to'].includes(tokens.key(i));
+  return COMPLEMENT_OPENERS.has(tokens.key(i));
 }
+
+const COMPLEMENT_OPENERS = new Set(['of', 'for', 'on', 'to']);
+const WORKPLACE_PREPOSITIONS = new Set(['of', 'at', 'for']);
+const SOURCE_PREPOSITIONS = new Set(['by', 'from']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+/** What may follow the kind of organisation in an apposition: ", the charity that …", ", a firm supplying …". */
+const AFTER_APPOSITION = new Set(['that', 'which', 'for', 'of', 'in', 'with', 'supplying', 'running']);
+/** Between a name and its reporting verb: "X has said", "X today warned". */
+const BEFORE_REPORTING_VERB = new Set(['has', 'have', 'had', 'also', 'today', 'yesterday']);
+const WRITING = new Set(['writing', 'writes']);
 
 /** The name's own words: a head word ("… Institute", "Institute for …"), or a prefix ("NHS …"). */
 export function structuralEvidence(text: TokenisedText, segment: Segment): Evidence | undefined {
@@ -87,7 +99,7 @@ export function structuralEvidence(text: TokenisedText, segment: Segment): Evide
   }
   const first = tokens.key(start);
   if (PREFIX_WORDS.has(first) && tokens.cap(start + 1)) return 'prefix';
-  if (PREFIX_BEFORE_OF.has(first) && ['of', 'for'].includes(tokens.key(start + 1)) && end > start + 1) return 'prefix';
+  if (PREFIX_BEFORE_OF.has(first) && (tokens.key(start + 1) === 'of' || tokens.key(start + 1) === 'for') && end > start + 1) return 'prefix';
   if (first === ROYAL && end > start + 1) return 'prefix';
   return undefined;
 }
@@ -109,20 +121,20 @@ function headKey(tokens: Tokens, i: number): string {
 /** "the charity X", "X, the charity", "chief executive of X", "X's chief executive", "writing at X". */
 function strongContext(tokens: Tokens, segment: Segment): Evidence | undefined {
   const { start, end } = segment;
-  const before = previousWords(tokens, start, 3);
-  if (before.length > 0 && isLowerWord(tokens, before[0]) && ORGANISATION_NOUNS.has(tokens.key(before[0]))) return 'kind';
+  const previous = wordBefore(tokens, start, 1);
+  if (previous >= 0 && isLowerWord(tokens, previous) && ORGANISATION_NOUNS.has(tokens.key(previous))) return 'kind';
   if (isApposition(tokens, end)) return 'apposition';
   if (segment.roleBefore || segment.roleAfter) return 'role';
-  const [preposition, role] = before.length > 0 && tokens.key(before[0]) === 'the' ? before.slice(1) : before;
-  const prepositionKey = preposition === undefined ? '' : tokens.key(preposition);
-  const roleKey = role === undefined ? '' : tokens.key(role);
-  if (['of', 'at', 'for'].includes(prepositionKey) && roleKey !== '' && (ROLE_WORDS.has(roleKey) || /^(?:writ|work)/.test(roleKey))) {
+  const skip = previous >= 0 && tokens.key(previous) === 'the' ? 1 : 0;
+  const prepositionKey = tokens.key(wordBefore(tokens, start, 1 + skip));
+  const roleKey = tokens.key(wordBefore(tokens, start, 2 + skip));
+  if (WORKPLACE_PREPOSITIONS.has(prepositionKey) && roleKey !== '' && (ROLE_WORDS.has(roleKey) || roleKey.startsWith('writ') || roleKey.startsWith('work'))) {
     return 'role';
   }
   const after = end + 1;
   if ((tokens.possessiveAt(end) >= 0 || tokens.is(after, '’s')) && ROLE_WORDS.has(tokens.key(wordAfter(tokens, end)))) return 'role';
   if (isLowerWord(tokens, after) && ROLE_WORDS.has(tokens.key(after)) && tokens.key(after) !== 'member' && isLowerWord(tokens, end + 2)) return 'role';
-  if (['by', 'from'].includes(prepositionKey) && roleKey !== '' && PUBLICATION_NOUNS.has(roleKey)) return 'publication';
+  if (SOURCE_PREPOSITIONS.has(prepositionKey) && roleKey !== '' && PUBLICATION_NOUNS.has(roleKey)) return 'publication';
   return undefined;
 }
 
@@ -132,14 +144,14 @@ function isApposition(tokens: Tokens, end: number): boolean {
   let i = end + 2;
   if (tokens.key(i) === 'which') return ORGANISATION_VERBS.has(tokens.key(i + 1));
   if (tokens.key(i) === 'one' && tokens.key(i + 1) === 'of') i += 2;
-  if (!['the', 'a', 'an'].includes(tokens.key(i))) return false;
+  if (!ARTICLES.has(tokens.key(i))) return false;
   // The noun phrase right after the article: adjectives and nouns ("mental health", "food and
   // farming"), ending in a kind of organisation; a preposition ends it ("the partners in the practice").
   for (i++; i < end + 10 && i < tokens.length; i++) {
     const key = tokens.key(i);
     if (!tokens.isWord(i) || !isLowerWord(tokens, i) || (isStopWord(key) && key !== 'and')) return false;
     if (ORGANISATION_NOUNS.has(key)) {
-      return !isLowerWord(tokens, i + 1) || ['that', 'which', 'for', 'of', 'in', 'with', 'supplying', 'running'].includes(tokens.key(i + 1));
+      return !isLowerWord(tokens, i + 1) || AFTER_APPOSITION.has(tokens.key(i + 1));
     }
   }
   return false;
@@ -147,19 +159,19 @@ function isApposition(tokens: Tokens, end: number): boolean {
 
 function weakContext(tokens: Tokens, segment: Segment): Evidence | undefined {
   let i = segment.end + 1;
-  if (['has', 'have', 'had', 'also', 'today', 'yesterday'].includes(tokens.key(i))) i++;
+  if (BEFORE_REPORTING_VERB.has(tokens.key(i))) i++;
   return isLowerWord(tokens, i) && REPORTING_VERBS.has(tokens.key(i)) ? 'quoted' : undefined;
 }
 
 /** A given name first, a person's noun before ("psychotherapist X"), or ", chair of …" after. */
 export function looksLikePerson(tokens: Tokens, segment: Segment): boolean {
   const { start, end } = segment;
-  const before = previousWords(tokens, start, 1);
-  if (before.length > 0 && isLowerWord(tokens, before[0]) && PERSON_NOUNS.has(tokens.key(before[0]))) return true;
+  const previous = wordBefore(tokens, start, 1);
+  if (previous >= 0 && isLowerWord(tokens, previous) && PERSON_NOUNS.has(tokens.key(previous))) return true;
   const first = tokens.sentenceStart(start) && PERSON_NOUNS.has(tokens.key(start)) ? start + 1 : start;
   if (first < end && FIRST_NAMES.has(tokens.key(first)) && !tokens.upper(first) && tokens.cap(first + 1)) return true;
   if (tokens.is(end + 1, ',') && ROLE_WORDS.has(tokens.key(end + 2))) return true;
-  return ['writing', 'writes'].includes(tokens.key(end + 1));
+  return WRITING.has(tokens.key(end + 1));
 }
 
 /** Every word is also written in lower case in this text: a descriptive phrase ("Integrated Care"). */
@@ -179,14 +191,13 @@ function isAllRoles(tokens: Tokens, segment: Segment): boolean {
   return true;
 }
 
-/** Up to `count` word tokens before `index` on its line, nearest first; stops at punctuation. */
-function previousWords(tokens: Tokens, index: number, count: number): number[] {
-  const words: number[] = [];
-  for (let i = index - 1; i >= 0 && words.length < count; i--) {
-    if (!tokens.isWord(i) || tokens.line(i) !== tokens.line(index)) break;
-    words.push(i);
+/** The `nth` word before `index` (1: the one just before), when all up to it are words on its line; else -1. */
+function wordBefore(tokens: Tokens, index: number, nth: number): number {
+  const line = tokens.line(index);
+  for (let i = index - 1; i >= index - nth; i--) {
+    if (i < 0 || !tokens.isWord(i) || tokens.line(i) !== line) return -1;
   }
-  return words;
+  return index - nth;
 }
 
 /** The word after a name, past a detached "’s" or "'s". */

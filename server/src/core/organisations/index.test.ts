@@ -30,6 +30,14 @@ describe('organisation index', () => {
     assert.deepEqual(index.mentionsIn('a').ties, [{ id: 'kings-fund', person: 'Anna Charles' }]);
   });
 
+  it('recognises a name broken by a hard-wrapped line, and counts its spelling on one line', () => {
+    const { index } = setup({
+      a: ARTICLE('Wards', 'Peer support workers saw 42 new mothers last year, according to the Royal College of\nPsychiatrists. Staff agreed with the findings.'),
+    });
+    assert.deepEqual(mentioned(index, 'a'), ['Royal College of\nPsychiatrists=rcpsych']);
+    assert.deepEqual([...(index.tallies.get('rcpsych')?.spellings.keys() ?? [])], ['Royal College of Psychiatrists']);
+  });
+
   it('recognises a name learned in one file in every file, and forgets it when that file changes', () => {
     const { corpus, index } = setup({
       a: ARTICLE('News', 'The charity Pillar Wellbeing opened a hub in Leeds.'),

@@ -14,6 +14,9 @@ import { tiesAround } from './people';
 import { Tallies } from './tallies';
 import { TokenisedText, nameWords, tokeniseText } from './tokens';
 
+/** About 140 MB of tokens (17 bytes each, see Tokens): past it, a large batch tokenises its files again for the second pass. */
+const MAX_KEPT_TOKENS = 8_000_000;
+
 export interface OrganisationMention {
   id: string;
   /** Character offsets in the file's text; end exclusive. */
@@ -117,19 +120,29 @@ export class OrganisationIndex {
       this.setResult(uri, undefined);
       this.capitals.delete(uri);
     }
+    // The changed files' tokens serve both passes, as far as memory allows.
+    const kept = new Map<string, TokenisedText>();
+    let keptTokens = 0;
     for (const file of change.updated) {
       this.files.set(file.uri, file);
       const text = tokeniseText(file.text, isStopWord);
       this.learned.setFile(file.uri, this.discover(file.text, text));
       this.capitals.set(file.uri, capitalisedKeys(text));
+      if (keptTokens + text.tokens.length <= MAX_KEPT_TOKENS) {
+        kept.set(file.uri, text);
+        keptTokens += text.tokens.length;
+      }
     }
     const toRead = new Set(change.updated.map((file) => file.uri));
     for (const spelling of this.learned.settle()) {
+      // Once every file is to be read (as on the first scan), there are none to look for.
+      if (toRead.size === this.files.size) break;
       for (const uri of this.filesThatMayContain(spelling)) toRead.add(uri);
     }
     for (const uri of toRead) {
       const file = this.files.get(uri);
-      if (file) this.setResult(uri, this.resolve(file, tokeniseText(file.text, isStopWord)));
+      if (file) this.setResult(uri, this.resolve(file, kept.get(uri) ?? tokeniseText(file.text, isStopWord)));
+      kept.delete(uri);
     }
     this.generationCount++;
     for (const listener of this.listeners) listener();
@@ -224,7 +237,8 @@ export class OrganisationIndex {
     const learned = this.learned.dictionary();
     const { tokens } = text;
     const mentions: OrganisationMention[] = [];
-    const tokenRanges: [number, number][] = [];
+    /** The first and last token of each mention, one after the other. */
+    const tokenRanges: number[] = [];
     for (let i = 0; i < tokens.length; ) {
       // Every name starts with a capital ("the" is not part of one): other tokens cannot start a match.
       const match = tokens.cap(i) ? longer(this.known.match(text, i), learned.match(text, i)) : undefined;
@@ -233,16 +247,16 @@ export class OrganisationIndex {
         continue;
       }
       mentions.push({ id: match.id, start: match.start, end: match.end, article: articleAt(file, match.start) });
-      tokenRanges.push([i, match.next - 1]);
+      tokenRanges.push(i, match.next - 1);
       i = match.next;
     }
     const inMention = new Uint8Array(tokens.length);
-    for (const [from, to] of tokenRanges) inMention.fill(1, from, to + 1);
+    for (let r = 0; r < tokenRanges.length; r += 2) inMention.fill(1, tokenRanges[r], tokenRanges[r + 1] + 1);
     const taken = (index: number): boolean => inMention[index] === 1;
     const ties: FileOrganisations['ties'] = [];
-    tokenRanges.forEach(([from, to], index) => {
-      for (const person of tiesAround(tokens, from, to, taken)) ties.push({ id: mentions[index].id, person });
-    });
+    for (let r = 0; r < tokenRanges.length; r += 2) {
+      for (const person of tiesAround(tokens, tokenRanges[r], tokenRanges[r + 1], taken)) ties.push({ id: mentions[r / 2].id, person });
+    }
     return { mentions, ties };
   }
 

@@ -13,18 +13,21 @@ const MAX_ROLE_WORDS = 6;
 /** "John Mortimer, previously at X": where someone works, without a job title. */
 const FORMERLY = new Set(['previously', 'formerly', 'now', 'currently', 'until']);
 const MAX_PERSON_WORDS = 4;
+const WORKPLACE_PREPOSITIONS = new Set(['at', 'for', 'of']);
+/** "Anna Charles writing at X": a byline. */
+const WORKING_AT = new Set(['writing', 'writes', 'reporting', 'works', 'working']);
+/** Connectors of organisations' names, not of people's ("van", "de" are). */
+const ORGANISATION_CONNECTORS = new Set(['of', 'and', 'for', 'the']);
 
 /** `taken(index)` is true for tokens inside any organisation mention. */
-export function tiesAround(tokens: Tokens, mentionStart: number, mentionEnd: number, taken: (index: number) => boolean): string[] {
-  const people: string[] = [];
-  const add = (person: string | undefined): void => {
-    if (person && !people.includes(person)) people.push(person);
-  };
+export function tiesAround(tokens: Tokens, mentionStart: number, mentionEnd: number, taken: (index: number) => boolean): readonly string[] {
+  // Most mentions have no one around them: nothing is allocated for those.
+  let people: string[] | undefined;
   let before = mentionStart - 1;
   if (tokens.key(before) === 'the') before--;
-  if (['at', 'for', 'of'].includes(tokens.key(before))) {
-    if (['writing', 'writes', 'reporting', 'works', 'working'].includes(tokens.key(before - 1))) {
-      add(personEndingAt(tokens, before - 2, taken));
+  if (WORKPLACE_PREPOSITIONS.has(tokens.key(before))) {
+    if (WORKING_AT.has(tokens.key(before - 1))) {
+      people = withPerson(people, personEndingAt(tokens, before - 2, taken));
     } else {
       // "Andy Field, Chairman of X" / "Samira ben Omar, previously Head of System Change at X"
       let i = before - 1;
@@ -35,9 +38,9 @@ export function tiesAround(tokens: Tokens, mentionStart: number, mentionEnd: num
         words++;
         i--;
       }
-      if (roles > 0 && tokens.is(i, ',')) add(personEndingAt(tokens, i - 1, taken));
+      if (roles > 0 && tokens.is(i, ',')) people = withPerson(people, personEndingAt(tokens, i - 1, taken));
       // "chief executive of X, Chris Hopson"
-      if (roles > 0 && tokens.is(mentionEnd + 1, ',')) add(personStartingAt(tokens, mentionEnd + 2, taken));
+      if (roles > 0 && tokens.is(mentionEnd + 1, ',')) people = withPerson(people, personStartingAt(tokens, mentionEnd + 2, taken));
     }
   }
   // "X Chief Executive Officer Heidi Travis", "X’s chief executive, Chris Hopson"
@@ -50,8 +53,17 @@ export function tiesAround(tokens: Tokens, mentionStart: number, mentionEnd: num
   }
   if (roleWords > 0) {
     if (tokens.is(after, ',')) after++;
-    add(personStartingAt(tokens, after, taken));
+    people = withPerson(people, personStartingAt(tokens, after, taken));
   }
+  return people ?? NO_ONE;
+}
+
+const NO_ONE: readonly string[] = [];
+
+function withPerson(people: string[] | undefined, person: string | undefined): string[] | undefined {
+  if (person === undefined || people?.includes(person)) return people;
+  if (!people) return [person];
+  people.push(person);
   return people;
 }
 
@@ -71,7 +83,7 @@ function personStartingAt(tokens: Tokens, first: number, taken: (index: number) 
 function isPersonWord(tokens: Tokens, index: number, taken: (index: number) => boolean): boolean {
   if (!tokens.isWord(index) || taken(index) || tokens.upper(index)) return false;
   const key = tokens.key(index);
-  return tokens.cap(index) || (NAME_CONNECTORS.has(key) && !['of', 'and', 'for', 'the'].includes(key));
+  return tokens.cap(index) || (NAME_CONNECTORS.has(key) && !ORGANISATION_CONNECTORS.has(key));
 }
 
 function personName(tokens: Tokens, first: number, last: number, taken: (index: number) => boolean): string | undefined {

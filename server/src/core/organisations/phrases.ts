@@ -35,9 +35,12 @@ function isAttachedApostrophe(tokens: Tokens, i: number): boolean {
   return (tokens.is(i, "'") || tokens.is(i, '’')) && tokens.isWord(i - 1) && tokens.end(i - 1) === tokens.start(i);
 }
 
-/** Maximal runs of name words and inner connectors, each on one line. */
-export function capitalisedRuns(tokens: Tokens): Segment[] {
-  const runs: Segment[] = [];
+/**
+ * Maximal runs of name words and inner connectors, each on one line, in text order. Given
+ * to `visit` one by one (as are the parts of segmentRun): arrays of them, most holding one
+ * short-lived segment, cost more to collect than the work done on them.
+ */
+export function forEachCapitalisedRun(tokens: Tokens, visit: (run: Segment) => void): void {
   let i = 0;
   while (i < tokens.length) {
     if (!isNameWord(tokens, i)) {
@@ -68,22 +71,20 @@ export function capitalisedRuns(tokens: Tokens): Segment[] {
       }
       break;
     }
-    runs.push({ start, end });
+    visit({ start, end });
     i = end + 1;
   }
-  return runs;
 }
 
-/** The parts of a run that may each name one organisation. */
-export function segmentRun(tokens: Tokens, run: Segment): Segment[] {
-  const parts: Segment[] = [];
+/** The parts of a run that may each name one organisation, in text order. */
+export function forEachPartOfRun(tokens: Tokens, run: Segment, visit: (part: Segment) => void): void {
   let start = run.start;
   let roleBefore = false;
   let i = run.start;
   while (i <= run.end) {
     if (tokens.cap(i) && PERSONAL_TITLES.has(tokens.key(i)) && !isConnector(tokens, i + 1)) {
       // "Professor Sir Chris Ham": a person runs to the next job title or the end.
-      pushTrimmed(tokens, parts, { start, end: i - 1, roleBefore });
+      visitTrimmed(tokens, visit, start, i - 1, roleBefore, false);
       i = skipPerson(tokens, i, run.end);
       start = i;
       roleBefore = false;
@@ -92,7 +93,7 @@ export function segmentRun(tokens: Tokens, run: Segment): Segment[] {
     if (isRole(tokens, i) && startsRoleBreak(tokens, i, run)) {
       let roleEnd = i;
       while (roleEnd + 1 <= run.end && isRole(tokens, roleEnd + 1)) roleEnd++;
-      pushTrimmed(tokens, parts, { start, end: i - 1, roleBefore, roleAfter: true });
+      visitTrimmed(tokens, visit, start, i - 1, roleBefore, true);
       const connector = roleEnd + 1;
       if (isPlace(tokens, connector)) {
         // "Chairman of Ashford and St Peter’s …": what follows is where the person works.
@@ -109,14 +110,15 @@ export function segmentRun(tokens: Tokens, run: Segment): Segment[] {
     }
     i++;
   }
-  pushTrimmed(tokens, parts, { start, end: run.end, roleBefore });
-  return parts;
+  visitTrimmed(tokens, visit, start, run.end, roleBefore, false);
 }
 
 /** "of", "at" or "for" in lower case: after a job title, where the person works follows. */
 function isPlace(tokens: Tokens, i: number): boolean {
-  return !tokens.cap(i) && ['of', 'at', 'for'].includes(tokens.key(i));
+  return !tokens.cap(i) && PLACE_PREPOSITIONS.has(tokens.key(i));
 }
+
+const PLACE_PREPOSITIONS = new Set(['of', 'at', 'for']);
 
 function isRole(tokens: Tokens, i: number): boolean {
   return tokens.cap(i) && ROLE_WORDS.has(tokens.key(i));
@@ -142,9 +144,10 @@ function skipPerson(tokens: Tokens, from: number, end: number): number {
   return i;
 }
 
-/** Drops sentence openers, a leading "The", and connectors at either end. */
-function pushTrimmed(tokens: Tokens, parts: Segment[], segment: Segment): void {
-  let { start, end } = segment;
+/** Drops sentence openers, a leading "The", and connectors at either end; visits what is left. */
+function visitTrimmed(tokens: Tokens, visit: (part: Segment) => void, from: number, to: number, roleBefore: boolean, roleAfter: boolean): void {
+  let start = from;
+  let end = to;
   while (start <= end) {
     const key = tokens.key(start);
     const opener = tokens.sentenceStart(start) && (isStopWord(key) || SENTENCE_ADVERBS.has(key));
@@ -154,7 +157,7 @@ function pushTrimmed(tokens: Tokens, parts: Segment[], segment: Segment): void {
   while (end >= start && isConnector(tokens, end)) end--;
   if (start > end) return;
   const part: Segment = { start, end };
-  if (segment.roleBefore) part.roleBefore = true;
-  if (segment.roleAfter) part.roleAfter = true;
-  parts.push(part);
+  if (roleBefore) part.roleBefore = true;
+  if (roleAfter) part.roleAfter = true;
+  visit(part);
 }

@@ -4,6 +4,7 @@
  * walk every file that mentions a large organisation.
  */
 import type { IndexedFile } from '../corpus';
+import { nameAsWritten } from './tokens';
 
 export interface Tally {
   mentions: number;
@@ -41,16 +42,18 @@ export class Tallies {
       let counts = inFile.get(mention.id);
       if (!counts) inFile.set(mention.id, (counts = { mentions: 0, spellings: new Map(), articles: new Map() }));
       counts.mentions++;
-      bump(counts.spellings, straightApostrophes(file.text.slice(mention.start, mention.end)), 1);
+      bump(counts.spellings, nameAsWritten(file.text.slice(mention.start, mention.end)), 1);
       if (mention.article >= 0) bump(counts.articles, mention.article, 1);
     }
     const idsByArticle = new Map<number, string[]>();
+    // "uri#article", made once per article rather than once per organisation in it.
+    const articleKeys: string[] = [];
     for (const [id, counts] of inFile) {
       const tally = this.tally(id);
       tally.mentions += sign * counts.mentions;
       for (const [spelling, count] of counts.spellings) bump(tally.spellings, spelling, sign * count);
       for (const [article, count] of counts.articles) {
-        bump(tally.articles, `${file.uri}#${article}`, sign * count);
+        bump(tally.articles, (articleKeys[article] ??= `${file.uri}#${article}`), sign * count);
         let ids = idsByArticle.get(article);
         if (!ids) idsByArticle.set(article, (ids = []));
         ids.push(id);
@@ -76,10 +79,6 @@ export class Tallies {
     }
     return tally;
   }
-}
-
-function straightApostrophes(text: string): string {
-  return text.includes('’') ? text.replace(/’/g, "'") : text;
 }
 
 function bump<K>(counts: Map<K, number>, key: K, by: number): void {

@@ -42,6 +42,38 @@ describe('organisation tokens', () => {
     assert.ok(!text.writtenInLowerCase('england'));
   });
 
+  it('keeps a hard-wrapped paragraph on one line, not a heading, a bullet or a short line', () => {
+    const wrapped = tokenise('Peer support workers saw 42 new mothers, according to the Royal College of\nPsychiatrists. Staff agreed.');
+    const psychiatrists = indices(wrapped).find((i) => wrapped.text(i) === 'Psychiatrists') ?? -1;
+    assert.equal(wrapped.line(psychiatrists), 0);
+    assert.equal(wrapped.sentenceStart(psychiatrists), false);
+    // A sentence that ends the line, a blank line, a bullet, a short line or a title-case line all break it.
+    for (const text of [
+      'Peer support workers saw 42 new mothers, as the survey had found.\nNext line',
+      'Peer support workers saw 42 new mothers, according to the survey\n\nNext line',
+      'Peer support workers saw 42 new mothers, according to the survey\n* Next line',
+      'Short line without a stop\nNext line',
+      'Hate Crime on The Rise Across Northern Trust Areas Of England\nNext line',
+    ]) {
+      const tokens = tokenise(text);
+      const next = indices(tokens).find((i) => tokens.text(i) === 'Next') ?? -1;
+      assert.notEqual(tokens.line(next), 0, text);
+      assert.equal(tokens.sentenceStart(next), true, text);
+    }
+  });
+
+  it('tells words written in lower case, with either apostrophe and outside ASCII', () => {
+    const text = tokeniseText('The Kings and the kings. Café owners met in a café; King’s Fund staff said the fund’s aims were health/care.', isStopWord);
+    assert.ok(text.writtenInLowerCase('kings'));
+    assert.ok(text.writtenInLowerCase('café'));
+    assert.ok(text.writtenInLowerCase('owners'));
+    assert.ok(!text.writtenInLowerCase('funds'), 'an apostrophe makes "fund’s" another spelling');
+    assert.ok(!text.writtenInLowerCase('king'));
+    assert.ok(text.writtenInLowerCase('staff'));
+    assert.ok(!text.writtenInLowerCase('health'), '"health/care" is one word');
+    assert.ok(!text.writtenInLowerCase(''));
+  });
+
   it('makes the same key and id for every spelling of a name', () => {
     assert.equal(nameKey('The King’s Fund'), nameKey("King's Fund"));
     assert.equal(nameKey('Kings Fund'), 'kings fund');

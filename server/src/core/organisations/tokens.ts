@@ -1,24 +1,28 @@
 /**
  * Word tokens with what organisation recognition needs to know about each: its case, its
  * key for matching (lower case, apostrophes removed, so "King’s" = "King's" = "Kings"),
- * whether it is possessive, whether it starts a sentence, and which line it is on.
+ * whether it is possessive, whether it starts a sentence, and which line it is on (a line
+ * of prose hard-wrapped at a fixed width continues on the next: see isSoftWrap).
  */
 
 const WORD = 1;
 const CAP = 2;
 const UPPER = 4;
 const SENTENCE_START = 8;
+/** The token's key hash is in its column: its characters are ASCII, bar "&" and "+" (see keyOf). */
+const PLAIN_KEY = 16;
+/** A plain-key word written exactly as its key: lower case, without apostrophes. */
+const LOWER = 32;
 
 /**
  * The tokens of one text, held column by column in typed arrays: recognition runs over
  * every word of the corpus, and one object per token costs more to allocate and collect
- * than all the rest of the work. A token is its index; its text and key are read from the
- * source only when asked for (most words are never looked at closely) and the key is kept.
+ * than all the rest of the work. A token is its index; its text is read from the source
+ * only when asked for. Its key is hashed while tokenising, and read from the table of keys
+ * already made (see keyOf) when asked for: no string is made for a word seen before.
  * Every accessor takes any index: outside the tokens, a token has no flags, no text and line -1.
  */
 export class Tokens {
-  private readonly keys: (string | undefined)[] = [];
-
   constructor(
     readonly source: string,
     readonly length: number,
@@ -26,7 +30,18 @@ export class Tokens {
     private readonly ends: Int32Array,
     private readonly lines: Int32Array,
     private readonly flags: Uint8Array,
+    private readonly hashes: Int32Array,
+    private readonly lowerCaseBits: Uint32Array,
   ) {}
+
+  /**
+   * False when no token written in lower case (see isLowerCaseKey) has a key with this hash:
+   * a bitmap of those hashes, set while tokenising. True may be a false alarm.
+   */
+  mayBeLowerCaseWord(hash: number): boolean {
+    const bit = lowerCaseBit(hash);
+    return (this.lowerCaseBits[bit >>> 5] & (1 << (bit & 31))) !== 0;
+  }
 
   private has(i: number): boolean {
     return i >= 0 && i < this.length;
@@ -40,7 +55,7 @@ export class Tokens {
     return this.ends[i];
   }
 
-  /** Zero-based number of the line the token is on; -1 outside the tokens. */
+  /** Zero-based number of the line the token is on, counting soft-wrapped lines as one; -1 outside the tokens. */
   line(i: number): number {
     return this.has(i) ? this.lines[i] : -1;
   }
@@ -57,7 +72,19 @@ export class Tokens {
   /** Lower case, apostrophes removed, "&" as "and"; "" outside the tokens. */
   key(i: number): string {
     if (!this.has(i)) return '';
-    return (this.keys[i] ??= keyOf(this.source, this.starts[i], this.ends[i]));
+    const start = this.starts[i];
+    const end = this.ends[i];
+    return (this.flags[i] & PLAIN_KEY) !== 0 ? internedKey(this.hashes[i], this.source, start, end) : wordKey(this.source.slice(start, end));
+  }
+
+  /** Written exactly as its key (lower case, no apostrophes; ASCII). */
+  isLowerCaseKey(i: number): boolean {
+    return (this.flags[i] & LOWER) !== 0;
+  }
+
+  /** The hash of the key of a token for which isLowerCaseKey() holds (see keyHash). */
+  keyHash(i: number): number {
+    return this.hashes[i];
   }
 
   /** True for words (letters or digits); false for a punctuation mark. */
@@ -117,15 +144,52 @@ const internedKeys = new Map<number, string>();
 /** Enough for the vocabulary of a large corpus; past it, keys are simply made each time. */
 const MAX_INTERNED_KEYS = 1 << 18;
 
+/** Bits of the bitmap of lower-case words (see mayBeLowerCaseWord): a few hundred distinct words set a few percent of them. */
+const LOWER_CASE_BITS = 1 << 13;
+
+/** Fibonacci hashing: the top bits of the hash times 2^32 / φ, as the low bits of a word's hash differ too little. */
+function lowerCaseBit(hash: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> 19;
+}
+
+/** One character more of a key's hash: its lower case, apostrophes skipped. ASCII and "’" only. */
+function hashStep(hash: number, c: number): number {
+  return isApostrophe(c) ? hash : (Math.imul(hash, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/** Non-ASCII letters have their own lower cases (some longer), and "&" and "+" are "and": wordKey makes those keys. */
+function hasPlainKey(c: number): boolean {
+  return (c < 128 && c !== 38 && c !== 43) || c === 0x2019;
+}
+
+/** The hash of a key (ASCII) as tokenise computes it for a token with that key; undefined for other keys. */
+export function keyHash(key: string): number | undefined {
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (!hasPlainKey(c)) return undefined;
+    hash = hashStep(hash, c);
+  }
+  return hash;
+}
+
 /** wordKey() of `source` from `start` to `end`, from the table when it is there. */
 function keyOf(source: string, start: number, end: number): string {
-  let hash = end - start;
+  let hash = 0;
   for (let i = start; i < end; i++) {
     const c = source.charCodeAt(i);
-    // Non-ASCII letters have their own lower cases (some longer): leave them to wordKey.
-    if (c > 127 || c === 38 || c === 43) return wordKey(source.slice(start, end));
-    if (c !== 39) hash = (Math.imul(hash, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+    if (!hasPlainKey(c)) return wordKey(source.slice(start, end));
+    hash = hashStep(hash, c);
   }
+  return internedKey(hash, source, start, end);
+}
+
+/** The key of plain-key text from `start` to `end` whose hash is `hash`. */
+function internedKey(hash: number, source: string, start: number, end: number): string {
   const interned = internedKeys.get(hash);
   if (interned !== undefined && isKeyOf(interned, source, start, end)) return interned;
   const key = wordKey(source.slice(start, end));
@@ -133,12 +197,12 @@ function keyOf(source: string, start: number, end: number): string {
   return key;
 }
 
-/** Whether `key` is the key of the ASCII text from `start` to `end`: its lower case without apostrophes. */
+/** Whether `key` is the key of the plain-key text from `start` to `end`: its lower case without apostrophes. */
 function isKeyOf(key: string, source: string, start: number, end: number): boolean {
   let k = 0;
   for (let i = start; i < end; i++) {
     const c = source.charCodeAt(i);
-    if (c === 39) continue;
+    if (isApostrophe(c)) continue;
     if (key.charCodeAt(k++) !== (c >= 65 && c <= 90 ? c + 32 : c)) return false;
   }
   return k === key.length;
@@ -182,30 +246,36 @@ function isUpperCode(text: string, i: number): boolean {
   return UPPER_CASE.test(String.fromCodePoint(text.codePointAt(i) ?? c));
 }
 
-/** Growable columns of token fields, turned into Tokens at the end. */
+/**
+ * Growable columns of token fields, filled while tokenising and then copied, at their exact
+ * size, into one buffer for the Tokens (see take). One set of columns serves every text:
+ * a buffer of its own for each column of each text, most of it unused, cost more to make
+ * and collect than the copy.
+ */
 class TokenColumns {
   length = 0;
   starts: Int32Array;
   ends: Int32Array;
   lines: Int32Array;
   flags: Uint8Array;
+  hashes: Int32Array;
 
-  constructor(textLength: number) {
-    // About one token per six characters in English prose; grown when a text has more.
-    const capacity = Math.max(16, Math.ceil(textLength / 5));
+  constructor(capacity: number) {
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.lines = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
+    this.hashes = new Int32Array(capacity);
   }
 
-  push(start: number, end: number, line: number, flags: number): void {
+  push(start: number, end: number, line: number, flags: number, hash: number): void {
     if (this.length === this.starts.length) this.grow();
     const i = this.length++;
     this.starts[i] = start;
     this.ends[i] = end;
     this.lines[i] = line;
     this.flags[i] = flags;
+    this.hashes[i] = hash;
   }
 
   private grow(): void {
@@ -218,8 +288,27 @@ class TokenColumns {
     this.ends = grown(this.ends, new Int32Array(capacity));
     this.lines = grown(this.lines, new Int32Array(capacity));
     this.flags = grown(this.flags, new Uint8Array(capacity));
+    this.hashes = grown(this.hashes, new Int32Array(capacity));
+  }
+
+  /** Copies of the columns' first `length` fields, in one buffer; the columns are then empty, for the next text. */
+  take(): { starts: Int32Array; ends: Int32Array; lines: Int32Array; hashes: Int32Array; flags: Uint8Array } {
+    const n = this.length;
+    this.length = 0;
+    const buffer = new ArrayBuffer(n * 17);
+    const column = (from: Int32Array, index: number): Int32Array => {
+      const copy = new Int32Array(buffer, index * 4 * n, n);
+      copy.set(from.subarray(0, n));
+      return copy;
+    };
+    const flags = new Uint8Array(buffer, 16 * n, n);
+    flags.set(this.flags.subarray(0, n));
+    return { starts: column(this.starts, 0), ends: column(this.ends, 1), lines: column(this.lines, 2), hashes: column(this.hashes, 3), flags };
   }
 }
+
+/** Reused by every call of tokenise (which never runs inside another). */
+const scratchColumns = new TokenColumns(1 << 14);
 
 /**
  * Words: letters and digits, joined by apostrophes, hyphens, slashes or "&" ("Bromley-by-Bow",
@@ -227,17 +316,27 @@ class TokenColumns {
  * A hand-written scanner: this runs over the whole corpus and a regular expression is slower.
  */
 export function tokenise(text: string): Tokens {
-  const columns = new TokenColumns(text.length);
+  const columns = scratchColumns;
+  const lowerCaseBits = new Uint32Array(LOWER_CASE_BITS / 32);
   let line = 0;
+  let lineStart = 0;
+  /** Lower-case words of four letters or more on the line: prose, where a title-case heading has none. */
+  let lowerWords = 0;
   let startsSentence = true;
   let i = 0;
   const length = text.length;
   while (i < length) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
-      if (!(c === 13 && text.charCodeAt(i + 1) === 10)) line++;
-      startsSentence = true;
+      const lineEnd = i;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       i++;
+      if (lowerWords === 0 || !isSoftWrap(text, lineStart, lineEnd, i)) {
+        line++;
+        startsSentence = true;
+      }
+      lineStart = i;
+      lowerWords = 0;
       continue;
     }
     if (c === 32 || c === 9 || (c > 127 && SPACE.test(text[i]))) {
@@ -249,41 +348,95 @@ export function tokenise(text: string): Tokens {
       // Count upper-case letters as we go: enough to tell an acronym without a regular expression.
       let uppers = 0;
       let others = 0;
+      // The key's hash as we go, while every character has a plain key; apostrophes are counted as they change the key.
+      let hash = 0;
+      let plain = true;
+      let apostrophes = 0;
       while (i < length) {
         const code = text.charCodeAt(i);
         // Lower-case ASCII letters first: most characters of a text are.
         if (code >= 97 && code <= 122) {
           others++;
+          hash = (Math.imul(hash, 31) + code) | 0;
           i++;
         } else if (code >= 65 && code <= 90) {
           uppers++;
+          hash = (Math.imul(hash, 31) + code + 32) | 0;
           i++;
-        } else if (code >= 48 && code <= 57) i++;
-        else if (code > 127 && isWordCode(text, i)) {
+        } else if (code >= 48 && code <= 57) {
+          hash = (Math.imul(hash, 31) + code) | 0;
+          i++;
+        } else if (code > 127 && isWordCode(text, i)) {
           if (isUpperCode(text, i)) uppers++;
           else others++;
+          plain = false;
           i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-        } else if (i + 1 < length && isJoiner(code) && isWordCode(text, i + 1)) i++;
-        else if (code === 46 && isLowerAscii(text.charCodeAt(i + 1)) && isLowerAscii(text.charCodeAt(i - 1))) {
+        } else if (i + 1 < length && isJoiner(code) && isWordCode(text, i + 1)) {
+          if (isApostrophe(code)) apostrophes++;
+          else if (hasPlainKey(code)) hash = hashStep(hash, code);
+          else plain = false;
+          i++;
+        } else if (code === 46 && isLowerAscii(text.charCodeAt(i + 1)) && isLowerAscii(text.charCodeAt(i - 1))) {
           others++;
+          hash = hashStep(hash, code);
           i++;
         } else break;
       }
       const cap = isUpperCode(text, start);
+      if (i - start >= 4 && isLowerAscii(text.charCodeAt(start))) lowerWords++;
       // "ICSs": one trailing lower-case "s" is a plural.
       const upper = cap && uppers >= 2 && (others === 0 || (others === 1 && text.charCodeAt(i - 1) === 115));
-      columns.push(start, i, line, WORD | (cap ? CAP : 0) | (upper ? UPPER : 0) | (startsSentence ? SENTENCE_START : 0));
+      const lowerCase = plain && uppers === 0 && apostrophes === 0;
+      if (lowerCase) {
+        const bit = lowerCaseBit(hash);
+        lowerCaseBits[bit >>> 5] |= 1 << (bit & 31);
+      }
+      const keyFlags = plain ? PLAIN_KEY | (lowerCase ? LOWER : 0) : 0;
+      columns.push(start, i, line, WORD | (cap ? CAP : 0) | (upper ? UPPER : 0) | (startsSentence ? SENTENCE_START : 0) | keyFlags, hash);
       startsSentence = false;
       continue;
     }
     const width = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
     i += width;
-    columns.push(start, i, line, 0);
+    columns.push(start, i, line, width === 1 && hasPlainKey(c) ? PLAIN_KEY : 0, hashStep(0, c));
     if (width === 1 ? SENTENCE_END_CODES.has(c) : false) startsSentence = true;
     else if (width === 2 || !OPENER_CODES.has(c)) startsSentence = false;
     // An opening quote or bracket keeps the state: "said: “We" starts a sentence, "(the" does not.
   }
-  return new Tokens(text, columns.length, columns.starts, columns.ends, columns.lines, columns.flags);
+  const count = columns.length;
+  const { starts, ends, lines, flags, hashes } = columns.take();
+  return new Tokens(text, count, starts, ends, lines, flags, hashes, lowerCaseBits);
+}
+
+/** Prose lines hard-wrapped at a fixed width are at least this long (headings and navigation lines are shorter). */
+const MIN_WRAPPED_LINE = 40;
+
+/**
+ * Whether the line break between the line `lineStart`..`lineEnd` and the one starting at
+ * `next` only wraps a paragraph ("… according to the Royal College of\nPsychiatrists."):
+ * a long line of prose (the caller checks it has lower-case words) that does not end a
+ * sentence, followed by a line of the same prose (not a blank line, a bullet or a
+ * quotation mark opening another paragraph's text).
+ */
+function isSoftWrap(text: string, lineStart: number, lineEnd: number, next: number): boolean {
+  let last = lineEnd - 1;
+  while (last >= lineStart && (text.charCodeAt(last) === 32 || text.charCodeAt(last) === 9)) last--;
+  if (last - lineStart + 1 < MIN_WRAPPED_LINE || SENTENCE_END_CODES.has(text.charCodeAt(last))) return false;
+  return isWordCode(text, next);
+}
+
+/**
+ * A name as it reads, from its text in a file: straight apostrophes, and one space where a
+ * hard-wrapped line broke it ("Royal College of\nPsychiatrists").
+ */
+export function nameAsWritten(text: string): string {
+  const oneLine = collapseLineBreaks(text);
+  return oneLine.includes('’') ? oneLine.replace(/’/g, "'") : oneLine;
+}
+
+/** One space where a hard-wrapped line broke a name; its apostrophes stay as written. */
+export function collapseLineBreaks(name: string): string {
+  return name.includes('\n') || name.includes('\r') ? name.replace(/\s+/g, ' ') : name;
 }
 
 /** "&" and "+" stand for "and" inside names ("Asthma + Lung UK"). */
@@ -379,17 +532,28 @@ export function tokeniseText(text: string, isFunctionWord: (key: string) => bool
   };
   const answers = new Map<string, boolean>();
   const writtenInLowerCase = (key: string): boolean => {
+    const hash = keyHash(key);
+    if (hash === undefined) return occursAsWord(text, key);
+    // Most words asked about are names, never written in lower case: the bitmap says so at once.
+    if (!tokens.mayBeLowerCaseWord(hash)) return false;
     let answer = answers.get(key);
-    if (answer === undefined) answers.set(key, (answer = occursAsWord(text, key)));
+    if (answer === undefined) answers.set(key, (answer = hasLowerCaseToken(tokens, key, hash)));
     return answer;
   };
   return { tokens, isTitleLine, writtenInLowerCase };
 }
 
+/** Whether a token is written exactly as `key` (whose hash is `hash`). */
+function hasLowerCaseToken(tokens: Tokens, key: string, hash: number): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens.isLowerCaseKey(i) && tokens.keyHash(i) === hash && tokens.end(i) - tokens.start(i) === key.length && tokens.source.startsWith(key, tokens.start(i))) return true;
+  }
+  return false;
+}
+
 /**
- * Whether `word` (lower case) occurs in `text` as a whole word, written exactly so. A search
- * in the text, not a set of its words: only a few words are ever asked about, and building
- * the set would cost more than the searches.
+ * Whether `word` (lower case) occurs in `text` as a whole word, written exactly so: for
+ * words with letters outside ASCII, which the tokens' hashes leave out.
  */
 function occursAsWord(text: string, word: string): boolean {
   if (word === '') return false;

@@ -6,7 +6,7 @@
  * the second test are articles that share their heaviest terms, so no pair is compared
  * blindly.
  */
-import { SparseVector, sparseDot } from './vectors';
+import { SparseVector, heaviestColumns, sparseDot } from './vectors';
 
 /** Cosine similarity above which two articles count as copies of one. */
 const COPY_SIMILARITY = 0.9;
@@ -76,10 +76,7 @@ export function markNearCopies(vectors: readonly (SparseVector | undefined)[], c
  * for a full band has a key for its first band only.
  */
 function bandKeysOf(vector: SparseVector): string[] {
-  const heaviest = Array.from(vector.indices.keys())
-    .sort((a, b) => vector.values[b] - vector.values[a] || vector.indices[a] - vector.indices[b])
-    .slice(0, BANDS * BAND_TERMS)
-    .map((i) => vector.indices[i]);
+  const heaviest = heaviestColumns(vector, BANDS * BAND_TERMS);
   const keys: string[] = [];
   for (let band = 0; band < BANDS; band++) {
     const columns = heaviest.slice(band * BAND_TERMS, (band + 1) * BAND_TERMS);

@@ -12,7 +12,7 @@
  */
 import { averageLinkMerges } from './averageLink';
 import { exactCopies, markNearCopies } from './copies';
-import { Centroids, refine, sphericalKMeans } from './kmeans';
+import { Centroids, compactColumns, expandColumns, refine, sphericalKMeans } from './kmeans';
 import { LABEL_TERMS, classKeywords, labelOf } from './naming';
 import { Random, sampleIndices } from '../random';
 import { centroidSilhouette, silhouette } from './silhouette';
@@ -85,17 +85,29 @@ const SELECTION_SAMPLE = 1000;
 /** The final k-means restarts run on a sample of at most this many, then refine on all. */
 const SEEDING_SAMPLE = 1500;
 const SELECTION_RESTARTS = 1;
+/** Candidates in a row scoring below the best after which larger numbers of themes are not tried. */
+const SELECTION_PATIENCE = 4;
 /** Enough iterations to compare candidate numbers of themes; the final clustering runs longer. */
 const SELECTION_ITERATIONS = 10;
 const FINAL_RESTARTS = 3;
 const MAX_ITERATIONS = 25;
 export const OTHER_THEME_ID = 'other';
 
+/**
+ * A clustering and the TF-IDF vector it computed for each input article (undefined for
+ * copies and articles of user themes). The vectors are not part of the model: a caller
+ * takes what it needs from them (keywords) rather than keep them all.
+ */
+export interface ThemeDiscovery {
+  model: ThemeModel;
+  vectors: readonly (SparseVector | undefined)[];
+}
+
 export function discoverThemes(
   inputs: readonly ThemeInput[],
   dictionary: TermDictionary,
   options: ThemeOptions = defaultThemeOptions,
-): ThemeModel {
+): ThemeDiscovery {
   const articles = inputs.map((input) => input.terms);
   const copyOf = exactCopies(articles.map((article) => article.textHash));
   const userMatcher = new UserThemeMatcher(options.userThemes, dictionary);
@@ -148,7 +160,7 @@ export function discoverThemes(
   const dimensions = vocabulary.terms.length;
   const centroids = centroidsOf(members.map((list) => list.map((i) => vectors[i] as SparseVector)), dimensions);
   const clustering = { method, clustered: clustered.length };
-  return { themes, clustering, assignment, copyOf, vocabulary, centroids, automaticThemes, userMatcher, otherTheme };
+  return { model: { themes, clustering, assignment, copyOf, vocabulary, centroids, automaticThemes, userMatcher, otherTheme }, vectors };
 }
 
 /** A cluster number for each vector, and how they were found. */
@@ -211,23 +223,38 @@ function typicalSimilarity(similarity: Float64Array, n: number): number {
 function kMeansClusters(vectors: readonly SparseVector[], dimensions: number, options: ThemeOptions): number[] {
   const random = new Random(options.seed);
   const k = options.count > 0 ? Math.min(options.count, vectors.length) : chooseK(vectors, dimensions, options.maxThemes, random);
-  const seeding = sampleIndices(vectors.length, SEEDING_SAMPLE, random).map((i) => vectors[i]);
-  const sampled = sphericalKMeans(seeding, k, dimensions, random, { restarts: FINAL_RESTARTS, maxIterations: MAX_ITERATIONS });
-  return [...refine(vectors, sampled.centroids, MAX_ITERATIONS).assignment];
+  const seeding = compactColumns(
+    sampleIndices(vectors.length, SEEDING_SAMPLE, random).map((i) => vectors[i]),
+    dimensions,
+  );
+  const sampled = sphericalKMeans(seeding.vectors, k, seeding.columns.length, random, { restarts: FINAL_RESTARTS, maxIterations: MAX_ITERATIONS });
+  return [...refine(vectors, expandColumns(sampled.centroids, seeding.columns, dimensions), MAX_ITERATIONS).assignment];
 }
 
-/** The k with the best silhouette, on a sample, among a spread of candidates up to `maxThemes`. */
+/**
+ * The k with the best silhouette, on a sample, among a spread of candidates up to
+ * `maxThemes`. Silhouette climbs towards the number of themes the corpus holds and falls
+ * past it, with some noise: once SELECTION_PATIENCE candidates in a row score below the
+ * best, the larger ones (the slowest to try) are not tried.
+ */
 function chooseK(vectors: readonly SparseVector[], dimensions: number, maxThemes: number, random: Random): number {
-  const sample = sampleIndices(vectors.length, SELECTION_SAMPLE, random).map((i) => vectors[i]);
+  const { vectors: sample, columns } = compactColumns(
+    sampleIndices(vectors.length, SELECTION_SAMPLE, random).map((i) => vectors[i]),
+    dimensions,
+  );
   const limit = Math.min(maxThemes, Math.floor(Math.sqrt(sample.length)) + 1);
   let bestK = Math.min(2, sample.length);
   let bestScore = -Infinity;
+  let worseInARow = 0;
   for (const k of candidateCounts(limit)) {
-    const clustering = sphericalKMeans(sample, k, dimensions, random, { restarts: SELECTION_RESTARTS, maxIterations: SELECTION_ITERATIONS });
+    const clustering = sphericalKMeans(sample, k, columns.length, random, { restarts: SELECTION_RESTARTS, maxIterations: SELECTION_ITERATIONS });
     const score = centroidSilhouette(sample, clustering.centroids, clustering.assignment);
     if (score > bestScore) {
       bestScore = score;
       bestK = k;
+      worseInARow = 0;
+    } else if (++worseInARow >= SELECTION_PATIENCE) {
+      break;
     }
   }
   return bestK;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { sphericalKMeans } from './kmeans';
+import { compactColumns, expandColumns, sphericalKMeans } from './kmeans';
 import { Random } from '../random';
 import { SparseVector } from './vectors';
 
@@ -42,5 +42,16 @@ describe('sphericalKMeans', () => {
     const same: SparseVector = { indices: Int32Array.from([0]), values: Float32Array.from([1]) };
     const { assignment } = sphericalKMeans([same, same, same, same], 3, 2, new Random(3));
     assert.equal(new Set(assignment).size, 3);
+  });
+
+  it('clusters the same over only the columns in use, once centroids are expanded back', () => {
+    // Blobs over columns 0..11 spread out to every fifth column of 60.
+    const vectors = blobs([0, 4, 8], 15, 12, 5).map((v) => ({ indices: v.indices.map((c) => c * 5), values: v.values }));
+    const full = sphericalKMeans(vectors, 3, 60, new Random(9));
+    const compact = compactColumns(vectors, 60);
+    assert.ok(compact.columns.length <= 12);
+    const small = sphericalKMeans(compact.vectors, 3, compact.columns.length, new Random(9));
+    assert.deepEqual([...small.assignment], [...full.assignment]);
+    assert.deepEqual(expandColumns(small.centroids, compact.columns, 60), full.centroids);
   });
 });

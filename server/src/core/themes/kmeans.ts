@@ -68,6 +68,35 @@ export function sphericalKMeans(
   return best as Clustering;
 }
 
+/**
+ * The same vectors over only the columns they use, renumbered in order (`columns[local]`
+ * is the original column). A sample of a large corpus uses a fraction of its vocabulary,
+ * and every centroid update and k-means++ step costs in proportion to the columns; the
+ * clustering is the same, as unused columns only ever hold zeros.
+ */
+export function compactColumns(vectors: readonly SparseVector[], dimensions: number): { vectors: SparseVector[]; columns: Int32Array } {
+  const local = new Int32Array(dimensions).fill(-1);
+  for (const vector of vectors) for (let i = 0; i < vector.indices.length; i++) local[vector.indices[i]] = 0;
+  let used = 0;
+  for (let column = 0; column < dimensions; column++) if (local[column] === 0) local[column] = used++;
+  const columns = new Int32Array(used);
+  for (let column = 0; column < dimensions; column++) if (local[column] >= 0) columns[local[column]] = column;
+  const renumbered = vectors.map((vector) => {
+    const indices = new Int32Array(vector.indices.length);
+    for (let i = 0; i < indices.length; i++) indices[i] = local[vector.indices[i]];
+    return { indices, values: vector.values };
+  });
+  return { vectors: renumbered, columns };
+}
+
+/** Centroids over compacted columns, back over all `dimensions` columns (zero where unused). */
+export function expandColumns(centroids: Centroids, columns: Int32Array, dimensions: number): Centroids {
+  const { k } = centroids;
+  const weights = new Float64Array(dimensions * k);
+  for (let local = 0; local < columns.length; local++) weights.set(centroids.weights.subarray(local * k, local * k + k), columns[local] * k);
+  return { k, dimensions, weights };
+}
+
 /** Lloyd iterations from given centroids until (almost) no vector changes cluster. */
 export function refine(vectors: readonly SparseVector[], start: Centroids, maxIterations: number): Clustering {
   let centroids = start;
@@ -123,11 +152,9 @@ function centroidsOf(
     for (let j = 0; j < vector.indices.length; j++) weights[vector.indices[j] * k + cluster] += vector.values[j];
   });
   const norms = new Float64Array(k);
-  for (let i = 0; i < weights.length; i++) norms[i % k] += weights[i] * weights[i];
-  for (let i = 0; i < weights.length; i++) {
-    const norm = norms[i % k];
-    if (norm > 0) weights[i] /= Math.sqrt(norm);
-  }
+  for (let base = 0; base < weights.length; base += k) for (let c = 0; c < k; c++) norms[c] += weights[base + c] * weights[base + c];
+  for (let c = 0; c < k; c++) norms[c] = Math.sqrt(norms[c]);
+  for (let base = 0; base < weights.length; base += k) for (let c = 0; c < k; c++) if (norms[c] > 0) weights[base + c] /= norms[c];
   return { k, dimensions, weights };
 }
 

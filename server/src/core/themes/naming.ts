@@ -5,6 +5,7 @@
  * so the top terms are frequent in this theme and rare in the others.
  */
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
+import { TermTable } from './termTable';
 
 const KEYWORDS_PER_THEME = 8;
 export const LABEL_TERMS = 3;
@@ -22,25 +23,25 @@ export function classKeywords(
   count = KEYWORDS_PER_THEME,
 ): TermKey[][] {
   const frequencies = classes.map((members) => classFrequencies(articles, members));
-  const overall = new Map<TermKey, number>();
+  const overall = new TermTable();
   let totalWords = 0;
   for (const { counts } of frequencies) {
-    for (const [key, value] of counts) {
-      overall.set(key, (overall.get(key) ?? 0) + value);
+    counts.forEach((key, value) => {
+      overall.add(key, value);
       totalWords += value;
-    }
+    });
   }
   const averageWords = classes.length > 0 ? totalWords / classes.length : 0;
   return frequencies.map(({ counts, articleCounts, size }) => {
     let classWords = 0;
-    for (const value of counts.values()) classWords += value;
+    counts.forEach((_, value) => (classWords += value));
     const minArticles = Math.max(Math.min(2, size), Math.ceil(MIN_ARTICLE_SHARE * size));
     const scored: [TermKey, number][] = [];
-    for (const [key, value] of counts) {
-      if ((articleCounts.get(key) ?? 0) < minArticles) continue;
+    counts.forEach((key, value) => {
+      if (articleCounts.get(key) < minArticles) return;
       const tf = value / Math.max(1, classWords);
-      scored.push([key, tf * Math.log(1 + averageWords / (overall.get(key) ?? 1))]);
-    }
+      scored.push([key, tf * Math.log(1 + averageWords / Math.max(1, overall.get(key)))]);
+    });
     scored.sort((a, b) => b[1] - a[1] || compare(dictionary.canonical(a[0]), dictionary.canonical(b[0])));
     return distinctTerms(scored, dictionary, count);
   });
@@ -54,14 +55,14 @@ export function labelOf(keywords: readonly string[]): string {
 function classFrequencies(
   articles: readonly ArticleTerms[],
   members: readonly number[],
-): { counts: Map<TermKey, number>; articleCounts: Map<TermKey, number>; size: number } {
-  const counts = new Map<TermKey, number>();
-  const articleCounts = new Map<TermKey, number>();
+): { counts: TermTable; articleCounts: TermTable; size: number } {
+  const counts = new TermTable();
+  const articleCounts = new TermTable();
   for (const index of members) {
     const { keys, counts: values } = articles[index];
     for (let i = 0; i < keys.length; i++) {
-      counts.set(keys[i], (counts.get(keys[i]) ?? 0) + values[i]);
-      articleCounts.set(keys[i], (articleCounts.get(keys[i]) ?? 0) + 1);
+      counts.add(keys[i], values[i]);
+      articleCounts.add(keys[i], 1);
     }
   }
   return { counts, articleCounts, size: members.length };

@@ -204,6 +204,24 @@ describe('ThemeIndex', () => {
     assert.ok(!without.articleKeywords(bee.uri, bee.index, 40).includes('British Beekeepers Association'));
   });
 
+  it('gives the keywords kept from the last clustering as computing them afresh would, and follows organisations', () => {
+    const corpus = new Corpus();
+    corpus.apply(fixtureFiles());
+    let organisations = ['British Beekeepers Association'];
+    // Two articles only: a rare feature, among the heaviest of each.
+    const themes = new ThemeIndex(defaultThemeOptions, (uri, index) => (uri.endsWith('/bees.txt') && index < 2 ? organisations : [])).attach(corpus);
+    themes.recluster();
+    for (const article of themes.articles()) {
+      const kept = themes.articleKeywords(article.uri, article.index);
+      assert.ok(kept.length > 0);
+      assert.deepEqual(kept, themes.articleKeywords(article.uri, article.index, kept.length + 5).slice(0, kept.length));
+    }
+    const bee = themes.articles().find((a) => a.relativePath === 'bees.txt' && a.index === 0) as { uri: string; index: number };
+    assert.ok(themes.articleKeywords(bee.uri, bee.index).includes('British Beekeepers Association'));
+    organisations = [];
+    assert.ok(!themes.articleKeywords(bee.uri, bee.index).includes('British Beekeepers Association'));
+  });
+
   it('finds the theme of the article whose title is on a line', () => {
     const { themes } = indexOf(fixtureFiles());
     const found = themes.articleAtTitle('file:///themes/sewage.txt', 0);

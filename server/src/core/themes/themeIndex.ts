@@ -19,7 +19,7 @@ import {
 } from './discover';
 import { nearestCentroid } from './kmeans';
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
-import { isZero, tfidfVector } from './vectors';
+import { SparseVector, heaviestColumns, isZero, tfidfVector } from './vectors';
 
 /** Names of the organisations an article mentions (the `index`-th article of the file). */
 export type OrganisationsOf = (uri: string, index: number) => readonly string[];
@@ -54,6 +54,8 @@ interface Entry {
   theme: number;
   /** Articles of the same copy group share one array. */
   group: Entry[];
+  /** The article's keywords (ARTICLE_KEYWORDS of them), as of a clustering and the organisations it mentioned then. */
+  keywords?: { clustering: number; organisations: string; words: string[] };
 }
 
 export class ThemeIndex {
@@ -141,7 +143,14 @@ export class ThemeIndex {
       (a, b) => compare(a.relativePath, b.relativePath) || compare(a.uri, b.uri) || a.index - b.index,
     );
     const inputs: ThemeInput[] = all.map((entry) => ({ terms: entry.terms, organisations: this.organisationTerms(entry) }));
-    const model = discoverThemes(inputs, this.dictionary, this.options);
+    const { model, vectors } = discoverThemes(inputs, this.dictionary, this.options);
+    const clustering = this.clusteringCount + 1;
+    // The vectors are at hand now: the keywords that search will ask for next cost almost nothing.
+    all.forEach((entry, i) => {
+      const vector = vectors[i];
+      const organisations = (inputs[i].organisations ?? []).join(' ');
+      entry.keywords = vector && { clustering, organisations, words: this.keywordsOf(vector, model, ARTICLE_KEYWORDS) };
+    });
     const byOriginal = new Map<number, Entry[]>();
     this.groups.clear();
     all.forEach((entry, i) => {
@@ -157,7 +166,7 @@ export class ThemeIndex {
     this.changedSinceClustering.clear();
     this.stale = false;
     this.generationCount++;
-    this.clusteringCount++;
+    this.clusteringCount = clustering;
     this.onClustered({ ...model.clustering, articles: all.length, themes: model.themes.length, ms: Date.now() - started });
   }
 
@@ -206,15 +215,21 @@ export class ThemeIndex {
   }
 
   /** An article's most distinctive terms, by TF-IDF over the vocabulary of the last clustering. */
-  articleKeywords(uri: string, index: number, count = ARTICLE_KEYWORDS): string[] {
+  articleKeywords(uri: string, index: number, count = ARTICLE_KEYWORDS): readonly string[] {
     const entry = this.entries.get(uri)?.[index];
     if (!entry) return [];
     const model = this.fresh();
-    const vector = tfidfVector(entry.terms, model.vocabulary, this.organisationTerms(entry));
-    return Array.from(vector.indices.keys())
-      .sort((a, b) => vector.values[b] - vector.values[a] || vector.indices[a] - vector.indices[b])
-      .slice(0, count)
-      .map((i) => this.dictionary.display(model.vocabulary.terms[vector.indices[i]]));
+    const terms = this.organisationTerms(entry);
+    const organisations = terms.join(' ');
+    const cached = entry.keywords;
+    if (count === ARTICLE_KEYWORDS && cached?.clustering === this.clusteringCount && cached.organisations === organisations) return cached.words;
+    const words = this.keywordsOf(tfidfVector(entry.terms, model.vocabulary, terms), model, count);
+    if (count === ARTICLE_KEYWORDS) entry.keywords = { clustering: this.clusteringCount, organisations, words };
+    return words;
+  }
+
+  private keywordsOf(vector: SparseVector, model: ThemeModel, count: number): string[] {
+    return heaviestColumns(vector, count).map((column) => this.dictionary.display(model.vocabulary.terms[column]));
   }
 
   /** Clusters again now if that is due (the corpus changed a lot, or the options did); otherwise does nothing. */

@@ -5,6 +5,7 @@
  * clustering ten thousand articles fast and loses little of what an article is about.
  */
 import type { ArticleTerms, TermKey } from './terms';
+import { TermTable } from './termTable';
 
 export interface SparseVector {
   /** Column numbers, ascending. */
@@ -13,7 +14,8 @@ export interface SparseVector {
 }
 
 export interface Vocabulary {
-  columns: Map<TermKey, number>;
+  /** Term key -> column. */
+  columns: TermTable;
   /** Term key of each column. */
   terms: TermKey[];
   idf: Float64Array;
@@ -33,9 +35,10 @@ const defaultVocabularyOptions: VocabularyOptions = { minArticles: 2, maxShare: 
 /** Heaviest terms kept per article vector. */
 const MAX_TERMS_PER_VECTOR = 120;
 
-function documentFrequencies(articles: readonly ArticleTerms[]): Map<TermKey, number> {
-  const df = new Map<TermKey, number>();
-  for (const article of articles) for (const key of article.keys) df.set(key, (df.get(key) ?? 0) + 1);
+function documentFrequencies(articles: readonly ArticleTerms[], extraFeatures: readonly (readonly TermKey[])[]): TermTable {
+  const df = new TermTable(articles.length * 16);
+  for (const article of articles) for (let i = 0; i < article.keys.length; i++) df.add(article.keys[i], 1);
+  for (const features of extraFeatures) for (const key of new Set(features)) df.add(key, 1);
   return df;
 }
 
@@ -49,23 +52,18 @@ export function buildVocabulary(
   canonical: (key: TermKey) => string,
   options: VocabularyOptions = defaultVocabularyOptions,
 ): Vocabulary {
-  const df = documentFrequencies(articles);
-  for (const features of extraFeatures) for (const key of new Set(features)) df.set(key, (df.get(key) ?? 0) + 1);
+  const df = documentFrequencies(articles, extraFeatures);
   const n = articles.length;
   const minArticles = Math.min(options.minArticles, Math.max(1, n - 1));
   const maxArticles = n >= options.commonTermsFrom ? options.maxShare * n : n;
-  const terms = [...df.entries()]
-    .filter(([, count]) => count >= minArticles && count <= maxArticles)
-    .map(([key]) => [key, canonical(key)] as const)
-    .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
-    .map(([key]) => key);
-  const columns = new Map<TermKey, number>();
-  const idf = new Float64Array(terms.length);
-  terms.forEach((key, column) => {
-    columns.set(key, column);
-    idf[column] = Math.log((1 + n) / (1 + (df.get(key) ?? 0))) + 1;
+  const kept: [TermKey, string, number][] = [];
+  df.forEach((key, count) => {
+    if (count >= minArticles && count <= maxArticles) kept.push([key, canonical(key), count]);
   });
-  return { columns, terms, idf };
+  kept.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const columns = new TermTable(kept.length);
+  kept.forEach(([key], column) => columns.set(key, column));
+  return { columns, terms: kept.map(([key]) => key), idf: Float64Array.from(kept, ([, , count]) => Math.log((1 + n) / (1 + count)) + 1) };
 }
 
 /**
@@ -78,26 +76,95 @@ export function tfidfVector(
   extraFeatures: readonly TermKey[] = [],
   maxTerms = MAX_TERMS_PER_VECTOR,
 ): SparseVector {
-  const columns: number[] = [];
-  const weights: number[] = [];
-  const add = (key: TermKey, count: number): void => {
-    const column = vocabulary.columns.get(key);
-    if (column === undefined) return;
-    columns.push(column);
-    weights.push((1 + Math.log(count)) * vocabulary.idf[column]);
-  };
-  for (let i = 0; i < article.keys.length; i++) add(article.keys[i], article.counts[i]);
-  for (const key of new Set(extraFeatures)) add(key, 1);
-  let order = Array.from(columns.keys());
-  if (order.length > maxTerms) order = order.sort((a, b) => weights[b] - weights[a] || columns[a] - columns[b]).slice(0, maxTerms);
-  order.sort((a, b) => columns[a] - columns[b]);
+  const { columns, idf } = vocabulary;
+  const extras = extraFeatures.length > 0 ? [...new Set(extraFeatures)] : [];
+  const candidates = article.keys.length + extras.length;
+  const weights = new Float64Array(candidates);
+  const found = new Int32Array(candidates);
+  let count = 0;
+  for (let i = 0; i < candidates; i++) {
+    const extra = i >= article.keys.length;
+    const column = columns.get(extra ? extras[i - article.keys.length] : article.keys[i]);
+    if (column < 0) continue;
+    weights[count] = sublinearTf(extra ? 1 : article.counts[i]) * idf[column];
+    found[count++] = column;
+  }
+  const threshold = count > maxTerms ? nthLargest(weights.slice(0, count), maxTerms) : -Infinity;
+  // Of the terms weighing exactly the threshold, the lowest columns are kept.
+  let atThreshold = Math.min(count, maxTerms);
+  for (let i = 0; i < count; i++) if (weights[i] > threshold) atThreshold--;
+  const size = Math.min(count, maxTerms);
+  // Column and place in `weights` packed in one double, so that a native sort orders them by column.
+  const places = 2 ** Math.ceil(Math.log2(count + 1));
+  const byColumn = new Float64Array(count);
+  let candidatesAt = 0;
+  for (let i = 0; i < count; i++) if (weights[i] >= threshold) byColumn[candidatesAt++] = found[i] * places + i;
+  byColumn.subarray(0, candidatesAt).sort();
+  const indices = new Int32Array(size);
+  const kept = new Float64Array(size);
   let norm = 0;
-  for (const i of order) norm += weights[i] * weights[i];
+  for (let i = 0, at = 0; i < candidatesAt; i++) {
+    // Division and floor: `%` on doubles is a slow library call.
+    const column = Math.floor(byColumn[i] / places);
+    const weight = weights[byColumn[i] - column * places];
+    if (weight === threshold && atThreshold-- <= 0) continue;
+    indices[at] = column;
+    kept[at++] = weight;
+    norm += weight * weight;
+  }
   norm = Math.sqrt(norm);
-  return {
-    indices: Int32Array.from(order, (i) => columns[i]),
-    values: Float32Array.from(order, (i) => (norm > 0 ? weights[i] / norm : 0)),
-  };
+  const values = new Float32Array(size);
+  if (norm > 0) for (let i = 0; i < size; i++) values[i] = kept[i] / norm;
+  return { indices, values };
+}
+
+/** 1 + ln(count), from a table for the small counts most terms have: the logarithm is a slow call. */
+function sublinearTf(count: number): number {
+  return count < SUBLINEAR_TF.length ? SUBLINEAR_TF[count] : 1 + Math.log(count);
+}
+
+const SUBLINEAR_TF = Float64Array.from({ length: 64 }, (_, count) => 1 + Math.log(count));
+
+/** The `n`-th largest value (1-based), by quickselect; reorders `values`. */
+function nthLargest(values: Float64Array, n: number): number {
+  const target = values.length - n;
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1];
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i++] = values[j];
+        values[j--] = swap;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target];
+}
+
+/** The columns of the `count` heaviest terms, heaviest first (the lower column first among equals). */
+export function heaviestColumns(vector: SparseVector, count: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < vector.indices.length; i++) {
+    const value = vector.values[i];
+    if (top.length === count) {
+      if (value <= vector.values[top[count - 1]]) continue;
+      top.pop();
+    }
+    // Columns ascend, so an equal weight already kept has the lower column and stays ahead.
+    let at = top.length;
+    while (at > 0 && vector.values[top[at - 1]] < value) at--;
+    top.splice(at, 0, i);
+  }
+  return top.map((i) => vector.indices[i]);
 }
 
 export function isZero(vector: SparseVector): boolean {

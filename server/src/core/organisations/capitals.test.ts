@@ -1,0 +1,29 @@
+import { strict as assert } from 'assert';
+import { CapitalsIndex } from './capitals';
+
+describe('index of capitalised words', () => {
+  it('finds the files that contain every word asked for', () => {
+    const index = new CapitalsIndex();
+    index.set('a', new Set(['nhs', 'england', 'trust']));
+    index.set('b', new Set(['nhs', 'providers']));
+    index.set('c', new Set(['england']));
+    assert.deepEqual(index.filesWithAll(['nhs', 'england']).sort(), ['a']);
+    assert.deepEqual(index.filesWithAll(['nhs']).sort(), ['a', 'b']);
+    assert.deepEqual(index.filesWithAll(['unknown', 'nhs']), []);
+    assert.deepEqual(index.filesWithAll([]), []);
+  });
+
+  it('forgets what a file held when it is replaced or deleted, through many versions', () => {
+    const index = new CapitalsIndex();
+    index.set('stays', new Set(['mind']));
+    // Enough replacements for the lists to be rebuilt several times.
+    for (let version = 0; version < 50; version++) index.set('edited', new Set([version % 2 === 0 ? 'mind' : 'crisis', 'charity']));
+    assert.deepEqual(index.filesWithAll(['mind']).sort(), ['stays']);
+    assert.deepEqual(index.filesWithAll(['crisis', 'charity']), ['edited']);
+    index.delete('edited');
+    assert.deepEqual(index.filesWithAll(['charity']), []);
+    index.delete('never indexed');
+    index.clear();
+    assert.deepEqual(index.filesWithAll(['mind']), []);
+  });
+});
