@@ -3,7 +3,7 @@
  * server does the same through its WorkspaceIndexer, with open documents on top.
  */
 import { Corpus, FileInput } from './corpus';
-import { fileFilter, readTextFile, toRelative, walkFolder } from './files';
+import { ReadOutcome, fileFilter, readTextFile, toRelative, walkFolder } from './files';
 
 export interface ScanOptions {
   include: string[];
@@ -24,6 +24,8 @@ export interface ScanResult {
 }
 
 const BATCH_FILES = 500;
+/** Reads waiting on the disk at once: one at a time, the disk and the splitter take turns. */
+const READS_IN_FLIGHT = 16;
 
 export async function scanFolder(root: string, options: ScanOptions, corpus = new Corpus()): Promise<ScanResult> {
   const skipped: ScanNote[] = [];
@@ -31,23 +33,30 @@ export async function scanFolder(root: string, options: ScanOptions, corpus = ne
   const filter = fileFilter(options.include, options.exclude);
   let batch: FileInput[] = [];
   let read = 0;
-  const walk = walkFolder(root, filter, { onSkip: (path, message) => skipped.push({ path, message }) });
-  for await (const filePath of walk) {
-    const relativePath = toRelative(root, filePath);
-    const outcome = await readTextFile(filePath, options.maxFileSizeKB * 1024);
+  // In the order of the walk, whatever order the reads finish in: the report is the same every run.
+  const reads: { relativePath: string; outcome: Promise<ReadOutcome> }[] = [];
+  const settleOldestRead = async (): Promise<void> => {
+    const { relativePath, outcome } = reads.shift()!;
+    const result = await outcome;
     read++;
     options.onProgress?.(read);
-    if (outcome.kind === 'skipped') {
-      skipped.push({ path: relativePath, message: outcome.reason });
-      continue;
+    if (result.kind === 'skipped') {
+      skipped.push({ path: relativePath, message: result.reason });
+      return;
     }
-    if (outcome.warning) warnings.push({ path: relativePath, message: outcome.warning });
-    batch.push({ uri: relativePath, relativePath, text: outcome.text });
+    if (result.warning) warnings.push({ path: relativePath, message: result.warning });
+    batch.push({ uri: relativePath, relativePath, text: result.text });
     if (batch.length >= BATCH_FILES) {
       corpus.apply(batch);
       batch = [];
     }
+  };
+  const walk = walkFolder(root, filter, { onSkip: (path, message) => skipped.push({ path, message }) });
+  for await (const filePath of walk) {
+    reads.push({ relativePath: toRelative(root, filePath), outcome: readTextFile(filePath, options.maxFileSizeKB * 1024) });
+    if (reads.length >= READS_IN_FLIGHT) await settleOldestRead();
   }
+  while (reads.length > 0) await settleOldestRead();
   corpus.apply(batch);
   return { corpus, skipped, warnings };
 }
