@@ -1,5 +1,7 @@
 import { strict as assert } from 'assert';
-import { LineIndex, contentHash, decodeUtf8, looksBinary } from './text';
+import { setFlagsFromString } from 'v8';
+import { runInNewContext } from 'vm';
+import { LineIndex, contentHash, decodeUtf8, looksBinary, ownCopy } from './text';
 
 describe('LineIndex', () => {
   it('maps offsets to positions for LF, CRLF and lone CR line ends alike', () => {
@@ -59,5 +61,37 @@ describe('decoding', () => {
   it('hashes different texts differently and equal texts equally', () => {
     assert.equal(contentHash('abc'), contentHash('abc'));
     assert.notEqual(contentHash('abc'), contentHash('abd'));
+  });
+});
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** Heap kept alive by keeping one 20-character word of each of 20 texts of 2 MB. */
+function heapKeptByWords(keep: (word: string) => string): number {
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  const kept: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const fileText = `${String(i).padStart(4, '0')} `.repeat(400_000) + 'x'.repeat(i);
+    kept.push(keep(fileText.slice(1_000, 1_020)));
+  }
+  collectGarbage();
+  const grown = process.memoryUsage().heapUsed - before;
+  assert.equal(kept.length, 20);
+  return grown / 1e6;
+}
+
+describe('ownCopy', () => {
+  it('is the same text', () => {
+    const text = 'Care Quality Commission said on Tuesday';
+    assert.equal(ownCopy(text.slice(0, 23)), 'Care Quality Commission');
+    assert.equal(ownCopy(''), '');
+  });
+
+  it('lets the text it was cut from be collected, where a plain slice keeps it alive', () => {
+    // 20 texts of 2 MB (one byte a character): a plain slice keeps about 40 MB.
+    assert.ok(heapKeptByWords((word) => word) > 30, 'the plain slices should keep their texts: the check is void otherwise');
+    assert.ok(heapKeptByWords(ownCopy) < 5);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { IndexedFile } from '../corpus';
 import { nameAsWritten } from './tokens';
+import { ownCopy } from '../text';
 
 export interface Tally {
   mentions: number;
@@ -42,7 +43,7 @@ export class Tallies {
       let counts = inFile.get(mention.id);
       if (!counts) inFile.set(mention.id, (counts = { mentions: 0, spellings: new Map(), articles: new Map() }));
       counts.mentions++;
-      bump(counts.spellings, nameAsWritten(file.text.slice(mention.start, mention.end)), 1);
+      bump(counts.spellings, ownCopy(nameAsWritten(file.text.slice(mention.start, mention.end))), 1);
       if (mention.article >= 0) bump(counts.articles, mention.article, 1);
     }
     const idsByArticle = new Map<number, string[]>();
@@ -65,7 +66,7 @@ export class Tallies {
         for (const other of ids) if (other !== id) bump(related, other, sign);
       }
     }
-    for (const tie of ties) bump(this.tally(tie.id).people, tie.person, sign);
+    for (const tie of ties) bump(this.tally(tie.id).people, ownCopy(tie.person), sign);
     for (const id of inFile.keys()) {
       if (this.byOrganisation.get(id)?.mentions === 0) this.byOrganisation.delete(id);
     }

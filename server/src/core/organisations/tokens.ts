@@ -4,6 +4,7 @@
  * whether it is possessive, whether it starts a sentence, and which line it is on (a line
  * of prose hard-wrapped at a fixed width continues on the next: see isSoftWrap).
  */
+import { ownCopy } from '../text';
 
 const WORD = 1;
 const CAP = 2;
@@ -193,7 +194,7 @@ function internedKey(hash: number, source: string, start: number, end: number): 
   const interned = internedKeys.get(hash);
   if (interned !== undefined && isKeyOf(interned, source, start, end)) return interned;
   const key = wordKey(source.slice(start, end));
-  if (interned === undefined && internedKeys.size < MAX_INTERNED_KEYS) internedKeys.set(hash, key);
+  if (interned === undefined && internedKeys.size < MAX_INTERNED_KEYS) internedKeys.set(hash, ownCopy(key));
   return key;
 }
 

@@ -13,6 +13,7 @@
 import { contentWords } from '../cohesion';
 import { createHash } from 'crypto';
 import { TermTable } from './termTable';
+import { ownCopy } from '../text';
 
 /** Word ids stay below this, so that a phrase key (first + 1) * WORD_LIMIT + second is an exact double. */
 const WORD_LIMIT = 2 ** 22;
@@ -139,7 +140,7 @@ export class TermDictionary {
       const word = contentWords(surface)[0] ?? '';
       id = word === '' ? -1 : this.intern(word);
       if (id >= 0 && surface === word) this.seenBare[id] = true;
-      if (this.surfaceIds.size < MAX_SURFACE_FORMS) this.surfaceIds.set(surface, id);
+      if (this.surfaceIds.size < MAX_SURFACE_FORMS) this.surfaceIds.set(ownCopy(surface), id);
     }
     return id;
   }
@@ -149,8 +150,9 @@ export class TermDictionary {
     if (id === undefined) {
       if (this.words.length >= WORD_LIMIT) return -1;
       id = this.words.length;
-      this.wordIds.set(word, id);
-      this.words.push(word);
+      const kept = ownCopy(word);
+      this.wordIds.set(kept, id);
+      this.words.push(kept);
       this.seenBare.push(word.startsWith(ORGANISATION_MARK));
     }
     return id;
