@@ -18,6 +18,8 @@ const entryPoints = {
   indexWorker: 'server/src/indexWorker.ts',
   cli: 'server/src/cli/main.ts',
   bench: 'bench/main.ts',
+  // Preloaded into the server by the soak benchmark to read its heap (bench/heapProbe.ts).
+  heapProbe: 'bench/heapProbe.ts',
   // The VS Code integration suite (mocha bundled in), run inside an extension host
   // by test/vscode/run-code-server-tests.mjs or run-electron-tests.mjs.
   // Left out of production builds: it is test code and does not belong in the .vsix.

@@ -33,10 +33,12 @@ export interface LaunchOptions {
   initializationOptions?: Record<string, unknown>;
   /** The server script, when not dist/server.js next to this file (the bundled benchmarks). */
   serverPath?: string;
+  /** Node options before the server script, e.g. `['--expose-gc']`. */
+  nodeArgs?: string[];
 }
 
 export async function startServer(workspaceFolder: string, settings: Record<string, unknown> = {}, launch: LaunchOptions = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [launch.serverPath ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(launch.nodeArgs ?? []), launch.serverPath ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
   const statuses: IndexStatus[] = [];
