@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { OrganisationArticleInfo, OrganisationArticlesRequest, OrganisationInfo, OrganisationsRequest } from '../../server/src/protocol';
 import type { IndexStatusWatcher } from './indexStatus';
+import { plural } from '../../server/src/core/plural';
 
 type Node = { organisation: OrganisationInfo } | { article: OrganisationArticleInfo };
 
@@ -57,10 +58,6 @@ export class OrganisationsProvider implements vscode.TreeDataProvider<Node>, vsc
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export function registerOrganisations(context: vscode.ExtensionContext, client: LanguageClient, status: IndexStatusWatcher): OrganisationsProvider {

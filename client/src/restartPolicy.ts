@@ -8,6 +8,7 @@
  * the user hears of an episode once: when it starts ("restarted"), and once more only if
  * the client gives up on the server, which the user must know to reload the window.
  */
+import { plural } from '../../server/src/core/plural';
 
 export interface RestartLimits {
   maxRestarts: number;
@@ -58,7 +59,7 @@ export function onServerClosed(state: HealthState, now: number, limits = default
     const message = `The Seed Curator server stopped unexpectedly ${recent.length} times in ${minutes} minutes and will not be restarted. ${RELOAD_HINT} ${OUTPUT_HINT}`;
     return { state: { crashTimes: recent, told: true, stopped: true }, carryOn: false, log: message, notice: { severity: 'error', message } };
   }
-  const log = `The Seed Curator server stopped unexpectedly (${recent.length} time${recent.length === 1 ? '' : 's'} in ${minutes} minutes); restarting it.`;
+  const log = `The Seed Curator server stopped unexpectedly (${plural(recent.length, 'time')} in ${minutes} minutes); restarting it.`;
   const decision: HealthDecision = { state: { crashTimes: recent, told: true, stopped: false }, carryOn: true, log };
   if (!told) decision.notice = { severity: 'warning', message: `The Seed Curator server stopped unexpectedly and has been restarted. ${OUTPUT_HINT}` };
   return decision;

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SearchThemesRequest, ThemeSearchHit } from '../../server/src/protocol';
 import type { ThemesView } from './themes';
+import { plural } from '../../server/src/core/plural';
 
 const MAX_RESULTS = 60;
 
@@ -19,7 +20,7 @@ export function hitItem(hit: ThemeSearchHit): HitItem {
     return {
       hit,
       label: `$(symbol-namespace) ${hit.label}`,
-      description: `theme · ${hit.articleCount} article${hit.articleCount === 1 ? '' : 's'}`,
+      description: `theme · ${plural(hit.articleCount, 'article')}`,
       detail: hit.keywords.join(', '),
       // The server has matched already (fuzzy, by keywords too): VS Code must not filter again by label.
       alwaysShow: true,

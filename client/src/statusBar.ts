@@ -6,22 +6,19 @@
 import * as vscode from 'vscode';
 import type { IndexStatus } from '../../server/src/protocol';
 import type { IndexStatusWatcher } from './indexStatus';
+import { plural } from '../../server/src/core/plural';
 
 export function statusBarText(status: IndexStatus | undefined): string {
   if (!status || !status.ready) return '$(sync~spin) Seed Curator: indexing…';
-  const articles = `$(book) ${counted(status.articles, 'article')}`;
-  return status.duplicateGroups > 0 ? `${articles}  $(copy) ${counted(status.duplicateGroups, 'duplicate')}` : articles;
+  const articles = `$(book) ${plural(status.articles, 'article')}`;
+  return status.duplicateGroups > 0 ? `${articles}  $(copy) ${plural(status.duplicateGroups, 'duplicate')}` : articles;
 }
 
 export function statusBarTooltip(status: IndexStatus | undefined): string {
   if (!status) return 'Seed Curator is starting';
   const skipped = status.skipped > 0 ? `, ${status.skipped} skipped (see the Seed Curator output)` : '';
-  const duplicates = `, ${counted(status.duplicateGroups, 'duplicated passage')} (see the Duplicates view)`;
-  return `Seed Curator: ${counted(status.files, 'file')}, ${counted(status.articles, 'article')}${skipped}${duplicates}`;
-}
-
-function counted(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  const duplicates = `, ${plural(status.duplicateGroups, 'duplicated passage')} (see the Duplicates view)`;
+  return `Seed Curator: ${plural(status.files, 'file')}, ${plural(status.articles, 'article')}${skipped}${duplicates}`;
 }
 
 export function createStatusBar(watcher: IndexStatusWatcher): vscode.Disposable {

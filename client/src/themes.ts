@@ -16,6 +16,7 @@ import {
   ThemesChangedNotification,
   ThemesRequest,
 } from '../../server/src/protocol';
+import { plural } from '../../server/src/core/plural';
 
 export type ThemeGrouping = 'theme' | 'organisation' | 'file';
 
@@ -175,10 +176,6 @@ export class ThemesProvider implements vscode.TreeDataProvider<Node>, vscode.Dis
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export interface ThemesView {

@@ -4,6 +4,7 @@ import type { IndexedFile } from '../core/corpus';
 import type { OrganisationIndex } from '../core/organisations/index';
 import type { OrganisationSummaries, OrganisationSummary } from '../core/organisations/summary';
 import { offsetRange } from '../ranges';
+import { plural } from '../core/plural';
 
 export function organisationHover(index: OrganisationIndex, summaries: OrganisationSummaries, file: IndexedFile, offset: number): Hover | null {
   const mention = index.mentionAt(file.uri, offset);
@@ -53,10 +54,6 @@ export function hoverMarkdown(
 /** A link that opens the file at a line (VS Code reads the `#L` fragment of file links). */
 function link(label: string, uri: string, line: number): string {
   return `[${escape(label)}](${uri}#L${line + 1})`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Markdown's special characters shown as themselves. */

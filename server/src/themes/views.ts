@@ -8,6 +8,7 @@ import type { IndexedFile } from '../core/corpus';
 import type { ThemeIndex, ThemeSummary, ThemedArticle } from '../core/themes/themeIndex';
 import type { ThemeArticleInfo, ThemeInfo } from '../protocol';
 import { lineRange } from '../ranges';
+import { plural } from '../core/plural';
 
 /** How many other copies an article has, by another analysis (the duplicates feature) or by theme discovery's own. */
 export type DuplicateCount = (article: ThemedArticle) => number;
@@ -49,10 +50,6 @@ export function themeHover(index: ThemeIndex, file: IndexedFile, line: number): 
   if (own.length > 0) parts.push(`_This article:_ ${own.map(escape).join(', ')}`);
   if (article.copies > 0) parts.push(`_${plural(article.copies, 'other copy', 'other copies')} in the workspace_`);
   return { contents: { kind: 'markdown', value: parts.join('\n\n') }, range: lineRange(file, line) };
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** Markdown's special characters shown as themselves. */
