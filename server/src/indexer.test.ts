@@ -60,7 +60,7 @@ describe('workspace indexer with an index cache', function () {
     assert.ok(logs.some((line) => /^Index cache: saved 320 entries/.test(line)), logs.join('\n'));
     assert.equal(cold.corpus.size, FILES);
     // Applied in batches, so that requests are served in between.
-    assert.deepEqual(cold.batches, [250, 70]);
+    assert.deepEqual(cold.batches, [64, 64, 64, 64, 64]);
 
     const warm = await scan();
     assert.deepEqual(counts(), { cached: FILES, indexed: 0 });

@@ -22,7 +22,8 @@ function assertWellFormed(text: string, { articles, boilerplate }: SplitResult):
     assertSpanInside(article, lines, label);
     if (index > 0) assert.ok(articles[index - 1].endLine < article.startLine, `${label} overlaps the one before`);
     assert.ok(article.title.length > 0 && article.title === article.title.trim(), label);
-    if (article.hasTitleLine) assert.equal(article.title, lines.lineText(article.startLine).trim(), label);
+    // The title line's text, less the leading #s of a Markdown heading.
+    if (article.hasTitleLine) assert.ok(lines.lineText(article.startLine).trim().endsWith(article.title), label);
     assert.ok(article.bodyStartLine >= article.startLine && article.bodyStartLine <= article.endLine, label);
     assert.ok(Number.isInteger(article.wordCount) && article.wordCount >= 0, label);
     // An untitled article that opens on a heading-shaped line lists that line as a section too.

@@ -12,7 +12,7 @@
  * Navigation lines ("Previous", "Next", "Share this article") and the link titles that
  * trail them at the end of a file are boilerplate: they belong to no article.
  */
-import { LineIndex } from './text';
+import { LineIndex, ownCopy } from './text';
 import { endsSentence, trimmedLineShape, wordCount } from './lines';
 import { CohesionOptions, CohesionWindows, ShapedLine } from './articleCohesion';
 
@@ -192,9 +192,12 @@ function demoteWrappedLines(lines: ShapedLine[]): void {
   }
 }
 
-/** The heading's words, without Markdown's leading #s. */
+/**
+ * The heading's words, without Markdown's leading #s; their own copy, as for every string an
+ * article keeps: a slice would keep the file's whole text alive beside its compact form.
+ */
 function headingText(text: string): string {
-  return text.trim().replace(/^#{1,6}\s+/, '');
+  return ownCopy(text.trim().replace(/^#{1,6}\s+/, ''));
 }
 
 function nextContentLine(lines: ShapedLine[], from: number, end: number): number {
@@ -259,14 +262,14 @@ function findByline(
   end: number,
 ): { text: string; line: number } | undefined {
   for (let i = title + 1; i < body; i++) {
-    if (lines[i].shape === 'byline') return { text: lines[i].text.trim(), line: i };
+    if (lines[i].shape === 'byline') return { text: ownCopy(lines[i].text.trim()), line: i };
   }
   let seen = 0;
   for (let i = body; i <= end && seen < MAX_INLINE_BYLINE_LINES_INTO_BODY; i++) {
     if (lines[i].shape === 'blank') continue;
     seen++;
     const match = INLINE_BYLINE.exec(lines[i].text.trim());
-    if (match) return { text: match[1], line: i };
+    if (match) return { text: ownCopy(match[1]), line: i };
   }
   return undefined;
 }

@@ -6,6 +6,7 @@
  */
 import { AnalysisResults, FileAnalysis, runAnalyses } from './analyses';
 import { Article, LineSpan, splitArticles } from './articles';
+import { storeText } from './storedText';
 import { LineIndex, contentHash } from './text';
 
 export interface IndexedFile {
@@ -13,7 +14,7 @@ export interface IndexedFile {
   uri: string;
   /** Path relative to its workspace folder, for messages and reports. */
   relativePath: string;
-  text: string;
+  readonly text: string;
   lines: LineIndex;
   articles: Article[];
   boilerplate: LineSpan[];
@@ -61,13 +62,19 @@ export function indexFile(input: FileInput, analyses: readonly FileAnalysis[] = 
   return indexedFile(input, analyseText(input.text, analyses, lines), contentHash(input.text), lines);
 }
 
-/** Puts together a file indexed elsewhere (in a worker, or read from the cache). */
+/**
+ * Puts together a file indexed elsewhere (in a worker, or read from the cache). Its text is
+ * kept in compact form (see storedText.ts): `text` and `lines` read it from there.
+ */
 export function indexedFile(input: FileInput, index: FileIndex, hash: string, lines = new LineIndex(input.text)): IndexedFile {
+  const stored = storeText(input.text);
   const file: IndexedFile = {
     uri: input.uri,
     relativePath: input.relativePath,
-    text: input.text,
-    lines,
+    get text() {
+      return stored.read();
+    },
+    lines: lines.withSource(stored.read),
     articles: index.articles,
     boilerplate: index.boilerplate,
     hash,
@@ -153,7 +160,7 @@ export class Corpus {
     let bytes = 0;
     for (const file of this.files.values()) {
       articles += file.articles.length;
-      bytes += file.text.length;
+      bytes += file.lines.length;
     }
     return { files: this.files.size, articles, bytes };
   }

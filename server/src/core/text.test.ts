@@ -1,6 +1,5 @@
 import { strict as assert } from 'assert';
-import { setFlagsFromString } from 'v8';
-import { runInNewContext } from 'vm';
+import { collectGarbage } from '../../../test/memory/collectGarbage';
 import { LineIndex, contentHash, decodeUtf8, looksBinary, ownCopy } from './text';
 
 describe('LineIndex', () => {
@@ -63,9 +62,6 @@ describe('decoding', () => {
     assert.notEqual(contentHash('abc'), contentHash('abd'));
   });
 });
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 
 /** Heap kept alive by keeping one 20-character word of each of 20 texts of 2 MB. */
 function heapKeptByWords(keep: (word: string) => string): number {

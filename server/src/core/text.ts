@@ -41,9 +41,27 @@ export function decodeUtf8(bytes: Uint8Array): DecodedText {
 export class LineIndex {
   /** Offset of the first character of each line: 4 bytes a line, where an array of numbers takes 8 or more. */
   private readonly starts: Uint32Array;
+  /** Offset just past each line's last character, before its line break. */
+  private readonly ends: Uint32Array;
+  /** Length of the text in UTF-16 code units. */
+  readonly length: number;
+  /** The text, or where to get it: a file kept in compact form (see storedText.ts) is not held here as well. */
+  private readonly source: string | (() => string);
 
-  constructor(readonly text: string) {
-    this.starts = lineStarts(text);
+  constructor(text: string) {
+    [this.starts, this.ends] = lineBounds(text);
+    this.length = text.length;
+    this.source = text;
+  }
+
+  /** The same lines over the same text, read from `source` whenever needed instead of held. */
+  withSource(source: () => string): LineIndex {
+    const lines = Object.create(LineIndex.prototype) as LineIndex;
+    return Object.assign(lines, { starts: this.starts, ends: this.ends, length: this.length, source });
+  }
+
+  get text(): string {
+    return typeof this.source === 'string' ? this.source : this.source();
   }
 
   get lineCount(): number {
@@ -51,18 +69,12 @@ export class LineIndex {
   }
 
   lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+    return this.starts[clampLine(line, this.starts.length)];
   }
 
   /** Offset just past the last character of the line, before its line break. */
   lineEnd(line: number): number {
-    // Clamped like lineStart: a negative line used to give NaN here and in offsetAt.
-    line = Math.max(0, line);
-    if (line >= this.starts.length - 1) return this.text.length;
-    let end = this.starts[line + 1];
-    if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
-    return Math.max(end, this.starts[line]);
+    return this.ends[clampLine(line, this.ends.length)];
   }
 
   lineText(line: number): string {
@@ -70,7 +82,7 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(offset, this.length));
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -82,27 +94,41 @@ export class LineIndex {
   }
 
   offsetAt(position: Position): number {
-    if (position.line >= this.starts.length) return this.text.length;
+    if (position.line >= this.starts.length) return this.length;
     const start = this.lineStart(position.line);
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
 }
 
-/** Offsets where lines start, gathered in a plain array (fast to grow) and kept in a typed one (compact). */
-function lineStarts(text: string): Uint32Array {
+/** A negative line used to give NaN in lineEnd and offsetAt: lines are clamped to the text's. */
+function clampLine(line: number, lines: number): number {
+  return Math.max(0, Math.min(line, lines - 1));
+}
+
+/**
+ * Where each line starts and ends (before its "\n", "\r\n" or "\r"), gathered in plain
+ * arrays (fast to grow) and kept in typed ones (compact).
+ */
+function lineBounds(text: string): [Uint32Array, Uint32Array] {
   const starts = [0];
+  const ends: number[] = [];
   if (text.indexOf('\r') < 0) {
     // The common case: only "\n". indexOf runs natively, far faster than a JS loop.
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      ends.push(i);
+      starts.push(i + 1);
+    }
   } else {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c !== 10 && c !== 13) continue;
+      ends.push(i);
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       starts.push(i + 1);
     }
   }
-  return new Uint32Array(starts);
+  ends.push(text.length);
+  return [new Uint32Array(starts), new Uint32Array(ends)];
 }
 
 /** A content key for caches (not for security): SHA-1 runs natively, far faster than a JS loop. */
