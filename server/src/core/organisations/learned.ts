@@ -6,6 +6,7 @@
 import { NameDictionary } from './dictionary';
 import type { AcronymDefinition, DiscoveredName, Discovery } from './discover';
 import { EVIDENCE_STRENGTH } from './evidence';
+import { ownCopy } from '../text';
 
 export interface LearnedOrganisation {
   id: string;
@@ -26,7 +27,8 @@ export class LearnedNames {
   private dictionaryCache: NameDictionary | undefined;
 
   /** Replaces what a file taught (undefined: the file is gone); takes effect at settle(). */
-  setFile(uri: string, discovery: Discovery | undefined): void {
+  setFile(uri: string, found: Discovery | undefined): void {
+    const discovery = found && ownDiscovery(found);
     const previous = this.byFile.get(uri);
     if (previous) {
       for (const name of previous.names) this.names.get(name.key)?.delete(uri);
@@ -136,4 +138,21 @@ function strongest(sources: Map<string, DiscoveredName>): [string, DiscoveredNam
     }
   }
   return best!;
+}
+
+/**
+ * A discovery whose strings are copies of their own: slices would keep the text they were
+ * cut from alive, and a file's text is decoded afresh at each reading (see storedText.ts).
+ */
+function ownDiscovery(discovery: Discovery): Discovery {
+  return {
+    names: discovery.names.map((name) => ({ ...name, name: ownCopy(name.name), key: ownCopy(name.key), id: ownCopy(name.id) })),
+    acronyms: discovery.acronyms.map((acronym) => ({
+      ...acronym,
+      short: ownCopy(acronym.short),
+      id: ownCopy(acronym.id),
+      longKey: ownCopy(acronym.longKey),
+      long: ownCopy(acronym.long),
+    })),
+  };
 }
