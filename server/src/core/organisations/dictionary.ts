@@ -75,6 +75,8 @@ export class NameDictionary {
   match(text: TokenisedText, index: number): NameMatch | undefined {
     const { tokens } = text;
     if (!tokens.isWord(index)) return undefined;
+    // Most capitalised words start no name: one lookup of the first word tells, before anything else is read.
+    if (!this.root.children.has(tokens.key(index)) && (tokens.possessiveAt(index) < 0 || !this.root.children.has(tokens.possessiveKey(index)))) return undefined;
     const line = tokens.line(index);
     let node: Node | undefined = this.root;
     let best: NameMatch | undefined;

@@ -6,7 +6,7 @@
  */
 import { isStopWord } from '../stopwords';
 import { longFormStart, maxLongFormWords, singularShortForm } from './acronyms';
-import { EVIDENCE_STRENGTH, Evidence, containsHeadWord, judgeSegment, looksLikePerson, structuralEvidence } from './evidence';
+import { EVIDENCE_STRENGTH, Evidence, containsHeadWord, isLoneWord, judgeSegment, looksLikePerson, structuralEvidence } from './evidence';
 import { NON_ORGANISATION_ACRONYMS, SENTENCE_ADVERBS } from './lexicon';
 import { Segment, forEachCapitalisedRun, forEachPartOfRun, isNameWord } from './phrases';
 import { TokenisedText, Tokens, collapseLineBreaks, idFromKey, isFullStop, tokensKey } from './tokens';
@@ -61,6 +61,7 @@ export function discoverOrganisations(source: string, text: TokenisedText, known
   };
 
   const judge = (segment: Segment): void => {
+    if (isLoneWord(tokens, segment)) return;
     const key = tokensKey(tokens, segment.start, segment.end);
     // Known and ignored names need no evidence; the same name found again needs stronger evidence.
     if (key === '' || known.ignored.has(key) || known.idOfKey(key) !== undefined) return;
@@ -78,7 +79,9 @@ export function discoverOrganisations(source: string, text: TokenisedText, known
     else for (const segment of splitAtConnectors(text, part, known)) judge(segment);
   };
   forEachCapitalisedRun(tokens, (run) => {
-    if (!cannotBeAName(tokens, run) && !text.isTitleLine(tokens.line(run.start))) forEachPartOfRun(tokens, run, judgeParts);
+    // A lone word is a run of one part, itself, that judge would pass over: told before the costlier looks.
+    if (isLoneWord(tokens, run) || cannotBeAName(tokens, run) || text.isTitleLine(tokens.line(run.start))) return;
+    forEachPartOfRun(tokens, run, judgeParts);
   });
   for (const definition of acronymDefinitions(source, text, known)) {
     acronyms.push(definition);

@@ -122,7 +122,7 @@ function headKey(tokens: Tokens, i: number): string {
 function strongContext(tokens: Tokens, segment: Segment): Evidence | undefined {
   const { start, end } = segment;
   const previous = wordBefore(tokens, start, 1);
-  if (previous >= 0 && isLowerWord(tokens, previous) && ORGANISATION_NOUNS.has(tokens.key(previous))) return 'kind';
+  if (isKindBefore(tokens, start)) return 'kind';
   if (isApposition(tokens, end)) return 'apposition';
   if (segment.roleBefore || segment.roleAfter) return 'role';
   const skip = previous >= 0 && tokens.key(previous) === 'the' ? 1 : 0;
@@ -136,6 +136,23 @@ function strongContext(tokens: Tokens, segment: Segment): Evidence | undefined {
   if (isLowerWord(tokens, after) && ROLE_WORDS.has(tokens.key(after)) && tokens.key(after) !== 'member' && isLowerWord(tokens, end + 2)) return 'role';
   if (SOURCE_PREPOSITIONS.has(prepositionKey) && roleKey !== '' && PUBLICATION_NOUNS.has(roleKey)) return 'publication';
   return undefined;
+}
+
+/**
+ * One capitalised word, not an acronym, with neither a kind of organisation before it nor
+ * a comma after it: nothing can make it a name (judgeSegment accepts such a word only as
+ * "the charity X" or "X, the charity"). Told without reading its key: most candidates are
+ * such words.
+ */
+export function isLoneWord(tokens: Tokens, segment: Segment): boolean {
+  const { start, end } = segment;
+  return start === end && !tokens.upper(start) && !tokens.is(end + 1, ',') && !isKindBefore(tokens, start);
+}
+
+/** "the charity X": a kind of organisation, in lower case, just before. */
+function isKindBefore(tokens: Tokens, start: number): boolean {
+  const previous = wordBefore(tokens, start, 1);
+  return previous >= 0 && isLowerWord(tokens, previous) && ORGANISATION_NOUNS.has(tokens.key(previous));
 }
 
 /** ", the charity", ", a mental health think tank", ", one of the companies …", ", which runs …". */

@@ -5,6 +5,7 @@
  */
 import type { Corpus, CorpusChange, IndexedFile } from '../corpus';
 import { isStopWord } from '../stopwords';
+import { ownCopy } from '../text';
 import { CapitalsIndex } from './capitals';
 import { NameDictionary, NameMatch } from './dictionary';
 import { Discovery, discoverOrganisations } from './discover';
@@ -14,7 +15,7 @@ import { tiesAround } from './people';
 import { Tallies } from './tallies';
 import { TokenisedText, nameWords, tokeniseText } from './tokens';
 
-/** About 140 MB of tokens (17 bytes each, see Tokens): past it, a large batch tokenises its files again for the second pass. */
+/** About 170 MB of tokens (see BYTES_PER_TOKEN): past it, a large batch tokenises its files again for the second pass. */
 const MAX_KEPT_TOKENS = 8_000_000;
 
 export interface OrganisationMention {
@@ -205,7 +206,8 @@ export class OrganisationIndex {
 
   private fromText(learned: LearnedOrganisation): Organisation {
     const { uri, name } = learned.source;
-    const text = this.files.get(uri)?.text.slice(name.sentence.start, name.sentence.end).trim() ?? name.name;
+    // Its own copy: summaries are kept, and a slice would keep the whole decoded text alive.
+    const text = ownCopy(this.files.get(uri)?.text.slice(name.sentence.start, name.sentence.end).trim() ?? name.name);
     return {
       id: learned.id,
       name: learned.name,

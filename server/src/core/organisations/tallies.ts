@@ -43,7 +43,7 @@ export class Tallies {
       let counts = inFile.get(mention.id);
       if (!counts) inFile.set(mention.id, (counts = { mentions: 0, spellings: new Map(), articles: new Map() }));
       counts.mentions++;
-      bump(counts.spellings, ownCopy(nameAsWritten(file.text.slice(mention.start, mention.end))), 1);
+      bump(counts.spellings, nameAsWritten(file.text.slice(mention.start, mention.end)), 1);
       if (mention.article >= 0) bump(counts.articles, mention.article, 1);
     }
     const idsByArticle = new Map<number, string[]>();
@@ -52,7 +52,7 @@ export class Tallies {
     for (const [id, counts] of inFile) {
       const tally = this.tally(id);
       tally.mentions += sign * counts.mentions;
-      for (const [spelling, count] of counts.spellings) bump(tally.spellings, spelling, sign * count);
+      for (const [spelling, count] of counts.spellings) bumpText(tally.spellings, spelling, sign * count);
       for (const [article, count] of counts.articles) {
         bump(tally.articles, (articleKeys[article] ??= `${file.uri}#${article}`), sign * count);
         let ids = idsByArticle.get(article);
@@ -66,7 +66,7 @@ export class Tallies {
         for (const other of ids) if (other !== id) bump(related, other, sign);
       }
     }
-    for (const tie of ties) bump(this.tally(tie.id).people, ownCopy(tie.person), sign);
+    for (const tie of ties) bumpText(this.tally(tie.id).people, tie.person, sign);
     for (const id of inFile.keys()) {
       if (this.byOrganisation.get(id)?.mentions === 0) this.byOrganisation.delete(id);
     }
@@ -80,6 +80,15 @@ export class Tallies {
     }
     return tally;
   }
+}
+
+/**
+ * bump() for a piece of a file's text: a text new to the counts is kept as a copy of its own
+ * (see ownCopy); one already there is counted under the copy made then, as Map.set keeps an
+ * existing key. Copying every mention's text cost more than the rest of the tallying.
+ */
+function bumpText(counts: Map<string, number>, text: string, by: number): void {
+  bump(counts, counts.has(text) ? text : ownCopy(text), by);
 }
 
 function bump<K>(counts: Map<K, number>, key: K, by: number): void {

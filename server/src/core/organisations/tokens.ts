@@ -4,7 +4,7 @@
  * whether it is possessive, whether it starts a sentence, and which line it is on (a line
  * of prose hard-wrapped at a fixed width continues on the next: see isSoftWrap).
  */
-import { ownCopy } from '../text';
+import { isApostrophe, keyByNumber, keyNumber, wordKey } from './keyTable';
 
 const WORD = 1;
 const CAP = 2;
@@ -14,13 +14,18 @@ const SENTENCE_START = 8;
 const PLAIN_KEY = 16;
 /** A plain-key word written exactly as its key: lower case, without apostrophes. */
 const LOWER = 32;
+/** A word ending in "'s" or "’s" after at least one other character (see possessiveAt). */
+const POSSESSIVE = 64;
 
 /**
  * The tokens of one text, held column by column in typed arrays: recognition runs over
  * every word of the corpus, and one object per token costs more to allocate and collect
  * than all the rest of the work. A token is its index; its text is read from the source
  * only when asked for. Its key is hashed while tokenising, and read from the table of keys
- * already made (see keyOf) when asked for: no string is made for a word seen before.
+ * already made (keyTable.ts) when asked for: no string is made for a word seen before. The
+ * key found is remembered by its number in that table (keyNumbers): recognition asks for
+ * the key of a capitalised word a dozen times, and checking the table's key against the
+ * text's characters each time cost more than anything else but tokenising.
  * Every accessor takes any index: outside the tokens, a token has no flags, no text and line -1.
  */
 export class Tokens {
@@ -32,6 +37,8 @@ export class Tokens {
     private readonly lines: Int32Array,
     private readonly flags: Uint8Array,
     private readonly hashes: Int32Array,
+    /** 1 + the key's number in the key table (see keyTable.ts) once looked up; 0 before, or for a key not in the table. */
+    private readonly keyNumbers: Int32Array,
     private readonly lowerCaseBits: Uint32Array,
   ) {}
 
@@ -73,9 +80,15 @@ export class Tokens {
   /** Lower case, apostrophes removed, "&" as "and"; "" outside the tokens. */
   key(i: number): string {
     if (!this.has(i)) return '';
+    const known = this.keyNumbers[i];
+    if (known !== 0) return keyByNumber(known - 1);
     const start = this.starts[i];
     const end = this.ends[i];
-    return (this.flags[i] & PLAIN_KEY) !== 0 ? internedKey(this.hashes[i], this.source, start, end) : wordKey(this.source.slice(start, end));
+    if ((this.flags[i] & PLAIN_KEY) === 0) return wordKey(this.source.slice(start, end));
+    const number = keyNumber(this.hashes[i], this.source, start, end);
+    if (number < 0) return wordKey(this.source.slice(start, end));
+    this.keyNumbers[i] = number + 1;
+    return keyByNumber(number);
   }
 
   /** Written exactly as its key (lower case, no apostrophes; ASCII). */
@@ -110,13 +123,7 @@ export class Tokens {
 
   /** Where the apostrophe of a final "'s" or "’s" is, or -1 when the token is not possessive. */
   possessiveAt(i: number): number {
-    if (!this.isWord(i)) return -1;
-    const start = this.starts[i];
-    const end = this.ends[i];
-    if (end - start <= 2) return -1;
-    const last = this.source.charCodeAt(end - 1);
-    const apostrophe = this.source.charCodeAt(end - 2);
-    return (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019) ? end - 2 : -1;
+    return (this.flags[i] & POSSESSIVE) !== 0 ? this.ends[i] - 2 : -1;
   }
 
   /** The key without a final "'s" (see possessiveAt); the key itself when there is none. */
@@ -135,16 +142,6 @@ const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
 const SPACE = /\s/u;
 const NUMBER = /^\p{N}/u;
 
-/**
- * Keys already made, by a hash of their characters: the same few thousand words make up
- * most of a corpus, and reading a key from this table costs no new string, where making it
- * costs two (a slice and its lower case). A looked-up string also keeps its hash, which
- * every Map and Set that the key goes into would otherwise compute again.
- */
-const internedKeys = new Map<number, string>();
-/** Enough for the vocabulary of a large corpus; past it, keys are simply made each time. */
-const MAX_INTERNED_KEYS = 1 << 18;
-
 /** Bits of the bitmap of lower-case words (see mayBeLowerCaseWord): a few hundred distinct words set a few percent of them. */
 const LOWER_CASE_BITS = 1 << 13;
 
@@ -156,10 +153,6 @@ function lowerCaseBit(hash: number): number {
 /** One character more of a key's hash: its lower case, apostrophes skipped. ASCII and "’" only. */
 function hashStep(hash: number, c: number): number {
   return isApostrophe(c) ? hash : (Math.imul(hash, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
-}
-
-function isApostrophe(c: number): boolean {
-  return c === 39 || c === 0x2019;
 }
 
 /** Non-ASCII letters have their own lower cases (some longer), and "&" and "+" are "and": wordKey makes those keys. */
@@ -191,37 +184,8 @@ function keyOf(source: string, start: number, end: number): string {
 
 /** The key of plain-key text from `start` to `end` whose hash is `hash`. */
 function internedKey(hash: number, source: string, start: number, end: number): string {
-  const interned = internedKeys.get(hash);
-  if (interned !== undefined && isKeyOf(interned, source, start, end)) return interned;
-  const key = wordKey(source.slice(start, end));
-  if (interned === undefined && internedKeys.size < MAX_INTERNED_KEYS) internedKeys.set(hash, ownCopy(key));
-  return key;
-}
-
-/** Whether `key` is the key of the plain-key text from `start` to `end`: its lower case without apostrophes. */
-function isKeyOf(key: string, source: string, start: number, end: number): boolean {
-  let k = 0;
-  for (let i = start; i < end; i++) {
-    const c = source.charCodeAt(i);
-    if (isApostrophe(c)) continue;
-    if (key.charCodeAt(k++) !== (c >= 65 && c <= 90 ? c + 32 : c)) return false;
-  }
-  return k === key.length;
-}
-
-export function wordKey(text: string): string {
-  if (text === '&' || text === '+') return 'and';
-  if (isPlainLowerCase(text)) return text;
-  const lower = text.toLowerCase();
-  return lower.includes("'") || lower.includes('’') ? lower.replace(/['’]/g, '') : lower;
-}
-
-function isPlainLowerCase(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
-  }
-  return true;
+  const number = keyNumber(hash, source, start, end);
+  return number >= 0 ? keyByNumber(number) : wordKey(source.slice(start, end));
 }
 
 /** Letters, digits and combining marks; ASCII answered without a regular expression. */
@@ -260,6 +224,8 @@ class TokenColumns {
   lines: Int32Array;
   flags: Uint8Array;
   hashes: Int32Array;
+  /** The bitmap of lower-case words' hashes (see Tokens.mayBeLowerCaseWord). */
+  readonly lowerCaseBits = new Uint32Array(LOWER_CASE_BITS / 32);
 
   constructor(capacity: number) {
     this.starts = new Int32Array(capacity);
@@ -293,20 +259,30 @@ class TokenColumns {
   }
 
   /** Copies of the columns' first `length` fields, in one buffer; the columns are then empty, for the next text. */
-  take(): { starts: Int32Array; ends: Int32Array; lines: Int32Array; hashes: Int32Array; flags: Uint8Array } {
+  take(): { starts: Int32Array; ends: Int32Array; lines: Int32Array; hashes: Int32Array; keyNumbers: Int32Array; flags: Uint8Array; lowerCaseBits: Uint32Array } {
     const n = this.length;
     this.length = 0;
-    const buffer = new ArrayBuffer(n * 17);
+    // The bitmap first, as a Uint32Array must start at a multiple of 4 bytes.
+    const buffer = new ArrayBuffer(LOWER_CASE_BITS / 8 + n * BYTES_PER_TOKEN);
+    const lowerCaseBits = new Uint32Array(buffer, 0, LOWER_CASE_BITS / 32);
+    lowerCaseBits.set(this.lowerCaseBits);
+    this.lowerCaseBits.fill(0);
+    const at = LOWER_CASE_BITS / 8;
     const column = (from: Int32Array, index: number): Int32Array => {
-      const copy = new Int32Array(buffer, index * 4 * n, n);
+      const copy = new Int32Array(buffer, at + index * 4 * n, n);
       copy.set(from.subarray(0, n));
       return copy;
     };
-    const flags = new Uint8Array(buffer, 16 * n, n);
+    // The key numbers are found later, one by one (see Tokens.key): zero until then.
+    const keyNumbers = new Int32Array(buffer, at + 16 * n, n);
+    const flags = new Uint8Array(buffer, at + 20 * n, n);
     flags.set(this.flags.subarray(0, n));
-    return { starts: column(this.starts, 0), ends: column(this.ends, 1), lines: column(this.lines, 2), hashes: column(this.hashes, 3), flags };
+    return { starts: column(this.starts, 0), ends: column(this.ends, 1), lines: column(this.lines, 2), hashes: column(this.hashes, 3), keyNumbers, flags, lowerCaseBits };
   }
 }
+
+/** Five 32-bit columns and one of flags (see TokenColumns.take), besides a bitmap of 1 KB per text. */
+export const BYTES_PER_TOKEN = 21;
 
 /** Reused by every call of tokenise (which never runs inside another). */
 const scratchColumns = new TokenColumns(1 << 14);
@@ -318,7 +294,7 @@ const scratchColumns = new TokenColumns(1 << 14);
  */
 export function tokenise(text: string): Tokens {
   const columns = scratchColumns;
-  const lowerCaseBits = new Uint32Array(LOWER_CASE_BITS / 32);
+  const { lowerCaseBits } = columns;
   let line = 0;
   let lineStart = 0;
   /** Lower-case words of four letters or more on the line: prose, where a title-case heading has none. */
@@ -393,7 +369,9 @@ export function tokenise(text: string): Tokens {
         lowerCaseBits[bit >>> 5] |= 1 << (bit & 31);
       }
       const keyFlags = plain ? PLAIN_KEY | (lowerCase ? LOWER : 0) : 0;
-      columns.push(start, i, line, WORD | (cap ? CAP : 0) | (upper ? UPPER : 0) | (startsSentence ? SENTENCE_START : 0) | keyFlags, hash);
+      const last = text.charCodeAt(i - 1);
+      const possessive = i - start > 2 && (last === 115 || last === 83) && isApostrophe(text.charCodeAt(i - 2)) ? POSSESSIVE : 0;
+      columns.push(start, i, line, WORD | (cap ? CAP : 0) | (upper ? UPPER : 0) | (startsSentence ? SENTENCE_START : 0) | keyFlags | possessive, hash);
       startsSentence = false;
       continue;
     }
@@ -405,8 +383,8 @@ export function tokenise(text: string): Tokens {
     // An opening quote or bracket keeps the state: "said: “We" starts a sentence, "(the" does not.
   }
   const count = columns.length;
-  const { starts, ends, lines, flags, hashes } = columns.take();
-  return new Tokens(text, count, starts, ends, lines, flags, hashes, lowerCaseBits);
+  const taken = columns.take();
+  return new Tokens(text, count, taken.starts, taken.ends, taken.lines, taken.flags, taken.hashes, taken.keyNumbers, taken.lowerCaseBits);
 }
 
 /** Prose lines hard-wrapped at a fixed width are at least this long (headings and navigation lines are shorter). */
