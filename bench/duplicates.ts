@@ -21,7 +21,7 @@ import * as path from 'path';
 import { Corpus } from '../server/src/core/corpus';
 import { DuplicateIndex } from '../server/src/core/duplicates/engine';
 import { ReportedDuplicate, duplicatesReport, findDuplicates } from '../server/src/core/duplicates/report';
-import { scanFolder } from '../server/src/core/scan';
+import { scanFolder, workerScriptBeside } from '../server/src/core/scan';
 import { fileAnalyses } from '../server/src/core/fileAnalyses';
 import { duplicateDiagnostics } from '../server/src/duplicates/diagnostics';
 import { defaultSettings } from '../server/src/settings';
@@ -161,9 +161,9 @@ function attempt(run: () => ToolRun | string): ToolRun | string {
   }
 }
 
-/** The child process measured for our own row: scan the folder, find duplicates, write the groups. */
+/** The child process measured for our own row: scan the folder (on index worker threads, as dist/cli.js does), find duplicates, write the groups. */
 async function childRun(root: string, out: string): Promise<void> {
-  const { corpus } = await scanFolder(root, defaultSettings);
+  const { corpus } = await scanFolder(root, { ...defaultSettings, workerScript: workerScriptBeside(__dirname) });
   await fs.writeFile(out, JSON.stringify(duplicatesReport(findDuplicates(corpus))));
 }
 

@@ -8,7 +8,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { scanFolder } from '../core/scan';
+import { scanFolder, workerScriptBeside } from '../core/scan';
 import { Finding, Report, addSection, baseFindings, baseReport, formatFinding } from '../core/report';
 import { defaultSettings } from '../settings';
 import { hasDuplicates, sarifOutput } from './duplicates';
@@ -88,7 +88,14 @@ async function scan(folder: string, format: Format, io: CliIo): Promise<{ output
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat?.isDirectory()) throw new UsageError(`"${folder}" is not a folder`);
   const progress = io.interactive ? (files: number) => files % 100 === 0 && io.stderr(`\rscanning: ${files} files`) : undefined;
-  const { corpus, skipped, warnings } = await scanFolder(root, { ...defaultSettings, onProgress: progress });
+  const options = {
+    ...defaultSettings,
+    onProgress: progress,
+    // dist/cli.js finds dist/indexWorker.js beside it; run from the sources, it scans in this thread.
+    workerScript: workerScriptBeside(__dirname),
+    onWarning: (message: string) => io.stderr(`seed-curator: ${message}\n`),
+  };
+  const { corpus, skipped, warnings } = await scanFolder(root, options);
   if (progress) io.stderr('\r\x1b[K');
   const report = baseReport(root, corpus, skipped, warnings, VERSION);
   const findings: Finding[] = [...baseFindings(report), ...articleFindings(corpus)];

@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { Corpus } from '../core/corpus';
 import { problemFindings, readTextIfPresent } from '../core/jsonFile';
 import type { Finding, ReportSection } from '../core/report';
-import { scanFolder } from '../core/scan';
+import { scanFolder, workerScriptBeside } from '../core/scan';
 import { CorpusSearch } from '../core/search/corpusSearch';
 import { organisationNamesOf } from '../core/search/organisationNames';
 import type { SearchHit } from '../core/search/themeSearch';
@@ -42,7 +42,7 @@ export async function searchFolder(folder: string, query: string, warn: (message
   const root = path.resolve(folder);
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat?.isDirectory()) throw new Error(`"${folder}" is not a folder`);
-  const { corpus } = await scanFolder(root, defaultSettings);
+  const { corpus } = await scanFolder(root, { ...defaultSettings, workerScript: workerScriptBeside(__dirname), onWarning: warn });
   return searchOutput(corpus, root, query, warn);
 }
 

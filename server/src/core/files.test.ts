@@ -3,99 +3,108 @@ import { execFileSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fileFilter, readTextFile, walkFolder } from './files';
+import { fileFilter, readTextFile, readTextFileSync, walkFolder } from './files';
 
-describe('readTextFile', () => {
-  let dir: string;
-  before(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-files-'));
-  });
-  after(() => fs.rm(dir, { recursive: true, force: true }));
-
-  const write = async (name: string, content: string | Buffer): Promise<string> => {
-    const file = path.join(dir, name);
-    await fs.writeFile(file, content);
-    return file;
-  };
-
-  it('reads UTF-8 text', async () => {
-    assert.deepEqual(await readTextFile(await write('ok.txt', 'Title\n\nBody.\n'), 1024), { kind: 'text', text: 'Title\n\nBody.\n' });
-  });
-
-  it('reads an empty file as empty text', async () => {
-    assert.deepEqual(await readTextFile(await write('empty.txt', ''), 1024), { kind: 'text', text: '' });
-  });
-
-  it('skips binary files, naming the reason', async () => {
-    const outcome = await readTextFile(await write('image.txt', Buffer.from([0x89, 0x50, 0x00, 0x0d])), 1024);
-    assert.deepEqual(outcome, { kind: 'skipped', reason: 'binary file (contains NUL bytes)' });
-  });
-
-  it('skips files over the size limit without reading them whole', async () => {
-    const outcome = await readTextFile(await write('big.txt', 'x'.repeat(5000)), 1024);
-    assert.equal(outcome.kind, 'skipped');
-    assert.match((outcome as { reason: string }).reason, /too large \(5 KB > 1 KB limit\)/);
-  });
-
-  it('decodes non-UTF-8 bytes with replacement and a warning', async () => {
-    const outcome = await readTextFile(await write('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9])), 1024);
-    assert.equal(outcome.kind, 'text');
-    assert.equal((outcome as { text: string }).text, 'caf\ufffd');
-    assert.match((outcome as { warning?: string }).warning ?? '', /not valid UTF-8/);
-  });
-
-  it('reports a file that no longer exists, and a folder, without throwing', async () => {
-    assert.deepEqual(await readTextFile(path.join(dir, 'gone.txt'), 1024), {
-      kind: 'skipped',
-      reason: 'file no longer exists (deleted while being read)',
+// The blocking twin (for worker threads) must skip and report exactly as the promise one does.
+for (const [name, read] of [
+  ['readTextFile', readTextFile],
+  ['readTextFileSync', readTextFileSync],
+] as const) {
+  describe(name, () => {
+    let dir: string;
+    before(async () => {
+      dir = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-files-'));
     });
-    const folder = path.join(dir, 'sub.txt');
-    await fs.mkdir(folder);
-    assert.equal((await readTextFile(folder, 1024)).kind, 'skipped');
-  });
+    after(() => fs.rm(dir, { recursive: true, force: true }));
 
-  it('reports a file it may not read', async function () {
-    if (process.getuid?.() === 0) this.skip(); // root reads everything
-    const file = await write('secret.txt', 'text');
-    await fs.chmod(file, 0o000);
-    assert.deepEqual(await readTextFile(file, 1024), { kind: 'skipped', reason: 'permission denied' });
-  });
-
-  it('reports a file whose reading fails, even for root', async function () {
-    // Reading address 0 of a process's memory fails with EIO, whoever asks.
-    if (process.platform !== 'linux') this.skip();
-    assert.deepEqual(await readTextFile('/proc/self/mem', 1024), { kind: 'skipped', reason: 'could not be read (input/output error)' });
-  });
-
-  it('skips a named pipe at once, without waiting for a writer', async function () {
-    if (process.platform === 'win32') this.skip();
-    const pipe = path.join(dir, 'pipe.txt');
-    execFileSync('mkfifo', [pipe]);
-    assert.deepEqual(await readTextFile(pipe, 1024), { kind: 'skipped', reason: 'not a regular file (a pipe, socket or device)' });
-  });
-
-  it('reads what is left of a file truncated while it is being read', async () => {
-    const file = await write('shrinking.txt', 'Title\n\nA first paragraph that will stay.\nA second one that will be cut off.\n');
-    const cutAt = 'Title\n\nA first paragraph that will stay.\n'.length;
-    // The file is truncated after its size was read and before its bytes are.
-    const open = fs.open;
-    fs.open = async (...args: Parameters<typeof fs.open>) => {
-      const handle = await open(...args);
-      const stat = handle.stat.bind(handle);
-      handle.stat = (async () => {
-        const before = await stat();
-        await fs.truncate(file, cutAt);
-        return before;
-      }) as typeof handle.stat;
-      return handle;
+    const write = async (name: string, content: string | Buffer): Promise<string> => {
+      const file = path.join(dir, name);
+      await fs.writeFile(file, content);
+      return file;
     };
-    try {
-      assert.deepEqual(await readTextFile(file, 1024), { kind: 'text', text: 'Title\n\nA first paragraph that will stay.\n' });
-    } finally {
-      fs.open = open;
+
+    it('reads UTF-8 text', async () => {
+      assert.deepEqual(await read(await write('ok.txt', 'Title\n\nBody.\n'), 1024), { kind: 'text', text: 'Title\n\nBody.\n' });
+    });
+
+    it('reads an empty file as empty text', async () => {
+      assert.deepEqual(await read(await write('empty.txt', ''), 1024), { kind: 'text', text: '' });
+    });
+
+    it('skips binary files, naming the reason', async () => {
+      const outcome = await read(await write('image.txt', Buffer.from([0x89, 0x50, 0x00, 0x0d])), 1024);
+      assert.deepEqual(outcome, { kind: 'skipped', reason: 'binary file (contains NUL bytes)' });
+    });
+
+    it('skips files over the size limit without reading them whole', async () => {
+      const outcome = await read(await write('big.txt', 'x'.repeat(5000)), 1024);
+      assert.equal(outcome.kind, 'skipped');
+      assert.match((outcome as { reason: string }).reason, /too large \(5 KB > 1 KB limit\)/);
+    });
+
+    it('decodes non-UTF-8 bytes with replacement and a warning', async () => {
+      const outcome = await read(await write('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9])), 1024);
+      assert.equal(outcome.kind, 'text');
+      assert.equal((outcome as { text: string }).text, 'caf\ufffd');
+      assert.match((outcome as { warning?: string }).warning ?? '', /not valid UTF-8/);
+    });
+
+    it('reports a file that no longer exists, and a folder, without throwing', async () => {
+      assert.deepEqual(await read(path.join(dir, 'gone.txt'), 1024), {
+        kind: 'skipped',
+        reason: 'file no longer exists (deleted while being read)',
+      });
+      const folder = path.join(dir, 'sub.txt');
+      await fs.mkdir(folder);
+      assert.equal((await read(folder, 1024)).kind, 'skipped');
+    });
+
+    it('reports a file it may not read', async function () {
+      if (process.getuid?.() === 0) this.skip(); // root reads everything
+      const file = await write('secret.txt', 'text');
+      await fs.chmod(file, 0o000);
+      assert.deepEqual(await read(file, 1024), { kind: 'skipped', reason: 'permission denied' });
+    });
+
+    it('reports a file whose reading fails, even for root', async function () {
+      // Reading address 0 of a process's memory fails with EIO, whoever asks.
+      if (process.platform !== 'linux') this.skip();
+      assert.deepEqual(await read('/proc/self/mem', 1024), { kind: 'skipped', reason: 'could not be read (input/output error)' });
+    });
+
+    it('skips a named pipe at once, without waiting for a writer', async function () {
+      if (process.platform === 'win32') this.skip();
+      const pipe = path.join(dir, 'pipe.txt');
+      execFileSync('mkfifo', [pipe]);
+      assert.deepEqual(await read(pipe, 1024), { kind: 'skipped', reason: 'not a regular file (a pipe, socket or device)' });
+    });
+
+    // Truncation is staged through fs.promises, which only the promise version uses.
+    if (read === readTextFile) {
+      it('reads what is left of a file truncated while it is being read', async () => {
+        const file = await write('shrinking.txt', 'Title\n\nA first paragraph that will stay.\nA second one that will be cut off.\n');
+        const cutAt = 'Title\n\nA first paragraph that will stay.\n'.length;
+        // The file is truncated after its size was read and before its bytes are.
+        const open = fs.open;
+        fs.open = async (...args: Parameters<typeof fs.open>) => {
+          const handle = await open(...args);
+          const stat = handle.stat.bind(handle);
+          handle.stat = (async () => {
+            const before = await stat();
+            await fs.truncate(file, cutAt);
+            return before;
+          }) as typeof handle.stat;
+          return handle;
+        };
+        try {
+          assert.deepEqual(await read(file, 1024), { kind: 'text', text: 'Title\n\nA first paragraph that will stay.\n' });
+        } finally {
+          fs.open = open;
+        }
+      });
     }
   });
-});
+}
 
 describe('walkFolder', () => {
   let root: string;

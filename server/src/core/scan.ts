@@ -1,15 +1,31 @@
 /**
  * Headless indexing of a folder into a corpus: what the CLI and the benchmarks use. The
  * server does the same through its WorkspaceIndexer, with open documents on top.
+ *
+ * Given the index worker script (dist/indexWorker.js), files are read, split and analysed
+ * (fingerprints) on worker threads, as in the server; without it, in this thread. Either
+ * way the corpus and the notes are the same, in the order of the walk.
  */
-import { Corpus, FileInput } from './corpus';
-import { ReadOutcome, fileFilter, readTextFile, toRelative, walkFolder } from './files';
+import { existsSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { IndexCache } from './cache/indexCache';
+import { Corpus, IndexedFile } from './corpus';
+import { fileAnalyses } from './fileAnalyses';
+import { fileFilter, toRelative, walkFolder } from './files';
+import type { DiskFile } from './workers/diskFiles';
+import { DiskIndexer } from './workers/diskIndexer';
+import { indexInWalkOrder } from './workers/inWalkOrder';
 
 export interface ScanOptions {
   include: string[];
   exclude: string[];
   maxFileSizeKB: number;
   onProgress?(filesRead: number): void;
+  /** Entry script of the index worker threads; undefined: everything in this thread. */
+  workerScript?: string;
+  /** Said when the worker threads fail and the scan goes on in this thread. */
+  onWarning?(message: string): void;
 }
 
 export interface ScanNote {
@@ -24,39 +40,54 @@ export interface ScanResult {
 }
 
 const BATCH_FILES = 500;
-/** Reads waiting on the disk at once: one at a time, the disk and the splitter take turns. */
-const READS_IN_FLIGHT = 16;
+/** More threads than this cost memory for little gain: reading files becomes the limit. */
+const MAX_WORKERS = 8;
 
-export async function scanFolder(root: string, options: ScanOptions, corpus = new Corpus()): Promise<ScanResult> {
+/** The index worker script built beside a bundled entry (dist/cli.js, dist/bench.js), if there is one. */
+export function workerScriptBeside(folder: string): string | undefined {
+  const script = path.join(folder, 'indexWorker.js');
+  return existsSync(script) ? script : undefined;
+}
+
+export async function scanFolder(root: string, options: ScanOptions, corpus = new Corpus({ analyses: fileAnalyses })): Promise<ScanResult> {
   const skipped: ScanNote[] = [];
   const warnings: ScanNote[] = [];
   const filter = fileFilter(options.include, options.exclude);
-  let batch: FileInput[] = [];
-  let read = 0;
-  // In the order of the walk, whatever order the reads finish in: the report is the same every run.
-  const reads: { relativePath: string; outcome: Promise<ReadOutcome> }[] = [];
-  const settleOldestRead = async (): Promise<void> => {
-    const { relativePath, outcome } = reads.shift()!;
-    const result = await outcome;
-    read++;
-    options.onProgress?.(read);
-    if (result.kind === 'skipped') {
-      skipped.push({ path: relativePath, message: result.reason });
-      return;
+  const warn = options.onWarning ?? (() => undefined);
+  const disk = new DiskIndexer({
+    maxBytes: options.maxFileSizeKB * 1024,
+    analyses: corpus.analyses,
+    cache: IndexCache.disabled({ info: () => undefined, warn }),
+    log: { info: () => undefined, warn },
+    workerScript: options.workerScript,
+    workers: Math.min(MAX_WORKERS, os.availableParallelism()),
+  });
+  async function* diskFiles(): AsyncGenerator<DiskFile> {
+    for await (const filePath of walkFolder(root, filter, { onSkip: (relativePath, message) => skipped.push({ path: relativePath, message }) })) {
+      const relativePath = toRelative(root, filePath);
+      yield { uri: relativePath, relativePath, path: filePath };
     }
-    if (result.warning) warnings.push({ path: relativePath, message: result.warning });
-    batch.push({ uri: relativePath, relativePath, text: result.text });
-    if (batch.length >= BATCH_FILES) {
-      corpus.apply(batch);
-      batch = [];
-    }
-  };
-  const walk = walkFolder(root, filter, { onSkip: (path, message) => skipped.push({ path, message }) });
-  for await (const filePath of walk) {
-    reads.push({ relativePath: toRelative(root, filePath), outcome: readTextFile(filePath, options.maxFileSizeKB * 1024) });
-    if (reads.length >= READS_IN_FLIGHT) await settleOldestRead();
   }
-  while (reads.length > 0) await settleOldestRead();
-  corpus.apply(batch);
+  let batch: IndexedFile[] = [];
+  let read = 0;
+  try {
+    for await (const scanned of indexInWalkOrder(diskFiles(), disk)) {
+      options.onProgress?.(++read);
+      const relativePath = scanned.file.relativePath;
+      if (scanned.kind === 'skipped') {
+        skipped.push({ path: relativePath, message: scanned.reason });
+        continue;
+      }
+      if (scanned.warning) warnings.push({ path: relativePath, message: scanned.warning });
+      batch.push(scanned.file);
+      if (batch.length >= BATCH_FILES) {
+        corpus.applyIndexed(batch);
+        batch = [];
+      }
+    }
+  } finally {
+    await disk.close();
+  }
+  corpus.applyIndexed(batch);
   return { corpus, skipped, warnings };
 }

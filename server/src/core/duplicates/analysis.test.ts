@@ -21,7 +21,7 @@ describe('file analysis', () => {
 
   it('keeps analyses within its budget, least recently used out first', () => {
     const cache = new AnalysisCache(2000);
-    const text = (n: number) => Array.from({ length: 60 }, (_, i) => `w${n}x${i}`).join(' ');
+    const text = (n: number) => ({ text: Array.from({ length: 60 }, (_, i) => `w${n}x${i}`).join(' ') });
     const first = cache.get(1, text(1));
     assert.equal(cache.get(1, text(1)), first, 'a cached analysis is returned again');
     const second = cache.get(2, text(2));

@@ -79,14 +79,15 @@ export class AnalysisCache {
 
   constructor(private budget: number) {}
 
-  get(id: number, text: string, fingerprints?: Fingerprints): FileAnalysis {
+  /** `file.text` is read only when the analysis is not cached: a file's text may be kept as bytes, decoded on each read. */
+  get(id: number, file: { readonly text: string }, fingerprints?: Fingerprints): FileAnalysis {
     const entry = this.entries.get(id);
     if (entry) {
       this.entries.delete(id);
       this.entries.set(id, entry);
       return entry.analysis;
     }
-    const analysis = analyse(text, fingerprints);
+    const analysis = analyse(file.text, fingerprints);
     this.entries.set(id, { analysis, bytes: sizeOf(analysis) });
     this.bytes += sizeOf(analysis);
     this.evict();

@@ -161,7 +161,7 @@ export class DuplicateIndex {
     }
     const added = change.updated.map((file) => {
       const id = this.nextId++;
-      const hashes = (storedFingerprints(file) ?? this.analyses.get(id, file.text).fingerprints).hashes;
+      const hashes = (storedFingerprints(file) ?? this.analyses.get(id, file).fingerprints).hashes;
       const state: FileState = { id, file, salt: stringHash(file.uri), hashes };
       this.byUri.set(file.uri, state);
       this.byId.set(state.id, state);
@@ -239,7 +239,7 @@ export class DuplicateIndex {
   }
 
   private analysisOf(state: FileState): FileAnalysis {
-    return this.analyses.get(state.id, state.file.text, storedFingerprints(state.file));
+    return this.analyses.get(state.id, state.file, storedFingerprints(state.file));
   }
 
   private side(id: number): PairSide {
@@ -249,7 +249,16 @@ export class DuplicateIndex {
     const masked = analysis.masked;
     const words = maskedWords(analysis, file.boilerplate, salt);
     if (!masked) this.analyses.resized(id);
-    return { id, uri: file.uri, text: file.text, analysis, words };
+    // The text is read only for a pair that shares a span (see matchPair).
+    return {
+      id,
+      uri: file.uri,
+      get text() {
+        return file.text;
+      },
+      analysis,
+      words,
+    };
   }
 
   /**

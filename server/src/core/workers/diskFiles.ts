@@ -7,7 +7,7 @@
 import type { FileAnalysis } from '../analyses';
 import { analyseText } from '../corpus';
 import { encodeEntry } from '../cache/indexCache';
-import { readTextFile } from '../files';
+import type { ReadOutcome } from '../files';
 import { contentHash } from '../text';
 
 export interface DiskFile {
@@ -29,10 +29,12 @@ export interface DiskIndexOptions {
   /** Hashes whose index the cache holds. */
   cached: { has(hash: string): boolean };
   analyses: readonly FileAnalysis[];
+  /** `readTextFile`, or in a worker thread `readTextFileSync`. */
+  read(path: string, maxBytes: number): ReadOutcome | Promise<ReadOutcome>;
 }
 
 export async function indexFromDisk(file: DiskFile, options: DiskIndexOptions): Promise<DiskFileResult> {
-  const outcome = await readTextFile(file.path, options.maxBytes);
+  const outcome = await options.read(file.path, options.maxBytes);
   if (outcome.kind === 'skipped') return outcome;
   const { text } = outcome;
   const warning = outcome.warning === undefined ? {} : { warning: outcome.warning };

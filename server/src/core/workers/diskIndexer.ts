@@ -8,6 +8,7 @@ import type { FileAnalysis } from '../analyses';
 import { analysesSignature } from '../analyses';
 import { FileIndex, IndexedFile, analyseText, indexedFile } from '../corpus';
 import { CacheLog, IndexCache, decodeEntry, encodeEntry } from '../cache/indexCache';
+import { readTextFile } from '../files';
 import { DiskFile, DiskFileResult, indexFromDisk } from './diskFiles';
 import { WorkerPool } from './pool';
 import type { IndexJob, IndexJobResult, IndexWorkerData } from './worker';
@@ -98,7 +99,7 @@ export class DiskIndexer {
 
   private inThisThread(files: DiskFile[]): Promise<DiskFileResult[]> {
     const { maxBytes, analyses, cache } = this.options;
-    return Promise.all(files.map((file) => indexFromDisk(file, { maxBytes, analyses, cached: cache })));
+    return Promise.all(files.map((file) => indexFromDisk(file, { maxBytes, analyses, cached: cache, read: readTextFile })));
   }
 
   private scanned(file: DiskFile, result: DiskFileResult, onWorkers: boolean): ScannedFile {

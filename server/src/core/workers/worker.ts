@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'worker_threads';
 import { FileAnalysis, analysesSignature } from '../analyses';
+import { readTextFileSync } from '../files';
 import { DiskFile, DiskFileResult, indexFromDisk } from './diskFiles';
 
 /** Given to each worker when it starts. */
@@ -32,7 +33,8 @@ export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
   if (analysesSignature(analyses) !== data.signature) {
     throw new Error(`the index worker's file analyses (${analysesSignature(analyses)}) differ from the server's (${data.signature})`);
   }
-  const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses };
+  // Blocking reads: this thread has nothing else to do meanwhile, and a promise per step cost more than the reading.
+  const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, read: readTextFileSync };
   port.on('message', async (files: IndexJob) => {
     const results: IndexJobResult = await Promise.all(files.map((file) => indexFromDisk(file, options)));
     port.postMessage(results);
