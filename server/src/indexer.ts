@@ -9,7 +9,6 @@
  */
 import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { analysesSignature } from './core/analyses';
@@ -17,7 +16,8 @@ import { IndexCache } from './core/cache/indexCache';
 import { Corpus, FileInput, IndexedFile } from './core/corpus';
 import { FileFilter, fileFilter, readTextFile, toRelative, walkFolder } from './core/files';
 import type { DiskFile } from './core/workers/diskFiles';
-import { DiskIndexer, ScannedFile } from './core/workers/diskIndexer';
+import { DiskIndexer, indexWorkerCount } from './core/workers/diskIndexer';
+import { indexInWalkOrder } from './core/workers/inWalkOrder';
 import type { Log } from './context';
 import type { Settings } from './settings';
 
@@ -38,11 +38,6 @@ export interface OpenDocument {
 
 /** Files are applied to the corpus in batches so that requests are served in between: 64 files keep the features busy about 50 ms (10k-article bench). */
 const SCAN_BATCH_FILES = 64;
-/** Files handed to a worker at a time, and how many such jobs may wait for their turn. */
-const JOB_FILES = 25;
-const JOBS_IN_FLIGHT = 16;
-/** More threads than this cost memory for little gain: reading files becomes the limit. */
-const MAX_WORKERS = 8;
 /** After the last change, the cache is written again after this delay. */
 const SAVE_AFTER_CHANGES_MS = 60_000;
 const CACHE_FILE = 'index-cache.bin';
@@ -109,16 +104,13 @@ export class WorkspaceIndexer {
       cache,
       log: this.log,
       workerScript: this.workerCode === undefined ? undefined : this.options.workerScript,
-      workers: Math.min(MAX_WORKERS, os.availableParallelism()),
+      workers: indexWorkerCount(),
     });
     const seen = new Set<string>();
-    const jobs: Promise<ScannedFile[]>[] = [];
-    let job: DiskFile[] = [];
     const batch: IndexedFile[] = [];
     let done = 0;
-    /** Takes the oldest job's results, in the order of the walk, and applies a batch when one is full. */
-    const settleOldestJob = async (): Promise<void> => {
-      for (const scanned of await jobs.shift()!) {
+    try {
+      for await (const scanned of indexInWalkOrder(this.filesToRead(folders, seen), disk)) {
         done++;
         if (scanned.kind === 'skipped') this.skip(scanned.file.relativePath, scanned.reason, scanned.file.uri);
         else {
@@ -126,30 +118,12 @@ export class WorkspaceIndexer {
           if (scanned.warning) this.log.warn(`${scanned.file.relativePath}: ${scanned.warning}`);
           batch.push(scanned.file);
         }
-      }
-      if (batch.length >= SCAN_BATCH_FILES) {
-        this.applyScanned(batch.splice(0, SCAN_BATCH_FILES));
-        progress.report(done, undefined, `${done} files`);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    };
-    try {
-      for (const folder of folders) {
-        const root = URI.parse(folder.uri).fsPath;
-        for await (const filePath of walkFolder(root, this.filter(), { onSkip: (rel, why) => this.skip(rel, why) })) {
-          const uri = URI.file(filePath).toString();
-          seen.add(uri);
-          if (this.open.has(uri)) continue;
-          job.push({ uri, relativePath: toRelative(root, filePath), path: filePath });
-          if (job.length >= JOB_FILES) {
-            jobs.push(disk.index(job));
-            job = [];
-          }
-          while (jobs.length > JOBS_IN_FLIGHT) await settleOldestJob();
+        if (batch.length >= SCAN_BATCH_FILES) {
+          this.applyScanned(batch.splice(0, SCAN_BATCH_FILES));
+          progress.report(done, undefined, `${done} files`);
+          await new Promise((resolve) => setImmediate(resolve));
         }
       }
-      if (job.length > 0) jobs.push(disk.index(job));
-      while (jobs.length > 0) await settleOldestJob();
       const gone = [...this.corpus.all()].map((file) => file.uri).filter((uri) => !seen.has(uri) && !this.open.has(uri));
       this.applyScanned(batch, gone);
     } finally {
@@ -160,6 +134,18 @@ export class WorkspaceIndexer {
       this.scheduleSave(0);
     }
     progress.report(done, done, `${done} files`);
+  }
+
+  /** Every file of the folders, each added to `seen`; open documents keep their editor text, so they are not read. */
+  private async *filesToRead(folders: WorkspaceFolderRef[], seen: Set<string>): AsyncGenerator<DiskFile> {
+    for (const folder of folders) {
+      const root = URI.parse(folder.uri).fsPath;
+      for await (const filePath of walkFolder(root, this.filter(), { onSkip: (rel, why) => this.skip(rel, why) })) {
+        const uri = URI.file(filePath).toString();
+        seen.add(uri);
+        if (!this.open.has(uri)) yield { uri, relativePath: toRelative(root, filePath), path: filePath };
+      }
+    }
   }
 
   /** Files opened in the editor while they were being read keep their editor text. */

@@ -7,14 +7,13 @@
  * way the corpus and the notes are the same, in the order of the walk.
  */
 import { existsSync } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { IndexCache } from './cache/indexCache';
 import { Corpus, IndexedFile } from './corpus';
 import { fileAnalyses } from './fileAnalyses';
 import { fileFilter, toRelative, walkFolder } from './files';
 import type { DiskFile } from './workers/diskFiles';
-import { DiskIndexer } from './workers/diskIndexer';
+import { DiskIndexer, indexWorkerCount } from './workers/diskIndexer';
 import { indexInWalkOrder } from './workers/inWalkOrder';
 
 export interface ScanOptions {
@@ -40,8 +39,6 @@ export interface ScanResult {
 }
 
 const BATCH_FILES = 500;
-/** More threads than this cost memory for little gain: reading files becomes the limit. */
-const MAX_WORKERS = 8;
 
 /** The index worker script built beside a bundled entry (dist/cli.js, dist/bench.js), if there is one. */
 export function workerScriptBeside(folder: string): string | undefined {
@@ -60,7 +57,7 @@ export async function scanFolder(root: string, options: ScanOptions, corpus = ne
     cache: IndexCache.disabled({ info: () => undefined, warn }),
     log: { info: () => undefined, warn },
     workerScript: options.workerScript,
-    workers: Math.min(MAX_WORKERS, os.availableParallelism()),
+    workers: indexWorkerCount(),
   });
   async function* diskFiles(): AsyncGenerator<DiskFile> {
     for await (const filePath of walkFolder(root, filter, { onSkip: (relativePath, message) => skipped.push({ path: relativePath, message }) })) {

@@ -4,6 +4,7 @@
  * is known there. If the workers fail (a crash, a missing script), the files are indexed in
  * this thread instead, with one log line: slower, never stuck.
  */
+import * as os from 'os';
 import type { FileAnalysis } from '../analyses';
 import { analysesSignature } from '../analyses';
 import { FileIndex, IndexedFile, analyseText, indexedFile } from '../corpus';
@@ -33,6 +34,13 @@ export interface DiskIndexerOptions {
 }
 
 const DEFAULT_IN_THREAD_FILES = 250;
+/** More threads than this cost memory for little gain: reading files becomes the limit. */
+const MAX_WORKERS = 8;
+
+/** Index worker threads for a scan on this machine. */
+export function indexWorkerCount(): number {
+  return Math.min(MAX_WORKERS, os.availableParallelism());
+}
 
 export class DiskIndexer {
   private pool: WorkerPool<IndexJob, IndexJobResult> | undefined;
