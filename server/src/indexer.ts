@@ -16,7 +16,7 @@ import { IndexCache } from './core/cache/indexCache';
 import { Corpus, FileInput, IndexedFile } from './core/corpus';
 import { FileFilter, fileFilter, readTextFile, toRelative, walkFolder } from './core/files';
 import type { DiskFile } from './core/workers/diskFiles';
-import { DiskIndexer, indexWorkerCount } from './core/workers/diskIndexer';
+import { DiskIndexer } from './core/workers/diskIndexer';
 import { indexInWalkOrder } from './core/workers/inWalkOrder';
 import type { Log } from './context';
 import type { Settings } from './settings';
@@ -104,7 +104,6 @@ export class WorkspaceIndexer {
       cache,
       log: this.log,
       workerScript: this.workerCode === undefined ? undefined : this.options.workerScript,
-      workers: indexWorkerCount(),
     });
     const seen = new Set<string>();
     const batch: IndexedFile[] = [];

@@ -13,7 +13,7 @@ import { Corpus, IndexedFile } from './corpus';
 import { fileAnalyses } from './fileAnalyses';
 import { fileFilter, toRelative, walkFolder } from './files';
 import type { DiskFile } from './workers/diskFiles';
-import { DiskIndexer, indexWorkerCount } from './workers/diskIndexer';
+import { DiskIndexer } from './workers/diskIndexer';
 import { indexInWalkOrder } from './workers/inWalkOrder';
 
 export interface ScanOptions {
@@ -57,7 +57,6 @@ export async function scanFolder(root: string, options: ScanOptions, corpus = ne
     cache: IndexCache.disabled({ info: () => undefined, warn }),
     log: { info: () => undefined, warn },
     workerScript: options.workerScript,
-    workers: indexWorkerCount(),
   });
   async function* diskFiles(): AsyncGenerator<DiskFile> {
     for await (const filePath of walkFolder(root, filter, { onSkip: (relativePath, message) => skipped.push({ path: relativePath, message }) })) {

@@ -25,7 +25,8 @@ export interface DiskIndexerOptions {
   log: CacheLog;
   /** The worker entry script (it calls `serveIndexJobs`); undefined: no workers. */
   workerScript?: string;
-  workers: number;
+  /** Threads to start; by default one a core, at most MAX_WORKERS. */
+  workers?: number;
   /**
    * The first this many files are indexed in this thread: a small workspace is done before
    * threads would have started, and a large one gets going while they start.
@@ -37,10 +38,6 @@ const DEFAULT_IN_THREAD_FILES = 250;
 /** More threads than this cost memory for little gain: reading files becomes the limit. */
 const MAX_WORKERS = 8;
 
-/** Index worker threads for a scan on this machine. */
-export function indexWorkerCount(): number {
-  return Math.min(MAX_WORKERS, os.availableParallelism());
-}
 
 export class DiskIndexer {
   private pool: WorkerPool<IndexJob, IndexJobResult> | undefined;
@@ -92,7 +89,7 @@ export class DiskIndexer {
   }
 
   private workerPool(): WorkerPool<IndexJob, IndexJobResult> | undefined {
-    const { workerScript, workers, inThreadFiles = DEFAULT_IN_THREAD_FILES } = this.options;
+    const { workerScript, workers = Math.min(MAX_WORKERS, os.availableParallelism()), inThreadFiles = DEFAULT_IN_THREAD_FILES } = this.options;
     if (this.pool || this.closed || workerScript === undefined || workers < 1 || this.workersUsed > 0 || this.requested <= inThreadFiles) return this.pool;
     const data: IndexWorkerData = {
       maxBytes: this.options.maxBytes,
