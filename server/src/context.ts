@@ -22,8 +22,14 @@ export interface ServerContext {
   corpus: Corpus;
   settings(): Settings;
   log: Log;
-  /** True once the initial scan of the workspace has finished. */
+  /** True once the initial scan of the workspace has finished and no feature is still catching up (see `catchingUp`). */
   isReady(): boolean;
+  /**
+   * Tells the server that a feature is catching up with the corpus in slices (requests are
+   * answered meanwhile, from partial results): the index is not reported ready until `work`
+   * settles, and then the index-updated listeners run again.
+   */
+  catchingUp(work: Promise<void>): void;
   /** Runs after the initial scan and after every later update of the corpus. */
   onIndexUpdated(listener: () => void): void;
   /** Runs when the user's settings change (after `settings()` returns the new values). */

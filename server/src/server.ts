@@ -53,7 +53,11 @@ const log: Log = {
 const readSettings = settingsReader(log.warn);
 
 let settings: Settings = defaultSettings;
-let ready = false;
+/** The initial scan has finished. */
+let scanned = false;
+/** Features catching up with the corpus (see ServerContext.catchingUp). */
+let catchingUp = 0;
+const isReady = (): boolean => scanned && catchingUp === 0;
 let generation = 0;
 let folders: WorkspaceFolderRef[] = [];
 let canWatchFiles = false;
@@ -69,7 +73,16 @@ const context: ServerContext = {
   corpus,
   settings: () => settings,
   log,
-  isReady: () => ready,
+  isReady,
+  catchingUp: (work) => {
+    catchingUp++;
+    void work
+      .catch((error: unknown) => log.error(`A feature failed to catch up: ${error instanceof Error ? error.stack ?? error.message : String(error)}`))
+      .finally(() => {
+        catchingUp--;
+        indexUpdated();
+      });
+  },
   onIndexUpdated: (listener) => indexListeners.push(listener),
   onSettingsChanged: (listener) => settingsListeners.push(listener),
   addStatusFigures: (figures) => statusFigures.push(figures),
@@ -78,13 +91,13 @@ const context: ServerContext = {
 function status(): IndexStatus {
   const stats = corpus.stats();
   const figures: StatusFigures = Object.assign({ duplicateGroups: 0 }, ...statusFigures.map((read) => read()));
-  return { ready, files: stats.files, articles: stats.articles, skipped: indexer.skippedCount, ...figures, generation };
+  return { ready: isReady(), files: stats.files, articles: stats.articles, skipped: indexer.skippedCount, ...figures, generation };
 }
 
 /** Coalesces the updates of one tick into one round of listeners and one notification. */
 let updateScheduled = false;
 function indexUpdated(): void {
-  if (updateScheduled || !ready) return;
+  if (updateScheduled || !scanned) return;
   updateScheduled = true;
   setImmediate(() => {
     updateScheduled = false;
@@ -164,7 +177,7 @@ function rescan(): Promise<void> {
     }
     const stats = corpus.stats();
     log.info(`Indexed ${stats.files} files, ${stats.articles} articles in ${Date.now() - started} ms (${indexer.skippedCount} skipped).`);
-    ready = true;
+    scanned = true;
     indexUpdated();
   });
   return scanning;

@@ -5,8 +5,10 @@
  * Organisations view.
  */
 import type { CorpusChange, IndexedFile } from '../core/corpus';
+import type { GazetteerFile } from '../core/organisations/gazetteer';
 import { OrganisationIndex } from '../core/organisations/index';
 import { OrganisationSummaries } from '../core/organisations/summary';
+import { runInSlices } from '../core/steps';
 import type { ServerContext, ServerFeature } from '../context';
 import { folderOf } from '../duplicates/feature';
 import { OrganisationArticlesRequest, OrganisationsRequest } from '../protocol';
@@ -21,8 +23,16 @@ const WARM_SLICE_MS = 10;
 
 class OrganisationsInEditor {
   private readonly summaries: OrganisationSummaries;
-  /** Changes seen during the initial scan, applied as one batch when it ends. */
-  private pending: CorpusChange | undefined = { updated: [], removed: [] };
+  /**
+   * Corpus changes the index has not taken yet: those of the initial scan, and those that
+   * come while it catches up. Edits made later go straight to the index, file by file.
+   */
+  private waiting: CorpusChange = { updated: [], removed: [] };
+  private scanning = true;
+  /** A workspace gazetteer read but not applied yet, because the index was busy. */
+  private gazetteerToApply: GazetteerFile | undefined;
+  /** The index catching up in slices, if it is. */
+  private catchUp: Promise<void> | undefined;
   private readonly folderByUri = new Map<string, string>();
   private gazetteerSnapshot = '';
   private warming = false;
@@ -41,19 +51,42 @@ class OrganisationsInEditor {
         const folder = folderOf(file.uri, file.relativePath);
         if (folder !== undefined) this.folderByUri.set(file.uri, folder);
       }
-      if (this.pending) mergeInto(this.pending, change);
+      if (this.scanning || this.catchUp) mergeInto(this.waiting, change);
       else this.index.update(change);
     });
     context.onIndexUpdated(() => {
+      this.scanning = false;
       this.reloadGazetteers();
-      if (this.pending) {
-        const initial = this.pending;
-        this.pending = undefined;
-        const started = Date.now();
-        this.index.update(initial);
-        context.log.info(`Recognised organisations in ${initial.updated.length} files in ${Date.now() - started} ms.`);
-      }
+      this.startCatchingUp();
     });
+  }
+
+  /**
+   * Gives the index what waits for it (a new workspace gazetteer, the files of the initial
+   * scan or those changed meanwhile) in slices, so that a whole workspace's recognition
+   * (seconds to tens of seconds) does not keep hovers and edits waiting.
+   */
+  private startCatchingUp(): void {
+    if (this.scanning || this.catchUp) return;
+    if (!this.gazetteerToApply && this.waiting.updated.length + this.waiting.removed.length === 0) return;
+    this.catchUp = (async () => {
+      const started = Date.now();
+      let files = 0;
+      for (;;) {
+        const gazetteer = this.gazetteerToApply;
+        this.gazetteerToApply = undefined;
+        if (gazetteer) await runInSlices(this.index.workspaceGazetteerSteps(gazetteer));
+        const change = this.waiting;
+        if (change.updated.length + change.removed.length === 0) break;
+        this.waiting = { updated: [], removed: [] };
+        files += change.updated.length;
+        await runInSlices(this.index.updateSteps(change));
+      }
+      this.context.log.info(`Recognised organisations in ${files} files in ${Date.now() - started} ms.`);
+    })().finally(() => {
+      this.catchUp = undefined;
+    });
+    this.context.catchingUp(this.catchUp);
   }
 
   /**
@@ -84,7 +117,8 @@ class OrganisationsInEditor {
     const snapshot = JSON.stringify(loaded.file);
     if (snapshot === this.gazetteerSnapshot) return;
     this.gazetteerSnapshot = snapshot;
-    this.index.setWorkspaceGazetteer(loaded.file);
+    this.gazetteerToApply = loaded.file;
+    this.startCatchingUp();
   }
 
   register(): void {

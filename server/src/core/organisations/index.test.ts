@@ -103,3 +103,27 @@ describe('organisation index', () => {
     assert.deepEqual(mentioned(index, 'a'), []);
   });
 });
+
+describe('organisation index, updated in steps', () => {
+  const FILES = {
+    // "Harbour Trust" is learned from b ("the charity ..."), after a was read: a's mention is found in the second pass.
+    a: ARTICLE('Funding', 'Staff at Harbour Trust met NHS England about the winter.'),
+    b: ARTICLE('Volunteers', 'The charity Harbour Trust said volunteers helped the Care Quality Commission.'),
+    c: ARTICLE('Wards', 'Nothing here names anyone.'),
+  };
+
+  it('ends with the same mentions as an update at once, and answers between steps', () => {
+    const atOnce = setup(FILES).index;
+    const corpus = new Corpus();
+    corpus.apply(Object.entries(FILES).map(([uri, text]) => ({ uri, relativePath: uri, text })));
+    const stepped = new OrganisationIndex();
+    let steps = 0;
+    for (const _ of stepped.updateSteps({ updated: [...corpus.all()], removed: [] })) {
+      steps++;
+      for (const uri of Object.keys(FILES)) assert.ok(Array.isArray(stepped.mentionsIn(uri).mentions));
+    }
+    assert.ok(steps >= 2 * Object.keys(FILES).length, `${steps} steps`);
+    for (const uri of Object.keys(FILES)) assert.deepEqual(mentioned(stepped, uri), mentioned(atOnce, uri));
+    assert.ok(mentioned(stepped, 'a').some((mention) => mention.startsWith('Harbour Trust')), JSON.stringify(mentioned(stepped, 'a')));
+  });
+});

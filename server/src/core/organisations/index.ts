@@ -5,6 +5,7 @@
  */
 import type { Corpus, CorpusChange, IndexedFile } from '../corpus';
 import { isStopWord } from '../stopwords';
+import { Steps, runAll } from '../steps';
 import { ownCopy } from '../text';
 import { CapitalsIndex } from './capitals';
 import { NameDictionary, NameMatch } from './dictionary';
@@ -97,13 +98,18 @@ export class OrganisationIndex {
 
   /** Replaces the workspace's own gazetteer and recognises everything again. */
   setWorkspaceGazetteer(file: GazetteerFile): void {
+    runAll(this.workspaceGazetteerSteps(file));
+  }
+
+  /** `setWorkspaceGazetteer` one file at a time (see `updateSteps`). */
+  *workspaceGazetteerSteps(file: GazetteerFile): Steps {
     this.gazetteer = mergeGazetteers(this.builtIn, file);
     this.rebuildKnown();
     this.learned = new LearnedNames();
     const all = [...this.files.values()];
     this.capitals.clear();
     this.changedIn.clear();
-    this.update({ updated: all, removed: [] });
+    yield* this.updateSteps({ updated: all, removed: [] });
   }
 
   /**
@@ -115,6 +121,16 @@ export class OrganisationIndex {
    * would have to be read again for a name learned later in the same batch.
    */
   update(change: CorpusChange): void {
+    runAll(this.updateSteps(change));
+  }
+
+  /**
+   * `update`, one file at a time: the caller may pause between steps (the language server
+   * does, so that a whole workspace's update does not keep requests waiting). Until the
+   * last step the index answers from a mix of old and new results, and no other update
+   * may start.
+   */
+  *updateSteps(change: CorpusChange): Steps {
     for (const uri of change.removed) {
       this.files.delete(uri);
       this.learned.setFile(uri, undefined);
@@ -133,6 +149,7 @@ export class OrganisationIndex {
         kept.set(file.uri, text);
         keptTokens += text.tokens.length;
       }
+      yield;
     }
     const toRead = new Set(change.updated.map((file) => file.uri));
     for (const spelling of this.learned.settle()) {
@@ -140,10 +157,13 @@ export class OrganisationIndex {
       if (toRead.size === this.files.size) break;
       for (const uri of this.filesThatMayContain(spelling)) toRead.add(uri);
     }
+    yield;
     for (const uri of toRead) {
       const file = this.files.get(uri);
-      if (file) this.setResult(uri, this.resolve(file, kept.get(uri) ?? tokeniseText(file.text, isStopWord)));
+      const text = file && (kept.get(uri) ?? tokeniseText(file.text, isStopWord));
+      if (file && text) this.setResult(uri, { result: this.resolve(file, text), text: text.tokens.source });
       kept.delete(uri);
+      yield;
     }
     this.generationCount++;
     for (const listener of this.listeners) listener();
@@ -262,13 +282,15 @@ export class OrganisationIndex {
     return { mentions, ties };
   }
 
-  private setResult(uri: string, result: FileOrganisations | undefined): void {
+  /** `found.text`: the file's text the result was found in, already decoded (see Tallies.apply); undefined: the file is gone. */
+  private setResult(uri: string, found: { result: FileOrganisations; text: string } | undefined): void {
+    const result = found?.result;
     const previous = this.results.get(uri);
     const previousFile = this.resultFiles.get(uri);
-    if (previous && previousFile) this.tallies.apply(previousFile, previous.mentions, previous.ties, -1);
+    if (previous && previousFile) this.tallies.apply(uri, previousFile.text, previous.mentions, previous.ties, -1);
     const file = this.files.get(uri);
-    if (result && file) {
-      this.tallies.apply(file, result.mentions, result.ties, 1);
+    if (found && file) {
+      this.tallies.apply(uri, found.text, found.result.mentions, found.result.ties, 1);
       this.resultFiles.set(uri, file);
     } else {
       this.resultFiles.delete(uri);

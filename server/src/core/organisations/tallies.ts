@@ -3,7 +3,6 @@
  * is subtracted when it changes and the new one added, so that a summary never has to
  * walk every file that mentions a large organisation.
  */
-import type { IndexedFile } from '../corpus';
 import { nameAsWritten } from './tokens';
 import { ownCopy } from '../text';
 
@@ -33,17 +32,18 @@ export class Tallies {
   }
 
   /**
-   * Adds (sign 1) or removes (sign -1) one file's mentions and ties. The file's counts are
-   * gathered first, so that the shared tallies are touched once per organisation and
-   * article, not once per mention.
+   * Adds (sign 1) or removes (sign -1) one file's mentions and ties; `text` is the file's
+   * text they were found in (passed in, as reading a stored text decodes it again). The
+   * file's counts are gathered first, so that the shared tallies are touched once per
+   * organisation and article, not once per mention.
    */
-  apply(file: IndexedFile, mentions: MentionLike[], ties: { id: string; person: string }[], sign: 1 | -1): void {
+  apply(uri: string, text: string, mentions: MentionLike[], ties: { id: string; person: string }[], sign: 1 | -1): void {
     const inFile = new Map<string, { mentions: number; spellings: Map<string, number>; articles: Map<number, number> }>();
     for (const mention of mentions) {
       let counts = inFile.get(mention.id);
       if (!counts) inFile.set(mention.id, (counts = { mentions: 0, spellings: new Map(), articles: new Map() }));
       counts.mentions++;
-      bump(counts.spellings, nameAsWritten(file.text.slice(mention.start, mention.end)), 1);
+      bump(counts.spellings, nameAsWritten(text.slice(mention.start, mention.end)), 1);
       if (mention.article >= 0) bump(counts.articles, mention.article, 1);
     }
     const idsByArticle = new Map<number, string[]>();
@@ -54,7 +54,7 @@ export class Tallies {
       tally.mentions += sign * counts.mentions;
       for (const [spelling, count] of counts.spellings) bumpText(tally.spellings, spelling, sign * count);
       for (const [article, count] of counts.articles) {
-        bump(tally.articles, (articleKeys[article] ??= `${file.uri}#${article}`), sign * count);
+        bump(tally.articles, (articleKeys[article] ??= `${uri}#${article}`), sign * count);
         let ids = idsByArticle.get(article);
         if (!ids) idsByArticle.set(article, (ids = []));
         ids.push(id);

@@ -263,7 +263,8 @@ class TokenColumns {
     const n = this.length;
     this.length = 0;
     // The bitmap first, as a Uint32Array must start at a multiple of 4 bytes.
-    const buffer = new ArrayBuffer(LOWER_CASE_BITS / 8 + n * BYTES_PER_TOKEN);
+    // Not zeroed (every field is written below): zeroing a buffer per text cost as much as filling it.
+    const buffer = Buffer.allocUnsafeSlow(LOWER_CASE_BITS / 8 + n * BYTES_PER_TOKEN).buffer;
     const lowerCaseBits = new Uint32Array(buffer, 0, LOWER_CASE_BITS / 32);
     lowerCaseBits.set(this.lowerCaseBits);
     this.lowerCaseBits.fill(0);
@@ -274,7 +275,7 @@ class TokenColumns {
       return copy;
     };
     // The key numbers are found later, one by one (see Tokens.key): zero until then.
-    const keyNumbers = new Int32Array(buffer, at + 16 * n, n);
+    const keyNumbers = new Int32Array(buffer, at + 16 * n, n).fill(0);
     const flags = new Uint8Array(buffer, at + 20 * n, n);
     flags.set(this.flags.subarray(0, n));
     return { starts: column(this.starts, 0), ends: column(this.ends, 1), lines: column(this.lines, 2), hashes: column(this.hashes, 3), keyNumbers, flags, lowerCaseBits };
@@ -494,20 +495,17 @@ export interface TokenisedText {
 
 export function tokeniseText(text: string, isFunctionWord: (key: string) => boolean): TokenisedText {
   const tokens = tokenise(text);
-  // Both answers are worked out on first use: many texts never ask.
-  let titleLines: Set<number> | undefined;
+  // Both answers are worked out on first use, line by line and word by word: most lines and words are never asked about.
+  /** By line: 0 not yet known, 1 title case, 2 not. */
+  let titleLines: Uint8Array | undefined;
   const isTitleLine = (line: number): boolean => {
-    if (!titleLines) {
-      titleLines = new Set();
-      let lineStart = 0;
-      for (let i = 0; i <= tokens.length; i++) {
-        if (i === tokens.length || tokens.line(i) !== tokens.line(lineStart)) {
-          if (isTitleCase(tokens, lineStart, i, isFunctionWord)) titleLines.add(tokens.line(lineStart));
-          lineStart = i;
-        }
-      }
+    if (line < 0 || tokens.length === 0) return false;
+    titleLines ??= new Uint8Array(tokens.line(tokens.length - 1) + 1);
+    if (titleLines[line] === 0) {
+      const from = firstTokenOnLine(tokens, line);
+      titleLines[line] = isTitleCase(tokens, from, firstTokenOnLine(tokens, line + 1), isFunctionWord) ? 1 : 2;
     }
-    return titleLines.has(line);
+    return titleLines[line] === 1;
   };
   const answers = new Map<string, boolean>();
   const writtenInLowerCase = (key: string): boolean => {
@@ -520,6 +518,18 @@ export function tokeniseText(text: string, isFunctionWord: (key: string) => bool
     return answer;
   };
   return { tokens, isTitleLine, writtenInLowerCase };
+}
+
+/** The first token on `line` or a later one (the tokens' lines never decrease); `tokens.length` when there is none. */
+export function firstTokenOnLine(tokens: Tokens, line: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (tokens.line(mid) < line) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Whether a token is written exactly as `key` (whose hash is `hash`). */
