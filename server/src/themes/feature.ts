@@ -2,14 +2,21 @@
  * Themes in the editor: keeps a ThemeIndex in step with the corpus, reads user themes
  * from settings and each folder's `.seed-curator/themes.json`, and serves the Themes view,
  * theme search, re-clustering and the hover on article titles.
+ *
+ * Clustering the workspace and building its search index take seconds on a large one:
+ * both run in slices (core/steps.ts), so hovers and edits are answered meanwhile.
+ * Requests for themes wait for the clustering under way (one at a time, shared), and a
+ * cancelled request stops waiting; a hover does not wait: it says nothing of themes
+ * until they are found.
  */
 import * as path from 'path';
+import type { CancellationToken } from 'vscode-languageserver/node';
 import { readTextIfPresent } from '../core/jsonFile';
 import { CorpusSearch, OrganisationNames, noOrganisations } from '../core/search/corpusSearch';
 import { ThemeIndex } from '../core/themes/themeIndex';
 import { USER_THEMES_FILE, UserTheme, checkUserThemesFile, mergeUserThemes, readUserThemes } from '../core/themes/userThemes';
 import { defaultThemeOptions } from '../core/themes/discover';
-import { checkpoint } from '../cancellation';
+import { checkpoint, throwIfCancelled } from '../cancellation';
 import type { ServerContext, ServerFeature } from '../context';
 import { folderOf } from '../duplicates/feature';
 import {
@@ -74,21 +81,21 @@ class ThemesInEditor {
 
   register(): void {
     const { connection, corpus } = this.context;
-    // Clustering cannot be sliced: a cancellation is looked for just before it starts.
     connection.onRequest(ThemesRequest, async (token) => {
       await checkpoint(token);
+      if (this.context.isReady()) await this.whenClustered(token);
       return this.result();
     });
     connection.onRequest(ThemeArticlesRequest, async ({ themeId }, token) => {
       if (!this.context.isReady()) return [];
-      await checkpoint(token);
+      await this.whenClustered(token);
       return themeArticleInfos(this.index, themeId, this.sources.duplicates ?? copiesFoundByThemes, token);
     });
     connection.onRequest(ReclusterThemesRequest, async (token) => {
       if (!this.context.isReady()) return this.result();
-      await checkpoint(token);
       this.applyOptions();
-      this.index.recluster();
+      this.index.markStale();
+      await this.whenClustered(token);
       const result = this.result();
       this.notifyIfChanged();
       return result;
@@ -96,11 +103,17 @@ class ThemesInEditor {
     connection.onRequest(SearchThemesRequest, async ({ query, limit }, token) => {
       if (!this.context.isReady()) return [];
       await checkpoint(token);
-      return this.search.search(String(query ?? '').slice(0, MAX_QUERY_LENGTH), Math.min(MAX_RESULTS, limit ?? MAX_RESULTS));
+      const text = String(query ?? '').slice(0, MAX_QUERY_LENGTH);
+      return this.unlessCancelled(token, () => this.search.searchInSlices(text, Math.min(MAX_RESULTS, limit ?? MAX_RESULTS), () => cancelled(token)));
     });
     connection.onHover(({ textDocument, position }) => {
       const file = corpus.get(textDocument.uri);
-      return file && this.context.isReady() ? themeHover(this.index, file, position.line) : null;
+      if (!file || !this.context.isReady() || !file.articles.some((article) => article.startLine === position.line)) return null;
+      if (this.index.needsClustering) {
+        this.clusterInBackground();
+        return null;
+      }
+      return themeHover(this.index, file, position.line);
     });
     connection.onDidChangeWatchedFiles(({ changes }) => {
       if (changes.some((change) => change.uri.endsWith(USER_THEMES_FILE))) {
@@ -108,6 +121,30 @@ class ThemesInEditor {
         this.notifyIfChanged();
       }
     });
+  }
+
+  /** Resolves once the themes are up to date (clustering in slices if due); RequestCancelled once the token is. */
+  private async whenClustered(token: CancellationToken | undefined): Promise<void> {
+    await checkpoint(token);
+    await this.unlessCancelled(token, () => this.index.settleInSlices(() => cancelled(token)));
+  }
+
+  /** Work given up because its request was cancelled answers as cancelled. */
+  private async unlessCancelled<T>(token: CancellationToken | undefined, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throwIfCancelled(token);
+      throw error;
+    }
+  }
+
+  /** Themes for hovers nobody asked the Themes view for; the views hear of them when found. */
+  private clusterInBackground(): void {
+    this.index.settleInSlices().then(
+      () => this.notifyIfChanged(),
+      (error: unknown) => this.context.log.error(`Themes: clustering failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   /** Nothing before the initial scan ends: clustering half a workspace would be wasted work. */
@@ -144,6 +181,10 @@ class ThemesInEditor {
     this.notifiedGeneration = this.index.generation;
     void this.context.connection.sendNotification(ThemesChangedNotification);
   }
+}
+
+function cancelled(token: CancellationToken | undefined): boolean {
+  return token?.isCancellationRequested === true;
 }
 
 /** The themes feature; other features' data comes in through `sources` when they expose it. */

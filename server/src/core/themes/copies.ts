@@ -6,6 +6,7 @@
  * the second test are articles that share their heaviest terms, so no pair is compared
  * blindly.
  */
+import type { Steps } from '../steps';
 import { SparseVector, heaviestColumns, sparseDot } from './vectors';
 
 /** Cosine similarity above which two articles count as copies of one. */
@@ -18,6 +19,8 @@ const BANDS = 2;
  * of thousands (a corpus written from a tiny vocabulary) must not cost millions of pairs.
  */
 const MAX_COMPARISONS = 32;
+/** Articles (or buckets) handled between two yields. */
+const ITEMS_PER_STEP = 128;
 
 /** For each article, the index of the first article with the same words: itself when it is an original. */
 export function exactCopies(textHashes: readonly string[]): Int32Array {
@@ -34,7 +37,7 @@ export function exactCopies(textHashes: readonly string[]): Int32Array {
  * Marks near copies among originals in `copyOf` (updated in place): each one then points
  * at the first article of its group. `vectors` may be undefined for articles not compared.
  */
-export function markNearCopies(vectors: readonly (SparseVector | undefined)[], copyOf: Int32Array): void {
+export function* markNearCopies(vectors: readonly (SparseVector | undefined)[], copyOf: Int32Array): Steps<void> {
   const parent = Int32Array.from(copyOf.keys());
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -43,8 +46,14 @@ export function markNearCopies(vectors: readonly (SparseVector | undefined)[], c
     }
     return i;
   };
-  const bandKeys = vectors.map((vector, i) => (vector && copyOf[i] === i ? bandKeysOf(vector) : []));
+  const bandKeys: string[][] = [];
+  for (let i = 0; i < vectors.length; i++) {
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    const vector = vectors[i];
+    bandKeys.push(vector && copyOf[i] === i ? bandKeysOf(vector) : []);
+  }
   for (let band = 0; band < BANDS; band++) {
+    yield;
     const buckets = new Map<string, number[]>();
     bandKeys.forEach((keys, i) => {
       const key = keys[band];
@@ -53,8 +62,12 @@ export function markNearCopies(vectors: readonly (SparseVector | undefined)[], c
       if (bucket) bucket.push(i);
       else buckets.set(key, [i]);
     });
+    // Buckets are mostly single articles, a few hold thousands: steps count both.
+    let visited = 0;
     for (const bucket of buckets.values()) {
+      if (++visited % ITEMS_PER_STEP === 0) yield;
       for (let x = 1; x < bucket.length; x++) {
+        if (++visited % ITEMS_PER_STEP === 0) yield;
         for (let y = Math.max(0, x - MAX_COMPARISONS); y < x; y++) {
           const a = bucket[y];
           const b = bucket[x];

@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { Random } from '../random';
 import { defaultThemeOptions, discoverThemes } from './discover';
 import { agreement } from './metrics';
+import { runAll } from '../steps';
 import { TermDictionary } from './terms';
 
 /** A made-up word of letters only, different for every (topic, index). */
@@ -28,7 +29,7 @@ describe('discoverThemes', () => {
   it('chooses as many themes as the corpus holds, well past the first candidates', () => {
     const { texts, labels } = topicArticles(16, 25, 3);
     const dictionary = new TermDictionary();
-    const { model } = discoverThemes(texts.map((text) => ({ terms: dictionary.articleTerms('', text) })), dictionary);
+    const { model } = runAll(discoverThemes(texts.map((text) => ({ terms: dictionary.articleTerms('', text) })), dictionary));
     assert.equal(model.clustering.method, 'k-means');
     const themes = Array.from(model.assignment, (theme) => model.themes[theme].id);
     assert.equal(new Set(themes).size, 16);
@@ -39,7 +40,7 @@ describe('discoverThemes', () => {
     const { texts } = topicArticles(6, 40, 4);
     const run = () => {
       const dictionary = new TermDictionary();
-      const { model } = discoverThemes(texts.map((text) => ({ terms: dictionary.articleTerms('', text) })), dictionary, defaultThemeOptions);
+      const { model } = runAll(discoverThemes(texts.map((text) => ({ terms: dictionary.articleTerms('', text) })), dictionary, defaultThemeOptions));
       return { assignment: [...model.assignment], labels: model.themes.map((theme) => theme.label) };
     };
     assert.deepEqual(run(), run());

@@ -16,6 +16,7 @@ import { Centroids, compactColumns, expandColumns, refine, sphericalKMeans } fro
 import { LABEL_TERMS, classKeywords, labelOf } from './naming';
 import { Random, sampleIndices } from '../random';
 import { centroidSilhouette, silhouette } from './silhouette';
+import type { Steps } from '../steps';
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
 import { UserTheme, UserThemeMatcher } from './userThemes';
 import { SparseVector, Vocabulary, buildVocabulary, isZero, meanDirection, sparseDot, tfidfVector } from './vectors';
@@ -93,6 +94,9 @@ const FINAL_RESTARTS = 3;
 const MAX_ITERATIONS = 25;
 export const OTHER_THEME_ID = 'other';
 
+/** Articles turned into TF-IDF vectors between two yields. */
+const VECTORS_PER_STEP = 32;
+
 /**
  * A clustering and the TF-IDF vector it computed for each input article (undefined for
  * copies and articles of user themes). The vectors are not part of the model: a caller
@@ -103,29 +107,34 @@ export interface ThemeDiscovery {
   vectors: readonly (SparseVector | undefined)[];
 }
 
-export function discoverThemes(
+/** Steps (see core/steps.ts): run them with `runAll` or `runInSlices`. */
+export function* discoverThemes(
   inputs: readonly ThemeInput[],
   dictionary: TermDictionary,
   options: ThemeOptions = defaultThemeOptions,
-): ThemeDiscovery {
+): Steps<ThemeDiscovery> {
   const articles = inputs.map((input) => input.terms);
   const copyOf = exactCopies(articles.map((article) => article.textHash));
   const userMatcher = new UserThemeMatcher(options.userThemes, dictionary);
   const userTheme = Int32Array.from(articles, (article, i) => (copyOf[i] === i ? userMatcher.match(article) : -1));
   const toCluster = articles.flatMap((_, i) => (copyOf[i] === i && userTheme[i] < 0 ? [i] : []));
 
-  const vocabulary = buildVocabulary(
+  const vocabulary = yield* buildVocabulary(
     toCluster.map((i) => articles[i]),
     toCluster.map((i) => inputs[i].organisations ?? []),
     (key) => dictionary.canonical(key),
   );
   const vectors: (SparseVector | undefined)[] = new Array(articles.length);
-  for (const i of toCluster) vectors[i] = tfidfVector(articles[i], vocabulary, inputs[i].organisations);
-  markNearCopies(vectors, copyOf);
+  for (let at = 0; at < toCluster.length; at++) {
+    if (at % VECTORS_PER_STEP === VECTORS_PER_STEP - 1) yield;
+    const i = toCluster[at];
+    vectors[i] = tfidfVector(articles[i], vocabulary, inputs[i].organisations);
+  }
+  yield* markNearCopies(vectors, copyOf);
   const originals = toCluster.filter((i) => copyOf[i] === i);
   const clustered = originals.filter((i) => !isZero(vectors[i] as SparseVector));
   const clusterVectors = clustered.map((i) => vectors[i] as SparseVector);
-  const { clusterOf, method } = clusterArticles(clusterVectors, vocabulary.terms.length, options);
+  const { clusterOf, method } = yield* clusterArticles(clusterVectors, vocabulary.terms.length, options);
 
   const themes: Theme[] = options.userThemes.map((theme, i) => ({
     id: `user-${i + 1}`,
@@ -137,7 +146,7 @@ export function discoverThemes(
   const members: number[][] = Array.from({ length: clusterCount }, () => []);
   clustered.forEach((article, i) => members[clusterOf[i]].push(article));
   members.sort((a, b) => b.length - a.length || a[0] - b[0]);
-  const keywords = classKeywords(articles, members, dictionary).map((keys) => keys.map((key) => dictionary.display(key)));
+  const keywords = (yield* classKeywords(articles, members, dictionary)).map((keys) => keys.map((key) => dictionary.display(key)));
   const automaticThemes = members.map((_, i) => themes.length + i);
   members.forEach((_, i) => themes.push({ id: `theme-${i + 1}`, label: labelOf(keywords[i]), keywords: keywords[i], kind: 'automatic' }));
   makeLabelsUnique(themes);
@@ -158,23 +167,24 @@ export function discoverThemes(
     assignment[i] = otherTheme;
   }
   const dimensions = vocabulary.terms.length;
+  yield;
   const centroids = centroidsOf(members.map((list) => list.map((i) => vectors[i] as SparseVector)), dimensions);
   const clustering = { method, clustered: clustered.length };
   return { model: { themes, clustering, assignment, copyOf, vocabulary, centroids, automaticThemes, userMatcher, otherTheme }, vectors };
 }
 
 /** A cluster number for each vector, and how they were found. */
-function clusterArticles(
+function* clusterArticles(
   vectors: readonly SparseVector[],
   dimensions: number,
   options: ThemeOptions,
-): { clusterOf: number[]; method: ClusteringSummary['method'] } {
+): Steps<{ clusterOf: number[]; method: ClusteringSummary['method'] }> {
   const n = vectors.length;
   if (n < 2) return { clusterOf: n === 0 ? [] : [0], method: 'none' };
   if (options.method === 'average-link' || (options.method === 'auto' && n <= SMALL_CORPUS)) {
     return { clusterOf: averageLinkClusters(vectors, options.count), method: 'average-link' };
   }
-  return { clusterOf: kMeansClusters(vectors, dimensions, options), method: 'k-means' };
+  return { clusterOf: yield* kMeansClusters(vectors, dimensions, options), method: 'k-means' };
 }
 
 function averageLinkClusters(vectors: readonly SparseVector[], count: number): number[] {
@@ -220,15 +230,16 @@ function typicalSimilarity(similarity: Float64Array, n: number): number {
   return mean + Math.sqrt(Math.max(0, sumOfSquares / pairs - mean * mean));
 }
 
-function kMeansClusters(vectors: readonly SparseVector[], dimensions: number, options: ThemeOptions): number[] {
+function* kMeansClusters(vectors: readonly SparseVector[], dimensions: number, options: ThemeOptions): Steps<number[]> {
   const random = new Random(options.seed);
-  const k = options.count > 0 ? Math.min(options.count, vectors.length) : chooseK(vectors, dimensions, options.maxThemes, random);
+  const k = options.count > 0 ? Math.min(options.count, vectors.length) : yield* chooseK(vectors, dimensions, options.maxThemes, random);
   const seeding = compactColumns(
     sampleIndices(vectors.length, SEEDING_SAMPLE, random).map((i) => vectors[i]),
     dimensions,
   );
-  const sampled = sphericalKMeans(seeding.vectors, k, seeding.columns.length, random, { restarts: FINAL_RESTARTS, maxIterations: MAX_ITERATIONS });
-  return [...refine(vectors, expandColumns(sampled.centroids, seeding.columns, dimensions), MAX_ITERATIONS).assignment];
+  yield;
+  const sampled = yield* sphericalKMeans(seeding.vectors, k, seeding.columns.length, random, { restarts: FINAL_RESTARTS, maxIterations: MAX_ITERATIONS });
+  return [...(yield* refine(vectors, expandColumns(sampled.centroids, seeding.columns, dimensions), MAX_ITERATIONS)).assignment];
 }
 
 /**
@@ -237,7 +248,7 @@ function kMeansClusters(vectors: readonly SparseVector[], dimensions: number, op
  * past it, with some noise: once SELECTION_PATIENCE candidates in a row score below the
  * best, the larger ones (the slowest to try) are not tried.
  */
-function chooseK(vectors: readonly SparseVector[], dimensions: number, maxThemes: number, random: Random): number {
+function* chooseK(vectors: readonly SparseVector[], dimensions: number, maxThemes: number, random: Random): Steps<number> {
   const { vectors: sample, columns } = compactColumns(
     sampleIndices(vectors.length, SELECTION_SAMPLE, random).map((i) => vectors[i]),
     dimensions,
@@ -247,7 +258,8 @@ function chooseK(vectors: readonly SparseVector[], dimensions: number, maxThemes
   let bestScore = -Infinity;
   let worseInARow = 0;
   for (const k of candidateCounts(limit)) {
-    const clustering = sphericalKMeans(sample, k, columns.length, random, { restarts: SELECTION_RESTARTS, maxIterations: SELECTION_ITERATIONS });
+    const clustering = yield* sphericalKMeans(sample, k, columns.length, random, { restarts: SELECTION_RESTARTS, maxIterations: SELECTION_ITERATIONS });
+    yield;
     const score = centroidSilhouette(sample, clustering.centroids, clustering.assignment);
     if (score > bestScore) {
       bestScore = score;

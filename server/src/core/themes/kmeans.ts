@@ -5,6 +5,7 @@
  * gives the same clusters; several restarts, keeping the most cohesive.
  */
 import type { Random } from '../random';
+import type { Steps } from '../steps';
 import { SparseVector } from './vectors';
 
 /** k unit-length centroids, stored column by column: weights[column * k + cluster]. */
@@ -31,6 +32,8 @@ export interface KMeansOptions {
 
 /** Iterations stop once no more than this share of the vectors changes cluster. */
 const SETTLED_SHARE = 0.001;
+/** Vectors compared with the centroids between two yields (a few hundred microseconds). */
+const VECTORS_PER_STEP = 256;
 
 const defaultKMeansOptions: KMeansOptions = { restarts: 4, maxIterations: 30 };
 
@@ -52,17 +55,17 @@ export function nearestCentroid(vector: SparseVector, centroids: Centroids): { c
 }
 
 /** Clusters unit vectors (none of them zero) into k clusters, 1 <= k <= vectors.length. */
-export function sphericalKMeans(
+export function* sphericalKMeans(
   vectors: readonly SparseVector[],
   k: number,
   dimensions: number,
   random: Random,
   options: KMeansOptions = defaultKMeansOptions,
-): Clustering {
+): Steps<Clustering> {
   let best: Clustering | undefined;
   for (let restart = 0; restart < Math.max(1, options.restarts); restart++) {
-    const seeds = kMeansPlusPlus(vectors, k, dimensions, random);
-    const clustering = refine(vectors, seeds, options.maxIterations);
+    const seeds = yield* kMeansPlusPlus(vectors, k, dimensions, random);
+    const clustering = yield* refine(vectors, seeds, options.maxIterations);
     if (!best || clustering.cohesion > best.cohesion) best = clustering;
   }
   return best as Clustering;
@@ -98,7 +101,7 @@ export function expandColumns(centroids: Centroids, columns: Int32Array, dimensi
 }
 
 /** Lloyd iterations from given centroids until (almost) no vector changes cluster. */
-export function refine(vectors: readonly SparseVector[], start: Centroids, maxIterations: number): Clustering {
+export function* refine(vectors: readonly SparseVector[], start: Centroids, maxIterations: number): Steps<Clustering> {
   let centroids = start;
   const n = vectors.length;
   const assignment = new Int32Array(n).fill(-1);
@@ -107,6 +110,7 @@ export function refine(vectors: readonly SparseVector[], start: Centroids, maxIt
   for (let iteration = 0; iteration < Math.max(1, maxIterations); iteration++) {
     let changed = 0;
     for (let i = 0; i < n; i++) {
+      if (i % VECTORS_PER_STEP === VECTORS_PER_STEP - 1) yield;
       centroidSimilarities(vectors[i], centroids, scores);
       const { cluster, similarity: s } = argmax(scores);
       if (assignment[i] !== cluster) changed++;
@@ -159,12 +163,13 @@ function centroidsOf(
 }
 
 /** k-means++: each next seed is drawn with probability proportional to its squared distance from the nearest seed so far. */
-function kMeansPlusPlus(vectors: readonly SparseVector[], k: number, dimensions: number, random: Random): Centroids {
+function* kMeansPlusPlus(vectors: readonly SparseVector[], k: number, dimensions: number, random: Random): Steps<Centroids> {
   const n = vectors.length;
   const weights = new Float64Array(dimensions * k);
   const closest = new Float64Array(n).fill(-Infinity);
   let seed = Math.floor(random.next() * n);
   for (let c = 0; c < k; c++) {
+    yield;
     const chosen = vectors[seed];
     for (let j = 0; j < chosen.indices.length; j++) weights[chosen.indices[j] * k + c] = chosen.values[j];
     const dense = new Float64Array(dimensions);

@@ -4,6 +4,7 @@
  *   (its frequency in the theme) × log(1 + average words per theme / its frequency in all themes),
  * so the top terms are frequent in this theme and rare in the others.
  */
+import type { Steps } from '../steps';
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
 import { TermTable } from './termTable';
 
@@ -14,15 +15,18 @@ export const LABEL_TERMS = 3;
  * when it has two or more: one article (or one title) cannot name its theme alone.
  */
 const MIN_ARTICLE_SHARE = 0.2;
+/** Articles counted between two yields. */
+const ARTICLES_PER_STEP = 64;
 
 /** Keyword term keys for each class (a class is a list of article indices), best first. */
-export function classKeywords(
+export function* classKeywords(
   articles: readonly ArticleTerms[],
   classes: readonly (readonly number[])[],
   dictionary: TermDictionary,
   count = KEYWORDS_PER_THEME,
-): TermKey[][] {
-  const frequencies = classes.map((members) => classFrequencies(articles, members));
+): Steps<TermKey[][]> {
+  const frequencies: { counts: TermTable; articleCounts: TermTable; size: number }[] = [];
+  for (const members of classes) frequencies.push(yield* classFrequencies(articles, members));
   const overall = new TermTable();
   let totalWords = 0;
   for (const { counts } of frequencies) {
@@ -32,7 +36,9 @@ export function classKeywords(
     });
   }
   const averageWords = classes.length > 0 ? totalWords / classes.length : 0;
-  return frequencies.map(({ counts, articleCounts, size }) => {
+  const keywords: TermKey[][] = [];
+  for (const { counts, articleCounts, size } of frequencies) {
+    yield;
     let classWords = 0;
     counts.forEach((_, value) => (classWords += value));
     const minArticles = Math.max(Math.min(2, size), Math.ceil(MIN_ARTICLE_SHARE * size));
@@ -43,8 +49,9 @@ export function classKeywords(
       scored.push([key, tf * Math.log(1 + averageWords / Math.max(1, overall.get(key)))]);
     });
     scored.sort((a, b) => b[1] - a[1] || compare(dictionary.canonical(a[0]), dictionary.canonical(b[0])));
-    return distinctTerms(scored, dictionary, count);
-  });
+    keywords.push(distinctTerms(scored, dictionary, count));
+  }
+  return keywords;
 }
 
 /** Readable label from keywords: the first few, as the user reads them. */
@@ -52,14 +59,15 @@ export function labelOf(keywords: readonly string[]): string {
   return keywords.slice(0, LABEL_TERMS).join(', ');
 }
 
-function classFrequencies(
+function* classFrequencies(
   articles: readonly ArticleTerms[],
   members: readonly number[],
-): { counts: TermTable; articleCounts: TermTable; size: number } {
+): Steps<{ counts: TermTable; articleCounts: TermTable; size: number }> {
   const counts = new TermTable();
   const articleCounts = new TermTable();
-  for (const index of members) {
-    const { keys, counts: values } = articles[index];
+  for (let at = 0; at < members.length; at++) {
+    if (at % ARTICLES_PER_STEP === ARTICLES_PER_STEP - 1) yield;
+    const { keys, counts: values } = articles[members[at]];
     for (let i = 0; i < keys.length; i++) {
       counts.add(keys[i], values[i]);
       articleCounts.add(keys[i], 1);

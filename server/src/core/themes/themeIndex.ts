@@ -4,6 +4,11 @@
  * keywords it uses, or the nearest existing centroid. The whole corpus is clustered again
  * only on request, when the options change, or when a large share of the articles has
  * changed since the last clustering (lazily, the next time themes are asked for).
+ *
+ * A clustering runs at once (`settle`, `recluster`) or in slices (`settleInSlices`, for
+ * the language server): while one runs in slices, reads see the last finished clustering
+ * (nothing before the first) and edits are taken in; the articles changed meanwhile are
+ * placed by the new model when it is applied.
  */
 import type { Article } from '../articles';
 import type { Corpus, CorpusChange, IndexedFile } from '../corpus';
@@ -18,6 +23,8 @@ import {
   discoverThemes,
 } from './discover';
 import { nearestCentroid } from './kmeans';
+import { Steps, runAll } from '../steps';
+import { SharedSlicedRun } from './sharedSlicedRun';
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
 import { SparseVector, heaviestColumns, isZero, tfidfVector } from './vectors';
 
@@ -29,6 +36,8 @@ const ARTICLE_KEYWORDS = 12;
 
 /** Once this share of the articles clustered last time has changed, the next read clusters again. */
 const RECLUSTER_SHARE = 0.2;
+/** Articles prepared for, or given the results of, a clustering between two yields. */
+const ENTRIES_PER_STEP = 256;
 
 export interface ThemedArticle {
   uri: string;
@@ -71,6 +80,7 @@ export class ThemeIndex {
   private generationCount = 0;
   private clusteringCount = 0;
   private readonly articleListeners: ((uris: readonly string[]) => void)[] = [];
+  private readonly slicedClustering = new SharedSlicedRun<void>();
 
   constructor(
     private options: ThemeOptions = defaultThemeOptions,
@@ -136,24 +146,87 @@ export class ThemeIndex {
       .join('\u0002');
   }
 
-  /** Clusters the whole corpus again. */
+  /** Clusters the whole corpus again, at once. */
   recluster(): void {
+    runAll(this.reclustering());
+  }
+
+  /** Whether reads would cluster first (or, while a clustering runs in slices, wait for it). */
+  get needsClustering(): boolean {
+    return this.stale || !this.model || this.slicedClustering.running;
+  }
+
+  /** The next read clusters the whole corpus again. */
+  markStale(): void {
+    this.stale = true;
+  }
+
+  /**
+   * Clusters again if that is due, in slices that let the event loop turn (see core/steps.ts),
+   * joining a clustering already running; resolves once the themes are up to date.
+   * Rejects with StepsAbandoned when `gaveUp` says so between two slices.
+   */
+  async settleInSlices(gaveUp: () => boolean = () => false): Promise<void> {
+    while (this.needsClustering) await this.slicedClustering.join(() => this.reclustering(), gaveUp);
+  }
+
+  /**
+   * A full clustering as steps. Changes that arrive between steps are recorded for the
+   * next one: the articles added or edited meanwhile are placed by the new model.
+   */
+  private *reclustering(): Steps<void> {
     const started = Date.now();
-    const all = [...this.entries.values()].flat().sort(
-      (a, b) => compare(a.relativePath, b.relativePath) || compare(a.uri, b.uri) || a.index - b.index,
-    );
-    const inputs: ThemeInput[] = all.map((entry) => ({ terms: entry.terms, organisations: this.organisationTerms(entry) }));
-    const { model, vectors } = discoverThemes(inputs, this.dictionary, this.options);
-    const clustering = this.clusteringCount + 1;
-    // The vectors are at hand now: the keywords that search will ask for next cost almost nothing.
-    all.forEach((entry, i) => {
-      const vector = vectors[i];
-      const organisations = (inputs[i].organisations ?? []).join(' ');
-      entry.keywords = vector && { clustering, organisations, words: this.keywordsOf(vector, model, ARTICLE_KEYWORDS) };
-    });
+    const changedBefore = [...this.changedSinceClustering];
+    this.changedSinceClustering.clear();
+    this.stale = false;
+    let applied = false;
+    try {
+      const all = [...this.entries.values()].flat().sort(
+        (a, b) => compare(a.relativePath, b.relativePath) || compare(a.uri, b.uri) || a.index - b.index,
+      );
+      // Edits arriving meanwhile are weighed against what is being clustered.
+      this.clusteredArticles = all.length;
+      const inputs: ThemeInput[] = [];
+      for (const entry of all) {
+        if (inputs.length % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+        inputs.push({ terms: entry.terms, organisations: this.organisationTerms(entry) });
+      }
+      const { model, vectors } = yield* discoverThemes(inputs, this.dictionary, this.options);
+      const clustering = this.clusteringCount + 1;
+      // The vectors are at hand now: the keywords that search will ask for next cost almost nothing.
+      const keywords = new Array<Entry['keywords']>(all.length);
+      for (let i = 0; i < all.length; i++) {
+        if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+        const vector = vectors[i];
+        const organisations = (inputs[i].organisations ?? []).join(' ');
+        keywords[i] = vector && { clustering, organisations, words: this.keywordsOf(vector, model, ARTICLE_KEYWORDS) };
+      }
+      this.apply(model, all, keywords);
+      applied = true;
+      this.generationCount++;
+      this.clusteringCount = clustering;
+      this.onClustered({ ...model.clustering, articles: all.length, themes: model.themes.length, ms: Date.now() - started });
+    } finally {
+      if (!applied) {
+        // Abandoned: what had changed before still has to be clustered.
+        for (const key of changedBefore) this.changedSinceClustering.add(key);
+        this.stale = true;
+      }
+    }
+  }
+
+  /**
+   * Gives the articles clustered (`all`, in the order of the model) their themes, copy
+   * groups and keywords. Articles removed since are left out; those added or edited since
+   * are placed as an edit would be.
+   */
+  private apply(model: ThemeModel, all: readonly Entry[], keywords: readonly Entry['keywords'][]): void {
+    const current = new Set(this.allEntries());
     const byOriginal = new Map<number, Entry[]>();
     this.groups.clear();
     all.forEach((entry, i) => {
+      if (!current.delete(entry)) return;
+      entry.keywords = keywords[i];
       entry.theme = model.assignment[i];
       const group = byOriginal.get(model.copyOf[i]) ?? [];
       byOriginal.set(model.copyOf[i], group);
@@ -162,17 +235,16 @@ export class ThemeIndex {
       this.groups.set(entry.terms.textHash, group);
     });
     this.model = model;
-    this.clusteredArticles = all.length;
-    this.changedSinceClustering.clear();
-    this.stale = false;
-    this.generationCount++;
-    this.clusteringCount = clustering;
-    this.onClustered({ ...model.clustering, articles: all.length, themes: model.themes.length, ms: Date.now() - started });
+    for (const entry of current) {
+      entry.theme = -1;
+      this.place(entry);
+    }
   }
 
   /** Themes in order (user themes first, then automatic ones by size), each with its article count. */
   themes(): ThemeSummary[] {
     const model = this.fresh();
+    if (!model) return [];
     const counts = new Array<number>(model.themes.length).fill(0);
     for (const entry of this.allEntries()) counts[entry.theme]++;
     return model.themes
@@ -187,6 +259,7 @@ export class ThemeIndex {
   /** Articles of one theme (all when `themeId` is undefined), by file then position. */
   articles(themeId?: string): ThemedArticle[] {
     const model = this.fresh();
+    if (!model) return [];
     const result: ThemedArticle[] = [];
     for (const entry of this.allEntries()) {
       if (themeId === undefined || model.themes[entry.theme].id === themeId) result.push(this.themed(entry, model));
@@ -202,14 +275,15 @@ export class ThemeIndex {
   /** The articles of one file, in order, with their themes. */
   fileArticles(uri: string): ThemedArticle[] {
     const model = this.fresh();
-    return (this.entries.get(uri) ?? []).map((entry) => this.themed(entry, model));
+    return model ? (this.entries.get(uri) ?? []).map((entry) => this.themed(entry, model)) : [];
   }
 
   /** The article of a file whose title is on `line`, with its theme. */
   articleAtTitle(uri: string, line: number): { article: ThemedArticle; theme: ThemeSummary } | undefined {
     const entry = this.entries.get(uri)?.find((e) => e.article.startLine === line);
-    if (!entry) return undefined;
-    const article = this.themed(entry, this.fresh());
+    const model = this.fresh();
+    if (!entry || !model) return undefined;
+    const article = this.themed(entry, model);
     const theme = this.theme(article.themeId);
     return theme && { article, theme };
   }
@@ -217,8 +291,8 @@ export class ThemeIndex {
   /** An article's most distinctive terms, by TF-IDF over the vocabulary of the last clustering. */
   articleKeywords(uri: string, index: number, count = ARTICLE_KEYWORDS): readonly string[] {
     const entry = this.entries.get(uri)?.[index];
-    if (!entry) return [];
     const model = this.fresh();
+    if (!entry || !model) return [];
     const terms = this.organisationTerms(entry);
     const organisations = terms.join(' ');
     const cached = entry.keywords;
@@ -237,9 +311,10 @@ export class ThemeIndex {
     if (this.stale || !this.model) this.recluster();
   }
 
-  private fresh(): ThemeModel {
-    this.settle();
-    return this.model as ThemeModel;
+  /** The model reads use: clustered again first if due, unless a clustering runs in slices (then the last finished one). */
+  private fresh(): ThemeModel | undefined {
+    if (!this.slicedClustering.running) this.settle();
+    return this.model;
   }
 
   private themed(entry: Entry, model: ThemeModel): ThemedArticle {

@@ -4,6 +4,7 @@
  * Vectors are sparse, unit length, and cut to their heaviest terms, which keeps
  * clustering ten thousand articles fast and loses little of what an article is about.
  */
+import type { Steps } from '../steps';
 import type { ArticleTerms, TermKey } from './terms';
 import { TermTable } from './termTable';
 
@@ -34,10 +35,16 @@ const defaultVocabularyOptions: VocabularyOptions = { minArticles: 2, maxShare: 
 
 /** Heaviest terms kept per article vector. */
 const MAX_TERMS_PER_VECTOR = 120;
+/** Articles counted between two yields. */
+const ARTICLES_PER_STEP = 64;
 
-function documentFrequencies(articles: readonly ArticleTerms[], extraFeatures: readonly (readonly TermKey[])[]): TermTable {
+function* documentFrequencies(articles: readonly ArticleTerms[], extraFeatures: readonly (readonly TermKey[])[]): Steps<TermTable> {
   const df = new TermTable(articles.length * 16);
-  for (const article of articles) for (let i = 0; i < article.keys.length; i++) df.add(article.keys[i], 1);
+  for (let at = 0; at < articles.length; at++) {
+    if (at % ARTICLES_PER_STEP === ARTICLES_PER_STEP - 1) yield;
+    const article = articles[at];
+    for (let i = 0; i < article.keys.length; i++) df.add(article.keys[i], 1);
+  }
   for (const features of extraFeatures) for (const key of new Set(features)) df.add(key, 1);
   return df;
 }
@@ -46,13 +53,13 @@ function documentFrequencies(articles: readonly ArticleTerms[], extraFeatures: r
  * Columns are ordered by `canonical` (a term's words), not by term key: keys depend on the
  * order words were first seen in, and clustering must not.
  */
-export function buildVocabulary(
+export function* buildVocabulary(
   articles: readonly ArticleTerms[],
   extraFeatures: readonly (readonly TermKey[])[],
   canonical: (key: TermKey) => string,
   options: VocabularyOptions = defaultVocabularyOptions,
-): Vocabulary {
-  const df = documentFrequencies(articles, extraFeatures);
+): Steps<Vocabulary> {
+  const df = yield* documentFrequencies(articles, extraFeatures);
   const n = articles.length;
   const minArticles = Math.min(options.minArticles, Math.max(1, n - 1));
   const maxArticles = n >= options.commonTermsFrom ? options.maxShare * n : n;
@@ -60,7 +67,9 @@ export function buildVocabulary(
   df.forEach((key, count) => {
     if (count >= minArticles && count <= maxArticles) kept.push([key, canonical(key), count]);
   });
+  yield;
   kept.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  yield;
   const columns = new TermTable(kept.length);
   kept.forEach(([key], column) => columns.set(key, column));
   return { columns, terms: kept.map(([key]) => key), idf: Float64Array.from(kept, ([, , count]) => Math.log((1 + n) / (1 + count)) + 1) };
