@@ -2,20 +2,28 @@
  * Lexical cohesion around a heading, for the article splitter (see articles.ts): the cosine
  * similarity of the content words before a heading and after it.
  *
- * The measure is cohesion.ts's (termVector, cosine), computed over small integers instead
- * of strings: each file's content words get ids once, and each comparison counts ids in
- * typed arrays. With a comparison at nearly every heading, building word lists and Maps of
- * strings for each one took a quarter of the splitting time.
+ * The measure is cohesion.ts's (contentWords, termVector, cosine), computed over small
+ * integers instead of strings: each file's content words get ids, looked up by their
+ * characters in the line (a string is made for a word only the first time a file uses it),
+ * and each comparison counts ids in typed arrays. With a comparison at nearly every heading,
+ * building word lists and Maps of strings took a quarter of the splitting time, and a
+ * string for each word occurrence then took a third of the rest.
  */
-import { contentWords } from './cohesion';
+import { WordSpans, lowerCaseInPlace } from './cohesion';
+import { NOT_CONTENT, WordIds } from './wordIds';
 import type { LineShape } from './lines';
 
 export interface ShapedLine {
   text: string;
+  /** Offset of the line's first character in the file's text. */
+  start: number;
   shape: LineShape;
   words: number;
-  /** Content words as vocabulary ids, computed only for lines near a heading whose role is in doubt. */
-  contentIds?: number[];
+  /**
+   * Content words as vocabulary ids, computed only for lines near a heading whose role is in
+   * doubt. Always present, if undefined, so that every line has the same hidden class.
+   */
+  contentIds: number[] | undefined;
 }
 
 export interface CohesionOptions {
@@ -27,11 +35,22 @@ export interface CohesionOptions {
   windowWords: number;
 }
 
-/** One per file: the vocabulary ids are only comparable within it. */
+/** One per file. */
 export class CohesionWindows {
-  private readonly vocabulary = new Map<string, number>();
+  private readonly wordIds = threadWordIds;
   private readonly before = scratchBefore;
   private readonly after = scratchAfter;
+  /**
+   * The file's text in lower case, made when first needed; null when lowering moves some
+   * characters (then each line is lowered on its own). One call for the whole text is far
+   * cheaper than one per line, and the words are then read in one flat string.
+   */
+  private lowerText: string | null | undefined;
+
+  constructor(private readonly text: string) {
+    // Between files, never within one: a file's ids must all come from the same table.
+    this.wordIds.limitSize();
+  }
 
   /** Whether the body before `heading` and the one from `nextBody` have too little vocabulary in common. */
   headingBreaks(
@@ -62,23 +81,22 @@ export class CohesionWindows {
     for (let i = from; i !== stop && i !== lastLine && i >= 0 && i < lines.length && words < limit; i += step) {
       const line = lines[i];
       if (line.shape !== 'prose' && line.shape !== 'bullet') continue;
-      line.contentIds ??= this.ids(line.text);
+      line.contentIds ??= this.ids(line);
       into.add(line.contentIds);
       words += line.words;
     }
   }
 
   /** A plain array: a typed array for each of many short lines cost more to allocate than it saved. */
-  private ids(text: string): number[] {
-    const words = contentWords(text);
-    const ids: number[] = new Array(words.length);
-    for (let i = 0; i < words.length; i++) {
-      let id = this.vocabulary.get(words[i]);
-      if (id === undefined) {
-        id = this.vocabulary.size;
-        this.vocabulary.set(words[i], id);
-      }
-      ids[i] = id;
+  private ids(line: ShapedLine): number[] {
+    if (this.lowerText === undefined) this.lowerText = lowerCaseInPlace(this.text) ?? null;
+    const lower = this.lowerText ?? line.text.toLowerCase();
+    const start = this.lowerText === null ? 0 : line.start;
+    const spans = new WordSpans(lower, start, start + line.text.length);
+    const ids: number[] = [];
+    while (spans.next()) {
+      const id = this.wordIds.idOf(lower, spans.start, spans.end);
+      if (id !== NOT_CONTENT) ids.push(id);
     }
     return ids;
   }
@@ -144,3 +162,9 @@ export class TermCounts {
  */
 const scratchBefore = new TermCounts();
 const scratchAfter = new TermCounts();
+/**
+ * Shared by every file too: most words of a file are its first use of them, but most of them
+ * appeared in a file before. Looking each up in a table of the file's own words cost more
+ * than making a string of it.
+ */
+const threadWordIds = new WordIds();

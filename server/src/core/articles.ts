@@ -68,8 +68,8 @@ export function splitArticles(
   lineIndex: LineIndex = new LineIndex(text),
   options: SplitOptions = defaultSplitOptions,
 ): SplitResult {
-  const lines = readLines(lineIndex);
-  const cohesion = new CohesionWindows();
+  const lines = readLines(text, lineIndex);
+  const cohesion = new CohesionWindows(text);
   demoteWrappedLines(lines);
   const tailStart = navigationTailStart(lines);
   const boilerplate: LineSpan[] = [];
@@ -127,15 +127,17 @@ export function splitArticles(
 }
 
 /** Each line's text, shape and word count: one word count per line, shared by the shape. */
-function readLines(lineIndex: LineIndex): ShapedLine[] {
+function readLines(fileText: string, lineIndex: LineIndex): ShapedLine[] {
   const lines: ShapedLine[] = new Array(lineIndex.lineCount);
   for (let i = 0; i < lines.length; i++) {
-    const text = lineIndex.lineText(i);
+    const start = lineIndex.lineStart(i);
+    const end = lineIndex.lineEnd(i);
+    const text = fileText.slice(start, end);
     const trimmed = text.trim();
-    const words = wordCount(text);
+    const words = wordCount(fileText, start, end);
     // trim() removes two characters that wordCount takes for letters (a BOM, U+1680): only then do the counts differ.
     const trimmedWords = trimmed.length === text.length || !TRIMMED_LETTERS.test(text) ? words : wordCount(trimmed);
-    lines[i] = { text, shape: trimmedLineShape(trimmed, trimmedWords), words };
+    lines[i] = { text, start, shape: trimmedLineShape(trimmed, trimmedWords), words, contentIds: undefined };
   }
   return lines;
 }

@@ -13,39 +13,107 @@ export type TermVector = Map<string, number>;
 export function contentWords(text: string): string[] {
   const words: string[] = [];
   const lower = text.toLowerCase();
-  let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 32;
-    const letter = (c >= 97 && c <= 122) || (c > 127 && isLetter(lower[i]));
-    const apostrophe = (c === 39 || c === 0x2019) && start >= 0;
-    if (letter || apostrophe) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start >= 0) addWord(words, lower.slice(start, i));
-    start = -1;
+  const spans = new WordSpans(lower, 0, lower.length);
+  while (spans.next()) {
+    const word = contentForm(lower.slice(spans.start, spans.end));
+    if (word !== undefined) words.push(word);
   }
   return words;
 }
 
-/** "nurse's" and "nurses’" → "nurse" / "nurses": a trailing apostrophe and s. */
-function stripPossessive(word: string): string {
-  const last = word.charCodeAt(word.length - 1);
-  if (last === 39 || last === 0x2019) return word.slice(0, -1);
-  const beforeLast = word.charCodeAt(word.length - 2);
-  return last === 115 && (beforeLast === 39 || beforeLast === 0x2019) ? word.slice(0, -2) : word;
+/** Shorter words ("an", "us", "tv") carry too little meaning to compare. */
+const MIN_WORD_CHARS = 3;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+const LOWER_S = 0x73;
+
+/**
+ * The words of a lower-cased text from `start` to `end`, as contentWords splits them, given
+ * as character ranges for callers that look words up without making a string of each: runs
+ * of letters, with apostrophes after the first letter ("don't"), less a possessive ending
+ * ("nurse's", "nurses’" → "nurse", "nurses"), at least MIN_WORD_CHARS long.
+ * Call next() until it returns false.
+ */
+export class WordSpans {
+  /** The current word: start inclusive, end exclusive. */
+  start = 0;
+  end = 0;
+
+  constructor(
+    private readonly lower: string,
+    private position: number,
+    private readonly stop: number,
+  ) {}
+
+  next(): boolean {
+    const { lower, stop } = this;
+    let i = this.position;
+    while (i < stop) {
+      while (i < stop && !isLetter(lower.charCodeAt(i))) i++;
+      if (i === stop) break;
+      const start = i;
+      for (i++; i < stop; i++) {
+        const c = lower.charCodeAt(i);
+        if (!isLetter(c) && c !== APOSTROPHE && c !== RIGHT_QUOTE) break;
+      }
+      const end = withoutPossessive(lower, start, i);
+      if (end - start >= MIN_WORD_CHARS) {
+        this.position = i;
+        this.start = start;
+        this.end = end;
+        return true;
+      }
+    }
+    this.position = stop;
+    return false;
+  }
+}
+
+/** Where the word from `start` to `end` ends without a trailing apostrophe, or apostrophe and s. */
+function withoutPossessive(lower: string, start: number, end: number): number {
+  const last = lower.charCodeAt(end - 1);
+  if (last === APOSTROPHE || last === RIGHT_QUOTE) return end - 1;
+  if (end - start < 2 || last !== LOWER_S) return end;
+  const beforeLast = lower.charCodeAt(end - 2);
+  return beforeLast === APOSTROPHE || beforeLast === RIGHT_QUOTE ? end - 2 : end;
+}
+
+/**
+ * `text` in lower case if every character keeps its offset, so that each line of the result
+ * is that line lowered on its own; undefined if not. Only "İ" lowers to more UTF-16 units
+ * (two), and lowering never looks across a line break: the one rule with context ("Σ" ends
+ * a word as "ς") stops at characters that are neither letters nor marks.
+ */
+export function lowerCaseInPlace(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : undefined;
+}
+
+/** A lower-case letter: a-z, or any letter outside ASCII. */
+function isLetter(c: number): boolean {
+  if (c < 128) return c >= 97 && c <= 122;
+  let known = nonAsciiLetters[c];
+  if (known === UNKNOWN) {
+    known = LETTER.test(String.fromCharCode(c)) ? IS_LETTER : NOT_LETTER;
+    nonAsciiLetters[c] = known;
+  }
+  return known === IS_LETTER;
 }
 
 const LETTER = /\p{L}/u;
-function isLetter(char: string): boolean {
-  return LETTER.test(char);
-}
+const UNKNOWN = 0;
+const IS_LETTER = 1;
+const NOT_LETTER = 2;
+/**
+ * Whether each UTF-16 unit is a letter, filled in as met: testing \p{L} for each
+ * non-ASCII character was a large share of the time spent on lines holding them.
+ */
+const nonAsciiLetters = new Uint8Array(0x10000);
 
-function addWord(words: string[], raw: string): void {
-  let word = stripPossessive(raw);
-  if (word.length < 3 || isStopWord(word)) return;
-  if (word.length > 4 && word.endsWith('s') && !word.endsWith('ss')) word = word.slice(0, -1);
-  words.push(word);
+/** A word as compared, or undefined for a stop word: "crimes" → "crime", but "across" stays. */
+export function contentForm(word: string): string | undefined {
+  if (isStopWord(word)) return undefined;
+  return word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
 /**
