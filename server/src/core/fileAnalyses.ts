@@ -5,5 +5,6 @@
  */
 import type { FileAnalysis } from './analyses';
 import { fingerprintsAnalysis } from './duplicates/analysis';
+import { vocabulariesAnalysis } from './themes/articleVocabulary';
 
-export const fileAnalyses: readonly FileAnalysis[] = [fingerprintsAnalysis];
+export const fileAnalyses: readonly FileAnalysis[] = [fingerprintsAnalysis, vocabulariesAnalysis];

@@ -9,27 +9,23 @@
  * Terms are numbers, not strings: a word gets an id in a shared `TermDictionary`, and a
  * phrase is the pair of its word ids packed into one number. Ten thousand articles hold
  * millions of phrase occurrences; numbers keep that in typed arrays instead of strings.
+ * An article's terms are counted apart from the dictionary, with ids of its own
+ * (articleVocabulary.ts, in the index workers), then translated here.
  */
-import { contentWords } from '../cohesion';
-import { createHash } from 'crypto';
-import { TermTable } from './termTable';
+import { ArticleVocabulary, articleVocabulary } from './articleVocabulary';
+import { TermKey, WORD_LIMIT, firstWord, isPhrase, phraseKey, secondWord } from './termKeys';
 import { ownCopy } from '../text';
+import { contentWordOf, scanWords } from './wordScan';
 
-/** Word ids stay below this, so that a phrase key (first + 1) * WORD_LIMIT + second is an exact double. */
-const WORD_LIMIT = 2 ** 22;
-/** Surface words whose word id is cached; beyond it they are normalised each time. */
-const MAX_SURFACE_FORMS = 500_000;
+export type { TermKey } from './termKeys';
+
 /** Marks an organisation's entry in the dictionary, apart from any word spelled the same. */
 const ORGANISATION_MARK = '\u0000';
-/** The title says what an article is about: its terms count this many times. */
-const TITLE_WEIGHT = 2;
-
-export type TermKey = number;
 
 export interface ArticleTerms {
   /** Term keys, ascending. */
   keys: Float64Array;
-  /** Occurrences of each term (title terms counted TITLE_WEIGHT times), parallel to `keys`. */
+  /** Occurrences of each term (title terms counted more, see articleVocabulary.ts), parallel to `keys`. */
   counts: Float32Array;
   /** Equal for two articles whose words are equal, whatever their spacing, case and punctuation. */
   textHash: string;
@@ -37,52 +33,67 @@ export interface ArticleTerms {
   words: number;
 }
 
-const LETTER = /\p{L}/u;
-const SPACE = /\s/u;
-const APOSTROPHE = 0x27;
-const RIGHT_QUOTE = 0x2019;
-
 export class TermDictionary {
   private readonly wordIds = new Map<string, number>();
   private readonly words: string[] = [];
-  /** Surface word (lower case) -> the id of its normalised word, or -1 when it is not a content word. */
-  private readonly surfaceIds = new Map<string, number>();
   /**
    * Per word id, whether it was seen as written ("service") and not only with the plural
    * "s" that normalising strips ("services"): words are shown as they are written.
    */
   private readonly seenBare: boolean[] = [];
 
-  /**
-   * Counts the terms of one article: its title (weighted) and its body, in a small table of
-   * its own (it stays in the processor's cache), then sorts only the distinct terms.
-   */
+  /** Counts the terms of one article: its title (weighted) and its body. */
   articleTerms(title: string, body: string): ArticleTerms {
-    const occurrences = new TermTable((title.length + body.length) / 8);
-    const surfaces: string[] = [];
-    let words = 0;
-    const addText = (text: string, weight: number): void => {
-      let previous = -1;
-      scanWords(text, (surface) => {
-        if (surface === undefined) {
-          previous = -1;
-          return;
-        }
-        surfaces.push(surface);
-        const id = this.wordId(surface);
-        if (id < 0) {
-          previous = -1;
-          return;
-        }
-        words++;
-        occurrences.add(id, weight);
-        if (previous >= 0) occurrences.add(phraseKey(previous, id), weight);
-        previous = id;
-      });
+    return this.termsOf(articleVocabulary(title, body));
+  }
+
+  /**
+   * The terms of an article counted on its own (see articleVocabulary.ts) in this
+   * dictionary's words: each word gets its id in the article's order of first appearance
+   * (as when counting here), then the terms are put in key order. Sorting packs a word's
+   * id with its local id in one number, and orders phrases by the rank of their words
+   * (two counting sorts): no hash table and no comparison function, for what is most of
+   * the theme index's work on its own thread during a scan.
+   */
+  termsOf(vocabulary: ArticleVocabulary): ArticleTerms {
+    const { words, bare, wordCounts, phrases, phraseCounts } = vocabulary;
+    const ids = new Int32Array(words.length);
+    let packed = new Float64Array(words.length);
+    let known = 0;
+    for (let local = 0; local < words.length; local++) {
+      const id = this.intern(words[local]);
+      ids[local] = id;
+      if (id < 0) continue;
+      if (bare[local]) this.seenBare[id] = true;
+      packed[known++] = id * WORD_LIMIT + local;
+    }
+    packed = packed.subarray(0, known).sort();
+    const ranks = new Int32Array(words.length).fill(-1);
+    const phraseOrder = new Uint32Array(phraseCounts.length);
+    const keys = new Float64Array(known + phraseOrder.length);
+    const counts = new Float32Array(keys.length);
+    for (let rank = 0; rank < known; rank++) {
+      const id = Math.floor(packed[rank] / WORD_LIMIT);
+      const local = packed[rank] - id * WORD_LIMIT;
+      ranks[local] = rank;
+      keys[rank] = id;
+      counts[rank] = wordCounts[local];
+    }
+    const phraseCount = sortPhrases(phrases, ranks, known, phraseOrder);
+    for (let i = 0; i < phraseCount; i++) {
+      const phrase = phraseOrder[i];
+      keys[known + i] = phraseKey(ids[phrases[2 * phrase]], ids[phrases[2 * phrase + 1]]);
+      counts[known + i] = phraseCounts[phrase];
+    }
+    // Shorter only when the dictionary is full and some words got no id.
+    const length = known + phraseCount;
+    const whole = length === keys.length;
+    return {
+      keys: whole ? keys : keys.slice(0, length),
+      counts: whole ? counts : counts.slice(0, length),
+      textHash: vocabulary.textHash,
+      words: vocabulary.contentWords,
     };
-    addText(title, TITLE_WEIGHT);
-    addText(body, 1);
-    return { ...sortedCounts(occurrences), textHash: createHash('sha1').update(surfaces.join(' ')).digest('base64'), words };
   }
 
   /**
@@ -108,16 +119,12 @@ export class TermDictionary {
 
   /** How a term is shown: its words as written, or an organisation's name. */
   display(key: TermKey): string {
-    if (key < WORD_LIMIT) return this.displayWord(key);
-    const first = Math.floor(key / WORD_LIMIT) - 1;
-    return `${this.displayWord(first)} ${this.displayWord(key - (first + 1) * WORD_LIMIT)}`;
+    return isPhrase(key) ? `${this.displayWord(firstWord(key))} ${this.displayWord(secondWord(key))}` : this.displayWord(key);
   }
 
   /** The words of a term: one for a word, two for a phrase. */
   wordsOf(key: TermKey): TermKey[] {
-    if (key < WORD_LIMIT) return [key];
-    const first = Math.floor(key / WORD_LIMIT) - 1;
-    return [first, key - (first + 1) * WORD_LIMIT];
+    return isPhrase(key) ? [firstWord(key), secondWord(key)] : [key];
   }
 
   /** A key that orders terms the same way whatever order their words were first seen in. */
@@ -135,13 +142,9 @@ export class TermDictionary {
 
   /** The id of a surface word's normalised form, or -1 when it is not a content word. */
   private wordId(surface: string): number {
-    let id = this.surfaceIds.get(surface);
-    if (id === undefined) {
-      const word = contentWords(surface)[0] ?? '';
-      id = word === '' ? -1 : this.intern(word);
-      if (id >= 0 && surface === word) this.seenBare[id] = true;
-      if (this.surfaceIds.size < MAX_SURFACE_FORMS) this.surfaceIds.set(ownCopy(surface), id);
-    }
+    const word = contentWordOf(surface);
+    const id = word === '' ? -1 : this.intern(word);
+    if (id >= 0 && surface === word) this.seenBare[id] = true;
     return id;
   }
 
@@ -159,69 +162,28 @@ export class TermDictionary {
   }
 }
 
-/** The keys of a table ascending, and the value of each. */
-function sortedCounts(table: TermTable): { keys: Float64Array; counts: Float32Array } {
-  const keys = new Float64Array(table.size);
-  let at = 0;
-  table.forEach((key) => (keys[at++] = key));
-  keys.sort();
-  const counts = new Float32Array(keys.length);
-  for (let i = 0; i < keys.length; i++) counts[i] = table.get(keys[i]);
-  return { keys, counts };
-}
-
 /**
- * Calls `onToken` with each lower-cased word of a text (a letter, then letters and
- * apostrophes), and with undefined for each run of other characters that breaks a phrase
- * (digits, punctuation). A hand-written scanner: a Unicode regular expression is several
- * times slower on the millions of words of a large corpus. Letters outside the Basic
- * Multilingual Plane count as breaks.
+ * Writes to `order` the phrases (pairs of local word ids) whose words both have a rank, by
+ * the rank of their first word then of their second: a counting sort by the second, then a
+ * stable one by the first. Returns how many it wrote.
  */
-function scanWords(original: string, onToken: (surface: string | undefined) => void): void {
-  const text = original.toLowerCase();
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isLetter(c)) {
-      let end = i + 1;
-      for (let d = text.charCodeAt(end); end < n && (isLetter(d) || isApostrophe(d)); d = text.charCodeAt(++end));
-      onToken(withoutPossessive(text.slice(i, end)));
-      i = end;
-    } else if (isSpace(c) || isApostrophe(c)) {
-      i++;
-    } else {
-      let end = i + 1;
-      for (let d = text.charCodeAt(end); end < n && !isLetter(d) && !isSpace(d); d = text.charCodeAt(++end));
-      onToken(undefined);
-      i = end;
-    }
+function sortPhrases(phrases: ArrayLike<number>, ranks: Int32Array, rankCount: number, order: Uint32Array): number {
+  const bySecond = new Uint32Array(order.length);
+  const starts = new Uint32Array(rankCount + 1);
+  let kept = 0;
+  for (let phrase = 0; phrase < order.length; phrase++) {
+    if (ranks[phrases[2 * phrase]] < 0 || ranks[phrases[2 * phrase + 1]] < 0) continue;
+    starts[ranks[phrases[2 * phrase + 1]] + 1]++;
+    kept++;
   }
-}
-
-/** "charity’s" and "patients’" read "charity" and "patients", as in `contentWords`. */
-function withoutPossessive(word: string): string {
-  let end = word.length;
-  if (word.charCodeAt(end - 1) === 115 && isApostrophe(word.charCodeAt(end - 2))) end -= 2;
-  else if (isApostrophe(word.charCodeAt(end - 1))) end -= 1;
-  while (end > 1 && isApostrophe(word.charCodeAt(end - 1))) end--;
-  return end === word.length ? word : word.slice(0, end);
-}
-
-function isApostrophe(c: number): boolean {
-  return c === APOSTROPHE || c === RIGHT_QUOTE;
-}
-
-function isLetter(c: number): boolean {
-  const lower = c | 32;
-  if (lower >= 97 && lower <= 122) return true;
-  return c > 127 && LETTER.test(String.fromCharCode(c));
-}
-
-function isSpace(c: number): boolean {
-  return c <= 32 || (c > 127 && SPACE.test(String.fromCharCode(c)));
-}
-
-function phraseKey(first: number, second: number): TermKey {
-  return (first + 1) * WORD_LIMIT + second;
+  for (let rank = 1; rank <= rankCount; rank++) starts[rank] += starts[rank - 1];
+  for (let phrase = 0; phrase < order.length; phrase++) {
+    if (ranks[phrases[2 * phrase]] < 0 || ranks[phrases[2 * phrase + 1]] < 0) continue;
+    bySecond[starts[ranks[phrases[2 * phrase + 1]]]++] = phrase;
+  }
+  starts.fill(0);
+  for (let i = 0; i < kept; i++) starts[ranks[phrases[2 * bySecond[i]]] + 1]++;
+  for (let rank = 1; rank <= rankCount; rank++) starts[rank] += starts[rank - 1];
+  for (let i = 0; i < kept; i++) order[starts[ranks[phrases[2 * bySecond[i]]]]++] = bySecond[i];
+  return kept;
 }

@@ -25,6 +25,7 @@ import {
 import { nearestCentroid } from './kmeans';
 import { Steps, runAll } from '../steps';
 import { SharedSlicedRun } from './sharedSlicedRun';
+import { takeVocabularies } from './articleVocabulary';
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
 import { SparseVector, heaviestColumns, isZero, tfidfVector } from './vectors';
 
@@ -343,9 +344,9 @@ export class ThemeIndex {
   private updateFile(file: IndexedFile): void {
     const previous = new Map((this.entries.get(file.uri) ?? []).map((entry) => [entry.terms.textHash, entry]));
     for (const entry of this.entries.get(file.uri) ?? []) this.leaveGroup(entry);
+    const vocabularies = takeVocabularies(file);
     const entries = file.articles.map((article, index): Entry => {
-      const body = file.text.slice(file.lines.lineStart(article.bodyStartLine), article.endOffset);
-      const terms = this.dictionary.articleTerms(article.title, body);
+      const terms = this.dictionary.termsOf(vocabularies[index]);
       const entry: Entry = { uri: file.uri, relativePath: file.relativePath, index, article, terms, theme: -1, group: [] };
       const unchanged = previous.get(terms.textHash);
       if (unchanged) entry.theme = unchanged.theme;
