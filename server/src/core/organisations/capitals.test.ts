@@ -22,6 +22,9 @@ describe('index of capitalised words', () => {
     assert.deepEqual(index.filesWithAll(['crisis', 'charity']), ['edited']);
     index.delete('edited');
     assert.deepEqual(index.filesWithAll(['charity']), []);
+    // Words no current file holds are forgotten by a rebuild, and found again once a file holds them.
+    index.set('new', new Set(['crisis']));
+    assert.deepEqual(index.filesWithAll(['crisis']), ['new']);
     index.delete('never indexed');
     index.clear();
     assert.deepEqual(index.filesWithAll(['mind']), []);

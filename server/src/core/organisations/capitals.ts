@@ -9,17 +9,24 @@
  * (that would cost a search per key); it is skipped when read, and the lists are rebuilt
  * once replaced entries outnumber the current ones. Appending to arrays costs a fraction
  * of keeping a set of files per key, which mattered: the whole corpus goes through here.
+ *
+ * Keys are numbered, and every list is a typed array of numbers: a file's keys, sorted, one
+ * file version after the other in one list, and for each key the versions that contain it.
+ * Sets of key strings, one per file, and arrays of versions took ten times the memory (a
+ * corpus of 100k articles has two million capitalised file-key pairs).
  */
-interface FileVersion {
-  uri: string;
-  keys: ReadonlySet<string>;
-}
-
 export class CapitalsIndex {
-  /** Key -> numbers of the file versions that contain it (some replaced since). */
-  private versionsByKey = new Map<string, number[]>();
-  /** By version number; undefined once replaced or deleted. */
-  private versions: (FileVersion | undefined)[] = [];
+  /** Key -> its number; only keys of the versions indexed since the last rebuild. */
+  private keyNumbers = new Map<string, number>();
+  private keys: string[] = [];
+  /** By key number: the versions that contain the key (some replaced since). */
+  private versionsByKey: IntList[] = [];
+  /** By version number: the file, or undefined once replaced or deleted. */
+  private uris: (string | undefined)[] = [];
+  /** Every version's key numbers, sorted, one version after the other. */
+  private versionKeys = new IntList();
+  /** By version number: where its keys end in `versionKeys` (they start where the previous version's end). */
+  private versionKeysEnd = new IntList();
   private readonly current = new Map<string, number>();
   private entries = 0;
   private replacedEntries = 0;
@@ -27,21 +34,25 @@ export class CapitalsIndex {
   /** Replaces a file's capitalised words. */
   set(uri: string, keys: ReadonlySet<string>): void {
     this.delete(uri);
-    this.append({ uri, keys });
+    this.append(uri, keys);
   }
 
   delete(uri: string): void {
     const version = this.current.get(uri);
     if (version === undefined) return;
     this.current.delete(uri);
-    this.replacedEntries += this.versions[version]?.keys.size ?? 0;
-    this.versions[version] = undefined;
+    this.replacedEntries += this.keysEnd(version) - this.keysStart(version);
+    this.uris[version] = undefined;
     if (this.replacedEntries * 2 > this.entries) this.rebuild();
   }
 
   clear(): void {
-    this.versionsByKey = new Map();
-    this.versions = [];
+    this.keyNumbers = new Map();
+    this.keys = [];
+    this.versionsByKey = [];
+    this.uris = [];
+    this.versionKeys = new IntList();
+    this.versionKeysEnd = new IntList();
     this.current.clear();
     this.entries = 0;
     this.replacedEntries = 0;
@@ -49,36 +60,100 @@ export class CapitalsIndex {
 
   /** The files that contain every one of `keys` (none for no keys). */
   filesWithAll(keys: string[]): string[] {
-    let rarest: number[] | undefined;
+    const numbers: number[] = [];
+    let rarest: IntList | undefined;
     for (const key of keys) {
-      const versions = this.versionsByKey.get(key);
-      if (!versions) return [];
+      const number = this.keyNumbers.get(key);
+      if (number === undefined) return [];
+      numbers.push(number);
+      const versions = this.versionsByKey[number];
       if (!rarest || versions.length < rarest.length) rarest = versions;
     }
     const files: string[] = [];
-    for (const version of rarest ?? []) {
-      const file = this.versions[version];
-      if (file && keys.every((key) => file.keys.has(key))) files.push(file.uri);
+    for (let i = 0; rarest && i < rarest.length; i++) {
+      const version = rarest.get(i);
+      const uri = this.uris[version];
+      if (uri !== undefined && numbers.every((number) => this.versionHas(version, number))) files.push(uri);
     }
     return files;
   }
 
-  private append(file: FileVersion): void {
-    const version = this.versions.length;
-    this.versions.push(file);
-    this.current.set(file.uri, version);
-    for (const key of file.keys) {
-      const versions = this.versionsByKey.get(key);
-      if (versions) versions.push(version);
-      else this.versionsByKey.set(key, [version]);
-    }
-    this.entries += file.keys.size;
+  private keysStart(version: number): number {
+    return version === 0 ? 0 : this.versionKeysEnd.get(version - 1);
   }
 
-  /** Drops replaced versions: the current ones are indexed again under new numbers. */
+  private keysEnd(version: number): number {
+    return this.versionKeysEnd.get(version);
+  }
+
+  /** Whether a version's keys include a key: a binary search of its sorted key numbers. */
+  private versionHas(version: number, number: number): boolean {
+    let low = this.keysStart(version);
+    let high = this.keysEnd(version) - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const found = this.versionKeys.get(mid);
+      if (found === number) return true;
+      if (found < number) low = mid + 1;
+      else high = mid - 1;
+    }
+    return false;
+  }
+
+  private append(uri: string, keys: Iterable<string>): void {
+    const version = this.uris.length;
+    this.uris.push(uri);
+    this.current.set(uri, version);
+    const numbers = Int32Array.from(keys, (key) => this.numberOf(key)).sort();
+    for (const number of numbers) {
+      this.versionKeys.push(number);
+      this.versionsByKey[number].push(version);
+    }
+    this.versionKeysEnd.push(this.versionKeys.length);
+    this.entries += numbers.length;
+  }
+
+  private numberOf(key: string): number {
+    let number = this.keyNumbers.get(key);
+    if (number === undefined) {
+      number = this.keys.length;
+      this.keys.push(key);
+      this.keyNumbers.set(key, number);
+      this.versionsByKey.push(new IntList());
+    }
+    return number;
+  }
+
+  /** Drops replaced versions, and keys no longer in any: the current versions are indexed again under new numbers. */
   private rebuild(): void {
-    const files = this.versions.filter((file): file is FileVersion => file !== undefined);
+    const files: [string, string[]][] = [];
+    for (let version = 0; version < this.uris.length; version++) {
+      const uri = this.uris[version];
+      if (uri === undefined) continue;
+      const keys: string[] = [];
+      for (let i = this.keysStart(version); i < this.keysEnd(version); i++) keys.push(this.keys[this.versionKeys.get(i)]);
+      files.push([uri, keys]);
+    }
     this.clear();
-    for (const file of files) this.append(file);
+    for (const [uri, keys] of files) this.append(uri, keys);
+  }
+}
+
+/** A list of 32-bit integers in a typed array that doubles when full. */
+export class IntList {
+  private items = new Int32Array(2);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  get(index: number): number {
+    return this.items[index];
   }
 }

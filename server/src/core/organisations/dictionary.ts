@@ -18,7 +18,8 @@ interface Spelling {
 }
 
 interface Node {
-  children: Map<string, Node>;
+  /** Undefined where no longer name goes on: most nodes, and an empty Map each took more than the rest of the node. */
+  children?: Map<string, Node>;
   /** The spellings with these words ("Unison" and "UNISON"); the first that fits wins. */
   spellings?: Spelling[];
 }
@@ -33,7 +34,7 @@ export interface NameMatch {
 }
 
 export class NameDictionary {
-  private readonly root: Node = { children: new Map() };
+  private readonly root: Node = {};
   /** Name key (see nameKey) -> id, for whole-name lookups. */
   private readonly byKey = new Map<string, string>();
 
@@ -43,9 +44,10 @@ export class NameDictionary {
     if (words.length === 0) return;
     let node = this.root;
     for (const { key } of words) {
+      node.children ??= new Map();
       let child = node.children.get(key);
       if (!child) {
-        child = { children: new Map() };
+        child = {};
         node.children.set(key, child);
       }
       node = child;
@@ -76,7 +78,8 @@ export class NameDictionary {
     const { tokens } = text;
     if (!tokens.isWord(index)) return undefined;
     // Most capitalised words start no name: one lookup of the first word tells, before anything else is read.
-    if (!this.root.children.has(tokens.key(index)) && (tokens.possessiveAt(index) < 0 || !this.root.children.has(tokens.possessiveKey(index)))) return undefined;
+    const first = this.root.children;
+    if (!first?.has(tokens.key(index)) && (tokens.possessiveAt(index) < 0 || !first?.has(tokens.possessiveKey(index)))) return undefined;
     const line = tokens.line(index);
     let node: Node | undefined = this.root;
     let best: NameMatch | undefined;
@@ -84,10 +87,10 @@ export class NameDictionary {
       if (tokens.line(i) !== line) break;
       const possessiveAt = tokens.possessiveAt(i);
       if (possessiveAt >= 0) {
-        const spelling = firstFitting(node.children.get(tokens.possessiveKey(i)), text, index, i, possessiveAt);
+        const spelling = firstFitting(node.children?.get(tokens.possessiveKey(i)), text, index, i, possessiveAt);
         if (spelling) best = { id: spelling.id, start: tokens.start(index), end: possessiveAt, next: i + 1 };
       }
-      node = node.children.get(tokens.key(i));
+      node = node.children?.get(tokens.key(i));
       const spelling = firstFitting(node, text, index, i, tokens.end(i));
       if (spelling) best = { id: spelling.id, start: tokens.start(index), end: tokens.end(i), next: i + 1 };
     }

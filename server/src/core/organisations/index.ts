@@ -12,6 +12,7 @@ import { NameDictionary, NameMatch } from './dictionary';
 import { Discovery, discoverOrganisations } from './discover';
 import { Gazetteer, GazetteerFile, OrganisationEntry, builtInGazetteer, mergeGazetteers } from './gazetteer';
 import { LearnedNames, LearnedOrganisation } from './learned';
+import { FileMentions, OrganisationNumbers } from './mentions';
 import { tiesAround } from './people';
 import { Tallies } from './tallies';
 import { TokenisedText, nameWords, tokeniseText } from './tokens';
@@ -35,6 +36,12 @@ export interface FileOrganisations {
   ties: { id: string; person: string }[];
 }
 
+/** What a file's result is kept as (see FileOrganisations for what it is given out as). */
+interface FoundInFile {
+  mentions: FileMentions;
+  ties: FileOrganisations['ties'];
+}
+
 export interface Organisation {
   id: string;
   name: string;
@@ -55,10 +62,11 @@ export class OrganisationIndex {
   private known = new NameDictionary();
   private learned = new LearnedNames();
   private readonly files = new Map<string, IndexedFile>();
-  private readonly results = new Map<string, FileOrganisations>();
+  private readonly numbers = new OrganisationNumbers();
+  private readonly results = new Map<string, FoundInFile>();
   private readonly capitals = new CapitalsIndex();
-  /** Organisation id -> files -> that file's mentions of it. */
-  private readonly byOrganisation = new Map<string, Map<string, OrganisationMention[]>>();
+  /** Organisation id -> the files that mention it (their mentions are in `results`). */
+  private readonly byOrganisation = new Map<string, Set<string>>();
   private readonly listeners: (() => void)[] = [];
   private readonly builtIn: GazetteerFile;
   private generationCount = 0;
@@ -178,27 +186,35 @@ export class OrganisationIndex {
   }
 
   mentionsIn(uri: string): FileOrganisations {
-    return this.results.get(uri) ?? { mentions: [], ties: [] };
+    const found = this.results.get(uri);
+    return found ? { mentions: found.mentions.all(), ties: found.ties } : { mentions: [], ties: [] };
+  }
+
+  /** The ids of the organisations mentioned in one article of a file, in order of first mention. */
+  idsInArticle(uri: string, article: number): string[] {
+    const mentions = this.results.get(uri)?.mentions;
+    const ids = new Set<string>();
+    for (let i = 0; mentions && i < mentions.length; i++) if (mentions.article(i) === article) ids.add(mentions.id(i));
+    return [...ids];
   }
 
   /** The mention that covers `offset` (its end included, as a cursor after a word is on it). */
   mentionAt(uri: string, offset: number): OrganisationMention | undefined {
-    const mentions = this.results.get(uri)?.mentions ?? [];
-    let low = 0;
-    let high = mentions.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const mention = mentions[mid];
-      if (offset < mention.start) high = mid - 1;
-      else if (offset > mention.end) low = mid + 1;
-      else return mention;
-    }
-    return undefined;
+    const mentions = this.results.get(uri)?.mentions;
+    const index = mentions?.indexAt(offset) ?? -1;
+    return index >= 0 ? mentions?.mention(index) : undefined;
   }
 
-  /** Files that mention an organisation, with the mentions in each. */
+  /** Files that mention an organisation, with the mentions in each (made when asked for). */
   mentionsOf(id: string): ReadonlyMap<string, OrganisationMention[]> {
-    return this.byOrganisation.get(id) ?? new Map();
+    const byFile = new Map<string, OrganisationMention[]>();
+    for (const uri of this.byOrganisation.get(id) ?? []) byFile.set(uri, this.results.get(uri)?.mentions.of(id) ?? []);
+    return byFile;
+  }
+
+  /** The number of files that mention an organisation. */
+  fileCountOf(id: string): number {
+    return this.byOrganisation.get(id)?.size ?? 0;
   }
 
   file(uri: string): IndexedFile | undefined {
@@ -255,7 +271,7 @@ export class OrganisationIndex {
   }
 
   /** Mentions: the longest known or learned name at each position; ties to people around them. */
-  private resolve(file: IndexedFile, text: TokenisedText): FileOrganisations {
+  private resolve(file: IndexedFile, text: TokenisedText): FoundInFile {
     const learned = this.learned.dictionary();
     const { tokens } = text;
     const mentions: OrganisationMention[] = [];
@@ -279,11 +295,11 @@ export class OrganisationIndex {
     for (let r = 0; r < tokenRanges.length; r += 2) {
       for (const person of tiesAround(tokens, tokenRanges[r], tokenRanges[r + 1], taken)) ties.push({ id: mentions[r / 2].id, person });
     }
-    return { mentions, ties };
+    return { mentions: FileMentions.of(mentions, this.numbers), ties };
   }
 
   /** `found.text`: the file's text the result was found in, already decoded (see Tallies.apply); undefined: the file is gone. */
-  private setResult(uri: string, found: { result: FileOrganisations; text: string } | undefined): void {
+  private setResult(uri: string, found: { result: FoundInFile; text: string } | undefined): void {
     const result = found?.result;
     const previous = this.results.get(uri);
     const previousFile = this.resultFiles.get(uri);
@@ -295,25 +311,33 @@ export class OrganisationIndex {
     } else {
       this.resultFiles.delete(uri);
     }
+    const previousIds = idsOf(previous?.mentions);
+    const ids = idsOf(result?.mentions);
     // The update in progress ends by increasing the generation.
-    for (const mention of [...(previous?.mentions ?? []), ...(result?.mentions ?? [])]) this.changedIn.set(mention.id, this.generationCount + 1);
-    for (const mention of previous?.mentions ?? []) this.byOrganisation.get(mention.id)?.delete(uri);
-    for (const id of new Set(previous?.mentions.map((mention) => mention.id))) {
-      if (this.byOrganisation.get(id)?.size === 0) this.byOrganisation.delete(id);
+    for (const id of [...previousIds, ...ids]) this.changedIn.set(id, this.generationCount + 1);
+    for (const id of previousIds) {
+      const files = this.byOrganisation.get(id);
+      files?.delete(uri);
+      if (files?.size === 0) this.byOrganisation.delete(id);
     }
     if (!result) {
       this.results.delete(uri);
       return;
     }
     this.results.set(uri, result);
-    for (const mention of result.mentions) {
-      let files = this.byOrganisation.get(mention.id);
-      if (!files) this.byOrganisation.set(mention.id, (files = new Map()));
-      let list = files.get(uri);
-      if (!list) files.set(uri, (list = []));
-      list.push(mention);
+    for (const id of ids) {
+      let files = this.byOrganisation.get(id);
+      if (!files) this.byOrganisation.set(id, (files = new Set()));
+      files.add(uri);
     }
   }
+}
+
+/** Ids mentioned, in order of first mention. */
+function idsOf(mentions: FileMentions | undefined): Set<string> {
+  const ids = new Set<string>();
+  for (let i = 0; mentions && i < mentions.length; i++) ids.add(mentions.id(i));
+  return ids;
 }
 
 /** The longer of two matches at the same place; the gazetteer's on a tie. */

@@ -28,28 +28,37 @@ export class LearnedNames {
 
   /** Replaces what a file taught (undefined: the file is gone); takes effect at settle(). */
   setFile(uri: string, found: Discovery | undefined): void {
-    const discovery = found && ownDiscovery(found);
     const previous = this.byFile.get(uri);
     if (previous) {
       for (const name of previous.names) this.names.get(name.key)?.delete(uri);
       for (const acronym of previous.acronyms) this.acronyms.get(acronym.short)?.delete(uri);
     }
-    if (discovery && (discovery.names.length > 0 || discovery.acronyms.length > 0)) {
-      this.byFile.set(uri, discovery);
-      for (const name of discovery.names) {
-        let sources = this.names.get(name.key);
-        if (!sources) this.names.set(name.key, (sources = new Map()));
-        const existing = sources.get(uri);
-        if (!existing || EVIDENCE_STRENGTH[name.evidence] > EVIDENCE_STRENGTH[existing.evidence]) sources.set(uri, name);
-      }
-      for (const acronym of discovery.acronyms) {
-        let sources = this.acronyms.get(acronym.short);
-        if (!sources) this.acronyms.set(acronym.short, (sources = new Map()));
-        if (!sources.has(uri)) sources.set(uri, acronym);
-      }
+    if (found && (found.names.length > 0 || found.acronyms.length > 0)) {
+      this.byFile.set(uri, {
+        names: found.names.map((name) => this.addName(uri, name)),
+        acronyms: found.acronyms.map((acronym) => this.addAcronym(uri, acronym)),
+      });
     } else {
       this.byFile.delete(uri);
     }
+  }
+
+  /** Adds a name found in a file; returns it as kept (see ownName). */
+  private addName(uri: string, discovered: DiscoveredName): DiscoveredName {
+    let sources = this.names.get(discovered.key);
+    const name = ownName(discovered, sources && firstOf(sources));
+    if (!sources) this.names.set(name.key, (sources = new Map()));
+    const existing = sources.get(uri);
+    if (!existing || EVIDENCE_STRENGTH[name.evidence] > EVIDENCE_STRENGTH[existing.evidence]) sources.set(uri, name);
+    return name;
+  }
+
+  private addAcronym(uri: string, discovered: AcronymDefinition): AcronymDefinition {
+    let sources = this.acronyms.get(discovered.short);
+    const acronym = ownAcronym(discovered, sources && firstOf(sources));
+    if (!sources) this.acronyms.set(acronym.short, (sources = new Map()));
+    if (!sources.has(uri)) sources.set(uri, acronym);
+    return acronym;
   }
 
   /**
@@ -140,19 +149,32 @@ function strongest(sources: Map<string, DiscoveredName>): [string, DiscoveredNam
   return best!;
 }
 
+function firstOf<T>(sources: Map<string, T>): T | undefined {
+  return sources.values().next().value;
+}
+
 /**
- * A discovery whose strings are copies of their own: slices would keep the text they were
- * cut from alive, and a file's text is decoded afresh at each reading (see storedText.ts).
+ * Discoveries keep strings of their own: slices would keep the text they were cut from
+ * alive, and a file's text is decoded afresh at each reading (see storedText.ts). The
+ * same name is found in many files: where another file's discovery of it (`other`) holds
+ * an equal string, that one is shared rather than copied again, which halved what the
+ * learned names take.
  */
-function ownDiscovery(discovery: Discovery): Discovery {
+function ownName(name: DiscoveredName, other: DiscoveredName | undefined): DiscoveredName {
+  return { ...name, name: shared(name.name, other?.name), key: shared(name.key, other?.key), id: shared(name.id, other?.id) };
+}
+
+function ownAcronym(acronym: AcronymDefinition, other: AcronymDefinition | undefined): AcronymDefinition {
   return {
-    names: discovery.names.map((name) => ({ ...name, name: ownCopy(name.name), key: ownCopy(name.key), id: ownCopy(name.id) })),
-    acronyms: discovery.acronyms.map((acronym) => ({
-      ...acronym,
-      short: ownCopy(acronym.short),
-      id: ownCopy(acronym.id),
-      longKey: ownCopy(acronym.longKey),
-      long: ownCopy(acronym.long),
-    })),
+    ...acronym,
+    short: shared(acronym.short, other?.short),
+    id: shared(acronym.id, other?.id),
+    longKey: shared(acronym.longKey, other?.longKey),
+    long: shared(acronym.long, other?.long),
   };
+}
+
+/** `text`, as `kept` when equal, else as a copy of its own. */
+function shared(text: string, kept: string | undefined): string {
+  return text === kept ? kept : ownCopy(text);
 }

@@ -63,7 +63,7 @@ export class OrganisationSummaries {
     for (const id of this.index.mentionedIds()) {
       const cached = this.cache.get(id);
       if (cached && cached.generation >= this.index.changedInGeneration(id)) continue;
-      stale.push([id, this.index.mentionsOf(id).size]);
+      stale.push([id, this.index.fileCountOf(id)]);
     }
     return stale.sort((a, b) => b[1] - a[1]).map(([id]) => id);
   }

@@ -3,6 +3,7 @@
  * is subtracted when it changes and the new one added, so that a summary never has to
  * walk every file that mentions a large organisation.
  */
+import type { FileMentions } from './mentions';
 import { nameAsWritten } from './tokens';
 import { ownCopy } from '../text';
 
@@ -15,13 +16,6 @@ export interface Tally {
   people: Map<string, number>;
   /** Spelling as written (straight apostrophes) -> mentions. */
   spellings: Map<string, number>;
-}
-
-interface MentionLike {
-  id: string;
-  start: number;
-  end: number;
-  article: number;
 }
 
 export class Tallies {
@@ -37,14 +31,16 @@ export class Tallies {
    * file's counts are gathered first, so that the shared tallies are touched once per
    * organisation and article, not once per mention.
    */
-  apply(uri: string, text: string, mentions: MentionLike[], ties: { id: string; person: string }[], sign: 1 | -1): void {
+  apply(uri: string, text: string, mentions: FileMentions, ties: { id: string; person: string }[], sign: 1 | -1): void {
     const inFile = new Map<string, { mentions: number; spellings: Map<string, number>; articles: Map<number, number> }>();
-    for (const mention of mentions) {
-      let counts = inFile.get(mention.id);
-      if (!counts) inFile.set(mention.id, (counts = { mentions: 0, spellings: new Map(), articles: new Map() }));
+    for (let i = 0; i < mentions.length; i++) {
+      const id = mentions.id(i);
+      let counts = inFile.get(id);
+      if (!counts) inFile.set(id, (counts = { mentions: 0, spellings: new Map(), articles: new Map() }));
       counts.mentions++;
-      bump(counts.spellings, nameAsWritten(text.slice(mention.start, mention.end)), 1);
-      if (mention.article >= 0) bump(counts.articles, mention.article, 1);
+      bump(counts.spellings, nameAsWritten(text.slice(mentions.start(i), mentions.end(i))), 1);
+      const article = mentions.article(i);
+      if (article >= 0) bump(counts.articles, article, 1);
     }
     const idsByArticle = new Map<number, string[]>();
     // "uri#article", made once per article rather than once per organisation in it.

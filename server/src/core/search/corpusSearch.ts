@@ -67,6 +67,8 @@ export class CorpusSearch {
   /** A new index of the whole corpus, as of the last clustering. Files edited meanwhile are indexed again at the next query. */
   private *building(): Steps<void> {
     const clusterings = this.themes.clusterings;
+    // Nothing reads the old index while a new one is built (see needsBuild): letting it go now keeps one in memory, not two.
+    this.built = undefined;
     this.changedFiles.clear();
     const { organisationsOf, aliases } = this.organisations();
     const search = new ThemeSearch(this.themes.themes(), [], aliases);

@@ -24,8 +24,7 @@ export function organisationNamesOf(index: OrganisationIndex): () => Organisatio
     let aliases: ReadonlyMap<string, string> | undefined;
     const names: OrganisationNames = {
       organisationsOf: (uri, article) => {
-        const found = new Set<string>();
-        for (const mention of index.mentionsIn(uri).mentions) if (mention.article === article) found.add(name(mention.id));
+        const found = new Set(index.idsInArticle(uri, article).map(name));
         found.delete('');
         return [...found];
       },

@@ -30,11 +30,13 @@ export interface SearchableArticle {
   organisations: readonly string[];
 }
 
-export type SearchHit =
-  | ({ kind: 'theme'; score: number } & SearchableTheme)
-  | ({ kind: 'article'; score: number; themeLabel: string } & Omit<SearchableArticle, 'keywords' | 'organisations'>);
+/** What a hit shows of an article; its keywords and organisations are only searched. */
+type ShownArticle = Omit<SearchableArticle, 'keywords' | 'organisations'>;
 
-type Stored = { kind: 'theme'; theme: SearchableTheme } | { kind: 'article'; article: SearchableArticle };
+export type SearchHit = ({ kind: 'theme'; score: number } & SearchableTheme) | ({ kind: 'article'; score: number; themeLabel: string } & ShownArticle);
+
+/** What is kept of each document to make its hit: for an article, not the words it is indexed by. */
+type Stored = { kind: 'theme'; theme: SearchableTheme } | { kind: 'article'; article: ShownArticle };
 
 interface IndexedDocument {
   id: number;
@@ -106,7 +108,7 @@ export class ThemeSearch {
   setFileArticles(uri: string, articles: readonly SearchableArticle[]): void {
     this.discardAll(this.fileDocuments.get(uri) ?? []);
     if (articles.length === 0) this.fileDocuments.delete(uri);
-    else this.fileDocuments.set(uri, articles.map((article) => this.add({ kind: 'article', article }, article.title, article.keywords, article.organisations)));
+    else this.fileDocuments.set(uri, articles.map((article) => this.add({ kind: 'article', article: shownArticle(article) }, article.title, article.keywords, article.organisations)));
   }
 
   /** Replaces the organisation aliases understood in queries (nothing is re-indexed). */
@@ -175,10 +177,15 @@ export class ThemeSearch {
     return merged;
   }
 
-  private articleHit(article: SearchableArticle, score: number): SearchHit {
+  private articleHit(article: ShownArticle, score: number): SearchHit {
     const { uri, relativePath, title, line, themeId } = article;
     return { kind: 'article', score, uri, relativePath, title, line, themeId, themeLabel: this.labels.get(themeId) ?? '' };
   }
+}
+
+function shownArticle(article: SearchableArticle): ShownArticle {
+  const { uri, relativePath, title, line, themeId } = article;
+  return { uri, relativePath, title, line, themeId };
 }
 
 /** Only what a hit shows: a theme given with more fields (its kind) does not leak them. */
