@@ -8,14 +8,10 @@ export async function organisationList(index: OrganisationIndex, token?: Cancell
   const list: OrganisationInfo[] = [];
   await forEachInSlices(index.mentionedIds(), token, (id) => {
     const organisation = index.organisation(id);
-    if (!organisation) return;
-    let mentions = 0;
-    const articles = new Set<string>();
-    for (const [uri, inFile] of index.mentionsOf(id)) {
-      mentions += inFile.length;
-      for (const mention of inFile) if (mention.article >= 0) articles.add(`${uri}#${mention.article}`);
-    }
-    const info: OrganisationInfo = { id, name: organisation.name, mentions, articles: articles.size };
+    const tally = index.tallies.get(id);
+    if (!organisation || !tally) return;
+    // The running counts: walking the mentions would make an object of each (see mentions.ts).
+    const info: OrganisationInfo = { id, name: organisation.name, mentions: tally.mentions, articles: tally.articles.size };
     const description = organisation.description ?? organisation.definition?.text;
     if (description) info.description = description;
     list.push(info);
