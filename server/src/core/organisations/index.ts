@@ -15,10 +15,15 @@ import { LearnedNames, LearnedOrganisation } from './learned';
 import { FileMentions, OrganisationNumbers } from './mentions';
 import { tiesAround } from './people';
 import { Tallies } from './tallies';
-import { TokenisedText, nameWords, tokeniseText } from './tokens';
+import { BYTES_PER_TOKEN, TokenisedText, nameWords, tokeniseText } from './tokens';
 
-/** About 170 MB of tokens (see BYTES_PER_TOKEN): past it, a large batch tokenises its files again for the second pass. */
-const MAX_KEPT_TOKENS = 8_000_000;
+/**
+ * Memory for the tokens kept between the two passes of an update, and for the decoded texts
+ * they hold (counted at two bytes a character): past it, a large batch tokenises its files
+ * again for the second pass. At 10k articles almost every file fits; at 100k a fifth did
+ * with 8M tokens, which held about 270 MB at the peak of the first update.
+ */
+const MAX_KEPT_BYTES = 128e6;
 
 export interface OrganisationMention {
   id: string;
@@ -147,15 +152,16 @@ export class OrganisationIndex {
     }
     // The changed files' tokens serve both passes, as far as memory allows.
     const kept = new Map<string, TokenisedText>();
-    let keptTokens = 0;
+    let keptBytes = 0;
     for (const file of change.updated) {
       this.files.set(file.uri, file);
       const text = tokeniseText(file.text, isStopWord);
       this.learned.setFile(file.uri, this.discover(file.text, text));
       this.capitals.set(file.uri, capitalisedKeys(text));
-      if (keptTokens + text.tokens.length <= MAX_KEPT_TOKENS) {
+      const bytes = text.tokens.length * BYTES_PER_TOKEN + 2 * text.tokens.source.length;
+      if (keptBytes + bytes <= MAX_KEPT_BYTES) {
         kept.set(file.uri, text);
-        keptTokens += text.tokens.length;
+        keptBytes += bytes;
       }
       yield;
     }
