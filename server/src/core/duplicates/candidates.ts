@@ -9,12 +9,15 @@
  *   crossed the boilerplate threshold, since its seeds changed. Such a fingerprint has
  *   fewer than `limit` unchanged holders on the side where it seeds.
  */
-import type { FingerprintIndex, Run } from './fingerprint-index';
-import type { SharedSeeds } from './pairs';
+import { FingerprintIndex, inSlotOrder, keyOf } from './fingerprint-index';
+import { grown } from './scratch';
+
+/** Pairs of files to match, each once: later id -> partner id (not later) -> the seed fingerprints they share, ascending. */
+export type PairQueue = Map<number, Map<number, readonly number[]>>;
 
 export interface ChangedPairs {
-  /** Pairs with a new file, by the later file: id -> partner id (not later) -> what they share. */
-  fresh: Map<number, Map<number, SharedSeeds>>;
+  /** Pairs with a new file that share at least `seedsNeeded` seed places. */
+  fresh: PairQueue;
   /** Pairs of unchanged files that lost a seed to boilerplate, by the later file: id -> partner ids (not later). */
   lostSeed: Map<number, Set<number>>;
   /** Pairs of unchanged files that gained a seed: a fingerprint is no longer boilerplate. */
@@ -22,13 +25,22 @@ export interface ChangedPairs {
 }
 
 /**
- * `added` is the run of the new files' fingerprints, already in `index`; new files have the
- * ids from `firstNew` on, unchanged files lower ones. `removed` holds the fingerprints of
- * the files the update removed (already dead in `index`).
+ * `added` holds the new files' fingerprints in slot order (as `index.add` returns them);
+ * new files have the ids from `firstNew` to below `idLimit`, unchanged files lower ones.
+ * `removed` holds the fingerprints of the files the update removed (already dead in `index`).
  */
-export function changedPairs(index: FingerprintIndex, added: Run, removed: readonly Uint32Array[], firstNew: number, limit: number): ChangedPairs {
-  const changes = countChanges(added.hashes, removed);
-  const pairs: ChangedPairs = { fresh: new Map(), lostSeed: new Map(), gainedSeed: new Map() };
+export function changedPairs(
+  index: FingerprintIndex,
+  added: Uint32Array,
+  removed: readonly Uint32Array[],
+  ids: { firstNew: number; idLimit: number },
+  limit: number,
+  seedsNeeded: number,
+): ChangedPairs {
+  const { firstNew } = ids;
+  const changes = countChanges(added, inSlotOrder(removed));
+  const pairs = { lostSeed: new Map<number, Set<number>>(), gainedSeed: new Map<number, Set<number>>() };
+  const shared = new SharedSeedList();
   index.eachHolders(
     changes.hashes,
     // Up to limit + |change| holders tells both sides of the threshold apart.
@@ -37,26 +49,19 @@ export function changedPairs(index: FingerprintIndex, added: Run, removed: reado
       const change = changes.added[i] - changes.removed[i];
       const before = count - change;
       if (change !== 0 && before >= limit !== count >= limit) addCrossed(count >= limit ? pairs.lostSeed : pairs.gainedSeed, holders, count, firstNew);
-      if (changes.added[i] > 0 && count >= 2 && count < limit) addFresh(pairs.fresh, changes.hashes[i], holders.subarray(0, count).sort(), firstNew);
+      if (changes.added[i] > 0 && count >= 2 && count < limit) addFresh(shared, changes.hashes[i], sortSmall(holders, count), firstNew);
     },
   );
-  return pairs;
+  return { fresh: shared.pairs(seedsNeeded, ids), ...pairs };
 }
 
-/** The distinct hashes, ascending, with how often the update added and removed each. */
-function countChanges(added: Uint32Array, removed: readonly Uint32Array[]): { hashes: Uint32Array; added: Uint32Array; removed: Uint32Array } {
-  const gone = new Uint32Array(removed.reduce((size, hashes) => size + hashes.length, 0));
-  let at = 0;
-  for (const hashes of removed) {
-    gone.set(hashes, at);
-    at += hashes.length;
-  }
-  gone.sort();
+/** The distinct hashes of two lists in slot order, in slot order, with how often each list holds each. */
+function countChanges(added: Uint32Array, gone: Uint32Array): { hashes: Uint32Array; added: Uint32Array; removed: Uint32Array } {
   const size = added.length + gone.length;
   const result = { hashes: new Uint32Array(size), added: new Uint32Array(size), removed: new Uint32Array(size) };
   let count = 0;
   for (let i = 0, j = 0; i < added.length || j < gone.length; count++) {
-    const hash = j >= gone.length || (i < added.length && added[i] <= gone[j]) ? added[i] : gone[j];
+    const hash = j >= gone.length || (i < added.length && keyOf(added[i]) <= keyOf(gone[j])) ? added[i] : gone[j];
     result.hashes[count] = hash;
     for (; i < added.length && added[i] === hash; i++) result.added[count]++;
     for (; j < gone.length && gone[j] === hash; j++) result.removed[count]++;
@@ -77,8 +82,8 @@ function addCrossed(crossed: Map<number, Set<number>>, holders: Uint32Array, cou
   }
 }
 
-/** Adds `hash` to the seeds of each new holder with each holder of a lower or equal id; `sorted` lists every holder. */
-function addFresh(fresh: Map<number, Map<number, SharedSeeds>>, hash: number, sorted: Uint32Array, firstNew: number): void {
+/** Records `hash` as shared by each new holder with each holder of a lower or equal id; `sorted` lists every holder. */
+function addFresh(shared: SharedSeedList, hash: number, sorted: Uint32Array, firstNew: number): void {
   for (let x = 0; x < sorted.length; ) {
     const id = sorted[x];
     const own = runLength(sorted, x);
@@ -89,15 +94,86 @@ function addFresh(fresh: Map<number, Map<number, SharedSeeds>>, hash: number, so
       const places = runLength(sorted, y);
       y += places;
       if (partner === id && own < 2) continue;
-      let partners = fresh.get(id);
-      if (!partners) fresh.set(id, (partners = new Map()));
-      let shared = partners.get(partner);
-      if (!shared) partners.set(partner, (shared = { hashes: [], places: 0 }));
-      shared.hashes.push(hash);
       // Within one file, each seed place pairs with another of the same file.
-      shared.places += partner === id ? Math.floor(own / 2) : Math.min(own, places);
+      shared.push(id, partner, hash, partner === id ? Math.floor(own / 2) : Math.min(own, places));
     }
   }
+}
+
+/** `holders[0, count)` sorted in place (insertion sort: fewer than `limit` holders), as a view. */
+function sortSmall(holders: Uint32Array, count: number): Uint32Array {
+  for (let i = 1; i < count; i++) {
+    const id = holders[i];
+    let j = i;
+    for (; j > 0 && holders[j - 1] > id; j--) holders[j] = holders[j - 1];
+    holders[j] = id;
+  }
+  return holders.subarray(0, count);
+}
+
+/**
+ * The seed fingerprints new files share with partners, one entry (file, partner, hash,
+ * places) per pair and hash, in typed arrays: a scan of a whole workspace lists millions,
+ * mostly pairs that share a phrase or two by chance and are never matched, which a Map of
+ * pairs would each allocate for.
+ */
+class SharedSeedList {
+  private files: Uint32Array = new Uint32Array(1024);
+  private partners: Uint32Array = new Uint32Array(1024);
+  private hashes: Uint32Array = new Uint32Array(1024);
+  private places: Uint32Array = new Uint32Array(1024);
+  private length = 0;
+
+  push(file: number, partner: number, hash: number, places: number): void {
+    if (this.length === this.files.length) {
+      this.files = grown(this.files, this.length + 1);
+      this.partners = grown(this.partners, this.length + 1);
+      this.hashes = grown(this.hashes, this.length + 1);
+      this.places = grown(this.places, this.length + 1);
+    }
+    this.files[this.length] = file;
+    this.partners[this.length] = partner;
+    this.hashes[this.length] = hash;
+    this.places[this.length++] = places;
+  }
+
+  /** The pairs sharing at least `needed` places, each with its hashes ascending (as matchPair takes them). */
+  pairs(needed: number, ids: { firstNew: number; idLimit: number }): PairQueue {
+    // Stable counting sorts, by partner then by file: each pair's entries together.
+    const byPartner = countingOrder(this.partners.subarray(0, this.length), 0, ids.idLimit, identity(this.length));
+    const order = countingOrder(this.files.subarray(0, this.length), ids.firstNew, ids.idLimit, byPartner);
+    const queue: PairQueue = new Map();
+    for (let from = 0; from < order.length; ) {
+      const file = this.files[order[from]];
+      const partner = this.partners[order[from]];
+      let to = from;
+      let places = 0;
+      for (; to < order.length && this.files[order[to]] === file && this.partners[order[to]] === partner; to++) places += this.places[order[to]];
+      if (places >= needed) {
+        let partners = queue.get(file);
+        if (!partners) queue.set(file, (partners = new Map()));
+        partners.set(partner, Array.from(order.subarray(from, to), (entry) => this.hashes[entry]).sort((a, b) => a - b));
+      }
+      from = to;
+    }
+    return queue;
+  }
+}
+
+/** `order` (indices into `keys`) stably sorted by key; keys lie in [low, high). */
+function countingOrder(keys: Uint32Array, low: number, high: number, order: Uint32Array): Uint32Array {
+  const starts = new Uint32Array(high - low + 1);
+  for (const entry of order) starts[keys[entry] - low + 1]++;
+  for (let key = 1; key < starts.length; key++) starts[key] += starts[key - 1];
+  const sorted = new Uint32Array(order.length);
+  for (const entry of order) sorted[starts[keys[entry] - low]++] = entry;
+  return sorted;
+}
+
+function identity(length: number): Uint32Array {
+  const order = new Uint32Array(length);
+  for (let i = 0; i < length; i++) order[i] = i;
+  return order;
 }
 
 /** How many entries from `from` on equal `sorted[from]`. */

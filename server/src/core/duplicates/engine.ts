@@ -1,7 +1,7 @@
 /**
  * The incremental duplicate index of a workspace.
  *
- * Across files it keeps an inverted index of winnowed fingerprints (8 bytes each), the
+ * Across files it keeps an inverted index of winnowed fingerprints (a hash table in typed arrays), the
  * duplicated spans found between each pair of files, and the groups of copies. An update
  * indexes the changed files, matches them against the files they share fingerprints with,
  * and regroups only the groups those files take part in; so the cost of an edit follows
@@ -23,7 +23,7 @@
  */
 import type { CorpusChange, IndexedFile } from '../corpus';
 import { AnalysisCache, FileAnalysis, WINNOW, maskedWords, storedFingerprints } from './analysis';
-import { ChangedPairs, changedPairs } from './candidates';
+import { PairQueue, changedPairs } from './candidates';
 import { FingerprintIndex } from './fingerprint-index';
 import { SpanGroup, groupSpans, spansAround } from './group';
 import { PairFile, PairSide, PairStore, SharedSeeds, matchPair, seedsNeeded, sharedSeeds } from './pairs';
@@ -71,9 +71,6 @@ interface GroupRecord {
   files: number[];
 }
 
-/** Pairs of file ids to match, each once: larger id -> partner id (not larger) -> the seed fingerprints they share. */
-type PairQueue = Map<number, Map<number, readonly number[]>>;
-
 export class DuplicateIndex {
   private options: DuplicateOptions;
   private readonly byUri = new Map<string, FileState>();
@@ -114,9 +111,7 @@ export class DuplicateIndex {
       this.pairs.clear();
       // Every file counts as new: each pair sharing a seed is matched once.
       this.fingerprints = new FingerprintIndex();
-      const run = this.fingerprints.add([...this.byId.values()]);
-      const queue: PairQueue = new Map();
-      this.queueFresh(changedPairs(this.fingerprints, run, [], 0, this.options.boilerplateMinCopies).fresh, queue);
+      const queue = this.changedPairs(this.fingerprints.add([...this.byId.values()]), [], 0).fresh;
       const all = new Set(this.byId.keys());
       this.matchQueued(queue, all);
       return this.regroup(all, [], false);
@@ -157,7 +152,7 @@ export class DuplicateIndex {
       removed.push(state);
       this.byUri.delete(uri);
       this.byId.delete(state.id);
-      this.fingerprints.remove(state.id);
+      this.fingerprints.remove(state);
     }
     const added = change.updated.map((file) => {
       const id = this.nextId++;
@@ -167,7 +162,7 @@ export class DuplicateIndex {
       this.byId.set(state.id, state);
       return state;
     });
-    const run = this.fingerprints.add(added);
+    const addedHashes = this.fingerprints.add(added);
 
     const affected = new Set<number>();
     for (const state of removed) {
@@ -177,16 +172,26 @@ export class DuplicateIndex {
     }
     for (const state of added) affected.add(state.id);
     this.fingerprints.settle();
-    const limit = this.options.boilerplateMinCopies;
-    const firstNew = added.length > 0 ? added[0].id : this.nextId;
-    const changed = changedPairs(this.fingerprints, run, removed.map((state) => state.hashes), firstNew, limit);
-    const queue: PairQueue = new Map();
+    const changed = this.changedPairs(addedHashes, removed, added.length > 0 ? added[0].id : this.nextId);
+    // Fresh pairs hold a new file, requeued ones do not: the queue holds each pair once.
+    const queue = changed.fresh;
     // A pair that lost a seed and was not matched before had too few seeds, and has fewer now.
     for (const [x, partners] of changed.lostSeed) for (const y of partners) if (this.pairs.has(x, y)) this.requeue(x, y, queue, affected);
     for (const [x, partners] of changed.gainedSeed) for (const y of partners) this.requeue(x, y, queue, affected);
-    this.queueFresh(changed.fresh, queue);
     this.matchQueued(queue, affected);
     return this.regroup(affected, change.updated.map((file) => file.uri), true);
+  }
+
+  /** The pairs to match after files (ids from `firstNew` on, `addedHashes` in slot order) joined the fingerprint index and `removed` left it. */
+  private changedPairs(addedHashes: Uint32Array, removed: readonly FileState[], firstNew: number) {
+    return changedPairs(
+      this.fingerprints,
+      addedHashes,
+      removed.map((state) => state.hashes),
+      { firstNew, idLimit: this.nextId },
+      this.options.boilerplateMinCopies,
+      seedsNeeded(this.options.minWords, WINNOW),
+    );
   }
 
   /** Whether a fingerprint shared by two places may seed a match: it is not boilerplate. */
@@ -200,10 +205,6 @@ export class DuplicateIndex {
     if (queue.get(x)?.has(y)) return;
     if (this.pairs.delete(x, y)?.length) affected.add(x).add(y);
     this.queuePair(queue, x, y, sharedSeeds(this.byId.get(x)!.hashes, this.byId.get(y)!.hashes, this.isSeed));
-  }
-
-  private queueFresh(fresh: ChangedPairs['fresh'], queue: PairQueue): void {
-    for (const [x, partners] of fresh) for (const [y, shared] of partners) this.queuePair(queue, x, y, shared);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { FingerprintIndex } from './fingerprint-index';
+import { FingerprintIndex, keyOf } from './fingerprint-index';
 
 /** The live files holding a hash, once per occurrence, sorted. */
 function holders(index: FingerprintIndex, hash: number): number[] {
@@ -10,7 +10,7 @@ function holders(index: FingerprintIndex, hash: number): number[] {
 }
 
 describe('FingerprintIndex', () => {
-  it('agrees with a plain list of files through any sequence of batches, removals and merges', () => {
+  it('agrees with a plain list of files through any sequence of batches, removals and rebuilds', () => {
     // Few distinct hashes, so that files share them and runs hold many equal hashes.
     const hashes = fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 40 }).map((list) => Uint32Array.from(list.sort((a, b) => a - b)));
     const batch = fc.record({ added: fc.array(hashes, { maxLength: 4 }), removed: fc.array(fc.nat(), { maxLength: 3 }) });
@@ -24,7 +24,7 @@ describe('FingerprintIndex', () => {
           for (const pick of removed) {
             if (live.length === 0) break;
             const id = live[pick % live.length];
-            index.remove(id);
+            index.remove({ id, hashes: files.get(id)! });
             files.delete(id);
           }
           const fresh = added.map((list) => ({ id: nextId++, hashes: list }));
@@ -50,19 +50,29 @@ describe('FingerprintIndex', () => {
     );
   });
 
-  it('sorts a large batch and forgets removed files', () => {
+  it('keeps many files through growth and rebuilds, hashes near both ends of the table included', () => {
     const index = new FingerprintIndex();
-    const many = Uint32Array.from({ length: 200_000 }, (_, i) => (i * 2654435761) >>> 0).sort();
-    const run = index.add([
-      { id: 1, hashes: many },
-      { id: 2, hashes: many.subarray(0, 10) },
-    ]);
-    for (let i = 1; i < run.hashes.length; i++) assert.ok(run.hashes[i - 1] <= run.hashes[i]);
-    assert.deepEqual(holders(index, many[5]), [1, 2]);
-    assert.deepEqual(holders(index, many[150_000]), [1]);
-    index.remove(1);
-    index.settle();
-    assert.deepEqual(holders(index, many[5]), [2]);
-    assert.equal(index.places(many[150_000]), 0);
+    const files = new Map<number, Uint32Array>();
+    let state = 7;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+    // A few hashes are shared and some sit at the very top of the range, where probing wraps around.
+    const pool = Uint32Array.from({ length: 3000 }, (_, i) => (i < 50 ? 0xffffffff - i : next()));
+    for (let id = 0; id < 2000; id++) {
+      const hashes = Uint32Array.from({ length: 60 }, () => (next() % 4 === 0 ? pool[next() % pool.length] : next())).sort();
+      const inSlotOrder = index.add([{ id, hashes }]);
+      assert.deepEqual([...inSlotOrder].sort((a, b) => a - b), [...hashes]);
+      for (let i = 1; i < inSlotOrder.length; i++) assert.ok(keyOf(inSlotOrder[i - 1]) <= keyOf(inSlotOrder[i]));
+      files.set(id, hashes);
+      if (id % 3 === 0) {
+        const gone = [...files.keys()][next() % files.size];
+        index.remove({ id: gone, hashes: files.get(gone)! });
+        files.delete(gone);
+      }
+      index.settle();
+    }
+    const expected = new Map<number, number[]>();
+    for (const [id, hashes] of files) for (const hash of hashes) expected.set(hash, [...(expected.get(hash) ?? []), id]);
+    for (const [hash, ids] of expected) assert.deepEqual(holders(index, hash), ids.sort((a, b) => a - b), `hash ${hash}`);
+    for (const hash of pool) assert.equal(index.places(hash), expected.get(hash)?.length ?? 0);
   });
 });

@@ -2,14 +2,30 @@
  * Which files hold each selected fingerprint, and how often: the inverted index of
  * winnowing.
  *
- * Entries (hash, file id) are kept in a few runs sorted by hash, as in a log-structured
- * merge tree: a batch of files becomes one run (radix-sorted), and small runs are merged
- * into larger ones as they come, so a lookup is a binary search in each of O(log n) runs
- * and an edit costs amortised O(log n) per fingerprint. A removed file's entries are not
- * searched for: its id is marked dead and they are dropped at the next merge. Typed arrays
- * throughout: 8 bytes per fingerprint and nothing for the garbage collector to walk, where
- * a Map of millions of entries costs several times that.
+ * An open-addressing hash table (linear probing) in typed arrays: nothing for the garbage
+ * collector to walk, where a Map of millions of entries costs several times the memory.
+ * A lookup or an insertion costs O(1) whatever the size of the workspace, which matters
+ * when the server's scan adds a workspace in small batches: sorted runs merged as they
+ * came (a log-structured merge tree, the earlier layout) cost a search in each of O(log n)
+ * runs per fingerprint and O(log n) merges per entry, most of the engine's time at 100k
+ * articles.
+ *
+ * - Most fingerprints are held once, so a slot holds its single holder's file id itself;
+ *   a fingerprint held in more places points to a chain: its count of live holders and
+ *   a linked list of postings (file, next). With the count, a boilerplate fingerprint
+ *   (thousands of holders) answers "at least this many" without walking its postings.
+ * - The table is keyed by each hash mixed (Fibonacci hashing: times an odd constant, a
+ *   bijection): winnowing selects the least hash of each window, so the hashes themselves
+ *   crowd the low end of the range. A key's home slot is the key scaled to the table, so
+ *   that keys in ascending order ("slot order") are inserted and looked up walking the
+ *   table forward: a batch's entries are radix-sorted into that order first, which turns
+ *   millions of cache and TLB misses into a sequential pass.
+ * - A removed file's entries are not searched for: its id is marked dead, its lone slots
+ *   are taken over by the next file that adds their hash, and the rest is dropped when
+ *   the table is rebuilt, once dead entries are half of all.
  */
+
+import { grown } from './scratch';
 
 export interface FileFingerprints {
   id: number;
@@ -17,184 +33,254 @@ export interface FileFingerprints {
   hashes: Uint32Array;
 }
 
-/** Entries sorted by hash. */
-export interface Run {
-  hashes: Uint32Array;
-  files: Uint32Array;
-}
+/** A slot's holders: NO_HOLDER (an empty slot), a file id (≥ 0), or CHAIN - (index of a chain). */
+const NO_HOLDER = -1;
+const CHAIN = -2;
+/** No further posting. */
+const END = -1;
 
-const EMPTY_RUN: Run = { hashes: new Uint32Array(0), files: new Uint32Array(0) };
-
-/** Runs are merged while the newer one is at least this fraction of the older one. */
-const MERGE_RATIO = 0.5;
+/** The table is rebuilt past this share of occupied slots (linear probing stays short below it), GROWTH times larger than its live hashes need. */
+const MAX_LOAD = 0.7;
+const GROWTH = 1.5;
+const MIN_CAPACITY = 1024;
 
 export class FingerprintIndex {
-  private runs: Run[] = [];
-  private alive = new Uint8Array(1024);
+  /** Two entries a slot, read together: the hash (as an int32) and its holders. */
+  private slots: Int32Array = emptySlots(MIN_CAPACITY);
+  private capacity = MIN_CAPACITY;
+  private occupied = 0;
+  private chainLive: Uint32Array = new Uint32Array(MIN_CAPACITY);
+  private chainFirst: Int32Array = new Int32Array(MIN_CAPACITY);
+  private chains = 0;
+  private postingFiles: Uint32Array = new Uint32Array(MIN_CAPACITY);
+  private postingNext: Int32Array = new Int32Array(MIN_CAPACITY);
+  private postings = 0;
+  private alive: Uint8Array = new Uint8Array(MIN_CAPACITY);
   private entries = 0;
   private deadEntries = 0;
-  private readonly entriesOf = new Map<number, number>();
+  /** Reused by eachHolders: the holders of one hash. */
+  private holders: Uint32Array = new Uint32Array(16);
 
-  /** Adds files (fresh ids) as one run, which is returned for the caller to scan. */
-  add(files: readonly FileFingerprints[]): Run {
-    const run = sortedRun(files);
+  /** Adds files (fresh ids); returns their hashes (one entry per occurrence) in slot order. */
+  add(files: readonly FileFingerprints[]): Uint32Array {
+    const ids = new Uint32Array(files.reduce((size, file) => size + file.hashes.length, 0));
+    let at = 0;
     for (const file of files) {
-      this.growAlive(file.id);
+      if (file.id >= this.alive.length) this.alive = grown(this.alive, file.id + 1);
       this.alive[file.id] = 1;
-      this.entriesOf.set(file.id, file.hashes.length);
+      ids.fill(file.id, at, (at += file.hashes.length));
     }
-    this.entries += run.hashes.length;
-    if (run.hashes.length > 0) this.runs.push(run);
-    return run;
+    const keys = keysInSlotOrder(files.map((file) => file.hashes), ids);
+    // Room first: keys inserted in ascending order into a table too small for them would
+    // pile up in one long run of slots, each insertion probing to its end.
+    let distinct = Math.min(1, keys.length);
+    for (let i = 1; i < keys.length; i++) if (keys[i] !== keys[i - 1]) distinct++;
+    if (this.occupied + distinct > MAX_LOAD * this.capacity) this.rebuild(distinct);
+    for (let i = 0; i < keys.length; i++) this.insert(keys[i], ids[i]);
+    return hashesOf(keys);
   }
 
-  remove(fileId: number): void {
-    const count = this.entriesOf.get(fileId);
-    if (count === undefined) return;
-    this.entriesOf.delete(fileId);
-    this.alive[fileId] = 0;
-    this.deadEntries += count;
+  remove(file: FileFingerprints): void {
+    if (this.alive[file.id] !== 1) return;
+    this.alive[file.id] = 0;
+    this.deadEntries += file.hashes.length;
+    for (const hash of file.hashes) {
+      const holders = this.slots[this.slotOf(keyOf(hash)) + 1];
+      if (holders <= CHAIN) this.chainLive[CHAIN - holders]--;
+    }
   }
 
-  /** Merges runs that have become small beside their predecessor, and drops dead entries. */
+  /** Drops the dead entries once they are half of all. */
   settle(): void {
-    if (this.deadEntries * 2 > this.entries && this.runs.length > 0) {
-      const merged = this.runs.reduce((all, run) => this.merge(all, run), EMPTY_RUN);
-      this.runs = merged.hashes.length > 0 ? [merged] : [];
-      return;
-    }
-    while (this.runs.length >= 2) {
-      const newer = this.runs[this.runs.length - 1];
-      const older = this.runs[this.runs.length - 2];
-      if (newer.hashes.length < MERGE_RATIO * older.hashes.length) break;
-      this.runs.splice(this.runs.length - 2, 2, this.merge(older, newer));
-    }
+    if (this.deadEntries * 2 > this.entries) this.rebuild();
   }
 
   /** Occurrences of `hash` in live files; counting stops at `limit`. */
   places(hash: number, limit = Infinity): number {
-    let count = 0;
-    for (const run of this.runs) {
-      for (let i = lowerBound(run.hashes, hash); i < run.hashes.length && run.hashes[i] === hash; i++) {
-        if (this.alive[run.files[i]] === 1 && ++count >= limit) return count;
-      }
-    }
-    return count;
+    const holders = this.slots[this.slotOf(keyOf(hash)) + 1];
+    if (holders === NO_HOLDER) return 0;
+    return Math.min(limit, holders >= 0 ? this.alive[holders] : this.chainLive[CHAIN - holders]);
   }
 
   /**
-   * Calls `visit(i, holders, count)` for each of `hashes` (ascending) with the live files
-   * holding `hashes[i]`, once per occurrence, in `holders[0, count)`; the listing stops at
-   * `capOf(i)` holders. The hashes come in order, so each run is read forward once, with
-   * a galloping search from where the previous hash was found: for a batch of files,
-   * one pass over the index rather than a binary search per fingerprint in every run.
+   * Calls `visit(i, holders, count)` for each of `hashes`, where `count` is the number of
+   * live places holding `hashes[i]` up to `capOf(i)`. Below that cap, `holders[0, count)`
+   * lists the files (once per occurrence, valid during the call); at the cap, they are not
+   * listed, which keeps a boilerplate fingerprint as cheap as any other. Hashes in slot
+   * order are looked up walking the table forward.
    */
   eachHolders(hashes: ArrayLike<number>, capOf: (i: number) => number, visit: (i: number, holders: Uint32Array, count: number) => void): void {
-    const cursors = new Uint32Array(this.runs.length);
-    let holders: Uint32Array = new Uint32Array(16);
     for (let h = 0; h < hashes.length; h++) {
-      const hash = hashes[h];
       const cap = capOf(h);
+      const holders = this.slots[this.slotOf(keyOf(hashes[h])) + 1];
       let count = 0;
-      for (let r = 0; r < this.runs.length; r++) {
-        const run = this.runs[r];
-        let i = (cursors[r] = gallop(run.hashes, hash, cursors[r]));
-        for (; count < cap && i < run.hashes.length && run.hashes[i] === hash; i++) {
-          if (this.alive[run.files[i]] !== 1) continue;
-          if (count === holders.length) holders = grown(holders);
-          holders[count++] = run.files[i];
-        }
+      if (holders >= 0) {
+        if (this.alive[holders] === 1) this.holders[count++] = holders;
+      } else if (holders <= CHAIN) {
+        const chain = CHAIN - holders;
+        count = Math.min(cap, this.chainLive[chain]);
+        if (count < cap) this.listChain(chain, count);
       }
-      visit(h, holders, count);
+      visit(h, this.holders, Math.min(count, cap));
     }
   }
 
-  private merge(older: Run, newer: Run): Run {
-    const size = older.hashes.length + newer.hashes.length;
-    const hashes = new Uint32Array(size);
-    const files = new Uint32Array(size);
-    let count = 0;
-    let i = 0;
-    let j = 0;
-    while (i < older.hashes.length || j < newer.hashes.length) {
-      const fromOlder = j >= newer.hashes.length || (i < older.hashes.length && older.hashes[i] <= newer.hashes[j]);
-      const run = fromOlder ? older : newer;
-      const at = fromOlder ? i++ : j++;
-      if (this.alive[run.files[at]] !== 1) continue;
-      hashes[count] = run.hashes[at];
-      files[count++] = run.files[at];
+  /** Lists the `count` live holders of a chain in `holders`. */
+  private listChain(chain: number, count: number): void {
+    if (count > this.holders.length) this.holders = grown(this.holders, count);
+    let listed = 0;
+    for (let at = this.chainFirst[chain]; listed < count; at = this.postingNext[at]) {
+      if (this.alive[this.postingFiles[at]] === 1) this.holders[listed++] = this.postingFiles[at];
     }
-    this.entries -= size - count;
-    this.deadEntries -= size - count;
-    return { hashes: hashes.slice(0, count), files: files.slice(0, count) };
   }
 
-  private growAlive(id: number): void {
-    if (id < this.alive.length) return;
-    const grown = new Uint8Array(Math.max(id + 1, this.alive.length * 2));
-    grown.set(this.alive);
-    this.alive = grown;
+  /** Index in `slots` of the slot of `key`: where it is, or the empty slot where it would go. */
+  private slotOf(key: number): number {
+    // The top 24 bits times a capacity below 2^29 stay exact in a double.
+    let slot = 2 * Math.floor(((key >>> 8) * this.capacity) / 0x1000000);
+    const stored = key | 0;
+    while (this.slots[slot + 1] !== NO_HOLDER && this.slots[slot] !== stored) {
+      slot += 2;
+      if (slot === this.slots.length) slot = 0;
+    }
+    return slot;
+  }
+
+  private insert(key: number, file: number): void {
+    const slot = this.slotOf(key);
+    const holders = this.slots[slot + 1];
+    this.entries++;
+    if (holders === NO_HOLDER) {
+      this.slots[slot] = key | 0;
+      this.slots[slot + 1] = file;
+      if (++this.occupied > MAX_LOAD * this.capacity) this.rebuild();
+    } else if (holders >= 0 && this.alive[holders] === 0) {
+      // The lone holder is gone: its entry is taken over rather than kept dead.
+      this.slots[slot + 1] = file;
+      this.entries--;
+      this.deadEntries--;
+    } else {
+      const chain = holders >= 0 ? this.chain(holders) : CHAIN - holders;
+      this.chainFirst[chain] = this.posting(file, this.chainFirst[chain]);
+      this.chainLive[chain]++;
+      this.slots[slot + 1] = CHAIN - chain;
+    }
+  }
+
+  /** A new chain holding `file`, live. */
+  private chain(file: number): number {
+    if (this.chains === this.chainLive.length) {
+      this.chainLive = grown(this.chainLive, this.chains + 1);
+      this.chainFirst = grown(this.chainFirst, this.chains + 1);
+    }
+    this.chainLive[this.chains] = 1;
+    this.chainFirst[this.chains] = this.posting(file, END);
+    return this.chains++;
+  }
+
+  private posting(file: number, next: number): number {
+    if (this.postings === this.postingFiles.length) {
+      this.postingFiles = grown(this.postingFiles, this.postings + 1);
+      this.postingNext = grown(this.postingNext, this.postings + 1);
+    }
+    this.postingFiles[this.postings] = file;
+    this.postingNext[this.postings] = next;
+    return this.postings++;
+  }
+
+  /** Re-inserts the live entries into a table where they, and `incoming` more keys, take at most MAX_LOAD / GROWTH of the slots. */
+  private rebuild(incoming = 0): void {
+    const { slots, chainFirst, postingFiles, postingNext } = this;
+    let liveHashes = 0;
+    let liveChains = 0;
+    let liveChained = 0;
+    for (let slot = 1; slot < slots.length; slot += 2) {
+      const holders = slots[slot];
+      if (holders >= 0) liveHashes += this.alive[holders];
+      else if (holders <= CHAIN && this.chainLive[CHAIN - holders] > 0) {
+        liveHashes++;
+        liveChains++;
+        liveChained += this.chainLive[CHAIN - holders];
+      }
+    }
+    let capacity = MIN_CAPACITY;
+    while ((liveHashes + incoming) * GROWTH > MAX_LOAD * capacity) capacity = Math.ceil(capacity * GROWTH);
+    this.capacity = capacity;
+    this.slots = emptySlots(capacity);
+    this.chainLive = new Uint32Array(Math.max(MIN_CAPACITY, liveChains));
+    this.chainFirst = new Int32Array(this.chainLive.length);
+    this.postingFiles = new Uint32Array(Math.max(MIN_CAPACITY, liveChained));
+    this.postingNext = new Int32Array(this.postingFiles.length);
+    this.occupied = this.chains = this.postings = this.entries = this.deadEntries = 0;
+    for (let slot = 0; slot < slots.length; slot += 2) {
+      const holders = slots[slot + 1];
+      const key = slots[slot] >>> 0;
+      if (holders >= 0) {
+        if (this.alive[holders] === 1) this.insert(key, holders);
+      } else if (holders <= CHAIN) {
+        // A chain lists the newest holder first: re-inserted oldest first, it keeps its order.
+        const live: number[] = [];
+        for (let at = chainFirst[CHAIN - holders]; at !== END; at = postingNext[at]) if (this.alive[postingFiles[at]] === 1) live.push(postingFiles[at]);
+        for (let i = live.length - 1; i >= 0; i--) this.insert(key, live[i]);
+      }
+    }
   }
 }
 
-function grown(array: Uint32Array): Uint32Array {
-  const larger = new Uint32Array(array.length * 2);
-  larger.set(array);
-  return larger;
+function emptySlots(capacity: number): Int32Array {
+  const slots = new Int32Array(2 * capacity);
+  for (let slot = 1; slot < slots.length; slot += 2) slots[slot] = NO_HOLDER;
+  return slots;
 }
 
-/** Index of the first entry >= value at or after `from`: steps of 1, 2, 4… then a binary search. */
-function gallop(sorted: Uint32Array, value: number, from: number): number {
-  let step = 1;
-  let low = from;
-  let high = from;
-  while (high < sorted.length && sorted[high] < value) {
-    low = high + 1;
-    high += step;
-    step *= 2;
-  }
-  return lowerBound(sorted, value, low, Math.min(high, sorted.length));
+/** Fibonacci hashing; and its inverse (the constants are inverses modulo 2^32). */
+const MIX = 0x9e3779b1;
+const UNMIX = 0x0e8b2f51;
+
+/** The table's key of a hash: ascending keys are slot order. */
+export function keyOf(hash: number): number {
+  return Math.imul(hash, MIX) >>> 0;
 }
 
-/** Index of the first entry >= value (within [low, high)). */
-function lowerBound(sorted: Uint32Array, value: number, low = 0, high = sorted.length): number {
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+/** The hashes of `keys`, in place. */
+function hashesOf(keys: Uint32Array): Uint32Array {
+  for (let i = 0; i < keys.length; i++) keys[i] = Math.imul(keys[i], UNMIX) >>> 0;
+  return keys;
 }
 
-/** The files' entries sorted by hash: a least-significant-digit radix sort, by 16 bits (8 for few entries). */
-function sortedRun(files: readonly FileFingerprints[]): Run {
-  let size = 0;
-  for (const file of files) size += file.hashes.length;
-  let hashes = new Uint32Array(size);
-  let ids = new Uint32Array(size);
+/** The entries of `lists` (hashes), in slot order. */
+export function inSlotOrder(lists: readonly Uint32Array[]): Uint32Array {
+  return hashesOf(keysInSlotOrder(lists));
+}
+
+/**
+ * The keys of the hashes of `lists`, ascending, with `values` (one per entry, in the
+ * order of the lists) moved along: a least-significant-digit radix sort, by 16 bits (8 for
+ * few entries). Values are sorted in place.
+ */
+function keysInSlotOrder(lists: readonly Uint32Array[], values?: Uint32Array): Uint32Array {
+  let keys = new Uint32Array(lists.reduce((size, list) => size + list.length, 0));
   let at = 0;
-  for (const file of files) {
-    hashes.set(file.hashes, at);
-    ids.fill(file.id, at, at + file.hashes.length);
-    at += file.hashes.length;
-  }
-  if (size < 2) return { hashes, files: ids };
-  let sortedHashes = new Uint32Array(size);
-  let sortedIds = new Uint32Array(size);
+  for (const list of lists) for (const hash of list) keys[at++] = keyOf(hash);
+  const size = keys.length;
+  let sortedKeys = new Uint32Array(size);
+  let movedValues = values;
+  let sortedValues: Uint32Array | undefined = values && new Uint32Array(size);
   const bits = size > 1 << 16 ? 16 : 8;
   const mask = (1 << bits) - 1;
   const counts = new Uint32Array(mask + 2);
   for (let shift = 0; shift < 32; shift += bits) {
     counts.fill(0);
-    for (let i = 0; i < size; i++) counts[((hashes[i] >>> shift) & mask) + 1]++;
+    for (let i = 0; i < size; i++) counts[((keys[i] >>> shift) & mask) + 1]++;
     for (let digit = 1; digit <= mask + 1; digit++) counts[digit] += counts[digit - 1];
     for (let i = 0; i < size; i++) {
-      const target = counts[(hashes[i] >>> shift) & mask]++;
-      sortedHashes[target] = hashes[i];
-      sortedIds[target] = ids[i];
+      const target = counts[(keys[i] >>> shift) & mask]++;
+      sortedKeys[target] = keys[i];
+      if (movedValues && sortedValues) sortedValues[target] = movedValues[i];
     }
-    [hashes, sortedHashes] = [sortedHashes, hashes];
-    [ids, sortedIds] = [sortedIds, ids];
+    [keys, sortedKeys] = [sortedKeys, keys];
+    [movedValues, sortedValues] = [sortedValues, movedValues];
   }
-  return { hashes, files: ids };
+  // An even number of passes: `values` holds the sorted values again.
+  return keys;
 }
