@@ -19,6 +19,7 @@ import { promises as fs, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Corpus } from '../server/src/core/corpus';
+import { fingerprintsAnalysis } from '../server/src/core/duplicates/analysis';
 import { DuplicateIndex } from '../server/src/core/duplicates/engine';
 import { ReportedDuplicate, duplicatesReport, findDuplicates } from '../server/src/core/duplicates/report';
 import { scanFolder, workerScriptBeside } from '../server/src/core/scan';
@@ -161,9 +162,15 @@ function attempt(run: () => ToolRun | string): ToolRun | string {
   }
 }
 
-/** The child process measured for our own row: scan the folder (on index worker threads, as dist/cli.js does), find duplicates, write the groups. */
+/**
+ * The child process measured for our own row: scan the folder (on index worker threads, as
+ * dist/cli.js does), find duplicates, write the groups. Only the fingerprints are computed
+ * with each file, as the other tools find duplicates only (the CLI's scan also prepares
+ * themes).
+ */
 async function childRun(root: string, out: string): Promise<void> {
-  const { corpus } = await scanFolder(root, { ...defaultSettings, workerScript: workerScriptBeside(__dirname) });
+  const corpus = new Corpus({ analyses: [fingerprintsAnalysis] });
+  await scanFolder(root, { ...defaultSettings, workerScript: workerScriptBeside(__dirname) }, corpus);
   await fs.writeFile(out, JSON.stringify(duplicatesReport(findDuplicates(corpus))));
 }
 
