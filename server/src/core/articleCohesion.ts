@@ -12,6 +12,7 @@
 import { WordSpans, lowerCaseInPlace } from './cohesion';
 import { NOT_CONTENT, WordIds } from './wordIds';
 import type { LineShape } from './lines';
+import { grown } from './typedArrays';
 
 export interface ShapedLine {
   text: string;
@@ -150,9 +151,7 @@ export class TermCounts {
   }
 
   private grow(id: number): void {
-    const grown = new Int32Array(Math.max(id + 1, this.counts.length * 2));
-    grown.set(this.counts);
-    this.counts = grown;
+    this.counts = grown(this.counts, Math.max(id + 1, this.counts.length * 2));
   }
 }
 

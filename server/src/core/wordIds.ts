@@ -12,6 +12,7 @@
  */
 import { contentForm } from './cohesion';
 import { ownCopy } from './text';
+import { grown } from './typedArrays';
 
 /** The id of a stop word, which counts in no window. */
 export const NOT_CONTENT = -1;
@@ -62,7 +63,7 @@ export class WordIds {
 
   private add(at: number, lower: string, start: number, end: number, key: number): number {
     const id = this.contentId(lower.slice(start, end));
-    if (this.charsUsed + (end - start) > this.chars.length) this.chars = grown(this.chars, this.charsUsed + (end - start));
+    if (this.charsUsed + (end - start) > this.chars.length) this.chars = grown(this.chars, Math.max(this.charsUsed + (end - start), this.chars.length * 2));
     const from = this.charsUsed;
     for (let i = start; i < end; i++) this.chars[this.charsUsed++] = lower.charCodeAt(i);
     this.slots[at] = key;
@@ -103,10 +104,4 @@ function hashChars(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash & 0x3fffffff;
-}
-
-function grown(chars: Uint16Array, needed: number): Uint16Array {
-  const bigger = new Uint16Array(Math.max(needed, chars.length * 2));
-  bigger.set(chars);
-  return bigger;
 }

@@ -10,7 +10,7 @@
  *   fewer than `limit` unchanged holders on the side where it seeds.
  */
 import { FingerprintIndex, inSlotOrder, keyOf } from './fingerprint-index';
-import { grown } from './scratch';
+import { grown } from '../typedArrays';
 
 /** Pairs of files to match, each once: later id -> partner id (not later) -> the seed fingerprints they share, ascending. */
 export type PairQueue = Map<number, Map<number, readonly number[]>>;

@@ -25,7 +25,7 @@
  *   the table is rebuilt, once dead entries are half of all.
  */
 
-import { grown } from './scratch';
+import { grown } from '../typedArrays';
 
 export interface FileFingerprints {
   id: number;

@@ -30,10 +30,3 @@ function take<T extends { length: number }>(kept: Map<string, T>, name: string, 
   if (created.length <= MAX_KEPT) kept.set(name, created);
   return created;
 }
-
-/** A copy of `array` with room for at least `size` entries, and half as many again as it had: for arrays that grow as they fill. */
-export function grown<T extends Uint8Array | Uint32Array | Int32Array>(array: T, size: number): T {
-  const larger = new (array.constructor as new (length: number) => T)(Math.max(size, Math.ceil(array.length * 1.5)));
-  larger.set(array);
-  return larger;
-}

@@ -15,6 +15,8 @@
  * Sets of key strings, one per file, and arrays of versions took ten times the memory (a
  * corpus of 100k articles has two million capitalised file-key pairs).
  */
+import { grown } from '../typedArrays';
+
 export class CapitalsIndex {
   /** Key -> its number; only keys of the versions indexed since the last rebuild. */
   private keyNumbers = new Map<string, number>();
@@ -145,11 +147,7 @@ export class IntList {
   length = 0;
 
   push(value: number): void {
-    if (this.length === this.items.length) {
-      const grown = new Int32Array(this.items.length * 2);
-      grown.set(this.items);
-      this.items = grown;
-    }
+    if (this.length === this.items.length) this.items = grown(this.items, this.items.length * 2);
     this.items[this.length++] = value;
   }
 

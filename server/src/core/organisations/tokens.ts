@@ -4,6 +4,7 @@
  * whether it is possessive, whether it starts a sentence, and which line it is on (a line
  * of prose hard-wrapped at a fixed width continues on the next: see isSoftWrap).
  */
+import { grown } from '../typedArrays';
 import { isApostrophe, keyByNumber, keyNumber, wordKey } from './keyTable';
 
 const WORD = 1;
@@ -247,15 +248,11 @@ class TokenColumns {
 
   private grow(): void {
     const capacity = this.starts.length * 2;
-    const grown = <T extends Int32Array | Uint8Array>(array: T, into: T): T => {
-      into.set(array);
-      return into;
-    };
-    this.starts = grown(this.starts, new Int32Array(capacity));
-    this.ends = grown(this.ends, new Int32Array(capacity));
-    this.lines = grown(this.lines, new Int32Array(capacity));
-    this.flags = grown(this.flags, new Uint8Array(capacity));
-    this.hashes = grown(this.hashes, new Int32Array(capacity));
+    this.starts = grown(this.starts, capacity);
+    this.ends = grown(this.ends, capacity);
+    this.lines = grown(this.lines, capacity);
+    this.flags = grown(this.flags, capacity);
+    this.hashes = grown(this.hashes, capacity);
   }
 
   /** Copies of the columns' first `length` fields, in one buffer; the columns are then empty, for the next text. */

@@ -1,0 +1,10 @@
+/** Typed arrays that grow as they fill: the lists and tables that keep numbers out of the garbage collector's way. */
+
+type GrowableArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+
+/** A copy of `array` with room for at least `size` entries, and half as many again as it had. */
+export function grown<T extends GrowableArray>(array: T, size: number): T {
+  const larger = new (array.constructor as new (length: number) => T)(Math.max(size, Math.ceil(array.length * 1.5)));
+  larger.set(array);
+  return larger;
+}
