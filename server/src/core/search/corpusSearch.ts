@@ -10,8 +10,7 @@
  * language server does it in slices (`searchInSlices`, see core/steps.ts), like the
  * clustering before it.
  */
-import { SharedSlicedRun } from '../themes/sharedSlicedRun';
-import { Steps, runAll } from '../steps';
+import { SharedSlicedRun, Steps, runAll } from '../steps';
 import type { OrganisationsOf, ThemeIndex } from '../themes/themeIndex';
 import { DEFAULT_LIMIT, SearchHit, SearchableArticle, ThemeSearch } from './themeSearch';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { generateCorpus } from '../../../../bench/generate';
 import { Corpus, FileInput } from '../corpus';
-import { StepsAbandoned } from './sharedSlicedRun';
+import { StepsAbandoned } from '../steps';
 import { ThemeIndex } from './themeIndex';
 
 /** Enough articles for k-means to take many slices. */

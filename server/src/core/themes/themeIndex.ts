@@ -23,8 +23,7 @@ import {
   discoverThemes,
 } from './discover';
 import { nearestCentroid } from './kmeans';
-import { Steps, runAll } from '../steps';
-import { SharedSlicedRun } from './sharedSlicedRun';
+import { SharedSlicedRun, Steps, runAll } from '../steps';
 import { takeVocabularies } from './articleVocabulary';
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
 import { SparseVector, heaviestColumns, isZero, tfidfVector } from './vectors';
