@@ -68,7 +68,7 @@ class OrganisationsInEditor {
    */
   private startCatchingUp(): void {
     if (this.scanning || this.catchUp) return;
-    if (!this.gazetteerToApply && this.waiting.updated.length + this.waiting.removed.length === 0) return;
+    if (!this.gazetteerToApply && isEmpty(this.waiting)) return;
     this.catchUp = (async () => {
       const started = Date.now();
       let files = 0;
@@ -77,7 +77,7 @@ class OrganisationsInEditor {
         this.gazetteerToApply = undefined;
         if (gazetteer) await runInSlices(this.index.workspaceGazetteerSteps(gazetteer));
         const change = this.waiting;
-        if (change.updated.length + change.removed.length === 0) break;
+        if (isEmpty(change)) break;
         this.waiting = { updated: [], removed: [] };
         files += change.updated.length;
         await runInSlices(this.index.updateSteps(change));
@@ -145,6 +145,10 @@ class OrganisationsInEditor {
     connection.onRequest(OrganisationsRequest, async (token) => ({ ready: this.context.isReady(), organisations: await organisationList(this.index, token) }));
     connection.onRequest(OrganisationArticlesRequest, ({ id }, token) => organisationArticles(this.index, id, token));
   }
+}
+
+function isEmpty(change: CorpusChange): boolean {
+  return change.updated.length + change.removed.length === 0;
 }
 
 /** Folds a later change into an earlier one: the latest text of each file wins. */

@@ -198,10 +198,7 @@ export class OrganisationIndex {
 
   /** The ids of the organisations mentioned in one article of a file, in order of first mention. */
   idsInArticle(uri: string, article: number): string[] {
-    const mentions = this.results.get(uri)?.mentions;
-    const ids = new Set<string>();
-    for (let i = 0; mentions && i < mentions.length; i++) if (mentions.article(i) === article) ids.add(mentions.id(i));
-    return [...ids];
+    return [...(this.results.get(uri)?.mentions.ids(article) ?? [])];
   }
 
   /** The mention that covers `offset` (its end included, as a cursor after a word is on it). */
@@ -317,8 +314,8 @@ export class OrganisationIndex {
     } else {
       this.resultFiles.delete(uri);
     }
-    const previousIds = idsOf(previous?.mentions);
-    const ids = idsOf(result?.mentions);
+    const previousIds = previous?.mentions.ids() ?? new Set<string>();
+    const ids = result?.mentions.ids() ?? new Set<string>();
     // The update in progress ends by increasing the generation.
     for (const id of [...previousIds, ...ids]) this.changedIn.set(id, this.generationCount + 1);
     for (const id of previousIds) {
@@ -337,13 +334,6 @@ export class OrganisationIndex {
       files.add(uri);
     }
   }
-}
-
-/** Ids mentioned, in order of first mention. */
-function idsOf(mentions: FileMentions | undefined): Set<string> {
-  const ids = new Set<string>();
-  for (let i = 0; mentions && i < mentions.length; i++) ids.add(mentions.id(i));
-  return ids;
 }
 
 /** The longer of two matches at the same place; the gazetteer's on a tie. */

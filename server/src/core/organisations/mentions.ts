@@ -89,6 +89,13 @@ export class FileMentions {
     return Array.from({ length: this.length }, (_, i) => this.mention(i));
   }
 
+  /** The ids mentioned (in one article, when given), in order of first mention. */
+  ids(article?: number): Set<string> {
+    const ids = new Set<string>();
+    for (let i = 0; i < this.length; i++) if (article === undefined || this.article(i) === article) ids.add(this.id(i));
+    return ids;
+  }
+
   /** The mentions of one organisation, in text order. */
   of(id: string): OrganisationMention[] {
     const number = this.numbers.existingNumberOf(id);
