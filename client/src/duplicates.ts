@@ -154,7 +154,7 @@ export function registerDuplicates(
   context.subscriptions.push(
     provider,
     vscode.window.createTreeView('seedCurator.duplicates', { treeDataProvider: provider, showCollapseAll: true }),
-    status.onDidChange((next) => next.ready && void refresh()),
+    status.onDidChange((next) => next.scanned && void refresh()),
     vscode.commands.registerCommand('seedCurator.nextDuplicate', () => goToNeighbour(provider, 1)),
     vscode.commands.registerCommand('seedCurator.previousDuplicate', () => goToNeighbour(provider, -1)),
     vscode.commands.registerCommand('seedCurator.refreshDuplicates', refresh),
@@ -166,6 +166,6 @@ export function registerDuplicates(
       await refresh();
     }),
   );
-  if (status.current?.ready) void refresh();
+  if (status.current?.scanned) void refresh();
   return provider;
 }

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import type { IndexStatus } from '../../server/src/protocol';
 import { IndexStatusWatcher } from './indexStatus';
 
-const status = (generation: number, ready = true, articles = 9): IndexStatus => ({ ready, files: 7, articles, skipped: 0, duplicateGroups: 1, generation });
+const status = (generation: number, ready = true, articles = 9): IndexStatus => ({ ready, scanned: ready, files: 7, articles, skipped: 0, duplicateGroups: 1, generation });
 
 /** Settles with the status, or with 'waiting' if the promise is still pending after other queued work. */
 async function settled(promise: Promise<IndexStatus>): Promise<IndexStatus | 'waiting'> {

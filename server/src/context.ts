@@ -24,6 +24,8 @@ export interface ServerContext {
   log: Log;
   /** True once the initial scan of the workspace has finished and no feature is still catching up (see `catchingUp`). */
   isReady(): boolean;
+  /** True once the initial scan has finished: the corpus holds every file, though features may still be catching up. */
+  isScanned(): boolean;
   /**
    * Tells the server that a feature is catching up with the corpus in slices (requests are
    * answered meanwhile, from partial results): the index is not reported ready until `work`

@@ -7,8 +7,14 @@ import { NotificationType, NotificationType0, RequestType, RequestType0 } from '
 
 /** Counts of what the index holds; sent when the index is ready and after every update. */
 export interface IndexStatus {
-  /** False while the initial scan of the workspace is still running. */
+  /** False while the initial scan of the workspace is still running, or a feature is still catching up with it. */
   ready: boolean;
+  /**
+   * True once the initial scan has finished: every file is indexed and the duplicates are
+   * complete (they follow the files as they come), while organisations and themes may still be
+   * catching up.
+   */
+  scanned: boolean;
   files: number;
   articles: number;
   /** Files seen but not indexed (too large, binary, unreadable). */

@@ -74,6 +74,7 @@ const context: ServerContext = {
   settings: () => settings,
   log,
   isReady,
+  isScanned: () => scanned,
   catchingUp: (work) => {
     catchingUp++;
     void work
@@ -91,7 +92,7 @@ const context: ServerContext = {
 function status(): IndexStatus {
   const stats = corpus.stats();
   const figures: StatusFigures = Object.assign({ duplicateGroups: 0 }, ...statusFigures.map((read) => read()));
-  return { ready: isReady(), files: stats.files, articles: stats.articles, skipped: indexer.skippedCount, ...figures, generation };
+  return { ready: isReady(), scanned, files: stats.files, articles: stats.articles, skipped: indexer.skippedCount, ...figures, generation };
 }
 
 /** Coalesces the updates of one tick into one round of listeners and one notification. */

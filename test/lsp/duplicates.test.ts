@@ -6,6 +6,7 @@ import { URI } from 'vscode-uri';
 import { CodeAction, Diagnostic, Location, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DuplicateGroupsRequest, IgnorePassageRequest } from '../../server/src/protocol';
+import { Random } from '../../server/src/core/random';
 import { TestServer, startServer } from './lspClient';
 
 const FIXTURES = path.join(__dirname, '../fixtures/duplicates');
@@ -139,5 +140,57 @@ describe('duplicates over LSP', function () {
     const stored = JSON.parse(await fs.readFile(path.join(workspace, '.seed-curator/ignored-passages.json'), 'utf8'));
     assert.equal(stored.passages.length, 1);
     assert.match(stored.passages[0].preview, /^Harbour lights return/);
+  });
+});
+
+describe('duplicates over LSP, before organisations and themes have caught up', function () {
+  let workspace: string;
+  let server: TestServer;
+
+  /** Prose of random words from the fixtures, naming organisations in every sentence: no passage is shared, and recognition has work to do. */
+  function busyFile(words: string[], random: Random): string {
+    const organisations = ['Northfield Care Trust', 'the Riverside Health Council', 'Bramble Valley Hospice', 'the Kestrel Institute'];
+    const sentences = Array.from({ length: 40 }, () => {
+      const body = Array.from({ length: 12 }, () => random.pick(words)).join(' ');
+      return `${random.pick(organisations)} said ${body}.`;
+    });
+    return `District notes\n\n${sentences.join(' ')}\n`;
+  }
+
+  before(async () => {
+    const read = async (name: string) => (await fs.readFile(path.join(FIXTURES, `${name}.txt`), 'utf8')).trimEnd();
+    const [harbour, orchard, library, unrelated] = await Promise.all(['harbour', 'orchard', 'library', 'unrelated'].map(read));
+    workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-dup-early-'));
+    await fs.writeFile(path.join(workspace, 'a.txt'), `${harbour}\n\n${orchard}\n`);
+    await fs.writeFile(path.join(workspace, 'b.txt'), `${library}\n\n${harbour}\n`);
+    const words = [...new Set(unrelated.toLowerCase().match(/[a-z]+/g))];
+    const random = new Random(11);
+    for (let i = 0; i < 200; i++) await fs.writeFile(path.join(workspace, `busy-${i}.txt`), busyFile(words, random));
+  });
+  after(async () => {
+    await server?.stop();
+    await fs.rm(workspace, { recursive: true, force: true });
+  });
+
+  it('publishes the diagnostics as soon as the scan ends, while the index is not yet ready', async () => {
+    const copies = new Map<string, { statusesBefore: number }>();
+    const bothPublished = new Promise<void>((resolve) => {
+      const onDiagnostics = ({ uri, diagnostics }: PublishDiagnosticsParams) => {
+        if (diagnostics.length > 0) copies.set(path.basename(URI.parse(uri).fsPath), { statusesBefore: server.statuses.length });
+        if (copies.size === 2) resolve();
+      };
+      startServer(workspace, { debounceMs: 0 }).then((started) => {
+        server = started;
+        server.connection.onNotification('textDocument/publishDiagnostics', onDiagnostics);
+      });
+    });
+    await bothPublished;
+    // Sent with the end of the scan, before its status; that status says the other features are still at work.
+    assert.deepEqual([...copies.keys()].sort(), ['a.txt', 'b.txt']);
+    assert.deepEqual([...copies.values()].map((copy) => copy.statusesBefore), [0, 0]);
+    const ready = await server.nextStatus();
+    const first = server.statuses[0];
+    assert.deepEqual({ scanned: first.scanned, ready: first.ready, duplicateGroups: first.duplicateGroups }, { scanned: true, ready: false, duplicateGroups: 1 });
+    assert.equal(ready.duplicateGroups, 1);
   });
 });

@@ -19,6 +19,8 @@ export interface TestServer {
   connection: ProtocolConnection;
   process: ChildProcess;
   logs: string[];
+  /** Every status received, in order, ready or not. */
+  statuses: readonly IndexStatus[];
   /** The first ready status with a generation above `after`. */
   nextStatus(after?: number): Promise<IndexStatus>;
   /** The last status received; call after a first `nextStatus()`. */
@@ -79,6 +81,7 @@ export async function startServer(workspaceFolder: string, settings: Record<stri
     connection,
     process: child,
     logs,
+    statuses,
     nextStatus(after = -1) {
       const seen = statuses.find((status) => status.ready && status.generation > after);
       if (seen) return Promise.resolve(seen);

@@ -78,8 +78,9 @@ class DuplicatesInEditor {
     for (const uri of changed) this.pending.add(uri);
   }
 
+  /** From the end of the scan: the index follows the corpus as it changes, so its groups are complete then, whatever other features are still doing. */
   private publish(): void {
-    if (!this.context.isReady()) return;
+    if (!this.context.isScanned()) return;
     const settings = this.settings();
     for (const uri of this.pending) {
       const groups = settings.enabled ? this.index.groupsIn(uri) : [];
@@ -153,7 +154,7 @@ class DuplicatesInEditor {
       });
     });
     connection.onRequest(DuplicateGroupsRequest, async (token) => ({
-      ready: this.context.isReady(),
+      ready: this.context.isScanned(),
       groups: this.settings().enabled ? await mapInSlices(this.index.groups(), token, (group) => groupInfo(group, (uri) => corpus.get(uri)?.text)) : [],
     }));
     connection.onRequest(IgnorePassageRequest, ({ groupId }) => this.ignore(groupId));
