@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { createHash } from 'crypto';
-import { CACHE_FORMAT, decodeCacheFile, encodeCacheFile } from './cacheFile';
+import { CACHE_FORMAT, CacheFileWriter, CheckedCacheFile, checkCacheFile } from './cacheFile';
 
 const IDENTITY = 'code abc v8 11.3';
 const ENTRIES: [string, Uint8Array][] = [
@@ -10,7 +10,22 @@ const ENTRIES: [string, Uint8Array][] = [
 ];
 
 async function encoded(identity = IDENTITY, entries = ENTRIES): Promise<Buffer> {
-  return Buffer.concat(await encodeCacheFile(identity, entries));
+  const written: Buffer[] = [];
+  const writer = new CacheFileWriter(
+    identity,
+    entries.map(([key, value]) => [key, value.length]),
+    async (pieces) => void written.push(...pieces),
+  );
+  for (const [, value] of entries) await writer.add(value);
+  const size = await writer.finish();
+  const file = Buffer.concat(written);
+  assert.equal(size, file.length);
+  return file;
+}
+
+function check(file: Buffer, identity = IDENTITY): Promise<CheckedCacheFile> {
+  const readAt = (into: Buffer, length: number, position: number): number => (position >= file.length ? 0 : file.copy(into, 0, position, Math.min(file.length, position + length)));
+  return checkCacheFile(readAt, file.length, identity);
 }
 
 /** The same file with another header, re-checksummed: only the header check can reject it. */
@@ -26,23 +41,32 @@ function withHeader(file: Buffer, header: unknown): Buffer {
 }
 
 describe('index cache file', () => {
-  it('gives back the entries it was given', async () => {
-    const decoded = decodeCacheFile(await encoded(), IDENTITY);
-    assert.ok(decoded.ok);
-    assert.deepEqual([...decoded.entries].map(([key, value]) => [key, [...value]]), ENTRIES.map(([key, value]) => [key, [...value]]));
+  it('says where each value it was given is', async () => {
+    const file = await encoded();
+    const checked = await check(file);
+    assert.ok(checked.ok);
+    const values = [...checked.entries].map(([key, place]) => [key, [...file.subarray(place.offset, place.offset + place.length)]]);
+    assert.deepEqual(values, ENTRIES.map(([key, value]) => [key, [...value]]));
   });
 
   it('holds no entries when given none', async () => {
-    const decoded = decodeCacheFile(await encoded(IDENTITY, []), IDENTITY);
-    assert.ok(decoded.ok);
-    assert.equal(decoded.entries.size, 0);
+    const checked = await check(await encoded(IDENTITY, []));
+    assert.ok(checked.ok);
+    assert.equal(checked.entries.size, 0);
+  });
+
+  it('writes only values that match the header, and all of them', async () => {
+    const writer = new CacheFileWriter(IDENTITY, [['a', 2], ['b', 1]], async () => undefined);
+    await assert.rejects(writer.add(Uint8Array.from([1])), /does not match the header/);
+    const short = new CacheFileWriter(IDENTITY, [['a', 2]], async () => undefined);
+    await assert.rejects(short.finish(), /missing/);
   });
 
   it('rejects a file cut short, at every length', async () => {
     const file = await encoded();
     for (let length = 0; length < file.length; length++) {
-      const decoded = decodeCacheFile(file.subarray(0, length), IDENTITY);
-      assert.equal(decoded.ok, false, `cut at ${length} of ${file.length}`);
+      const checked = await check(file.subarray(0, length));
+      assert.equal(checked.ok, false, `cut at ${length} of ${file.length}`);
     }
   });
 
@@ -51,7 +75,7 @@ describe('index cache file', () => {
     for (let at = 0; at < file.length; at++) {
       const damaged = Buffer.from(file);
       damaged[at] ^= 0x40;
-      assert.equal(decodeCacheFile(damaged, IDENTITY).ok, false, `byte ${at} changed`);
+      assert.equal((await check(damaged)).ok, false, `byte ${at} changed`);
     }
   });
 
@@ -59,22 +83,21 @@ describe('index cache file', () => {
     const file = await encoded();
     const damaged = Buffer.from(file);
     damaged[damaged.length - 30] ^= 1;
-    assert.deepEqual(decodeCacheFile(damaged, IDENTITY), { ok: false, reason: 'checksum mismatch: the file is damaged or truncated' });
-    assert.deepEqual(decodeCacheFile(Buffer.from('just some text that is long enough to be checked'), IDENTITY), {
-      ok: false,
-      reason: 'not an index cache file',
-    });
-    assert.deepEqual(decodeCacheFile(file, 'code def v8 11.3'), { ok: false, reason: 'made by another version of Seed Curator' });
+    assert.deepEqual(await check(damaged), { ok: false, reason: 'checksum mismatch: the file is damaged or truncated' });
+    assert.deepEqual(await check(Buffer.from('just some text that is long enough to be checked')), { ok: false, reason: 'not an index cache file' });
+    assert.deepEqual(await check(file, 'code def v8 11.3'), { ok: false, reason: 'made by another version of Seed Curator' });
   });
 
   it('rejects a file of another format, or with a header that does not add up, even with a valid checksum', async () => {
     const file = await encoded();
-    const older = withHeader(file, { format: CACHE_FORMAT - 1, identity: IDENTITY, entries: ENTRIES.length });
-    assert.deepEqual(decodeCacheFile(older, IDENTITY), { ok: false, reason: `format ${CACHE_FORMAT - 1}, expected ${CACHE_FORMAT}` });
-    const tooMany = withHeader(file, { format: CACHE_FORMAT, identity: IDENTITY, entries: ENTRIES.length + 1 });
-    assert.deepEqual(decodeCacheFile(tooMany, IDENTITY), { ok: false, reason: 'entries run past the end of the file' });
-    const tooFew = withHeader(file, { format: CACHE_FORMAT, identity: IDENTITY, entries: ENTRIES.length - 1 });
-    assert.deepEqual(decodeCacheFile(tooFew, IDENTITY), { ok: false, reason: 'bytes left over after the last entry' });
-    assert.equal(decodeCacheFile(withHeader(file, { format: CACHE_FORMAT, identity: IDENTITY, entries: ENTRIES.length }), IDENTITY).ok, true);
+    const lengths = ENTRIES.map(([key, value]) => [key, value.length]);
+    const header = (entries: unknown, format = CACHE_FORMAT) => withHeader(file, { format, identity: IDENTITY, entries });
+    assert.deepEqual(await check(header(lengths, CACHE_FORMAT - 1)), { ok: false, reason: `format ${CACHE_FORMAT - 1}, expected ${CACHE_FORMAT}` });
+    assert.deepEqual(await check(header([...lengths, ['hash-three', 1]])), { ok: false, reason: 'entries run past the end of the file' });
+    assert.deepEqual(await check(header(lengths.slice(0, -1))), { ok: false, reason: 'bytes left over after the last entry' });
+    assert.deepEqual(await check(header([['hash-one', 3], ['hash-one', 0], ['hash-été', ENTRIES[2][1].length]])), { ok: false, reason: 'entry hash-one is listed twice' });
+    assert.deepEqual(await check(header([['hash-one', -3]])), { ok: false, reason: 'header lists an entry it cannot describe' });
+    assert.deepEqual(await check(header(3)), { ok: false, reason: 'header has no entry list' });
+    assert.equal((await check(header(lengths))).ok, true);
   });
 });

@@ -4,105 +4,154 @@
  *
  *   "SEEDINDEX\n"  magic
  *   u32            length of the header, then the header: JSON {format, identity, entries}
- *   entries        u16 key length, key (UTF-8), u32 value length, value; `entries` times
+ *                  where entries lists [key, value length] in the order of the values
+ *   values         back to back
  *   20 bytes       SHA-1 of everything before it
+ *
+ * The header says where every value is, so a reader can leave the values on disk and read
+ * one when it is asked for: at 100k articles the values take a few hundred megabytes.
  *
  * A file whose checksum, magic, format, identity or framing is off is rejected whole, with
  * the reason: a truncated file, a file written by another version of the code, or random
  * bytes.
  */
 import { createHash } from 'crypto';
+import type { Place } from '../scratchFile';
 
 /** Raise when the layout above changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 const MAGIC = Buffer.from('SEEDINDEX\n', 'latin1');
 const CHECKSUM_BYTES = 20;
-/** The checksum of a large cache is computed in slices of this many bytes, with a turn for other work in between. */
-const CHECKSUM_SLICE_BYTES = 4 << 20;
+/** The file is checksummed and written in pieces of about this many bytes, with a turn for other work in between. */
+const SLICE_BYTES = 4 << 20;
 
 interface Header {
   format: number;
   identity: string;
-  entries: number;
+  entries: [string, number][];
+}
+
+/** Reads up to `length` bytes of the file at `position` into the start of `into`; returns how many it read. */
+export type ReadAt = (into: Buffer, length: number, position: number) => number;
+
+export type CheckedCacheFile = { ok: true; entries: Map<string, Place> } | { ok: false; reason: string };
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Exactly `length` bytes at `position`, or fewer if the file ends first. */
+function readBytes(readAt: ReadAt, length: number, position: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const read = readAt(bytes.subarray(done), length - done, position + done);
+    if (read <= 0) break;
+    done += read;
+  }
+  return bytes.subarray(0, done);
 }
 
 /**
- * The file's bytes in pieces (written in order); the checksum is the last piece. Yields to
- * the event loop while checksumming, so that a server writing its cache goes on answering.
+ * Checks a cache file of `size` bytes made with `identity`, and says where each value is;
+ * reads the whole file once, a slice at a time, yielding to the event loop in between.
  */
-export async function encodeCacheFile(identity: string, entries: Iterable<[string, Uint8Array]>): Promise<Buffer[]> {
-  const body: Buffer[] = [];
-  let count = 0;
-  for (const [key, value] of entries) {
-    const keyBytes = Buffer.from(key, 'utf8');
-    const frame = Buffer.alloc(2 + keyBytes.length + 4);
-    frame.writeUInt16LE(keyBytes.length, 0);
-    keyBytes.copy(frame, 2);
-    frame.writeUInt32LE(value.length, 2 + keyBytes.length);
-    body.push(frame, Buffer.from(value.buffer, value.byteOffset, value.byteLength));
-    count++;
-  }
-  const header: Header = { format: CACHE_FORMAT, identity, entries: count };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const headerLength = Buffer.alloc(4);
-  headerLength.writeUInt32LE(headerBytes.length, 0);
-  const pieces = [MAGIC, headerLength, headerBytes, ...body];
-  const checksum = createHash('sha1');
-  let sinceYield = 0;
-  for (const piece of pieces) {
-    checksum.update(piece);
-    sinceYield += piece.length;
-    if (sinceYield >= CHECKSUM_SLICE_BYTES) {
-      sinceYield = 0;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-  pieces.push(checksum.digest());
-  return pieces;
-}
-
-export type DecodedCacheFile = { ok: true; entries: Map<string, Uint8Array> } | { ok: false; reason: string };
-
-/** The entries of a cache file made with `identity`; the values are views into `bytes`. */
-export function decodeCacheFile(bytes: Uint8Array, identity: string): DecodedCacheFile {
-  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const fail = (reason: string): DecodedCacheFile => ({ ok: false, reason });
-  if (data.length < MAGIC.length + 4 + CHECKSUM_BYTES || !data.subarray(0, MAGIC.length).equals(MAGIC)) {
+export async function checkCacheFile(readAt: ReadAt, size: number, identity: string): Promise<CheckedCacheFile> {
+  const fail = (reason: string): CheckedCacheFile => ({ ok: false, reason });
+  const start = readBytes(readAt, MAGIC.length + 4, 0);
+  if (size < MAGIC.length + 4 + CHECKSUM_BYTES || start.length < MAGIC.length + 4 || !start.subarray(0, MAGIC.length).equals(MAGIC)) {
     return fail('not an index cache file');
   }
-  const end = data.length - CHECKSUM_BYTES;
-  const checksum = createHash('sha1').update(data.subarray(0, end)).digest();
-  if (!checksum.equals(data.subarray(end))) return fail('checksum mismatch: the file is damaged or truncated');
+  const end = size - CHECKSUM_BYTES;
+  const checksum = createHash('sha1');
+  for (let at = 0; at < end; at += SLICE_BYTES) {
+    const slice = readBytes(readAt, Math.min(SLICE_BYTES, end - at), at);
+    checksum.update(slice);
+    if (slice.length < Math.min(SLICE_BYTES, end - at)) return fail('checksum mismatch: the file is damaged or truncated');
+    if (at + SLICE_BYTES < end) await nextTurn();
+  }
+  if (!checksum.digest().equals(readBytes(readAt, CHECKSUM_BYTES, end))) return fail('checksum mismatch: the file is damaged or truncated');
 
-  let at = MAGIC.length;
-  const headerLength = data.readUInt32LE(at);
-  at += 4;
+  const headerLength = start.readUInt32LE(MAGIC.length);
+  let at = MAGIC.length + 4;
   if (at + headerLength > end) return fail('header runs past the end of the file');
   let header: Partial<Header>;
   try {
-    header = JSON.parse(data.toString('utf8', at, at + headerLength)) as Partial<Header>;
+    header = JSON.parse(readBytes(readAt, headerLength, at).toString('utf8')) as Partial<Header>;
   } catch {
     return fail('header is not valid JSON');
   }
   at += headerLength;
   if (header.format !== CACHE_FORMAT) return fail(`format ${String(header.format)}, expected ${CACHE_FORMAT}`);
   if (header.identity !== identity) return fail('made by another version of Seed Curator');
-  if (typeof header.entries !== 'number') return fail('header has no entry count');
+  if (!Array.isArray(header.entries)) return fail('header has no entry list');
 
-  const entries = new Map<string, Uint8Array>();
-  for (let i = 0; i < header.entries; i++) {
-    if (at + 2 > end) return fail('entries run past the end of the file');
-    const keyLength = data.readUInt16LE(at);
-    at += 2;
-    if (at + keyLength + 4 > end) return fail('entries run past the end of the file');
-    const key = data.toString('utf8', at, at + keyLength);
-    at += keyLength;
-    const valueLength = data.readUInt32LE(at);
-    at += 4;
-    if (at + valueLength > end) return fail('entries run past the end of the file');
-    entries.set(key, data.subarray(at, at + valueLength));
-    at += valueLength;
+  const entries = new Map<string, Place>();
+  for (const entry of header.entries as unknown[]) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Number.isSafeInteger(entry[1]) || entry[1] < 0) return fail('header lists an entry it cannot describe');
+    const [key, length] = entry as [string, number];
+    if (at + length > end) return fail('entries run past the end of the file');
+    if (entries.has(key)) return fail(`entry ${key} is listed twice`);
+    entries.set(key, { offset: at, length });
+    at += length;
   }
   if (at !== end) return fail('bytes left over after the last entry');
   return { ok: true, entries };
+}
+
+/**
+ * Writes a cache file piece by piece through `write`: the header for `entries` (keys and
+ * value lengths, in order) first, then each value given to `add` in that order, then the
+ * checksum. Says where each value is, for reading the file back without checking it again.
+ */
+export class CacheFileWriter {
+  private readonly checksum = createHash('sha1');
+  private pieces: Buffer[] = [];
+  private piecesBytes = 0;
+  private at: number;
+  private next = 0;
+  readonly places = new Map<string, Place>();
+
+  constructor(
+    identity: string,
+    private readonly entries: readonly [string, number][],
+    private readonly write: (pieces: Buffer[]) => Promise<void>,
+  ) {
+    const header: Header = { format: CACHE_FORMAT, identity, entries: [...entries] };
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const headerLength = Buffer.alloc(4);
+    headerLength.writeUInt32LE(headerBytes.length, 0);
+    for (const piece of [MAGIC, headerLength, headerBytes]) this.push(piece);
+    this.at = this.piecesBytes;
+  }
+
+  private push(piece: Buffer): void {
+    this.checksum.update(piece);
+    this.pieces.push(piece);
+    this.piecesBytes += piece.length;
+  }
+
+  /** The next value, which must have the length the header gives it. */
+  async add(value: Uint8Array): Promise<void> {
+    const [key, length] = this.entries[this.next++] ?? [];
+    if (key === undefined || value.length !== length) throw new Error('a cache entry does not match the header');
+    this.places.set(key, { offset: this.at, length });
+    this.at += length;
+    this.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+    if (this.piecesBytes >= SLICE_BYTES) await this.flush();
+  }
+
+  /** Writes the checksum after the last value; returns the file's size. */
+  async finish(): Promise<number> {
+    if (this.next !== this.entries.length) throw new Error('a cache entry is missing');
+    const checksum = this.checksum.digest();
+    this.pieces.push(checksum);
+    await this.flush();
+    return this.at + checksum.length;
+  }
+
+  private async flush(): Promise<void> {
+    const pieces = this.pieces;
+    this.pieces = [];
+    this.piecesBytes = 0;
+    await this.write(pieces);
+  }
 }

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { analyseText } from '../corpus';
 import { contentHash } from '../text';
 import { capitalsAnalysis } from '../workers/fixtures/capitalsAnalysis';
-import { IndexCache, encodeEntry } from './indexCache';
+import { IndexCache, decodeEntry, encodeEntry } from './indexCache';
 
 const IDENTITY = 'test identity';
 
@@ -29,14 +29,22 @@ describe('index cache', () => {
   let file: string;
   let logs: string[];
   const log = { info: (message: string) => logs.push(`info: ${message}`), warn: (message: string) => logs.push(`warn: ${message}`) };
-  const open = (options = {}): Promise<IndexCache> => IndexCache.open(file, IDENTITY, log, options);
+  const opened: IndexCache[] = [];
+  const open = async (options = {}): Promise<IndexCache> => {
+    const cache = await IndexCache.open(file, IDENTITY, log, options);
+    opened.push(cache);
+    return cache;
+  };
 
   beforeEach(async () => {
     folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-cache-'));
     file = path.join(folder, 'storage', 'index-cache.bin');
     logs = [];
   });
-  afterEach(() => fs.rm(folder, { recursive: true, force: true }));
+  afterEach(async () => {
+    for (const cache of opened.splice(0)) cache.close();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
 
   it('starts empty, quietly, when there is no file yet', async () => {
     const cache = await open();
@@ -118,7 +126,7 @@ describe('index cache', () => {
 
   it('stays within its size limit, leaving files out, and does not read a larger file', async () => {
     // Room for the header and two and a half entries.
-    const maxBytes = 1024 + Math.round(2.5 * (encodeEntry(FILES[0]).length + FILES[0].hash.length + 6));
+    const maxBytes = 1024 + Math.round(2.5 * (encodeEntry(FILES[0]).length + FILES[0].hash.length + 16));
     await (await open({ maxBytes })).save(FILES);
     assert.ok((await fs.stat(file)).size <= maxBytes);
     assert.ok(logs.some((line) => /files left out, over the .* limit/.test(line)), logs.join('\n'));
@@ -136,6 +144,65 @@ describe('index cache', () => {
     assert.equal(logs.length, 2, logs.join('\n'));
     assert.match(logs[0], /^warn: Index cache .*index-cache\.bin could not be read \(.*ENOTDIR.*\); indexing from scratch\.$/);
     assert.match(logs[1], /^warn: Index cache: could not save .*index-cache\.bin \(.*EEXIST.*\)/);
+  });
+
+  it('reads an entry from the file when asked for it, from the file it opened even once another replaces it', async () => {
+    await (await open()).save(FILES);
+    const cache = await open();
+    const other = path.join(folder, 'other.bin');
+    await fs.writeFile(other, 'not a cache');
+    await fs.rename(other, file);
+    assert.deepEqual(cache.get(FILES[2].hash)?.articles, FILES[2].articles);
+  });
+
+  it('drops an entry damaged on disk since the file was checked, and keeps the others', async () => {
+    await (await open()).save(FILES);
+    const cache = await open();
+    const bytes = await fs.readFile(file);
+    const entry = encodeEntry(FILES[1]);
+    const at = bytes.indexOf(Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength));
+    assert.ok(at > 0);
+    const handle = await fs.open(file, 'r+');
+    await handle.write(Buffer.alloc(entry.length, 0xff), 0, entry.length, at);
+    await handle.close();
+    logs = [];
+    assert.equal(cache.get(FILES[1].hash), undefined);
+    assert.match(logs[0], new RegExp(`^warn: Index cache: entry ${FILES[1].hash} ignored`));
+    assert.equal(cache.has(FILES[1].hash), false);
+    assert.ok(cache.get(FILES[0].hash));
+  });
+
+  it('sets entries aside in a temporary file past its memory bound, reads them back, and saves them', async () => {
+    const cache = await open({ spillBytes: 1 });
+    for (const saved of FILES) cache.put(saved.hash, encodeEntry(saved));
+    assert.equal(cache.size, FILES.length);
+    for (const saved of FILES) assert.deepEqual(cache.get(saved.hash)?.articles, saved.articles);
+    await cache.save(FILES);
+    const reopened = await open();
+    assert.deepEqual([...reopened.hashes()].sort(), FILES.map((saved) => saved.hash).sort());
+    assert.deepEqual(reopened.get(FILES[3].hash)?.analyses, FILES[3].analyses);
+  });
+
+  it('keeps an entry made once a save has begun for the next save', async () => {
+    const cache = await open({ spillBytes: 1 });
+    for (const saved of FILES.slice(0, 3)) cache.put(saved.hash, encodeEntry(saved));
+    const saving = cache.save(FILES.slice(0, 3));
+    // The save begins at once; it is then writing its file, a few reads and writes away from done.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const saved of FILES.slice(3)) cache.put(saved.hash, encodeEntry(saved));
+    await saving;
+    assert.ok(FILES.every((saved) => cache.has(saved.hash)));
+    await cache.save(FILES);
+    assert.equal((await open()).size, FILES.length);
+  });
+
+  it('decodes typed arrays into memory of their own, not views into the bytes read', () => {
+    const bytes = encodeEntry(FILES[0]);
+    const decoded = decodeEntry(bytes);
+    const capitals = decoded.analyses[capitalsAnalysis.name] as Uint32Array;
+    assert.deepEqual(capitals, FILES[0].analyses[capitalsAnalysis.name]);
+    assert.notEqual(capitals.buffer, bytes.buffer);
+    assert.equal(capitals.buffer.byteLength, capitals.byteLength);
   });
 
   it('keeps nothing when disabled', async () => {

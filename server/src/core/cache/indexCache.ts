@@ -3,15 +3,22 @@
  * per-file analyses), keyed by the text's content hash, in one file of the extension's
  * storage. Reopening a workspace reads it back instead of splitting every file again.
  *
+ * The entries stay in the file, which is kept open, and each is read when asked for: held
+ * in memory, those of a 100k-article workspace took a few hundred megabytes for the whole
+ * session. Entries made since the last save wait for the next one in memory, and past a
+ * few tens of megabytes in a temporary file (see entryFiles.ts).
+ *
  * Never trusted blindly: a file that is damaged, truncated, too large or written by other
  * code is ignored (with a log line) and rebuilt. Written atomically (a temporary file, then
  * a rename), without blocking the event loop for long, and bounded in size.
  */
-import { promises as fs } from 'fs';
+import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
 import type { FileIndex } from '../corpus';
-import { decodeCacheFile, encodeCacheFile } from './cacheFile';
+import type { Place } from '../scratchFile';
+import { CacheFileWriter, checkCacheFile } from './cacheFile';
+import { EntryFile, OpenEntryFile, SpillFile } from './entryFiles';
 
 export interface CacheLog {
   info(message: string): void;
@@ -20,21 +27,34 @@ export interface CacheLog {
 
 /** Larger caches are neither written nor read: past this, re-indexing is the cheaper evil. */
 export const DEFAULT_MAX_CACHE_BYTES = 512 << 20;
-/** While encoding entries for a save, the event loop gets a turn this often. */
+/** While gathering entries for a save, the event loop gets a turn this often. */
 const ENCODE_SLICE_MS = 10;
-/** Bytes of the file besides its entries (magic, header, checksum), at most; and around each entry. */
+/** Bytes of the file besides its entries and their lines in the header (magic, header frame, checksum), at most. */
 const FILE_FRAME_BYTES = 1024;
-const ENTRY_FRAME_BYTES = 6;
-/** Pieces handed to one writev call (an entry is two pieces). */
-const WRITE_PIECES = 1024;
+/** The line of an entry in the header, besides its key: `["…",123456789],`. */
+const ENTRY_FRAME_BYTES = 16;
 
 export function encodeEntry(index: FileIndex): Uint8Array {
   return v8.serialize({ articles: index.articles, boilerplate: index.boilerplate, analyses: index.analyses });
 }
 
+/**
+ * Decodes typed arrays into memory of their own: by default they are views into the bytes
+ * decoded, which would keep a whole entry alive for the sake of one array of it.
+ */
+class CopyingDeserializer extends v8.DefaultDeserializer {
+  _readHostObject(): ArrayBufferView {
+    const view = (v8.DefaultDeserializer.prototype as unknown as { _readHostObject(): ArrayBufferView })._readHostObject.call(this);
+    const copy = view as ArrayBufferView & { slice(): ArrayBufferView };
+    return copy.slice();
+  }
+}
+
 /** Throws when the bytes are not an encoded `FileIndex`. */
 export function decodeEntry(bytes: Uint8Array): FileIndex {
-  const value = v8.deserialize(bytes) as Partial<FileIndex> | null;
+  const deserializer = new CopyingDeserializer(bytes);
+  deserializer.readHeader();
+  const value = deserializer.readValue() as Partial<FileIndex> | null;
   if (!value || !Array.isArray(value.articles) || !Array.isArray(value.boilerplate) || typeof value.analyses !== 'object' || !value.analyses) {
     throw new Error('not an indexed file');
   }
@@ -43,84 +63,141 @@ export function decodeEntry(bytes: Uint8Array): FileIndex {
 
 export interface CacheOptions {
   maxBytes?: number;
+  /** Entries made since the last save are held in memory up to this many bytes, and spilled to a temporary file past it. */
+  spillBytes?: number;
 }
+
+const DEFAULT_SPILL_BYTES = 32 << 20;
+
+/** Where the bytes of an entry to save come from: memory, or a file of entries. */
+type EntrySource = { hash: string; bytes: Uint8Array } | { hash: string; place: Place; file: EntryFile };
 
 export class IndexCache {
   private saving: Promise<void> = Promise.resolve();
+  /** Entries made since the file was last written, in memory, and their bytes. */
+  private pending = new Map<string, Uint8Array>();
+  private pendingBytes = 0;
+  /** Entries made since the file was last written, spilled from memory; the last one takes the next spill unless it is being saved. */
+  private spills: SpillFile[] = [];
+  private readonly spillsBeingSaved = new Set<SpillFile>();
 
   private constructor(
     /** Undefined: a cache that keeps nothing. */
     readonly file: string | undefined,
     private readonly identity: string,
-    private entries: Map<string, Uint8Array>,
+    /** The cache file as last checked or written. */
+    private onDisk: OpenEntryFile | undefined,
     private readonly log: CacheLog,
     private readonly maxBytes: number,
-    /** True while the file holds exactly `entries`: saving would write the same bytes again. */
-    private inFile: boolean,
+    private readonly spillBytes: number,
   ) {}
 
   /** For a server with no storage folder: every text is indexed afresh. */
   static disabled(log: CacheLog): IndexCache {
-    return new IndexCache(undefined, '', new Map(), log, DEFAULT_MAX_CACHE_BYTES, false);
+    return new IndexCache(undefined, '', undefined, log, DEFAULT_MAX_CACHE_BYTES, DEFAULT_SPILL_BYTES);
   }
 
   /**
-   * Reads the cache file; an absent or unusable file gives an empty cache. `identity` names
-   * the code that made the entries: a file made by other code is not used.
+   * Opens and checks the cache file; an absent or unusable file gives an empty cache.
+   * `identity` names the code that made the entries: a file made by other code is not used.
    */
   static async open(file: string, identity: string, log: CacheLog, options: CacheOptions = {}): Promise<IndexCache> {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_CACHE_BYTES;
-    const empty = (): IndexCache => new IndexCache(file, identity, new Map(), log, maxBytes, false);
-    let bytes: Buffer;
+    const cache = (onDisk?: OpenEntryFile): IndexCache => new IndexCache(file, identity, onDisk, log, maxBytes, options.spillBytes ?? DEFAULT_SPILL_BYTES);
+    let fd: number;
     try {
-      const { size } = await fs.stat(file);
-      if (size > maxBytes) {
-        log.warn(`Index cache ${file} ignored (larger than the ${formatMB(maxBytes)} limit); indexing from scratch.`);
-        return empty();
-      }
-      bytes = await fs.readFile(file);
+      fd = openSync(file, 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log.warn(`Index cache ${file} could not be read (${String(error)}); indexing from scratch.`);
-      return empty();
+      return cache();
     }
-    const decoded = decodeCacheFile(bytes, identity);
-    if (!decoded.ok) {
-      log.warn(`Index cache ${file} ignored (${decoded.reason}); indexing from scratch.`);
-      return empty();
+    try {
+      const { size } = fstatSync(fd);
+      if (size > maxBytes) {
+        closeSync(fd);
+        log.warn(`Index cache ${file} ignored (larger than the ${formatMB(maxBytes)} limit); indexing from scratch.`);
+        return cache();
+      }
+      const checked = await checkCacheFile((into, length, position) => readSync(fd, into, 0, length, position), size, identity);
+      if (checked.ok) return cache(new OpenEntryFile(fd, checked.entries));
+      closeSync(fd);
+      log.warn(`Index cache ${file} ignored (${checked.reason}); indexing from scratch.`);
+    } catch (error) {
+      closeSync(fd);
+      log.warn(`Index cache ${file} could not be read (${String(error)}); indexing from scratch.`);
     }
-    return new IndexCache(file, identity, decoded.entries, log, maxBytes, true);
+    return cache();
+  }
+
+  /** Lets go of its files. The cache is empty afterwards. */
+  close(): void {
+    this.onDisk?.close();
+    this.onDisk = undefined;
+    for (const spill of this.spills) spill.close();
+    this.spills = [];
+    this.pending.clear();
+    this.pendingBytes = 0;
+  }
+
+  /** Where entries are, newest first. */
+  private files(): EntryFile[] {
+    const files: EntryFile[] = [...this.spills].reverse();
+    if (this.onDisk) files.push(this.onDisk);
+    return files;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.pending.size + this.files().reduce((sum, file) => sum + file.places.size, 0);
   }
 
-  hashes(): IterableIterator<string> {
-    return this.entries.keys();
+  *hashes(): IterableIterator<string> {
+    yield* this.pending.keys();
+    for (const file of this.files()) yield* file.places.keys();
   }
 
   has(hash: string): boolean {
-    return this.entries.has(hash);
+    return this.pending.has(hash) || this.files().some((file) => file.places.has(hash));
   }
 
-  /** The index of a text with this hash, or undefined; an entry that cannot be decoded is dropped, with a log line. */
+  /** The index of a text with this hash, or undefined; an entry that cannot be read or decoded is dropped, with a log line. */
   get(hash: string): FileIndex | undefined {
-    const bytes = this.entries.get(hash);
-    if (!bytes) return undefined;
     try {
-      return decodeEntry(bytes);
+      let bytes = this.pending.get(hash);
+      for (const file of this.files()) bytes ??= file.read(hash);
+      return bytes && decodeEntry(bytes);
     } catch (error) {
-      this.entries.delete(hash);
+      this.forget(hash);
       this.log.warn(`Index cache: entry ${hash} ignored (${error instanceof Error ? error.message : String(error)}).`);
       return undefined;
     }
   }
 
+  private forget(hash: string): void {
+    const bytes = this.pending.get(hash);
+    if (bytes) this.pendingBytes -= bytes.length;
+    this.pending.delete(hash);
+    for (const file of this.files()) file.places.delete(hash);
+  }
+
   /** Keeps the encoded index of a text (as made by `encodeEntry`, possibly in a worker). */
   put(hash: string, bytes: Uint8Array): void {
-    if (this.file === undefined || this.entries.has(hash)) return;
-    this.entries.set(hash, bytes);
-    this.inFile = false;
+    if (this.file === undefined || this.has(hash)) return;
+    this.pending.set(hash, bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= this.spillBytes) this.spillPending();
+  }
+
+  private spillPending(): void {
+    try {
+      let spill = this.spills.at(-1);
+      if (!spill || this.spillsBeingSaved.has(spill)) this.spills.push((spill = new SpillFile()));
+      for (const [hash, bytes] of this.pending) spill.append(hash, bytes);
+      this.pending.clear();
+      this.pendingBytes = 0;
+    } catch (error) {
+      // Kept in memory then: the next save writes them.
+      this.log.warn(`Index cache: could not set entries aside in a temporary file (${error instanceof Error ? error.message : String(error)}).`);
+    }
   }
 
   /**
@@ -138,51 +215,106 @@ export class IndexCache {
 
   private async write(file: string, files: ({ hash: string } & FileIndex)[]): Promise<void> {
     const started = Date.now();
-    const kept = new Map<string, Uint8Array>();
+    // Entries made before this save are written now or no longer wanted; those made meanwhile wait for the next save.
+    const pendingBefore = new Map(this.pending);
+    const spillsBefore = [...this.spills];
+    for (const spill of spillsBefore) this.spillsBeingSaved.add(spill);
+    const forgetMadeBefore = (): void => {
+      for (const [hash, bytes] of pendingBefore) {
+        if (this.pending.get(hash) !== bytes) continue;
+        this.pending.delete(hash);
+        this.pendingBytes -= bytes.length;
+      }
+      for (const spill of spillsBefore) {
+        spill.close();
+        this.spillsBeingSaved.delete(spill);
+      }
+      this.spills = this.spills.filter((spill) => !spillsBefore.includes(spill));
+    };
+    try {
+      const { sources, leftOut } = await this.entriesToSave(files);
+      const onDisk = this.onDisk;
+      if (onDisk && sources.length === onDisk.places.size && sources.every((source) => 'file' in source && source.file === onDisk)) return;
+      const total = await this.writeFile(file, sources);
+      this.log.info(`Index cache: saved ${sources.length} entries (${formatMB(total)}) to ${file} in ${Date.now() - started} ms.`);
+      if (leftOut > 0) this.log.info(`Index cache: ${leftOut} files left out, over the ${formatMB(this.maxBytes)} limit.`);
+    } catch (error) {
+      // What is lost is made again from the corpus at the next save (see entriesToSave).
+      this.log.warn(`Index cache: could not save ${file} (${error instanceof Error ? error.message : String(error)}).`);
+    } finally {
+      forgetMadeBefore();
+    }
+  }
+
+  /** Writes a temporary file and renames it over the cache file, which it then reads from; returns its size. */
+  private async writeFile(file: string, sources: EntrySource[]): Promise<number> {
+    const temporary = `${file}.${process.pid}.tmp`;
+    let handle: fs.FileHandle | undefined;
+    try {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      handle = await fs.open(temporary, 'w');
+      const target = handle;
+      const writer = new CacheFileWriter(
+        this.identity,
+        sources.map((source) => [source.hash, 'file' in source ? source.place.length : source.bytes.length]),
+        async (pieces) => void (await target.writev(pieces)),
+      );
+      let sliceStarted = Date.now();
+      for (const source of sources) {
+        await writer.add('file' in source ? source.file.readAt(source.place) : source.bytes);
+        if (Date.now() - sliceStarted > ENCODE_SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStarted = Date.now();
+        }
+      }
+      const total = await writer.finish();
+      await handle.close();
+      handle = undefined;
+      // Opened before the rename: this is the file written, whatever replaces it later.
+      const written = new OpenEntryFile(openSync(temporary, 'r'), writer.places);
+      await fs.rename(temporary, file).catch((error: unknown) => {
+        written.close();
+        throw error;
+      });
+      this.onDisk?.close();
+      this.onDisk = written;
+      return total;
+    } catch (error) {
+      await handle?.close().catch(() => undefined);
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The entries of `files` that fit the size limit, in order, each once, and where their bytes are. */
+  private async entriesToSave(files: ({ hash: string } & FileIndex)[]): Promise<{ sources: EntrySource[]; leftOut: number }> {
+    const sources: EntrySource[] = [];
+    const seen = new Set<string>();
+    const entryFiles = this.files();
     let bytes = 0;
     let leftOut = 0;
     let sliceStarted = Date.now();
     for (const indexed of files) {
-      if (kept.has(indexed.hash)) continue;
-      let entry = this.entries.get(indexed.hash);
-      if (!entry) {
-        entry = encodeEntry(indexed);
-        this.inFile = false;
-      }
-      const cost = ENTRY_FRAME_BYTES + indexed.hash.length + entry.length;
+      const { hash } = indexed;
+      if (seen.has(hash)) continue;
+      seen.add(hash);
+      const inMemory = this.pending.get(hash);
+      const file = inMemory ? undefined : entryFiles.find((candidate) => candidate.places.has(hash));
+      const place = file?.places.get(hash);
+      const source: EntrySource = file && place ? { hash, place, file } : { hash, bytes: inMemory ?? encodeEntry(indexed) };
+      const cost = ENTRY_FRAME_BYTES + hash.length + ('file' in source ? source.place.length : source.bytes.length);
       if (bytes + cost > this.maxBytes - FILE_FRAME_BYTES) {
         leftOut++;
         continue;
       }
-      kept.set(indexed.hash, entry);
+      sources.push(source);
       bytes += cost;
       if (Date.now() - sliceStarted > ENCODE_SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStarted = Date.now();
       }
     }
-    if (kept.size !== this.entries.size) this.inFile = false;
-    this.entries = kept;
-    if (this.inFile) return;
-    const temporary = `${file}.${process.pid}.tmp`;
-    try {
-      const pieces = await encodeCacheFile(this.identity, kept);
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      const handle = await fs.open(temporary, 'w');
-      try {
-        for (let i = 0; i < pieces.length; i += WRITE_PIECES) await handle.writev(pieces.slice(i, i + WRITE_PIECES));
-      } finally {
-        await handle.close();
-      }
-      await fs.rename(temporary, file);
-      this.inFile = true;
-      const total = pieces.reduce((sum, piece) => sum + piece.length, 0);
-      this.log.info(`Index cache: saved ${kept.size} entries (${formatMB(total)}) to ${file} in ${Date.now() - started} ms.`);
-      if (leftOut > 0) this.log.info(`Index cache: ${leftOut} files left out, over the ${formatMB(this.maxBytes)} limit.`);
-    } catch (error) {
-      this.log.warn(`Index cache: could not save ${file} (${error instanceof Error ? error.message : String(error)}).`);
-      await fs.rm(temporary, { force: true }).catch(() => undefined);
-    }
+    return { sources, leftOut };
   }
 }
 
