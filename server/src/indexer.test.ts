@@ -80,4 +80,13 @@ describe('workspace indexer with an index cache', function () {
     const expected = [...corpus.all()].map((file): IndexedFile => indexFile(file, [capitalsAnalysis]));
     assert.deepEqual(state(corpus), expected.map(({ lines, ...file }) => ({ ...file, lineCount: lines.lineCount })));
   });
+
+  it('reads back the texts it indexed, whatever happens to the files on disk until it is told', async () => {
+    const { corpus } = await scan();
+    const file = path.join(workspace, 'area-2', 'story-2.txt');
+    const indexed = corpus.get(URI.file(file).toString())!;
+    await fs.writeFile(file, 'Rewritten since the scan.');
+    assert.equal(indexed.text, story(2));
+    assert.equal(indexed.lines.lineText(0), story(2).split('\n')[0]);
+  });
 });

@@ -15,6 +15,7 @@ import { analysesSignature } from './core/analyses';
 import { IndexCache } from './core/cache/indexCache';
 import { Corpus, FileInput, IndexedFile } from './core/corpus';
 import { FileFilter, fileFilter, readTextFile, toRelative, walkFolder } from './core/files';
+import { ScratchFile } from './core/scratchFile';
 import type { DiskFile } from './core/workers/diskFiles';
 import { DiskIndexer } from './core/workers/diskIndexer';
 import { indexInWalkOrder } from './core/workers/inWalkOrder';
@@ -55,6 +56,8 @@ export class WorkspaceIndexer {
   private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
   private readonly open = new Set<string>();
   private cache: Promise<IndexCache> | undefined;
+  /** Where the texts of the files scanned are kept, out of memory (see core/storedText.ts); null when no scratch file could be made. */
+  private texts: ScratchFile | null | undefined;
   private scanning = false;
   private saveTimer: NodeJS.Timeout | undefined;
   /**
@@ -104,6 +107,7 @@ export class WorkspaceIndexer {
       cache,
       log: this.log,
       workerScript: this.workerCode === undefined ? undefined : this.options.workerScript,
+      texts: this.textsFile(),
     });
     const seen = new Set<string>();
     const batch: IndexedFile[] = [];
@@ -153,6 +157,18 @@ export class WorkspaceIndexer {
       files.filter((file) => !this.open.has(file.uri)),
       removed,
     );
+  }
+
+  private textsFile(): ScratchFile | undefined {
+    if (this.texts === undefined) {
+      try {
+        this.texts = ScratchFile.create('texts');
+      } catch (error) {
+        this.texts = null;
+        this.log.warn(`File texts are kept in memory: no temporary file could be made (${error instanceof Error ? error.message : String(error)}).`);
+      }
+    }
+    return this.texts ?? undefined;
   }
 
   private openCache(): Promise<IndexCache> {

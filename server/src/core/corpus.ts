@@ -6,6 +6,7 @@
  */
 import { AnalysisResults, FileAnalysis, runAnalyses } from './analyses';
 import { Article, LineSpan, splitArticles } from './articles';
+import type { ScratchFile } from './scratchFile';
 import { storeText } from './storedText';
 import { LineIndex, contentHash } from './text';
 
@@ -64,10 +65,11 @@ export function indexFile(input: FileInput, analyses: readonly FileAnalysis[] = 
 
 /**
  * Puts together a file indexed elsewhere (in a worker, or read from the cache). Its text is
- * kept in compact form (see storedText.ts): `text` and `lines` read it from there.
+ * kept in compact form, or in `texts` when given (see storedText.ts): `text` and `lines`
+ * read it from there.
  */
-export function indexedFile(input: FileInput, index: FileIndex, hash: string, lines = new LineIndex(input.text)): IndexedFile {
-  const stored = storeText(input.text);
+export function indexedFile(input: FileInput, index: FileIndex, hash: string, lines = new LineIndex(input.text), texts?: ScratchFile): IndexedFile {
+  const stored = storeText(input.text, texts);
   const file: IndexedFile = {
     uri: input.uri,
     relativePath: input.relativePath,

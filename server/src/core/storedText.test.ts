@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { memoryInUseMB } from '../../../test/memory/collectGarbage';
 import { indexFile } from './corpus';
+import { ScratchFile } from './scratchFile';
 import { storeText } from './storedText';
 
 describe('storeText', () => {
@@ -15,11 +16,29 @@ describe('storeText', () => {
       'a lone surrogate \ud800 here',
       'a lone low one \udc00 too ’',
     ];
+    const scratch = ScratchFile.create('test');
     for (const text of texts) {
-      const stored = storeText(text);
-      assert.equal(stored.read(), text, JSON.stringify(text));
-      assert.equal(stored.length, text.length);
+      for (const stored of [storeText(text), storeText(text, scratch)]) {
+        assert.equal(stored.read(), text, JSON.stringify(text));
+        assert.equal(stored.length, text.length);
+      }
     }
+    scratch.close();
+  });
+
+  it('keeps texts given a scratch file out of memory', () => {
+    const scratch = ScratchFile.create('test');
+    const before = memoryInUseMB();
+    const texts = Array.from({ length: 20 }, (_, i) => Buffer.from(`${i} The charity’s “report” — in brief. `.repeat(20_000)).toString());
+    const withTexts = memoryInUseMB() - before;
+    const kept = texts.map((text) => storeText(text, scratch));
+    texts.length = 0;
+    const grown = memoryInUseMB() - before;
+    // 20 texts of about 700,000 characters: 28 MB as two-byte strings; the last few read stay decoded.
+    assert.ok(withTexts > 15, `the texts took ${withTexts} MB: the comparison would say nothing`);
+    assert.ok(grown < 3, `kept texts take ${grown} MB`);
+    assert.equal(kept[7].read().slice(0, 20), '7 The charity’s “rep');
+    scratch.close();
   });
 
   it('keeps English prose with curly quotes in about half the memory of the string', () => {

@@ -4,43 +4,67 @@
  * ASCII with such punctuation, so their UTF-8 bytes take about half that. At 100k articles
  * the corpus's texts take about 250 MB instead of 500 MB.
  *
+ * Or kept out of memory: the language server and the CLI set aside the texts of files they
+ * read from disk in a scratch file (see scratchFile.ts), as UTF-8, and read them back when
+ * asked. Those are not the user's files, which may change on disk meanwhile: the text read
+ * back is always the one indexed.
+ *
  * A text kept as bytes is decoded whenever it is read. The last few texts decoded are kept,
  * because readers go over one file many times in a row (a slice for each mention in it).
  */
+import type { ScratchFile } from './scratchFile';
 
-/** Texts decoded most recently, by their bytes; a handful is enough for readers that go file by file. */
+/** Texts decoded most recently, by the stored text they belong to; a handful is enough for readers that go file by file. */
 const RECENT_TEXTS = 16;
-const recent = new Map<Buffer, string>();
+const recent = new Map<StoredText, string>();
 
 export interface StoredText {
   readonly length: number;
   read(): string;
 }
 
-/** `text` as it is best kept; `read()` gives back exactly `text`. */
-export function storeText(text: string): StoredText {
+/**
+ * `text` as it is best kept, in `scratch` when given (and it can take it); `read()` gives
+ * back exactly `text`.
+ */
+export function storeText(text: string, scratch?: ScratchFile): StoredText {
   // Lone surrogates do not survive UTF-8: such a text is kept as it is.
-  if (!hasTwoByteCharacters(text) || !(text as string & { isWellFormed(): boolean }).isWellFormed()) return plain(text);
+  if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) return plain(text);
+  if (scratch) {
+    try {
+      const place = scratch.appendText(text);
+      return decodedOnRead(text.length, () => scratch.read(place));
+    } catch {
+      // A full disk: kept in memory instead.
+    }
+  }
+  if (!hasTwoByteCharacters(text)) return plain(text);
   const bytes = Buffer.from(text, 'utf8');
   // Text mostly outside Latin-1 (Greek, Chinese) takes as much or more as UTF-8.
   if (bytes.length >= text.length * 1.5) return plain(text);
-  return { length: text.length, read: () => decoded(bytes) };
+  return decodedOnRead(text.length, () => bytes);
 }
 
 function plain(text: string): StoredText {
   return { length: text.length, read: () => text };
 }
 
-function decoded(bytes: Buffer): string {
-  let text = recent.get(bytes);
-  if (text === undefined) {
-    text = bytes.toString('utf8');
-    if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value as Buffer);
-  } else {
-    recent.delete(bytes);
-  }
-  recent.set(bytes, text);
-  return text;
+function decodedOnRead(length: number, bytes: () => Buffer): StoredText {
+  const stored: StoredText = {
+    length,
+    read: () => {
+      let text = recent.get(stored);
+      if (text === undefined) {
+        text = bytes().toString('utf8');
+        if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value as StoredText);
+      } else {
+        recent.delete(stored);
+      }
+      recent.set(stored, text);
+      return text;
+    },
+  };
+  return stored;
 }
 
 const TWO_BYTE = /[^\u0000-\u00ff]/;

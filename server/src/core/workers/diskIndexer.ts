@@ -10,6 +10,7 @@ import { analysesSignature } from '../analyses';
 import { FileIndex, IndexedFile, analyseText, indexedFile } from '../corpus';
 import { CacheLog, IndexCache, decodeEntry, encodeEntry } from '../cache/indexCache';
 import { readTextFile } from '../files';
+import type { ScratchFile } from '../scratchFile';
 import { DiskFile, DiskFileResult, indexFromDisk } from './diskFiles';
 import { WorkerPool } from './pool';
 import type { IndexJob, IndexJobResult, IndexWorkerData } from './worker';
@@ -28,10 +29,13 @@ export interface DiskIndexerOptions {
   /** Threads to start; by default one a core, at most MAX_WORKERS. */
   workers?: number;
   /**
-   * The first this many files are indexed in this thread: a small workspace is done before
-   * threads would have started, and a large one gets going while they start.
+   * A workspace of at most this many files is indexed in this thread: it is done before
+   * threads would have started. When more are known to come (see `expect`), the workers
+   * take every file: each thread that indexes pays for compiling the indexing code anew.
    */
   inThreadFiles?: number;
+  /** Where the texts read are kept (see storedText.ts); in memory when undefined. */
+  texts?: ScratchFile;
 }
 
 const DEFAULT_IN_THREAD_FILES = 250;
@@ -42,6 +46,7 @@ const MAX_WORKERS = 8;
 export class DiskIndexer {
   private pool: WorkerPool<IndexJob, IndexJobResult> | undefined;
   private requested = 0;
+  private expected = 0;
   /** Files whose index came from the cache; files split and analysed on workers, and in this thread. */
   reused = 0;
   private onWorkers = 0;
@@ -50,6 +55,15 @@ export class DiskIndexer {
   private closed = false;
 
   constructor(private readonly options: DiskIndexerOptions) {}
+
+  get inThreadFiles(): number {
+    return this.options.inThreadFiles ?? DEFAULT_IN_THREAD_FILES;
+  }
+
+  /** At least `files` files are coming (the walk found them): decides between this thread and workers before the first job. */
+  expect(files: number): void {
+    this.expected = Math.max(this.expected, files);
+  }
 
   get indexed(): number {
     return this.onWorkers + this.inThread;
@@ -89,8 +103,9 @@ export class DiskIndexer {
   }
 
   private workerPool(): WorkerPool<IndexJob, IndexJobResult> | undefined {
-    const { workerScript, workers = Math.min(MAX_WORKERS, os.availableParallelism()), inThreadFiles = DEFAULT_IN_THREAD_FILES } = this.options;
-    if (this.pool || this.closed || workerScript === undefined || workers < 1 || this.workersUsed > 0 || this.requested <= inThreadFiles) return this.pool;
+    const { workerScript, workers = Math.min(MAX_WORKERS, os.availableParallelism()) } = this.options;
+    const coming = Math.max(this.requested, this.expected);
+    if (this.pool || this.closed || workerScript === undefined || workers < 1 || this.workersUsed > 0 || coming <= this.inThreadFiles) return this.pool;
     const data: IndexWorkerData = {
       maxBytes: this.options.maxBytes,
       cached: [...this.options.cache.hashes()],
@@ -111,7 +126,7 @@ export class DiskIndexer {
     if (result.kind === 'skipped') return { kind: 'skipped', file, reason: result.reason };
     const index = result.kind === 'indexed' ? this.decoded(result.hash, result.entry, onWorkers) : this.fromCache(result.text, result.hash);
     const warning = result.warning === undefined ? {} : { warning: result.warning };
-    return { kind: 'indexed', file: indexedFile({ ...file, text: result.text }, index, result.hash), ...warning };
+    return { kind: 'indexed', file: indexedFile({ ...file, text: result.text }, index, result.hash, undefined, this.options.texts), ...warning };
   }
 
   private decoded(hash: string, entry: Uint8Array, onWorkers: boolean): FileIndex {
