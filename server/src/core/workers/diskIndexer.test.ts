@@ -7,6 +7,7 @@ import { IndexCache } from '../cache/indexCache';
 import { indexFile } from '../corpus';
 import type { DiskFile } from './diskFiles';
 import { DiskIndexer, DiskIndexerOptions, ScannedFile } from './diskIndexer';
+import { indexInWalkOrder } from './inWalkOrder';
 import { capitalsAnalysis } from './fixtures/capitalsAnalysis';
 import { story } from './fixtures/stories';
 
@@ -124,6 +125,24 @@ describe('indexing files from disk', function () {
     assert.equal(results.filter((result) => result.kind === 'indexed').length, 14);
     assert.equal(logs.length, 1);
     assert.match(logs[0], /^Index worker threads failed \(Cannot find module .*no-such-worker\.js.*\); indexing in the server thread instead\.$/s);
+  });
+
+  it('indexes a walk larger than the in-thread share on workers from its first file, a smaller one in this thread', async () => {
+    async function* walk(): AsyncGenerator<DiskFile> {
+      yield* files;
+    }
+    const walked = async (disk: DiskIndexer): Promise<string[]> => {
+      const order: string[] = [];
+      for await (const scanned of indexInWalkOrder(walk(), disk, { jobFiles: 4, jobsInFlight: 2 })) order.push(scanned.file.relativePath);
+      await disk.close();
+      return order;
+    };
+    const large = indexer({ workerScript: ANALYSIS_WORKER, inThreadFiles: 10 });
+    assert.deepEqual(await walked(large), files.map((file) => file.relativePath));
+    assert.equal(large.summary(), '0 from the index cache, 14 on 2 worker threads, 0 indexed in the server thread');
+    const small = indexer({ workerScript: ANALYSIS_WORKER, inThreadFiles: files.length });
+    assert.deepEqual(await walked(small), files.map((file) => file.relativePath));
+    assert.equal(small.summary(), '0 from the index cache, 14 indexed in the server thread');
   });
 
   it('indexes a small workspace in this thread, without starting workers', async () => {

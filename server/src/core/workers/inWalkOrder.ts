@@ -18,15 +18,29 @@ export const DEFAULT_JOB_SIZES: JobSizes = { jobFiles: 25, jobsInFlight: 16 };
 export async function* indexInWalkOrder(files: AsyncIterable<DiskFile>, disk: DiskIndexer, sizes = DEFAULT_JOB_SIZES): AsyncGenerator<ScannedFile> {
   // DiskIndexer.index never rejects: a job left waiting here cannot become an unhandled rejection.
   const jobs: Promise<ScannedFile[]>[] = [];
+  // The first jobs are held until the walk has found more files than the indexer takes in
+  // this thread, or has ended: it chooses between this thread and its workers on the size
+  // of the workspace, not on the first jobs alone.
+  let held: DiskFile[][] | undefined = [];
+  let walked = 0;
+  const handOut = (job: DiskFile[]) => (held ? held.push(job) : jobs.push(disk.index(job)));
+  const release = () => {
+    if (!held) return;
+    disk.expect(walked);
+    for (const job of held) jobs.push(disk.index(job));
+    held = undefined;
+  };
   let job: DiskFile[] = [];
   for await (const file of files) {
     job.push(file);
     if (job.length >= sizes.jobFiles) {
-      jobs.push(disk.index(job));
+      handOut(job);
       job = [];
     }
+    if (++walked > disk.inThreadFiles) release();
     while (jobs.length > sizes.jobsInFlight) yield* await jobs.shift()!;
   }
-  if (job.length > 0) jobs.push(disk.index(job));
+  if (job.length > 0) handOut(job);
+  release();
   while (jobs.length > 0) yield* await jobs.shift()!;
 }
