@@ -7,7 +7,7 @@ import { offsetRange } from '../ranges';
 import { plural } from '../core/plural';
 
 export function organisationHover(index: OrganisationIndex, summaries: OrganisationSummaries, file: IndexedFile, offset: number): Hover | null {
-  const mention = index.mentionAt(file.uri, offset);
+  const mention = index.mentionUnder(file.uri, offset);
   if (!mention) return null;
   const summary = summaries.summary(mention.id);
   if (!summary) return null;

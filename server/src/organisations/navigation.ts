@@ -5,7 +5,7 @@ import type { OrganisationIndex } from '../core/organisations/index';
 import { offsetLocation, offsetRange } from '../ranges';
 
 export function organisationReferences(index: OrganisationIndex, file: IndexedFile, offset: number): Location[] | null {
-  const mention = index.mentionAt(file.uri, offset);
+  const mention = index.mentionUnder(file.uri, offset);
   if (!mention) return null;
   const locations: Location[] = [];
   for (const [uri, mentions] of index.mentionsOf(mention.id)) {
@@ -17,7 +17,7 @@ export function organisationReferences(index: OrganisationIndex, file: IndexedFi
 }
 
 export function organisationHighlights(index: OrganisationIndex, file: IndexedFile, offset: number): DocumentHighlight[] | null {
-  const mention = index.mentionAt(file.uri, offset);
+  const mention = index.mentionUnder(file.uri, offset);
   if (!mention) return null;
   return (index.mentionsOf(mention.id).get(file.uri) ?? []).map((each) => ({
     range: offsetRange(file, each.start, each.end),

@@ -83,6 +83,20 @@ describe('organisation index', () => {
     assert.equal(index.mentionAt('a', 8), undefined);
   });
 
+  it('takes the "The" that begins a name for its mention, and no other "the"', () => {
+    const text = 'Writing at The King’s Fund, she said the\nKing’s Fund and the NHS agreed.';
+    const { index } = setup({ a: text });
+    const at = (word: string, from = 0): number => text.indexOf(word, from) + 1;
+    const first = index.mentionUnder('a', at('The'));
+    assert.deepEqual(first && [first.id, text.slice(first.start, first.end)], ['kings-fund', 'The King’s Fund']);
+    assert.equal(index.mentionAt('a', at('The')), undefined);
+    const wrapped = index.mentionUnder('a', at('the\n'));
+    assert.deepEqual(wrapped && [wrapped.id, text.slice(wrapped.start, wrapped.end)], ['kings-fund', 'the\nKing’s Fund']);
+    assert.equal(index.mentionUnder('a', at('the NHS')), undefined, 'the NHS is not called "The NHS"');
+    assert.equal(index.mentionUnder('a', at('said')), undefined);
+    assert.equal(index.mentionUnder('a', at('King’s'))?.id, 'kings-fund');
+  });
+
   it('adds, extends and ignores names from the workspace gazetteer', () => {
     const { index } = setup({ a: 'Zorblax Partners met the Patients Association and Labour Party members.' });
     index.setWorkspaceGazetteer({

@@ -208,6 +208,29 @@ export class OrganisationIndex {
     return index >= 0 ? mentions?.mention(index) : undefined;
   }
 
+  /**
+   * What a cursor at `offset` is on: a mention, or the "The" that begins an organisation's
+   * name just before its mention ("The King’s Fund", where the mention is "King’s Fund", so
+   * that the name matches however the text writes it), then from the "The".
+   */
+  mentionUnder(uri: string, offset: number): OrganisationMention | undefined {
+    const mention = this.mentionAt(uri, offset);
+    if (mention) return mention;
+    const text = this.files.get(uri)?.text;
+    if (text === undefined) return undefined;
+    const isLetter = (at: number): boolean => /\p{L}/u.test(text.charAt(at));
+    let start = offset;
+    while (start > 0 && isLetter(start - 1)) start--;
+    let end = offset;
+    while (isLetter(end)) end++;
+    if (text.slice(start, end).toLowerCase() !== 'the') return undefined;
+    let next = end;
+    while (next < text.length && /\s/.test(text.charAt(next))) next++;
+    const after = next > end ? this.mentionAt(uri, next) : undefined;
+    if (!after || after.start !== next || !/^the\s/i.test(this.organisation(after.id)?.name ?? '')) return undefined;
+    return { ...after, start };
+  }
+
   /** Files that mention an organisation, with the mentions in each (made when asked for). */
   mentionsOf(id: string): ReadonlyMap<string, OrganisationMention[]> {
     const byFile = new Map<string, OrganisationMention[]>();
