@@ -1,28 +1,11 @@
 /**
- * The status bar item: "N articles" and "M duplicates" (groups of duplicated passages) once
- * the workspace is scanned, a spinner while indexing and while organisations and themes
- * are still being analysed (on a large workspace, well after the duplicates are known).
- * Clicking it shows the output channel, where skipped files are explained.
+ * The status bar item (its text: see statusBarText.ts). Clicking it shows the output
+ * channel, where skipped files are explained.
  */
 import * as vscode from 'vscode';
 import type { IndexStatus } from '../../server/src/protocol';
 import type { IndexStatusWatcher } from './indexStatus';
-import { plural } from '../../server/src/core/plural';
-
-export function statusBarText(status: IndexStatus | undefined): string {
-  if (!status || !status.scanned) return '$(sync~spin) Seed Curator: indexing…';
-  const articles = `$(book) ${plural(status.articles, 'article')}`;
-  const counts = status.duplicateGroups > 0 ? `${articles}  $(copy) ${plural(status.duplicateGroups, 'duplicate')}` : articles;
-  return status.ready ? counts : `${counts}  $(sync~spin) analysing…`;
-}
-
-export function statusBarTooltip(status: IndexStatus | undefined): string {
-  if (!status) return 'Seed Curator is starting';
-  const skipped = status.skipped > 0 ? `, ${status.skipped} skipped (see the Seed Curator output)` : '';
-  const duplicates = `, ${plural(status.duplicateGroups, 'duplicated passage')} (see the Duplicates view)`;
-  const analysing = status.scanned && !status.ready ? '; organisations and themes are still being analysed' : '';
-  return `Seed Curator: ${plural(status.files, 'file')}, ${plural(status.articles, 'article')}${skipped}${duplicates}${analysing}`;
-}
+import { statusBarText, statusBarTooltip } from './statusBarText';
 
 export function createStatusBar(watcher: IndexStatusWatcher): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('seedCurator.status', vscode.StatusBarAlignment.Left, 10);
