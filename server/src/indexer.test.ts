@@ -89,4 +89,17 @@ describe('workspace indexer with an index cache', function () {
     assert.equal(indexed.text, story(2));
     assert.equal(indexed.lines.lineText(0), story(2).split('\n')[0]);
   });
+
+  it('keeps the texts in memory, saying so once, when no temporary file can be made', async () => {
+    const tmpdir = process.env.TMPDIR;
+    process.env.TMPDIR = path.join(workspace, 'no such folder');
+    try {
+      const { corpus } = await scan();
+      assert.equal(logs.filter((line) => /^File texts are kept in memory: no temporary file could be made \(.*ENOENT.*\)\.$/.test(line)).length, 1, logs.join('\n'));
+      assert.equal(corpus.get(URI.file(path.join(workspace, 'area-4', 'story-4.txt')).toString())?.text, story(4));
+    } finally {
+      if (tmpdir === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdir;
+    }
+  });
 });

@@ -26,6 +26,13 @@ describe('storeText', () => {
     scratch.close();
   });
 
+  it('keeps a text in memory when its scratch file cannot take it', () => {
+    const scratch = ScratchFile.create('test');
+    scratch.close();
+    const text = 'Kept “here” instead.';
+    assert.equal(storeText(text, scratch).read(), text);
+  });
+
   it('keeps texts given a scratch file out of memory', () => {
     const scratch = ScratchFile.create('test');
     const before = memoryInUseMB();
