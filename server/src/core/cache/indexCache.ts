@@ -80,6 +80,8 @@ export class IndexCache {
   /** Entries made since the file was last written, spilled from memory; the last one takes the next spill unless it is being saved. */
   private spills: SpillFile[] = [];
   private readonly spillsBeingSaved = new Set<SpillFile>();
+  /** No temporary file could take entries: they stay in memory from then on. */
+  private cannotSpill = false;
 
   private constructor(
     /** Undefined: a cache that keeps nothing. */
@@ -184,7 +186,7 @@ export class IndexCache {
     if (this.file === undefined || this.has(hash)) return;
     this.pending.set(hash, bytes);
     this.pendingBytes += bytes.length;
-    if (this.pendingBytes >= this.spillBytes) this.spillPending();
+    if (this.pendingBytes >= this.spillBytes && !this.cannotSpill) this.spillPending();
   }
 
   private spillPending(): void {
@@ -195,8 +197,8 @@ export class IndexCache {
       this.pending.clear();
       this.pendingBytes = 0;
     } catch (error) {
-      // Kept in memory then: the next save writes them.
-      this.log.warn(`Index cache: could not set entries aside in a temporary file (${error instanceof Error ? error.message : String(error)}).`);
+      this.cannotSpill = true;
+      this.log.warn(`Index cache: new entries are kept in memory until saved: no temporary file could take them (${error instanceof Error ? error.message : String(error)}).`);
     }
   }
 
