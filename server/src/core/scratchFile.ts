@@ -28,6 +28,10 @@ export function readPlace(fd: number, place: Place): Buffer {
 
 let created = 0;
 
+/** Scratch files that keep their name while open (Windows): closed and removed when the process exits. */
+const named = new Set<ScratchFile>();
+let closesOnExit = false;
+
 export class ScratchFile {
   private size = 0;
 
@@ -46,8 +50,12 @@ export class ScratchFile {
       unlinkSync(file);
       return new ScratchFile(fd, undefined);
     } catch {
-      // Windows keeps an open file's name: it is removed on close.
-      return new ScratchFile(fd, file);
+      // Windows keeps an open file's name: it is removed on close, or when the process exits.
+      const scratch = new ScratchFile(fd, file);
+      named.add(scratch);
+      if (!closesOnExit) process.once('exit', () => named.forEach((each) => each.close()));
+      closesOnExit = true;
+      return scratch;
     }
   }
 
@@ -76,5 +84,6 @@ export class ScratchFile {
     closeSync(this.fd);
     if (this.path !== undefined) rmSync(this.path, { force: true });
     this.path = undefined;
+    named.delete(this);
   }
 }
