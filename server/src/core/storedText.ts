@@ -4,9 +4,9 @@
  * ASCII with such punctuation, so their UTF-8 bytes take about half that. At 100k articles
  * the corpus's texts take about 250 MB instead of 500 MB.
  *
- * Or kept out of memory: the language server and the CLI set aside the texts of files they
- * read from disk in a scratch file (see scratchFile.ts), as UTF-8, and read them back when
- * asked. Those are not the user's files, which may change on disk meanwhile: the text read
+ * Or kept out of memory: the language server sets aside the texts of the files it scans
+ * in a scratch file (see scratchFile.ts), as UTF-8, and reads them back when asked. Those
+ * are not the user's files, which may change on disk meanwhile: the text read
  * back is always the one indexed.
  *
  * A text kept as bytes is decoded whenever it is read. The last few texts decoded are kept,
