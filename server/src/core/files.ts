@@ -19,14 +19,14 @@ export async function readTextFile(filePath: string, maxBytes: number): Promise<
     handle = await fs.open(filePath, READ_FLAGS);
     const plan = readPlan(await handle.stat(), maxBytes);
     if (plan.kind === 'skipped') return plan;
-    const { buffer } = plan;
+    const buffer = Buffer.alloc(plan.length);
     let length = 0;
     while (length < buffer.length) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    return readBytes(buffer, length, maxBytes);
+    return readBytes(buffer.subarray(0, length), maxBytes);
   } catch (error) {
     return { kind: 'skipped', reason: describeError(error) };
   } finally {
@@ -44,14 +44,7 @@ export function readTextFileSync(filePath: string, maxBytes: number): ReadOutcom
     fd = openSync(filePath, READ_FLAGS);
     const plan = readPlan(fstatSync(fd), maxBytes);
     if (plan.kind === 'skipped') return plan;
-    const { buffer } = plan;
-    let length = 0;
-    while (length < buffer.length) {
-      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return readBytes(buffer, length, maxBytes);
+    return readBytes(readUpTo(readerOf(fd), plan.length, 0), maxBytes);
   } catch (error) {
     return { kind: 'skipped', reason: describeError(error) };
   } finally {
@@ -62,17 +55,37 @@ export function readTextFileSync(filePath: string, maxBytes: number): ReadOutcom
 /** Non-blocking, so that opening a named pipe does not wait for a writer; it is then skipped as not a regular file. */
 const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 
-/** What to skip from the file's status, or the buffer to read it into. */
-function readPlan(stat: Stats, maxBytes: number): { kind: 'read'; buffer: Buffer } | { kind: 'skipped'; reason: string } {
+/** What to skip from the file's status, or how many bytes to read at most. */
+function readPlan(stat: Stats, maxBytes: number): { kind: 'read'; length: number } | { kind: 'skipped'; reason: string } {
   if (!stat.isFile()) return { kind: 'skipped', reason: stat.isDirectory() ? 'is a directory' : NOT_A_FILE };
   if (stat.size > maxBytes) return { kind: 'skipped', reason: `too large (${formatKB(stat.size)} > ${formatKB(maxBytes)} limit)` };
   // Read up to one byte past the limit: a file that grew since stat() is still caught.
-  return { kind: 'read', buffer: Buffer.alloc(Math.min(stat.size, maxBytes) + 1) };
+  return { kind: 'read', length: Math.min(stat.size, maxBytes) + 1 };
 }
 
-function readBytes(buffer: Buffer, length: number, maxBytes: number): ReadOutcome {
-  if (length > maxBytes) return { kind: 'skipped', reason: `too large (grew past the ${formatKB(maxBytes)} limit)` };
-  return decodeBytes(buffer.subarray(0, length));
+function readBytes(bytes: Buffer, maxBytes: number): ReadOutcome {
+  if (bytes.length > maxBytes) return { kind: 'skipped', reason: `too large (grew past the ${formatKB(maxBytes)} limit)` };
+  return decodeBytes(bytes);
+}
+
+/** Reads up to `length` bytes of a file at `position` into the start of `into`; returns how many it read. */
+export type ReadAt = (into: Buffer, length: number, position: number) => number;
+
+/** `length` bytes at `position`, or fewer if the file ends first. */
+export function readUpTo(readAt: ReadAt, length: number, position: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const read = readAt(bytes.subarray(done), length - done, position + done);
+    if (read <= 0) break;
+    done += read;
+  }
+  return bytes.subarray(0, done);
+}
+
+/** Reads from the open file `fd`. */
+export function readerOf(fd: number): ReadAt {
+  return (into, length, position) => readSync(fd, into, 0, length, position);
 }
 
 function closeQuietly(fd: number): void {

@@ -4,9 +4,10 @@
  * entries waiting for a save), yet wants back now and then. Unlike memory, what it holds
  * leaves the process's resident set; the system keeps it in its file cache while it can.
  */
-import { closeSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'fs';
+import { closeSync, openSync, rmSync, unlinkSync, writeSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { readUpTo, readerOf } from './files';
 
 /** Where some bytes are in a file. */
 export interface Place {
@@ -16,13 +17,8 @@ export interface Place {
 
 /** Exactly the bytes at `place` of the open file `fd`; throws when the file ends before them. */
 export function readPlace(fd: number, place: Place): Buffer {
-  const bytes = Buffer.allocUnsafe(place.length);
-  let done = 0;
-  while (done < place.length) {
-    const read = readSync(fd, bytes, done, place.length - done, place.offset + done);
-    if (read <= 0) throw new Error('the file ends before it');
-    done += read;
-  }
+  const bytes = readUpTo(readerOf(fd), place.length, place.offset);
+  if (bytes.length < place.length) throw new Error('the file ends before it');
   return bytes;
 }
 

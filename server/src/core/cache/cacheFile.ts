@@ -16,6 +16,7 @@
  * bytes.
  */
 import { createHash } from 'crypto';
+import { ReadAt, readUpTo } from '../files';
 import type { Place } from '../scratchFile';
 
 /** Raise when the layout above changes. */
@@ -31,24 +32,9 @@ interface Header {
   entries: [string, number][];
 }
 
-/** Reads up to `length` bytes of the file at `position` into the start of `into`; returns how many it read. */
-export type ReadAt = (into: Buffer, length: number, position: number) => number;
-
 export type CheckedCacheFile = { ok: true; entries: Map<string, Place> } | { ok: false; reason: string };
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** Exactly `length` bytes at `position`, or fewer if the file ends first. */
-function readBytes(readAt: ReadAt, length: number, position: number): Buffer {
-  const bytes = Buffer.allocUnsafe(length);
-  let done = 0;
-  while (done < length) {
-    const read = readAt(bytes.subarray(done), length - done, position + done);
-    if (read <= 0) break;
-    done += read;
-  }
-  return bytes.subarray(0, done);
-}
 
 /**
  * Checks a cache file of `size` bytes made with `identity`, and says where each value is;
@@ -56,26 +42,26 @@ function readBytes(readAt: ReadAt, length: number, position: number): Buffer {
  */
 export async function checkCacheFile(readAt: ReadAt, size: number, identity: string): Promise<CheckedCacheFile> {
   const fail = (reason: string): CheckedCacheFile => ({ ok: false, reason });
-  const start = readBytes(readAt, MAGIC.length + 4, 0);
+  const start = readUpTo(readAt, MAGIC.length + 4, 0);
   if (size < MAGIC.length + 4 + CHECKSUM_BYTES || start.length < MAGIC.length + 4 || !start.subarray(0, MAGIC.length).equals(MAGIC)) {
     return fail('not an index cache file');
   }
   const end = size - CHECKSUM_BYTES;
   const checksum = createHash('sha1');
   for (let at = 0; at < end; at += SLICE_BYTES) {
-    const slice = readBytes(readAt, Math.min(SLICE_BYTES, end - at), at);
+    const slice = readUpTo(readAt, Math.min(SLICE_BYTES, end - at), at);
     checksum.update(slice);
     if (slice.length < Math.min(SLICE_BYTES, end - at)) return fail('checksum mismatch: the file is damaged or truncated');
     if (at + SLICE_BYTES < end) await nextTurn();
   }
-  if (!checksum.digest().equals(readBytes(readAt, CHECKSUM_BYTES, end))) return fail('checksum mismatch: the file is damaged or truncated');
+  if (!checksum.digest().equals(readUpTo(readAt, CHECKSUM_BYTES, end))) return fail('checksum mismatch: the file is damaged or truncated');
 
   const headerLength = start.readUInt32LE(MAGIC.length);
   let at = MAGIC.length + 4;
   if (at + headerLength > end) return fail('header runs past the end of the file');
   let header: Partial<Header>;
   try {
-    header = JSON.parse(readBytes(readAt, headerLength, at).toString('utf8')) as Partial<Header>;
+    header = JSON.parse(readUpTo(readAt, headerLength, at).toString('utf8')) as Partial<Header>;
   } catch {
     return fail('header is not valid JSON');
   }

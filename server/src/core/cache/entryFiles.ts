@@ -7,24 +7,26 @@
 import { closeSync } from 'fs';
 import { Place, ScratchFile, readPlace } from '../scratchFile';
 
-export interface EntryFile {
-  readonly places: Map<string, Place>;
+export abstract class EntryFile {
+  abstract readonly places: Map<string, Place>;
+  /** Throws when the file ends before `place`. */
+  abstract readAt(place: Place): Buffer;
+  abstract close(): void;
+
   /** The bytes of an entry, or undefined when the file has none with this hash; throws when the file ends before it. */
-  read(hash: string): Buffer | undefined;
-  readAt(place: Place): Buffer;
-  close(): void;
+  read(hash: string): Buffer | undefined {
+    const place = this.places.get(hash);
+    return place && this.readAt(place);
+  }
 }
 
-export class OpenEntryFile implements EntryFile {
+export class OpenEntryFile extends EntryFile {
   constructor(
     /** Open for reading: a later rename of another file over its path does not change what it reads. */
     private readonly fd: number,
     readonly places: Map<string, Place>,
-  ) {}
-
-  read(hash: string): Buffer | undefined {
-    const place = this.places.get(hash);
-    return place && this.readAt(place);
+  ) {
+    super();
   }
 
   readAt(place: Place): Buffer {
@@ -36,17 +38,12 @@ export class OpenEntryFile implements EntryFile {
   }
 }
 
-export class SpillFile implements EntryFile {
+export class SpillFile extends EntryFile {
   private readonly scratch = ScratchFile.create('cache');
   readonly places = new Map<string, Place>();
 
   append(hash: string, bytes: Uint8Array): void {
     this.places.set(hash, this.scratch.append(bytes));
-  }
-
-  read(hash: string): Buffer | undefined {
-    const place = this.places.get(hash);
-    return place && this.readAt(place);
   }
 
   readAt(place: Place): Buffer {

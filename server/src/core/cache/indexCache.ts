@@ -12,10 +12,11 @@
  * code is ignored (with a log line) and rebuilt. Written atomically (a temporary file, then
  * a rename), without blocking the event loop for long, and bounded in size.
  */
-import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'fs';
+import { closeSync, fstatSync, openSync, promises as fs } from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
 import type { FileIndex } from '../corpus';
+import { readerOf } from '../files';
 import type { Place } from '../scratchFile';
 import { CacheFileWriter, checkCacheFile } from './cacheFile';
 import { EntryFile, OpenEntryFile, SpillFile } from './entryFiles';
@@ -120,7 +121,7 @@ export class IndexCache {
         log.warn(`Index cache ${file} ignored (larger than the ${formatMB(maxBytes)} limit); indexing from scratch.`);
         return cache();
       }
-      const checked = await checkCacheFile((into, length, position) => readSync(fd, into, 0, length, position), size, identity);
+      const checked = await checkCacheFile(readerOf(fd), size, identity);
       if (checked.ok) return cache(new OpenEntryFile(fd, checked.entries));
       closeSync(fd);
       log.warn(`Index cache ${file} ignored (${checked.reason}); indexing from scratch.`);
