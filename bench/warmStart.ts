@@ -90,10 +90,15 @@ async function serverStart(root: string, storage: string, hovered: string, cold:
   const readySeconds = msSince(started) / 1000;
   await hovering;
   const peakRssMB = await serverPeakRssMB(server);
-  if (cold) await waitForLog(server, /^Index cache: (saved|could not save)/);
+  if (cold) {
+    await waitForLog(server, /^Index cache: (saved|could not save)/);
+    await waitForLog(server, /^Organisations memory: (saved|could not save)/);
+  }
+  const phases = server.logs.filter((line) => /^(Indexed|Recognised organisations|Organisations memory|Found \d+ themes|Index cache: saved)/.test(line));
   const scanMs = /in (\d+) ms/.exec(server.logs.find((line) => line.startsWith('Indexed ')) ?? '')?.[1];
   await server.stop();
-  return [fmt(readySeconds, 2), scanMs ? fmt(Number(scanMs) / 1000, 2) : '?', peakRssMB, rtt(duringScan), rtt(afterScan)].join(' | ');
+  const row = [fmt(readySeconds, 2), scanMs ? fmt(Number(scanMs) / 1000, 2) : '?', peakRssMB, rtt(duringScan), rtt(afterScan)].join(' | ');
+  return [row, ...phases.map((line) => `  log: ${line}`)].join('\n');
 }
 
 function rtt(samples: number[]): string {

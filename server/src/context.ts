@@ -27,6 +27,12 @@ export interface ServerContext {
   /** True once the initial scan has finished: the corpus holds every file, though features may still be catching up. */
   isScanned(): boolean;
   /**
+   * Where a feature may keep files between sessions (the extension's storage folder), and
+   * the identity of the code that writes them, which a file must match to be trusted;
+   * undefined when the client gave no folder.
+   */
+  storage(): { folder: string; identity: string } | undefined;
+  /**
    * Tells the server that a feature is catching up with the corpus in slices (requests are
    * answered meanwhile, from partial results): the index is not reported ready until `work`
    * settles, and then the index-updated listeners run again.

@@ -14,6 +14,8 @@ import {
   WatchKind,
   createConnection,
 } from 'vscode-languageserver/node';
+import { createHash } from 'crypto';
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpus } from './core/corpus';
@@ -66,6 +68,7 @@ const indexListeners: (() => void)[] = [];
 const settingsListeners: (() => void)[] = [];
 const statusFigures: (() => Partial<StatusFigures>)[] = [];
 const indexer = new WorkspaceIndexer(corpus, () => settings, log, { workerScript: path.join(__dirname, 'indexWorker.js') });
+let storageFolder: string | undefined;
 
 const context: ServerContext = {
   connection,
@@ -75,6 +78,7 @@ const context: ServerContext = {
   log,
   isReady,
   isScanned: () => scanned,
+  storage: () => (storageFolder === undefined ? undefined : { folder: storageFolder, identity: codeIdentity() }),
   catchingUp: (work) => {
     catchingUp++;
     void work
@@ -88,6 +92,16 @@ const context: ServerContext = {
   onSettingsChanged: (listener) => settingsListeners.push(listener),
   addStatusFigures: (figures) => statusFigures.push(figures),
 };
+
+/**
+ * Names the code of this server (this script's content) and of the V8 that serialises what
+ * features keep in the storage folder: a new version or a rebuild does not trust older files.
+ */
+let identity: string | undefined;
+function codeIdentity(): string {
+  identity ??= `${createHash('sha1').update(readFileSync(__filename)).digest('base64url')} v8 ${process.versions.v8}`;
+  return identity;
+}
 
 function status(): IndexStatus {
   const stats = corpus.stats();
@@ -117,7 +131,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings = readSettings(params.initializationOptions?.settings);
   // The extension's storage folder, where the index cache is kept (see client/src/extension.ts).
   const storagePath: unknown = params.initializationOptions?.storagePath;
-  indexer.setStorageFolder(typeof storagePath === 'string' && storagePath !== '' ? storagePath : undefined);
+  storageFolder = typeof storagePath === 'string' && storagePath !== '' ? storagePath : undefined;
+  indexer.setStorageFolder(storageFolder);
   const capabilities: ServerCapabilities = {
     textDocumentSync: TextDocumentSyncKind.Incremental,
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

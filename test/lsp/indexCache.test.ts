@@ -1,7 +1,8 @@
 /**
  * The persistent index through the real server: a second start on the same workspace and
- * storage folder takes every file from the cache and answers as the first did; a damaged
- * cache is ignored, said so, and rebuilt.
+ * storage folder takes every file from the cache, and what organisation recognition found
+ * from its memory, and answers as the first did; a damaged cache is ignored, said so, and
+ * rebuilt.
  */
 import { strict as assert } from 'assert';
 import { promises as fs } from 'fs';
@@ -10,7 +11,7 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { DocumentSymbol } from 'vscode-languageserver-protocol';
 import { story } from '../../server/src/core/workers/fixtures/stories';
-import type { IndexStatus } from '../../server/src/protocol';
+import { IndexStatus, OrganisationsRequest, OrganisationsResult } from '../../server/src/protocol';
 import { TestServer, startServer } from './lspClient';
 
 const FIXTURE = path.join(__dirname, '../fixtures/workspace');
@@ -40,8 +41,8 @@ describe('index cache through the language server', function () {
     }
     throw new Error(`no log line matching ${pattern}:\n${server.logs.join('\n')}`);
   };
-  /** What a client sees: counts, and the outline of a few files. */
-  const answers = async (server: TestServer): Promise<{ status: unknown; outlines: DocumentSymbol[][] }> => {
+  /** What a client sees: counts, the outline of a few files, the organisations. */
+  const answers = async (server: TestServer): Promise<{ status: unknown; outlines: DocumentSymbol[][]; organisations: OrganisationsResult }> => {
     const { ready, files, articles, skipped }: IndexStatus = await server.nextStatus();
     const outlines = await Promise.all(
       ['community-care.txt', 'crlf-dentists.txt', 'stories/story-7.txt', 'stories/story-259.txt'].map(
@@ -49,7 +50,8 @@ describe('index cache through the language server', function () {
           server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI.file(path.join(workspace, name)).toString() } }),
       ),
     );
-    return { status: { ready, files, articles, skipped }, outlines };
+    const organisations = await server.connection.sendRequest(OrganisationsRequest);
+    return { status: { ready, files, articles, skipped }, outlines, organisations };
   };
 
   before(async () => {
@@ -70,12 +72,16 @@ describe('index cache through the language server', function () {
     const cold = await answers(first);
     assert.match(await waitForLog(first, /^Index: /), /^Index: 0 from the index cache, \d+ on \d+ worker threads, \d+ indexed in the server thread\.$/);
     await waitForLog(first, /^Index cache: saved 267 entries/);
+    assert.match(await waitForLog(first, /^Recognised organisations/), /^Recognised organisations in 267 files \(0 as remembered\)/);
+    await waitForLog(first, /^Organisations memory: saved 267 files/);
     assert.ok(first.logs.includes('Skipped scanned-page.txt: binary file (contains NUL bytes)'), first.logs.join('\n'));
     await stop(first);
 
     const second = await start();
     const warm = await answers(second);
     assert.match(await waitForLog(second, /^Index: /), /^Index: 267 from the index cache, (0 on \d+ worker threads, )?0 indexed in the server thread\.$/);
+    assert.match(await waitForLog(second, /^Recognised organisations/), /^Recognised organisations in 267 files \(267 as remembered\)/);
+    assert.ok(cold.organisations.organisations.length > 3, JSON.stringify(cold.organisations));
     assert.ok(second.logs.includes('Skipped scanned-page.txt: binary file (contains NUL bytes)'), second.logs.join('\n'));
     assert.deepEqual(warm, cold);
     assert.equal(cold.outlines[2][0].name, 'Footbridge in Penrith to reopen after repairs 7');

@@ -17,9 +17,12 @@ import { organisationArticles, organisationList } from './list';
 import { organisationHighlights, organisationReferences } from './navigation';
 import { WorkspaceFileDiagnostics } from '../workspaceFiles';
 import { isWorkspaceGazetteer, loadWorkspaceGazetteers } from './workspaceGazetteer';
+import { RecognitionStore } from './memoryStore';
 
 /** How long summaries are computed before requests get their turn. */
 const WARM_SLICE_MS = 10;
+/** After the last edit, what recognition found is saved again after this delay (as the index cache is). */
+const SAVE_AFTER_CHANGES_MS = 60_000;
 
 class OrganisationsInEditor {
   private readonly summaries: OrganisationSummaries;
@@ -37,6 +40,14 @@ class OrganisationsInEditor {
   private gazetteerSnapshot = '';
   private warming = false;
   private readonly fileDiagnostics: WorkspaceFileDiagnostics;
+  /** Where recognition is remembered between sessions; undefined without a storage folder. */
+  private readonly store: RecognitionStore | undefined;
+  /** An earlier session's memory is offered to the first catch-up only: later updates are edits. */
+  private memoryOffered = false;
+  private savedGeneration = -1;
+  /** While the memory is made, changes wait as they do during a catch-up. */
+  private saving = false;
+  private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly context: ServerContext,
@@ -44,6 +55,8 @@ class OrganisationsInEditor {
   ) {
     this.summaries = new OrganisationSummaries(index);
     this.fileDiagnostics = new WorkspaceFileDiagnostics(context.connection);
+    const storage = context.storage();
+    this.store = storage && new RecognitionStore(storage, context.log);
     this.index.onChange(() => this.warmSummaries());
     context.corpus.onChange((change) => {
       for (const uri of change.removed) this.folderByUri.delete(uri);
@@ -51,8 +64,11 @@ class OrganisationsInEditor {
         const folder = folderOf(file.uri, file.relativePath);
         if (folder !== undefined) this.folderByUri.set(file.uri, folder);
       }
-      if (this.scanning || this.catchUp) mergeInto(this.waiting, change);
-      else this.index.update(change);
+      if (this.scanning || this.catchUp || this.saving) mergeInto(this.waiting, change);
+      else {
+        this.index.update(change);
+        this.scheduleSave(SAVE_AFTER_CHANGES_MS);
+      }
     });
     context.onIndexUpdated(() => {
       this.scanning = false;
@@ -67,11 +83,12 @@ class OrganisationsInEditor {
    * (seconds to tens of seconds) does not keep hovers and edits waiting.
    */
   private startCatchingUp(): void {
-    if (this.scanning || this.catchUp) return;
+    if (this.scanning || this.catchUp || this.saving) return;
     if (!this.gazetteerToApply && isEmpty(this.waiting)) return;
     this.catchUp = (async () => {
       const started = Date.now();
       let files = 0;
+      let remembered = 0;
       for (;;) {
         const gazetteer = this.gazetteerToApply;
         this.gazetteerToApply = undefined;
@@ -80,13 +97,40 @@ class OrganisationsInEditor {
         if (isEmpty(change)) break;
         this.waiting = { updated: [], removed: [] };
         files += change.updated.length;
-        await runInSlices(this.index.updateSteps(change));
+        const memory = this.memoryOffered ? undefined : await this.store?.load(this.gazetteerSnapshot);
+        this.memoryOffered = true;
+        remembered += await runInSlices(this.index.updateSteps(change, memory));
+        // Everything taken from the memory, nothing else changed: the memory on disk is the index.
+        if (memory && remembered === files && this.index.generation === 1) this.savedGeneration = this.index.generation;
       }
-      this.context.log.info(`Recognised organisations in ${files} files in ${Date.now() - started} ms.`);
+      this.context.log.info(`Recognised organisations in ${files} files (${remembered} as remembered) in ${Date.now() - started} ms.`);
     })().finally(() => {
       this.catchUp = undefined;
+      // The first recognition of the workspace is saved at once; later ones as edits are.
+      this.scheduleSave(this.savedGeneration < 0 ? 0 : SAVE_AFTER_CHANGES_MS);
     });
     this.context.catchingUp(this.catchUp);
+  }
+
+  private scheduleSave(delayMs: number): void {
+    if (!this.store) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), delayMs);
+    // A pending save never keeps the server alive.
+    this.saveTimer.unref();
+  }
+
+  private async save(): Promise<void> {
+    // While the index catches up its results are a mix: the catch-up saves when it ends.
+    if (!this.store || this.scanning || this.catchUp || this.saving || this.gazetteerToApply || this.index.generation === this.savedGeneration) return;
+    this.savedGeneration = this.index.generation;
+    this.saving = true;
+    try {
+      await this.store.save(this.index, this.gazetteerSnapshot);
+    } finally {
+      this.saving = false;
+      this.startCatchingUp();
+    }
   }
 
   /**

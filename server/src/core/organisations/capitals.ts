@@ -33,8 +33,8 @@ export class CapitalsIndex {
   private entries = 0;
   private replacedEntries = 0;
 
-  /** Replaces a file's capitalised words. */
-  set(uri: string, keys: ReadonlySet<string>): void {
+  /** Replaces a file's capitalised words (each key once). */
+  set(uri: string, keys: Iterable<string>): void {
     this.delete(uri);
     this.append(uri, keys);
   }
@@ -46,6 +46,18 @@ export class CapitalsIndex {
     this.replacedEntries += this.keysEnd(version) - this.keysStart(version);
     this.uris[version] = undefined;
     if (this.replacedEntries * 2 > this.entries) this.rebuild();
+  }
+
+  /** A file's capitalised words; none for a file not indexed. */
+  keysOf(uri: string): string[] {
+    const version = this.current.get(uri);
+    return version === undefined ? [] : this.keysOfVersion(version);
+  }
+
+  private keysOfVersion(version: number): string[] {
+    const keys: string[] = [];
+    for (let i = this.keysStart(version); i < this.keysEnd(version); i++) keys.push(this.keys[this.versionKeys.get(i)]);
+    return keys;
   }
 
   clear(): void {
@@ -131,10 +143,7 @@ export class CapitalsIndex {
     const files: [string, string[]][] = [];
     for (let version = 0; version < this.uris.length; version++) {
       const uri = this.uris[version];
-      if (uri === undefined) continue;
-      const keys: string[] = [];
-      for (let i = this.keysStart(version); i < this.keysEnd(version); i++) keys.push(this.keys[this.versionKeys.get(i)]);
-      files.push([uri, keys]);
+      if (uri !== undefined) files.push([uri, this.keysOfVersion(version)]);
     }
     this.clear();
     for (const [uri, keys] of files) this.append(uri, keys);

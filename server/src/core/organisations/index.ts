@@ -11,8 +11,9 @@ import { CapitalsIndex } from './capitals';
 import { NameDictionary, NameMatch } from './dictionary';
 import { Discovery, discoverOrganisations } from './discover';
 import { Gazetteer, GazetteerFile, OrganisationEntry, builtInGazetteer, mergeGazetteers } from './gazetteer';
-import { LearnedNames, LearnedOrganisation } from './learned';
-import { FileMentions, OrganisationNumbers } from './mentions';
+import { LearnedNames, LearnedOrganisation, spellingsChanged } from './learned';
+import { RecognitionMemory, RememberedFile, learnedThen } from './memory';
+import { FileMentions, MentionNumbers, Numbering } from './mentions';
 import { tiesAround } from './people';
 import { Tallies } from './tallies';
 import { BYTES_PER_TOKEN, TokenisedText, nameWords, tokeniseText } from './tokens';
@@ -67,7 +68,7 @@ export class OrganisationIndex {
   private known = new NameDictionary();
   private learned = new LearnedNames();
   private readonly files = new Map<string, IndexedFile>();
-  private readonly numbers = new OrganisationNumbers();
+  private readonly numbers: MentionNumbers = { ids: new Numbering(), spellings: new Numbering() };
   private readonly results = new Map<string, FoundInFile>();
   private readonly capitals = new CapitalsIndex();
   /** Organisation id -> the files that mention it (their mentions are in `results`). */
@@ -76,8 +77,6 @@ export class OrganisationIndex {
   private readonly builtIn: GazetteerFile;
   private generationCount = 0;
   readonly tallies = new Tallies();
-  /** The file version each result was computed from (its text gives the mentions' spellings). */
-  private readonly resultFiles = new Map<string, IndexedFile>();
   /** Organisation id -> the generation in which its mentions last changed. */
   private readonly changedIn = new Map<string, number>();
 
@@ -133,17 +132,20 @@ export class OrganisationIndex {
    * changed files twice costs less than finding, file by file, which of those read early
    * would have to be read again for a name learned later in the same batch.
    */
-  update(change: CorpusChange): void {
-    runAll(this.updateSteps(change));
+  update(change: CorpusChange, memory?: RecognitionMemory): void {
+    runAll(this.updateSteps(change, memory));
   }
 
   /**
    * `update`, one file at a time: the caller may pause between steps (the language server
    * does, so that a whole workspace's update does not keep requests waiting). Until the
    * last step the index answers from a mix of old and new results, and no other update
-   * may start.
+   * may start. With a `memory` of an earlier session (see remember()), a file whose content
+   * it knows is not read: its names and capitalised words are taken from it, and so are its
+   * mentions unless a spelling it may contain has changed since. Returns the number of
+   * files whose mentions were taken from the memory.
    */
-  *updateSteps(change: CorpusChange): Steps {
+  *updateSteps(change: CorpusChange, memory?: RecognitionMemory): Steps<number> {
     for (const uri of change.removed) {
       this.files.delete(uri);
       this.learned.setFile(uri, undefined);
@@ -153,8 +155,17 @@ export class OrganisationIndex {
     // The changed files' tokens serve both passes, as far as memory allows.
     const kept = new Map<string, TokenisedText>();
     let keptBytes = 0;
+    const remembered = new Map<string, RememberedFile>();
     for (const file of change.updated) {
       this.files.set(file.uri, file);
+      const known = memory?.files.get(file.hash);
+      if (memory && known) {
+        this.learned.setFile(file.uri, known.discovery);
+        this.capitals.set(file.uri, Array.from(known.capitals, (number) => memory.keys[number]));
+        remembered.set(file.uri, known);
+        yield;
+        continue;
+      }
       const text = tokeniseText(file.text, isStopWord);
       this.learned.setFile(file.uri, this.discover(file.text, text));
       this.capitals.set(file.uri, capitalisedKeys(text));
@@ -165,22 +176,64 @@ export class OrganisationIndex {
       }
       yield;
     }
-    const toRead = new Set(change.updated.map((file) => file.uri));
-    for (const spelling of this.learned.settle()) {
-      // Once every file is to be read (as on the first scan), there are none to look for.
-      if (toRead.size === this.files.size) break;
-      for (const uri of this.filesThatMayContain(spelling)) toRead.add(uri);
+    const updated = new Set(change.updated.map((file) => file.uri));
+    const toRead = new Set([...updated].filter((uri) => !remembered.has(uri)));
+    const changed = this.learned.settle();
+    // The other files' mentions were found under the spellings learned before this update (none on a first scan).
+    if (updated.size < this.files.size) {
+      for (const spelling of changed) for (const uri of this.filesThatMayContain(spelling)) if (!updated.has(uri)) toRead.add(uri);
+    }
+    // Remembered mentions were found under the spellings learned when the memory was made.
+    if (memory && remembered.size > 0) {
+      for (const spelling of spellingsChanged(learnedThen(memory), this.learned.settledSpellings())) {
+        for (const uri of this.filesThatMayContain(spelling)) if (remembered.has(uri)) toRead.add(uri);
+      }
     }
     yield;
+    let taken = 0;
+    for (const [uri, known] of remembered) {
+      if (toRead.has(uri)) continue;
+      this.setResult(uri, { mentions: FileMentions.renumbered(known.mentions, memory!, this.numbers), ties: known.ties });
+      taken++;
+      yield;
+    }
     for (const uri of toRead) {
       const file = this.files.get(uri);
       const text = file && (kept.get(uri) ?? tokeniseText(file.text, isStopWord));
-      if (file && text) this.setResult(uri, { result: this.resolve(file, text), text: text.tokens.source });
+      if (file && text) this.setResult(uri, this.resolve(file, text));
       kept.delete(uri);
       yield;
     }
     this.generationCount++;
     for (const listener of this.listeners) listener();
+    return taken;
+  }
+
+  /**
+   * What the index has found, by content hash, for `updateSteps` to take up in a later
+   * session (see memory.ts). Between updates only: during one, results are a mix.
+   */
+  remember(): RecognitionMemory {
+    return runAll(this.rememberSteps());
+  }
+
+  /** `remember`, a file at a time; no update may run until the last step. */
+  *rememberSteps(): Steps<RecognitionMemory> {
+    const keys = new Numbering();
+    const files = new Map<string, RememberedFile>();
+    for (const [uri, found] of this.results) {
+      const file = this.files.get(uri);
+      if (!file) continue;
+      files.set(file.hash, {
+        discovery: this.learned.discoveryOf(uri),
+        capitals: Int32Array.from(this.capitals.keysOf(uri), (key) => keys.numberOf(key)),
+        mentions: found.mentions.numbered(),
+        ties: found.ties,
+      });
+      yield;
+    }
+    const learned = [...this.learned.settledSpellings()].flat();
+    return { ids: [...this.numbers.ids.all()], spellings: [...this.numbers.spellings.all()], keys: keys.all(), learned, files };
   }
 
   /** Files whose capitalised words include every capitalised word of the name (a name's capitals must be written as such). */
@@ -321,22 +374,14 @@ export class OrganisationIndex {
     for (let r = 0; r < tokenRanges.length; r += 2) {
       for (const person of tiesAround(tokens, tokenRanges[r], tokenRanges[r + 1], taken)) ties.push({ id: mentions[r / 2].id, person });
     }
-    return { mentions: FileMentions.of(mentions, this.numbers), ties };
+    return { mentions: FileMentions.of(mentions, text.tokens.source, this.numbers), ties };
   }
 
-  /** `found.text`: the file's text the result was found in, already decoded (see Tallies.apply); undefined: the file is gone. */
-  private setResult(uri: string, found: { result: FoundInFile; text: string } | undefined): void {
-    const result = found?.result;
+  /** undefined: the file is gone. */
+  private setResult(uri: string, result: FoundInFile | undefined): void {
     const previous = this.results.get(uri);
-    const previousFile = this.resultFiles.get(uri);
-    if (previous && previousFile) this.tallies.apply(uri, previousFile.text, previous.mentions, previous.ties, -1);
-    const file = this.files.get(uri);
-    if (found && file) {
-      this.tallies.apply(uri, found.text, found.result.mentions, found.result.ties, 1);
-      this.resultFiles.set(uri, file);
-    } else {
-      this.resultFiles.delete(uri);
-    }
+    if (previous) this.tallies.apply(uri, previous.mentions, previous.ties, -1);
+    if (result) this.tallies.apply(uri, result.mentions, result.ties, 1);
     const previousIds = previous?.mentions.ids() ?? new Set<string>();
     const ids = result?.mentions.ids() ?? new Set<string>();
     // The update in progress ends by increasing the generation.

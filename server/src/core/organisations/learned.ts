@@ -23,7 +23,7 @@ export class LearnedNames {
   private readonly byFile = new Map<string, Discovery>();
   private resolved = new Map<string, LearnedOrganisation>();
   private acronymIds = new Map<string, string>();
-  private settledSpellings = new Map<string, string>();
+  private settled = new Map<string, string>();
   private dictionaryCache: NameDictionary | undefined;
 
   /** Replaces what a file taught (undefined: the file is gone); takes effect at settle(). */
@@ -66,7 +66,7 @@ export class LearnedNames {
    * appeared, disappeared or now stand for another organisation.
    */
   settle(): Set<string> {
-    const before = this.settledSpellings;
+    const before = this.settled;
     const resolved = new Map<string, LearnedOrganisation>();
     for (const [key, sources] of this.names) {
       if (sources.size === 0) {
@@ -96,12 +96,20 @@ export class LearnedNames {
     this.resolved = resolved;
     this.acronymIds = acronymIds;
     const after = this.spellings();
-    this.settledSpellings = after;
-    const changed = new Set<string>();
-    for (const [spelling, id] of after) if (before.get(spelling) !== id) changed.add(spelling);
-    for (const spelling of before.keys()) if (!after.has(spelling)) changed.add(spelling);
+    this.settled = after;
+    const changed = spellingsChanged(before, after);
     if (changed.size > 0) this.dictionaryCache = undefined;
     return changed;
+  }
+
+  /** What a file taught, as kept (see setFile). */
+  discoveryOf(uri: string): Discovery | undefined {
+    return this.byFile.get(uri);
+  }
+
+  /** Every learned spelling with the organisation it stands for, as of the last settle(). */
+  settledSpellings(): ReadonlyMap<string, string> {
+    return this.settled;
   }
 
   organisation(id: string): LearnedOrganisation | undefined {
@@ -121,7 +129,7 @@ export class LearnedNames {
   dictionary(): NameDictionary {
     if (!this.dictionaryCache) {
       const dictionary = new NameDictionary();
-      for (const [spelling, id] of this.settledSpellings) dictionary.add(spelling, id);
+      for (const [spelling, id] of this.settled) dictionary.add(spelling, id);
       this.dictionaryCache = dictionary;
     }
     return this.dictionaryCache;
@@ -137,6 +145,14 @@ export class LearnedNames {
     for (const [short, id] of this.acronymIds) spellings.set(short, id);
     return spellings;
   }
+}
+
+/** Spellings learned, forgotten or standing for another organisation in `after` than in `before` (spelling -> id). */
+export function spellingsChanged(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Set<string> {
+  const changed = new Set<string>();
+  for (const [spelling, id] of after) if (before.get(spelling) !== id) changed.add(spelling);
+  for (const spelling of before.keys()) if (!after.has(spelling)) changed.add(spelling);
+  return changed;
 }
 
 function strongest(sources: Map<string, DiscoveredName>): [string, DiscoveredName] {

@@ -1,5 +1,7 @@
 import { strict as assert } from 'assert';
-import { FileMentions, OrganisationNumbers } from './mentions';
+import { FileMentions, MentionNumbers, Numbering } from './mentions';
+
+const numbering = (): MentionNumbers => ({ ids: new Numbering(), spellings: new Numbering() });
 
 describe('mentions kept as numbers', () => {
   const mentions = [
@@ -8,21 +10,33 @@ describe('mentions kept as numbers', () => {
     { id: 'nhs-england', start: 90, end: 101, article: -1 },
   ];
 
+  /** The text the mentions were found in: each name at its place, dots between. */
+  const text = (() => {
+    const chars = Array.from({ length: 110 }, () => '.');
+    const put = (at: number, name: string): void => {
+      chars.splice(at, name.length, ...name);
+    };
+    put(4, 'NHS England');
+    put(30, 'King’s\nFund');
+    put(90, 'NHS England');
+    return chars.join('');
+  })();
+
   it('gives back the mentions they were made from, one by one or by organisation', () => {
-    const numbers = new OrganisationNumbers();
-    const kept = FileMentions.of(mentions, numbers);
+    const numbers = numbering();
+    const kept = FileMentions.of(mentions, text, numbers);
     assert.equal(kept.length, 3);
     assert.deepEqual(kept.all(), mentions);
     assert.deepEqual(kept.of('nhs-england'), [mentions[0], mentions[2]]);
     assert.deepEqual(kept.of('never-mentioned'), []);
     // Another file numbers the same ids alike and new ones after them.
-    const other = FileMentions.of([{ id: 'mind', start: 0, end: 4, article: 2 }, mentions[1]], numbers);
+    const other = FileMentions.of([{ id: 'mind', start: 0, end: 4, article: 2 }, mentions[1]], text, numbers);
     assert.deepEqual(other.all(), [{ id: 'mind', start: 0, end: 4, article: 2 }, mentions[1]]);
-    assert.equal(FileMentions.of([], numbers).length, 0);
+    assert.equal(FileMentions.of([], text, numbers).length, 0);
   });
 
   it('finds the mention under an offset, its end included', () => {
-    const kept = FileMentions.of(mentions, new OrganisationNumbers());
+    const kept = FileMentions.of(mentions, text, numbering());
     assert.equal(kept.indexAt(3), -1);
     assert.equal(kept.indexAt(4), 0);
     assert.equal(kept.indexAt(15), 0);
@@ -30,6 +44,23 @@ describe('mentions kept as numbers', () => {
     assert.equal(kept.indexAt(35), 1);
     assert.equal(kept.indexAt(101), 2);
     assert.equal(kept.indexAt(500), -1);
-    assert.equal(FileMentions.of([], new OrganisationNumbers()).indexAt(0), -1);
+    assert.equal(FileMentions.of([], text, numbering()).indexAt(0), -1);
+  });
+
+  it('keeps each mention as written, on one line with straight apostrophes', () => {
+    const kept = FileMentions.of(mentions, text, numbering());
+    assert.deepEqual([0, 1, 2].map((i) => kept.written(i)), ['NHS England', "King's Fund", 'NHS England']);
+  });
+
+  it('gives the same mentions back through another numbering', () => {
+    const first = numbering();
+    const kept = FileMentions.of(mentions, text, first);
+    const second = numbering();
+    second.ids.numberOf('mind');
+    second.spellings.numberOf('Mind');
+    const moved = FileMentions.renumbered(kept.numbered(), { ids: first.ids.all(), spellings: first.spellings.all() }, second);
+    assert.deepEqual(moved.all(), mentions);
+    assert.deepEqual([0, 1, 2].map((i) => moved.written(i)), ['NHS England', "King's Fund", 'NHS England']);
+    assert.equal(second.ids.existingNumberOf('nhs-england'), 1);
   });
 });

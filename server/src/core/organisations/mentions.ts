@@ -6,58 +6,94 @@
  * needs one, Find All References those of one organisation.
  */
 import type { OrganisationMention } from './index';
+import { ownCopy } from '../text';
+import { nameAsWritten } from './tokens';
 
-/** Start, end, article, organisation number: see FileMentions. */
-const FIELDS = 4;
+/** Start, end, article, organisation number, spelling number: see FileMentions. */
+const FIELDS = 5;
 
 /**
- * Organisation ids by number, so that a mention holds a number rather than a pointer. An id
- * keeps its number for the life of the table: ids come from the gazetteer and from names
- * learned in the corpus, a few thousand, which an edit seldom adds to.
+ * Strings by number, so that a mention holds numbers rather than pointers. A string keeps
+ * its number for the life of the table: organisation ids come from the gazetteer and from
+ * names learned in the corpus, spellings from the mentions, a few thousand of each, which
+ * an edit seldom adds to.
  */
-export class OrganisationNumbers {
-  private readonly ids: string[] = [];
+export class Numbering {
+  private readonly strings: string[] = [];
   private readonly numbers = new Map<string, number>();
 
-  numberOf(id: string): number {
-    let number = this.numbers.get(id);
+  numberOf(text: string): number {
+    let number = this.numbers.get(text);
     if (number === undefined) {
-      number = this.ids.length;
-      this.ids.push(id);
-      this.numbers.set(id, number);
+      // Its own copy: a slice would keep the whole text it was cut from alive.
+      const kept = ownCopy(text);
+      number = this.strings.length;
+      this.strings.push(kept);
+      this.numbers.set(kept, number);
     }
     return number;
   }
 
-  /** The number of an id already numbered; undefined for one never seen (mentioned nowhere). */
-  existingNumberOf(id: string): number | undefined {
-    return this.numbers.get(id);
+  /** The number of a string already numbered; undefined for one never seen. */
+  existingNumberOf(text: string): number | undefined {
+    return this.numbers.get(text);
   }
 
-  idOf(number: number): string {
-    return this.ids[number];
+  at(number: number): string {
+    return this.strings[number];
   }
+
+  /** Every string, at its number. */
+  all(): readonly string[] {
+    return this.strings;
+  }
+}
+
+/** The numberings the mentions of every file of an index share. */
+export interface MentionNumbers {
+  ids: Numbering;
+  /** Mentions as written (see nameAsWritten). */
+  spellings: Numbering;
 }
 
 const NO_FIELDS = new Int32Array(0);
 
 export class FileMentions {
   private constructor(
-    private readonly numbers: OrganisationNumbers,
+    private readonly numbers: MentionNumbers,
     /** FIELDS numbers per mention, mentions in text order. */
     private readonly fields: Int32Array,
   ) {}
 
-  /** `mentions` in text order. */
-  static of(mentions: readonly OrganisationMention[], numbers: OrganisationNumbers): FileMentions {
+  /** `mentions` in text order, found in `text`. */
+  static of(mentions: readonly OrganisationMention[], text: string, numbers: MentionNumbers): FileMentions {
     const fields = mentions.length === 0 ? NO_FIELDS : new Int32Array(mentions.length * FIELDS);
     mentions.forEach((mention, i) => {
       fields[i * FIELDS] = mention.start;
       fields[i * FIELDS + 1] = mention.end;
       fields[i * FIELDS + 2] = mention.article;
-      fields[i * FIELDS + 3] = numbers.numberOf(mention.id);
+      fields[i * FIELDS + 3] = numbers.ids.numberOf(mention.id);
+      fields[i * FIELDS + 4] = numbers.spellings.numberOf(nameAsWritten(text.slice(mention.start, mention.end)));
     });
     return new FileMentions(numbers, fields);
+  }
+
+  /**
+   * Mentions as `numbered()` gave them from another index, whose numbering `from` is: as
+   * remembered between sessions (see memory.ts).
+   */
+  static renumbered(fields: Int32Array, from: { ids: readonly string[]; spellings: readonly string[] }, numbers: MentionNumbers): FileMentions {
+    const own = new Int32Array(fields);
+    for (let at = 0; at < own.length; at += FIELDS) {
+      own[at + 3] = numbers.ids.numberOf(from.ids[own[at + 3]]);
+      own[at + 4] = numbers.spellings.numberOf(from.spellings[own[at + 4]]);
+    }
+    return new FileMentions(numbers, own);
+  }
+
+  /** The mentions as numbers, read through the index's numbering (see renumbered). */
+  numbered(): Int32Array {
+    return this.fields;
   }
 
   get length(): number {
@@ -65,7 +101,12 @@ export class FileMentions {
   }
 
   id(i: number): string {
-    return this.numbers.idOf(this.fields[i * FIELDS + 3]);
+    return this.numbers.ids.at(this.fields[i * FIELDS + 3]);
+  }
+
+  /** The mention as written, on one line, with straight apostrophes (see nameAsWritten). */
+  written(i: number): string {
+    return this.numbers.spellings.at(this.fields[i * FIELDS + 4]);
   }
 
   start(i: number): number {
@@ -98,7 +139,7 @@ export class FileMentions {
 
   /** The mentions of one organisation, in text order. */
   of(id: string): OrganisationMention[] {
-    const number = this.numbers.existingNumberOf(id);
+    const number = this.numbers.ids.existingNumberOf(id);
     const found: OrganisationMention[] = [];
     for (let i = 0; i < this.length; i++) if (this.fields[i * FIELDS + 3] === number) found.push(this.mention(i));
     return found;

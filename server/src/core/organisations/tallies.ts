@@ -4,7 +4,6 @@
  * walk every file that mentions a large organisation.
  */
 import type { FileMentions } from './mentions';
-import { nameAsWritten } from './tokens';
 import { ownCopy } from '../text';
 
 export interface Tally {
@@ -26,19 +25,18 @@ export class Tallies {
   }
 
   /**
-   * Adds (sign 1) or removes (sign -1) one file's mentions and ties; `text` is the file's
-   * text they were found in (passed in, as reading a stored text decodes it again). The
-   * file's counts are gathered first, so that the shared tallies are touched once per
-   * organisation and article, not once per mention.
+   * Adds (sign 1) or removes (sign -1) one file's mentions and ties. The file's counts are
+   * gathered first, so that the shared tallies are touched once per organisation and
+   * article, not once per mention.
    */
-  apply(uri: string, text: string, mentions: FileMentions, ties: { id: string; person: string }[], sign: 1 | -1): void {
+  apply(uri: string, mentions: FileMentions, ties: { id: string; person: string }[], sign: 1 | -1): void {
     const inFile = new Map<string, { mentions: number; spellings: Map<string, number>; articles: Map<number, number> }>();
     for (let i = 0; i < mentions.length; i++) {
       const id = mentions.id(i);
       let counts = inFile.get(id);
       if (!counts) inFile.set(id, (counts = { mentions: 0, spellings: new Map(), articles: new Map() }));
       counts.mentions++;
-      bump(counts.spellings, nameAsWritten(text.slice(mentions.start(i), mentions.end(i))), 1);
+      bump(counts.spellings, mentions.written(i), 1);
       const article = mentions.article(i);
       if (article >= 0) bump(counts.articles, article, 1);
     }
@@ -48,7 +46,7 @@ export class Tallies {
     for (const [id, counts] of inFile) {
       const tally = this.tally(id);
       tally.mentions += sign * counts.mentions;
-      for (const [spelling, count] of counts.spellings) bumpText(tally.spellings, spelling, sign * count);
+      for (const [spelling, count] of counts.spellings) bump(tally.spellings, spelling, sign * count);
       for (const [article, count] of counts.articles) {
         bump(tally.articles, (articleKeys[article] ??= `${uri}#${article}`), sign * count);
         let ids = idsByArticle.get(article);

@@ -1,0 +1,40 @@
+import { strict as assert } from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { readSnapshot, writeSnapshot } from './snapshotFile';
+
+describe('snapshot file', () => {
+  let folder: string;
+  let file: string;
+  const value = { names: ['NHS England', 'GGI'], numbers: new Int32Array([4, 15, 0]), byHash: new Map([['abc', { n: 1 }]]) };
+
+  beforeEach(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-snapshot-'));
+    file = path.join(folder, 'nested', 'memory.bin');
+  });
+  afterEach(() => fs.rm(folder, { recursive: true, force: true }));
+
+  it('gives back the value written under the same identity, and nothing left behind', async () => {
+    const size = await writeSnapshot(file, 'code 1', value);
+    assert.equal((await fs.stat(file)).size, size);
+    assert.deepEqual(await readSnapshot(file, 'code 1'), { ok: true, value });
+    assert.deepEqual(await fs.readdir(path.dirname(file)), ['memory.bin']);
+  });
+
+  it('refuses a file of other code, a damaged or truncated one, and says when there is none', async () => {
+    assert.deepEqual(await readSnapshot(file, 'code 1'), { ok: false, reason: 'none yet' });
+    await writeSnapshot(file, 'code 1', value);
+    const other = await readSnapshot(file, 'code 2');
+    assert.ok(!other.ok && /identity|other/i.test(other.reason), JSON.stringify(other));
+    const bytes = await fs.readFile(file);
+    bytes[bytes.length - 30] ^= 0xff;
+    await fs.writeFile(file, bytes);
+    const damaged = await readSnapshot(file, 'code 1');
+    assert.ok(!damaged.ok && /checksum/.test(damaged.reason), JSON.stringify(damaged));
+    await fs.writeFile(file, bytes.subarray(0, bytes.length >> 1));
+    assert.equal((await readSnapshot(file, 'code 1')).ok, false);
+    await fs.writeFile(file, 'not a snapshot at all');
+    assert.equal((await readSnapshot(file, 'code 1')).ok, false);
+  });
+});

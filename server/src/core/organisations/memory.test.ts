@@ -1,0 +1,82 @@
+import { strict as assert } from 'assert';
+import { deserialize, serialize } from 'v8';
+import { Corpus, FileInput } from '../corpus';
+import { OrganisationIndex } from './index';
+import type { RecognitionMemory } from './memory';
+
+const ARTICLE = (title: string, body: string): string => `${title}\n\n${body}\n`;
+
+const FILES: Record<string, string> = {
+  a: ARTICLE('Governance', 'Boards took advice from the Fenwick Rural Health Institute (FRHI). The charity Pillar Wellbeing opened a hub in Leeds.'),
+  b: ARTICLE('Boards', 'FRHI said boards should meet in public. Volunteers thanked Pillar Wellbeing, and NHS England agreed.'),
+  c: ARTICLE('Funding', 'Anna Charles writing at the King’s Fund said the Care Quality Commission would report in May.'),
+};
+
+function inputs(files: Record<string, string>): FileInput[] {
+  return Object.entries(files).map(([uri, text]) => ({ uri, relativePath: uri, text }));
+}
+
+/** An index of `files` from scratch, and the corpus it was made from. */
+function indexed(files: Record<string, string>): { corpus: Corpus; index: OrganisationIndex } {
+  const corpus = new Corpus();
+  corpus.apply(inputs(files));
+  const index = new OrganisationIndex();
+  index.update({ updated: [...corpus.all()], removed: [] });
+  return { corpus, index };
+}
+
+/** A memory as a later session reads it: through v8 serialisation, as the language server keeps it. */
+function rememberedBy(index: OrganisationIndex): RecognitionMemory {
+  return deserialize(serialize(index.remember())) as RecognitionMemory;
+}
+
+/** Everything the index gives out about the files: mentions and ties by file, then each organisation with its tallies. */
+function findings(index: OrganisationIndex, uris: string[]): unknown {
+  const ids = [...index.mentionedIds()].sort();
+  return {
+    files: uris.map((uri) => index.mentionsIn(uri)),
+    organisations: ids.map((id) => ({ organisation: index.organisation(id), tally: index.tallies.get(id), files: index.fileCountOf(id) })),
+  };
+}
+
+describe('recognition remembered between sessions', () => {
+  it('gives a later session the same findings without reading the files again', () => {
+    const first = indexed(FILES);
+    const memory = rememberedBy(first.index);
+    const corpus = new Corpus();
+    corpus.apply(inputs(FILES));
+    const later = new OrganisationIndex();
+    // Every finding must come from the memory: no text is read while updating.
+    let textsRead = 0;
+    const files = [...corpus.all()].map((file) => new Proxy(file, { get: (target, key) => ((textsRead += key === 'text' ? 1 : 0), Reflect.get(target, key)) }));
+    later.update({ updated: files, removed: [] }, memory);
+    assert.equal(textsRead, 0);
+    assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(first.index, ['a', 'b', 'c']));
+    assert.ok(later.mentionsIn('b').mentions.some((mention) => mention.id === first.index.mentionsIn('a').mentions[0].id));
+  });
+
+  it('reads again the remembered files that may hold a spelling learned or forgotten since', () => {
+    const memory = rememberedBy(indexed(FILES).index);
+    // a no longer defines FRHI: b's remembered "FRHI" mention is stale.
+    const changed = { ...FILES, a: ARTICLE('Governance', 'Boards took advice from consultants. The charity Pillar Wellbeing opened a hub in Leeds.') };
+    const corpus = new Corpus();
+    corpus.apply(inputs(changed));
+    const later = new OrganisationIndex();
+    later.update({ updated: [...corpus.all()], removed: [] }, memory);
+    const fresh = indexed(changed).index;
+    assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(fresh, ['a', 'b', 'c']));
+    assert.ok(!later.mentionsIn('b').mentions.some((mention) => mention.id.includes('fenwick')));
+  });
+
+  it('takes nothing for a file whose content it does not know, and keeps up with later edits', () => {
+    const memory = rememberedBy(indexed({ c: FILES.c }).index);
+    const corpus = new Corpus();
+    const later = new OrganisationIndex();
+    corpus.apply(inputs(FILES));
+    later.update({ updated: [...corpus.all()], removed: [] }, memory);
+    corpus.onChange((change) => later.update(change));
+    corpus.apply(inputs({ b: ARTICLE('Boards', 'Boards met in public, NHS England said.') }));
+    const final = { ...FILES, b: ARTICLE('Boards', 'Boards met in public, NHS England said.') };
+    assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(indexed(final).index, ['a', 'b', 'c']));
+  });
+});
