@@ -7,7 +7,6 @@
  * extension's storage folder (see core/workers/ and core/cache/); what it finds is applied
  * to the corpus in batches, in the order of the walk, with a turn for requests in between.
  */
-import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
@@ -16,6 +15,7 @@ import { IndexCache } from './core/cache/indexCache';
 import { Corpus, FileInput, IndexedFile } from './core/corpus';
 import { FileFilter, fileFilter, readTextFile, toRelative, walkFolder } from './core/files';
 import { ScratchFile } from './core/scratchFile';
+import { contentHash } from './core/text';
 import type { DiskFile } from './core/workers/diskFiles';
 import { DiskIndexer } from './core/workers/diskIndexer';
 import { indexInWalkOrder } from './core/workers/inWalkOrder';
@@ -75,7 +75,7 @@ export class WorkspaceIndexer {
   ) {
     if (options.workerScript !== undefined) {
       try {
-        this.workerCode = createHash('sha1').update(readFileSync(options.workerScript)).digest('base64url');
+        this.workerCode = contentHash(readFileSync(options.workerScript));
       } catch (error) {
         log.warn(`Index worker script unavailable (${String(error)}): indexing in the server thread, without a cache.`);
       }

@@ -14,11 +14,11 @@ import {
   WatchKind,
   createConnection,
 } from 'vscode-languageserver/node';
-import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpus } from './core/corpus';
+import { contentHash } from './core/text';
 import { fileAnalyses } from './core/fileAnalyses';
 import { OrganisationIndex } from './core/organisations/index';
 import { organisationNamesOf } from './core/search/organisationNames';
@@ -99,7 +99,7 @@ const context: ServerContext = {
  */
 let identity: string | undefined;
 function codeIdentity(): string {
-  identity ??= `${createHash('sha1').update(readFileSync(__filename)).digest('base64url')} v8 ${process.versions.v8}`;
+  identity ??= `${contentHash(readFileSync(__filename))} v8 ${process.versions.v8}`;
   return identity;
 }
 

@@ -132,7 +132,7 @@ function lineBounds(text: string): [Uint32Array, Uint32Array] {
 }
 
 /** A content key for caches (not for security): SHA-1 runs natively, far faster than a JS loop. */
-export function contentHash(text: string): string {
+export function contentHash(text: string | Uint8Array): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 

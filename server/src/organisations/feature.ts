@@ -64,7 +64,7 @@ class OrganisationsInEditor {
         const folder = folderOf(file.uri, file.relativePath);
         if (folder !== undefined) this.folderByUri.set(file.uri, folder);
       }
-      if (this.scanning || this.catchUp || this.saving) mergeInto(this.waiting, change);
+      if (this.indexBusy) mergeInto(this.waiting, change);
       else {
         this.index.update(change);
         this.scheduleSave(SAVE_AFTER_CHANGES_MS);
@@ -77,13 +77,18 @@ class OrganisationsInEditor {
     });
   }
 
+  /** The index takes no update now: changes wait in `waiting` (see startCatchingUp). */
+  private get indexBusy(): boolean {
+    return this.scanning || this.catchUp !== undefined || this.saving;
+  }
+
   /**
    * Gives the index what waits for it (a new workspace gazetteer, the files of the initial
    * scan or those changed meanwhile) in slices, so that a whole workspace's recognition
    * (seconds to tens of seconds) does not keep hovers and edits waiting.
    */
   private startCatchingUp(): void {
-    if (this.scanning || this.catchUp || this.saving) return;
+    if (this.indexBusy) return;
     if (!this.gazetteerToApply && isEmpty(this.waiting)) return;
     this.catchUp = (async () => {
       const started = Date.now();
@@ -122,7 +127,7 @@ class OrganisationsInEditor {
 
   private async save(): Promise<void> {
     // While the index catches up its results are a mix: the catch-up saves when it ends.
-    if (!this.store || this.scanning || this.catchUp || this.saving || this.gazetteerToApply || this.index.generation === this.savedGeneration) return;
+    if (!this.store || this.indexBusy || this.gazetteerToApply || this.index.generation === this.savedGeneration) return;
     this.savedGeneration = this.index.generation;
     this.saving = true;
     try {

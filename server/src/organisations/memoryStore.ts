@@ -4,11 +4,11 @@
  * only what changed. Tied to the server's code and to the workspace gazetteers in effect:
  * made with others, the memory is not used.
  */
-import { createHash } from 'crypto';
 import * as path from 'path';
-import { readSnapshot, writeSnapshot } from '../core/cache/snapshotFile';
+import { NO_SNAPSHOT, readSnapshot, writeSnapshot } from '../core/cache/snapshotFile';
 import type { OrganisationIndex } from '../core/organisations/index';
 import { runInSlices } from '../core/steps';
+import { contentHash } from '../core/text';
 import type { RecognitionMemory } from '../core/organisations/memory';
 import type { Log } from '../context';
 
@@ -26,7 +26,7 @@ export class RecognitionStore {
 
   /** `gazetteers`: the workspace gazetteers in effect, as text. */
   private identity(gazetteers: string): string {
-    return `${this.storage.identity} organisations ${createHash('sha1').update(gazetteers).digest('base64url')}`;
+    return `${this.storage.identity} organisations ${contentHash(gazetteers)}`;
   }
 
   /** The memory made under the same code and gazetteers, if there is one to trust. */
@@ -34,7 +34,7 @@ export class RecognitionStore {
     const started = Date.now();
     const read = await readSnapshot(this.file, this.identity(gazetteers));
     if (!read.ok) {
-      if (read.reason !== 'none yet') this.log.warn(`Organisations memory ${this.file} ignored (${read.reason}); recognising every file.`);
+      if (read.reason !== NO_SNAPSHOT) this.log.warn(`Organisations memory ${this.file} ignored (${read.reason}); recognising every file.`);
       return undefined;
     }
     const memory = read.value as RecognitionMemory;

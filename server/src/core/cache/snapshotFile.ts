@@ -13,6 +13,8 @@ import { readPlace } from '../scratchFile';
 import { CacheFileWriter, checkCacheFile } from './cacheFile';
 
 const KEY = 'snapshot';
+/** The reason given when no snapshot was ever written: not a problem to report. */
+export const NO_SNAPSHOT = 'none yet';
 
 export type ReadSnapshot = { ok: true; value: unknown } | { ok: false; reason: string };
 
@@ -42,7 +44,7 @@ export async function readSnapshot(file: string, identity: string): Promise<Read
   try {
     fd = openSync(file, 'r');
   } catch (error) {
-    return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'none yet' : String(error) };
+    return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? NO_SNAPSHOT : String(error) };
   }
   try {
     const checked = await checkCacheFile(readerOf(fd), fstatSync(fd).size, identity);
