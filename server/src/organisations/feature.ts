@@ -4,10 +4,11 @@
  * `.seed-curator/organisations.json`, and serves hovers, references, highlights and the
  * Organisations view.
  */
-import type { CorpusChange, IndexedFile } from '../core/corpus';
+import type { IndexedFile } from '../core/corpus';
 import type { GazetteerFile } from '../core/organisations/gazetteer';
 import { OrganisationIndex } from '../core/organisations/index';
 import { OrganisationSummaries } from '../core/organisations/summary';
+import { PendingChange } from '../core/pendingChange';
 import { runInSlices } from '../core/steps';
 import type { ServerContext, ServerFeature } from '../context';
 import { folderOf } from '../duplicates/feature';
@@ -30,7 +31,7 @@ class OrganisationsInEditor {
    * Corpus changes the index has not taken yet: those of the initial scan, and those that
    * come while it catches up. Edits made later go straight to the index, file by file.
    */
-  private waiting: CorpusChange = { updated: [], removed: [] };
+  private readonly waiting = new PendingChange();
   private scanning = true;
   /** A workspace gazetteer read but not applied yet, because the index was busy. */
   private gazetteerToApply: GazetteerFile | undefined;
@@ -64,7 +65,7 @@ class OrganisationsInEditor {
         const folder = folderOf(file.uri, file.relativePath);
         if (folder !== undefined) this.folderByUri.set(file.uri, folder);
       }
-      if (this.indexBusy) mergeInto(this.waiting, change);
+      if (this.indexBusy) this.waiting.add(change);
       else {
         this.index.update(change);
         this.scheduleSave(SAVE_AFTER_CHANGES_MS);
@@ -89,7 +90,7 @@ class OrganisationsInEditor {
    */
   private startCatchingUp(): void {
     if (this.indexBusy) return;
-    if (!this.gazetteerToApply && isEmpty(this.waiting)) return;
+    if (!this.gazetteerToApply && this.waiting.isEmpty) return;
     this.catchUp = (async () => {
       const started = Date.now();
       let files = 0;
@@ -98,15 +99,15 @@ class OrganisationsInEditor {
         const gazetteer = this.gazetteerToApply;
         this.gazetteerToApply = undefined;
         if (gazetteer) await runInSlices(this.index.workspaceGazetteerSteps(gazetteer));
-        const change = this.waiting;
-        if (isEmpty(change)) break;
-        this.waiting = { updated: [], removed: [] };
+        if (this.waiting.isEmpty) break;
+        const change = this.waiting.take();
         files += change.updated.length;
         const memory = this.memoryOffered ? undefined : await this.store?.load(this.gazetteerSnapshot);
         this.memoryOffered = true;
-        remembered += await runInSlices(this.index.updateSteps(change, memory));
-        // Everything taken from the memory, nothing else changed: the memory on disk is the index.
-        if (memory && remembered === files && this.index.generation === 1) this.savedGeneration = this.index.generation;
+        const taken = await runInSlices(this.index.updateSteps(change, memory));
+        remembered += taken;
+        // Every file taken from a memory made under the gazetteers in effect: the memory on disk is the index.
+        if (memory && taken === change.updated.length && change.removed.length === 0) this.savedGeneration = this.index.generation;
       }
       this.context.log.info(`Recognised organisations in ${files} files (${remembered} as remembered) in ${Date.now() - started} ms.`);
     })().finally(() => {
@@ -194,17 +195,6 @@ class OrganisationsInEditor {
     connection.onRequest(OrganisationsRequest, async (token) => ({ ready: this.context.isReady(), organisations: await organisationList(this.index, token) }));
     connection.onRequest(OrganisationArticlesRequest, ({ id }, token) => organisationArticles(this.index, id, token));
   }
-}
-
-function isEmpty(change: CorpusChange): boolean {
-  return change.updated.length + change.removed.length === 0;
-}
-
-/** Folds a later change into an earlier one: the latest text of each file wins. */
-function mergeInto(target: CorpusChange, change: CorpusChange): void {
-  const changed = new Set([...change.updated.map((file) => file.uri), ...change.removed]);
-  target.updated = target.updated.filter((file) => !changed.has(file.uri)).concat(change.updated);
-  target.removed = target.removed.filter((uri) => !changed.has(uri)).concat(change.removed);
 }
 
 /** The organisations feature over `index`, which the features that use organisations (themes) read too. */

@@ -9,7 +9,7 @@ import { NO_SNAPSHOT, readSnapshot, writeSnapshot } from '../core/cache/snapshot
 import type { OrganisationIndex } from '../core/organisations/index';
 import { runInSlices } from '../core/steps';
 import { contentHash } from '../core/text';
-import type { RecognitionMemory } from '../core/organisations/memory';
+import { RecognitionMemory, memoryFromParts, memoryParts } from '../core/organisations/memory';
 import type { Log } from '../context';
 
 const FILE = 'organisations-memory.bin';
@@ -37,7 +37,13 @@ export class RecognitionStore {
       if (read.reason !== NO_SNAPSHOT) this.log.warn(`Organisations memory ${this.file} ignored (${read.reason}); recognising every file.`);
       return undefined;
     }
-    const memory = read.value as RecognitionMemory;
+    let memory: RecognitionMemory;
+    try {
+      memory = await runInSlices(memoryFromParts(read.parts));
+    } catch (error) {
+      this.log.warn(`Organisations memory ${this.file} ignored (${String(error)}); recognising every file.`);
+      return undefined;
+    }
     this.log.info(`Organisations memory: ${memory.files.size} files read from ${this.file} in ${Date.now() - started} ms.`);
     return memory;
   }
@@ -47,7 +53,7 @@ export class RecognitionStore {
     const started = Date.now();
     try {
       const memory = await runInSlices(index.rememberSteps());
-      const size = await writeSnapshot(this.file, this.identity(gazetteers), memory);
+      const size = await writeSnapshot(this.file, this.identity(gazetteers), memoryParts(memory));
       this.log.info(`Organisations memory: saved ${memory.files.size} files (${(size / 1e6).toFixed(1)} MB) in ${Date.now() - started} ms.`);
     } catch (error) {
       this.log.warn(`Organisations memory: could not save ${this.file} (${error instanceof Error ? error.message : String(error)}).`);

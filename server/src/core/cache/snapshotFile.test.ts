@@ -7,7 +7,7 @@ import { readSnapshot, writeSnapshot } from './snapshotFile';
 describe('snapshot file', () => {
   let folder: string;
   let file: string;
-  const value = { names: ['NHS England', 'GGI'], numbers: new Int32Array([4, 15, 0]), byHash: new Map([['abc', { n: 1 }]]) };
+  const parts = [{ names: ['NHS England', 'GGI'], numbers: new Int32Array([4, 15, 0]) }, new Map([['abc', { n: 1 }]]), []];
 
   beforeEach(async () => {
     folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-snapshot-'));
@@ -15,16 +15,18 @@ describe('snapshot file', () => {
   });
   afterEach(() => fs.rm(folder, { recursive: true, force: true }));
 
-  it('gives back the value written under the same identity, and nothing left behind', async () => {
-    const size = await writeSnapshot(file, 'code 1', value);
+  it('gives back the parts written under the same identity, in order, and nothing left behind', async () => {
+    const size = await writeSnapshot(file, 'code 1', parts);
     assert.equal((await fs.stat(file)).size, size);
-    assert.deepEqual(await readSnapshot(file, 'code 1'), { ok: true, value });
+    const read = await readSnapshot(file, 'code 1');
+    assert.ok(read.ok);
+    assert.deepEqual([...read.parts], parts);
     assert.deepEqual(await fs.readdir(path.dirname(file)), ['memory.bin']);
   });
 
   it('refuses a file of other code, a damaged or truncated one, and says when there is none', async () => {
     assert.deepEqual(await readSnapshot(file, 'code 1'), { ok: false, reason: 'none yet' });
-    await writeSnapshot(file, 'code 1', value);
+    await writeSnapshot(file, 'code 1', parts);
     const other = await readSnapshot(file, 'code 2');
     assert.ok(!other.ok && /identity|other/i.test(other.reason), JSON.stringify(other));
     const bytes = await fs.readFile(file);

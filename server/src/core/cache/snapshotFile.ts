@@ -1,6 +1,8 @@
 /**
- * One value kept between sessions: a file in the index cache's format (cacheFile.ts) with a
- * single entry, the value v8-serialised. It is checked as the cache is (magic, identity,
+ * A value kept between sessions, in parts: a file in the index cache's format (cacheFile.ts)
+ * with one entry per part, each v8-serialised. Parts are serialised and deserialised one at a
+ * time, with turns for other work in between: at 100k articles the organisations memory takes
+ * over a second to deserialise whole, a second in which no hover would be answered. It is checked as the cache is (magic, identity,
  * checksum), so that a damaged file, or one written by other code, is refused with the
  * reason rather than trusted. Written to a temporary file renamed over the old one, so
  * that a crash while writing leaves the old file whole.
@@ -12,21 +14,28 @@ import { readerOf } from '../files';
 import { readPlace } from '../scratchFile';
 import { CacheFileWriter, checkCacheFile } from './cacheFile';
 
-const KEY = 'snapshot';
 /** The reason given when no snapshot was ever written: not a problem to report. */
 export const NO_SNAPSHOT = 'none yet';
 
-export type ReadSnapshot = { ok: true; value: unknown } | { ok: false; reason: string };
+/** `parts`: the parts read, each deserialised when the iteration reaches it. */
+export type ReadSnapshot = { ok: true; parts: Iterable<unknown> } | { ok: false; reason: string };
 
-/** Writes `value` under `identity`; returns the file's size. */
-export async function writeSnapshot(file: string, identity: string, value: unknown): Promise<number> {
-  const bytes = serialize(value);
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Writes `parts` under `identity`; returns the file's size. */
+export async function writeSnapshot(file: string, identity: string, parts: readonly unknown[]): Promise<number> {
+  const serialised: Buffer[] = [];
+  for (const part of parts) {
+    serialised.push(serialize(part));
+    await nextTurn();
+  }
   const temporary = `${file}.${process.pid}.tmp`;
   await fs.mkdir(path.dirname(file), { recursive: true });
   const handle = await fs.open(temporary, 'w');
   try {
-    const writer = new CacheFileWriter(identity, [[KEY, bytes.length]], async (pieces) => void (await handle.writev(pieces)));
-    await writer.add(bytes);
+    const entries = serialised.map((bytes, i): [string, number] => [String(i), bytes.length]);
+    const writer = new CacheFileWriter(identity, entries, async (pieces) => void (await handle.writev(pieces)));
+    for (const bytes of serialised) await writer.add(bytes);
     const size = await writer.finish();
     await handle.close();
     await fs.rename(temporary, file);
@@ -38,7 +47,7 @@ export async function writeSnapshot(file: string, identity: string, value: unkno
   }
 }
 
-/** The value written under `identity`, or why there is none to trust (no file, damaged, other code). */
+/** The parts written under `identity`, or why there are none to trust (no file, damaged, other code). */
 export async function readSnapshot(file: string, identity: string): Promise<ReadSnapshot> {
   let fd: number;
   try {
@@ -49,12 +58,15 @@ export async function readSnapshot(file: string, identity: string): Promise<Read
   try {
     const checked = await checkCacheFile(readerOf(fd), fstatSync(fd).size, identity);
     if (!checked.ok) return checked;
-    const place = checked.entries.get(KEY);
-    if (!place) return { ok: false, reason: 'no value in the file' };
-    return { ok: true, value: deserialize(readPlace(fd, place)) };
+    const serialised = [...checked.entries.values()].map((place) => readPlace(fd, place));
+    return { ok: true, parts: deserialised(serialised) };
   } catch (error) {
     return { ok: false, reason: String(error) };
   } finally {
     closeSync(fd);
   }
+}
+
+function* deserialised(serialised: Buffer[]): Iterable<unknown> {
+  for (const bytes of serialised) yield deserialize(bytes);
 }

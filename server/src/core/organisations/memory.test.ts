@@ -2,7 +2,8 @@ import { strict as assert } from 'assert';
 import { deserialize, serialize } from 'v8';
 import { Corpus, FileInput } from '../corpus';
 import { OrganisationIndex } from './index';
-import type { RecognitionMemory } from './memory';
+import { RecognitionMemory, RememberedFile, memoryFromParts, memoryParts } from './memory';
+import { runAll } from '../steps';
 
 const ARTICLE = (title: string, body: string): string => `${title}\n\n${body}\n`;
 
@@ -25,9 +26,13 @@ function indexed(files: Record<string, string>): { corpus: Corpus; index: Organi
   return { corpus, index };
 }
 
-/** A memory as a later session reads it: through v8 serialisation, as the language server keeps it. */
+/** A memory as a later session reads it: in parts through v8 serialisation, as the language server keeps it. */
+function throughParts(memory: RecognitionMemory): RecognitionMemory {
+  return runAll(memoryFromParts(memoryParts(memory).map((part) => deserialize(serialize(part)))));
+}
+
 function rememberedBy(index: OrganisationIndex): RecognitionMemory {
-  return deserialize(serialize(index.remember())) as RecognitionMemory;
+  return throughParts(index.remember());
 }
 
 /** Everything the index gives out about the files: mentions and ties by file, then each organisation with its tallies. */
@@ -78,5 +83,19 @@ describe('recognition remembered between sessions', () => {
     corpus.apply(inputs({ b: ARTICLE('Boards', 'Boards met in public, NHS England said.') }));
     const final = { ...FILES, b: ARTICLE('Boards', 'Boards met in public, NHS England said.') };
     assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(indexed(final).index, ['a', 'b', 'c']));
+  });
+
+  it('is saved in parts of a thousand files, and read back whole', () => {
+    const file = (n: number): RememberedFile => ({ discovery: undefined, capitals: new Int32Array([n]), mentions: new Int32Array(0), ties: [] });
+    const memory: RecognitionMemory = {
+      ids: ['nhs-england'],
+      spellings: ['NHS England'],
+      keys: ['nhs', 'england'],
+      learned: [],
+      files: new Map(Array.from({ length: 2500 }, (_, n) => [`hash${n}`, file(n)])),
+    };
+    assert.equal(memoryParts(memory).length, 4);
+    assert.deepEqual(throughParts(memory), memory);
+    assert.throws(() => runAll(memoryFromParts([])), /no names/);
   });
 });

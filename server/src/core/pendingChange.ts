@@ -1,0 +1,37 @@
+/**
+ * Corpus changes folded into one while a consumer cannot take them (an index catching up):
+ * the latest state of each file wins. Folding is linear in the change folded in, as a
+ * workspace scan delivers tens of thousands of files in batches of a few dozen.
+ */
+import type { CorpusChange, IndexedFile } from './corpus';
+
+export class PendingChange {
+  /** The latest state of each file changed: its indexed file, or null when it was removed. */
+  private readonly latest = new Map<string, IndexedFile | null>();
+
+  get isEmpty(): boolean {
+    return this.latest.size === 0;
+  }
+
+  add(change: CorpusChange): void {
+    for (const file of change.updated) this.set(file.uri, file);
+    for (const uri of change.removed) this.set(uri, null);
+  }
+
+  /** Everything folded so far, as one change in the order files were last changed; the pending change is then empty. */
+  take(): CorpusChange {
+    const change: CorpusChange = { updated: [], removed: [] };
+    for (const [uri, file] of this.latest) {
+      if (file) change.updated.push(file);
+      else change.removed.push(uri);
+    }
+    this.latest.clear();
+    return change;
+  }
+
+  private set(uri: string, file: IndexedFile | null): void {
+    // Deleted first, so that the map's order is the order of the last change.
+    this.latest.delete(uri);
+    this.latest.set(uri, file);
+  }
+}
