@@ -161,11 +161,14 @@ describe('duplicates over LSP, before organisations and themes have caught up', 
     const read = async (name: string) => (await fs.readFile(path.join(FIXTURES, `${name}.txt`), 'utf8')).trimEnd();
     const [harbour, orchard, library, unrelated] = await Promise.all(['harbour', 'orchard', 'library', 'unrelated'].map(read));
     workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-dup-early-'));
+    // The copies are read first and last, with more files between them than the duplicate index takes in one batch of the scan.
     await fs.writeFile(path.join(workspace, 'a.txt'), `${harbour}\n\n${orchard}\n`);
-    await fs.writeFile(path.join(workspace, 'b.txt'), `${library}\n\n${harbour}\n`);
+    await fs.mkdir(path.join(workspace, 'busy'));
+    await fs.mkdir(path.join(workspace, 'z'));
+    await fs.writeFile(path.join(workspace, 'z', 'b.txt'), `${library}\n\n${harbour}\n`);
     const words = [...new Set(unrelated.toLowerCase().match(/[a-z]+/g))];
     const random = new Random(11);
-    for (let i = 0; i < 200; i++) await fs.writeFile(path.join(workspace, `busy-${i}.txt`), busyFile(words, random));
+    for (let i = 0; i < 600; i++) await fs.writeFile(path.join(workspace, 'busy', `busy-${i}.txt`), busyFile(words, random));
   });
   after(async () => {
     await server?.stop();

@@ -11,6 +11,7 @@ describe('PendingChange', () => {
     pending.add({ updated: [file('a', 'first a'), file('b', 'first b')], removed: ['c'] });
     pending.add({ updated: [file('a', 'second a'), file('c', 'c is back')], removed: ['b'] });
     assert.ok(!pending.isEmpty);
+    assert.equal(pending.size, 3);
     const change = pending.take();
     assert.deepEqual(
       change.updated.map((f) => [f.uri, f.text]),

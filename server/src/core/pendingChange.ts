@@ -1,5 +1,6 @@
 /**
- * Corpus changes folded into one while a consumer cannot take them (an index catching up):
+ * Corpus changes folded into one while a consumer cannot or would rather not take them yet
+ * (an index catching up, or taking a workspace scan in larger batches than it comes in):
  * the latest state of each file wins. Folding is linear in the change folded in, as a
  * workspace scan delivers tens of thousands of files in batches of a few dozen.
  */
@@ -11,6 +12,11 @@ export class PendingChange {
 
   get isEmpty(): boolean {
     return this.latest.size === 0;
+  }
+
+  /** Files changed, each once. */
+  get size(): number {
+    return this.latest.size;
   }
 
   add(change: CorpusChange): void {
