@@ -8,3 +8,8 @@ export function grown<T extends GrowableArray>(array: T, size: number): T {
   larger.set(array);
   return larger;
 }
+
+/** `array` when it has room for `size` entries, else a new, empty one with room for twice as many: for working columns reused from one call to the next. */
+export function withRoom<T extends GrowableArray>(array: T, size: number): T {
+  return array.length >= size ? array : new (array.constructor as new (length: number) => T)(2 * size);
+}

@@ -27,6 +27,20 @@ describe('TermDictionary', () => {
     assert.equal(counts['patients records'], 1, 'a word seen only in the plural is shown in the plural');
   });
 
+  it('counts a long article and a short one after it as it counts each alone', () => {
+    // A thousand invented words (letters without "s", so no plural to strip) and their phrases.
+    const letters = 'abcdefghijklmnopqrtuvwxyz';
+    const long = Array.from({ length: 1000 }, (_, i) => `zor${letters[Math.floor(i / 625)]}${letters[Math.floor(i / 25) % 25]}${letters[i % 25]}`).join(' ');
+    const short = 'Harbour lights return to the harbour town.';
+    const both = new TermDictionary();
+    const longCounts = shown(both, 'Long', long);
+    assert.equal(Object.keys(longCounts).length, 1 + 1000 + 999);
+    // Each word and phrase of the body once, the title twice.
+    assert.deepEqual(Object.entries(longCounts).filter(([term, count]) => count !== (term === 'long' ? 2 : 1)), []);
+    assert.deepEqual(shown(both, 'Short', short), shown(new TermDictionary(), 'Short', short));
+    assert.deepEqual(longCounts, shown(new TermDictionary(), 'Long', long));
+  });
+
   it('gives copies with other spacing and punctuation the same text hash, and other words another', () => {
     const dictionary = new TermDictionary();
     const a = dictionary.articleTerms('Title', 'One two,  three.\r\nFour');

@@ -15,6 +15,7 @@
 import { ArticleVocabulary, articleVocabulary } from './articleVocabulary';
 import { TermKey, WORD_LIMIT, firstWord, isPhrase, phraseKey, secondWord } from './termKeys';
 import { ownCopy } from '../text';
+import { withRoom } from '../typedArrays';
 import { contentWordOf, scanWords } from './wordScan';
 
 export type { TermKey } from './termKeys';
@@ -57,8 +58,8 @@ export class TermDictionary {
    */
   termsOf(vocabulary: ArticleVocabulary): ArticleTerms {
     const { words, bare, wordCounts, phrases, phraseCounts } = vocabulary;
-    const ids = new Int32Array(words.length);
-    let packed = new Float64Array(words.length);
+    const ids = (scratch.ids = withRoom(scratch.ids, words.length));
+    const packed = (scratch.packed = withRoom(scratch.packed, words.length));
     let known = 0;
     for (let local = 0; local < words.length; local++) {
       const id = this.intern(words[local]);
@@ -67,33 +68,25 @@ export class TermDictionary {
       if (bare[local]) this.seenBare[id] = true;
       packed[known++] = id * WORD_LIMIT + local;
     }
-    packed = packed.subarray(0, known).sort();
-    const ranks = new Int32Array(words.length).fill(-1);
-    const phraseOrder = new Uint32Array(phraseCounts.length);
-    const keys = new Float64Array(known + phraseOrder.length);
+    packed.subarray(0, known).sort();
+    const ranks = (scratch.ranks = withRoom(scratch.ranks, words.length)).fill(-1, 0, words.length);
+    for (let rank = 0; rank < known; rank++) ranks[packed[rank] % WORD_LIMIT] = rank;
+    const phraseOrder = (scratch.order = withRoom(scratch.order, phraseCounts.length));
+    // Fewer than all phrases only when the dictionary is full and some words got no id.
+    const phraseCount = sortPhrases(phrases, phraseCounts.length, ranks, known, phraseOrder);
+    const keys = new Float64Array(known + phraseCount);
     const counts = new Float32Array(keys.length);
     for (let rank = 0; rank < known; rank++) {
-      const id = Math.floor(packed[rank] / WORD_LIMIT);
-      const local = packed[rank] - id * WORD_LIMIT;
-      ranks[local] = rank;
-      keys[rank] = id;
+      const local = packed[rank] % WORD_LIMIT;
+      keys[rank] = ids[local];
       counts[rank] = wordCounts[local];
     }
-    const phraseCount = sortPhrases(phrases, ranks, known, phraseOrder);
     for (let i = 0; i < phraseCount; i++) {
       const phrase = phraseOrder[i];
       keys[known + i] = phraseKey(ids[phrases[2 * phrase]], ids[phrases[2 * phrase + 1]]);
       counts[known + i] = phraseCounts[phrase];
     }
-    // Shorter only when the dictionary is full and some words got no id.
-    const length = known + phraseCount;
-    const whole = length === keys.length;
-    return {
-      keys: whole ? keys : keys.slice(0, length),
-      counts: whole ? counts : counts.slice(0, length),
-      textHash: vocabulary.textHash,
-      words: vocabulary.contentWords,
-    };
+    return { keys, counts, textHash: vocabulary.textHash, words: vocabulary.contentWords };
   }
 
   /**
@@ -163,27 +156,41 @@ export class TermDictionary {
 }
 
 /**
- * Writes to `order` the phrases (pairs of local word ids) whose words both have a rank, by
- * the rank of their first word then of their second: a counting sort by the second, then a
- * stable one by the first. Returns how many it wrote.
+ * Writes to `order` the first `count` phrases (pairs of local word ids) whose words both
+ * have a rank, by the rank of their first word then of their second: a counting sort by
+ * the second, then a stable one by the first. Returns how many it wrote.
  */
-function sortPhrases(phrases: ArrayLike<number>, ranks: Int32Array, rankCount: number, order: Uint32Array): number {
-  const bySecond = new Uint32Array(order.length);
-  const starts = new Uint32Array(rankCount + 1);
+function sortPhrases(phrases: ArrayLike<number>, count: number, ranks: Int32Array, rankCount: number, order: Uint32Array): number {
+  const bySecond = (scratch.bySecond = withRoom(scratch.bySecond, count));
+  const starts = (scratch.starts = withRoom(scratch.starts, rankCount + 1)).fill(0, 0, rankCount + 1);
   let kept = 0;
-  for (let phrase = 0; phrase < order.length; phrase++) {
+  for (let phrase = 0; phrase < count; phrase++) {
     if (ranks[phrases[2 * phrase]] < 0 || ranks[phrases[2 * phrase + 1]] < 0) continue;
     starts[ranks[phrases[2 * phrase + 1]] + 1]++;
     kept++;
   }
   for (let rank = 1; rank <= rankCount; rank++) starts[rank] += starts[rank - 1];
-  for (let phrase = 0; phrase < order.length; phrase++) {
+  for (let phrase = 0; phrase < count; phrase++) {
     if (ranks[phrases[2 * phrase]] < 0 || ranks[phrases[2 * phrase + 1]] < 0) continue;
     bySecond[starts[ranks[phrases[2 * phrase + 1]]]++] = phrase;
   }
-  starts.fill(0);
+  starts.fill(0, 0, rankCount + 1);
   for (let i = 0; i < kept; i++) starts[ranks[phrases[2 * bySecond[i]]] + 1]++;
   for (let rank = 1; rank <= rankCount; rank++) starts[rank] += starts[rank - 1];
   for (let i = 0; i < kept; i++) order[starts[ranks[phrases[2 * bySecond[i]]]]++] = bySecond[i];
   return kept;
 }
+
+/**
+ * Working columns of termsOf, reused from one article to the next (a dictionary translates
+ * one article at a time): six typed arrays made for each of a hundred thousand articles
+ * cost more to allocate and collect than to fill.
+ */
+const scratch = {
+  ids: new Int32Array(256),
+  packed: new Float64Array(256),
+  ranks: new Int32Array(256),
+  order: new Uint32Array(256),
+  bySecond: new Uint32Array(256),
+  starts: new Uint32Array(256),
+};
