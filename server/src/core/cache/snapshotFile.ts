@@ -1,10 +1,10 @@
 /**
  * A value kept between sessions, in parts: a file in the index cache's format (cacheFile.ts)
- * with one entry per part, each v8-serialised. Parts are serialised and deserialised one at a
- * time, with turns for other work in between: at 100k articles the organisations memory takes
- * over a second to deserialise whole, a second in which no hover would be answered. It is checked as the cache is (magic, identity,
- * checksum), so that a damaged file, or one written by other code, is refused with the
- * reason rather than trusted. Written to a temporary file renamed over the old one, so
+ * with one entry per part, each v8-serialised. Parts are serialised and deserialised one at
+ * a time, with turns for other work in between: at 100k articles the organisations memory
+ * takes over a second to deserialise whole, a second in which no hover would be answered.
+ * It is checked as the cache is (magic, identity, checksum), so that a damaged file, or one
+ * written by other code, is refused with the reason rather than trusted. Written to a temporary file renamed over the old one, so
  * that a crash while writing leaves the old file whole.
  */
 import { closeSync, openSync, promises as fs, fstatSync } from 'fs';
