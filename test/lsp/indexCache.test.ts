@@ -109,4 +109,26 @@ describe('index cache through the language server', function () {
     assert.deepEqual(await answers(repaired), before);
     await waitForLog(repaired, /^Index: 267 from the index cache/);
   });
+
+  it('recognises every file again when the workspace gazetteers changed, then remembers under the new ones', async () => {
+    const first = await start();
+    await answers(first);
+    await stop(first);
+    await fs.mkdir(path.join(workspace, '.seed-curator'), { recursive: true });
+    await fs.writeFile(path.join(workspace, '.seed-curator/organisations.json'), '{"organisations": [{"name": "Penrith Footbridge Trust"}]}\n');
+    try {
+      const changed = await start();
+      await answers(changed);
+      await waitForLog(changed, /^Organisations memory not used: the workspace gazetteers changed/);
+      assert.match(await waitForLog(changed, /^Recognised organisations/), /^Recognised organisations in 267 files \(0 as remembered\)/);
+      await waitForLog(changed, /^Organisations memory: saved 267 files/);
+      await stop(changed);
+
+      const again = await start();
+      await answers(again);
+      assert.match(await waitForLog(again, /^Recognised organisations/), /^Recognised organisations in 267 files \(267 as remembered\)/);
+    } finally {
+      await fs.rm(path.join(workspace, '.seed-curator'), { recursive: true, force: true });
+    }
+  });
 });

@@ -18,7 +18,7 @@ import { organisationArticles, organisationList } from './list';
 import { organisationHighlights, organisationReferences } from './navigation';
 import { WorkspaceFileDiagnostics } from '../workspaceFiles';
 import { isWorkspaceGazetteer, loadWorkspaceGazetteers } from './workspaceGazetteer';
-import { RecognitionStore } from './memoryStore';
+import { RecognitionStore, StoredMemory } from './memoryStore';
 
 /** How long summaries are computed before requests get their turn. */
 const WARM_SLICE_MS = 10;
@@ -43,8 +43,8 @@ class OrganisationsInEditor {
   private readonly fileDiagnostics: WorkspaceFileDiagnostics;
   /** Where recognition is remembered between sessions; undefined without a storage folder. */
   private readonly store: RecognitionStore | undefined;
-  /** An earlier session's memory is offered to the first catch-up only: later updates are edits. */
-  private memoryOffered = false;
+  /** An earlier session's memory, read while the workspace is scanned; offered to the first catch-up only, as later updates are edits. */
+  private memoryRead: Promise<StoredMemory | undefined> | undefined;
   private savedGeneration = -1;
   /** While the memory is made, changes wait as they do during a catch-up. */
   private saving = false;
@@ -58,6 +58,7 @@ class OrganisationsInEditor {
     this.fileDiagnostics = new WorkspaceFileDiagnostics(context.connection);
     const storage = context.storage();
     this.store = storage && new RecognitionStore(storage, context.log);
+    this.memoryRead = this.store?.load();
     this.index.onChange(() => this.warmSummaries());
     context.corpus.onChange((change) => {
       for (const uri of change.removed) this.folderByUri.delete(uri);
@@ -75,6 +76,8 @@ class OrganisationsInEditor {
       this.scanning = false;
       this.reloadGazetteers();
       this.startCatchingUp();
+      // Nothing to catch up with (an empty workspace): the memory is not kept for later edits.
+      if (!this.catchUp) this.memoryRead = undefined;
     });
   }
 
@@ -95,6 +98,8 @@ class OrganisationsInEditor {
       const started = Date.now();
       let files = 0;
       let remembered = 0;
+      let stored = await this.memoryRead;
+      this.memoryRead = undefined;
       for (;;) {
         const gazetteer = this.gazetteerToApply;
         this.gazetteerToApply = undefined;
@@ -102,8 +107,8 @@ class OrganisationsInEditor {
         if (this.waiting.isEmpty) break;
         const change = this.waiting.take();
         files += change.updated.length;
-        const memory = this.memoryOffered ? undefined : await this.store?.load(this.gazetteerSnapshot);
-        this.memoryOffered = true;
+        const memory = stored && this.store?.matching(stored, this.gazetteerSnapshot);
+        stored = undefined;
         const taken = await runInSlices(this.index.updateSteps(change, memory));
         remembered += taken;
         // Every file taken from a memory made under the gazetteers in effect: the memory on disk is the index.

@@ -18,7 +18,7 @@ import { CacheFileWriter, checkCacheFile } from './cacheFile';
 export const NO_SNAPSHOT = 'none yet';
 
 /** `parts`: the parts read, each deserialised when the iteration reaches it. */
-export type ReadSnapshot = { ok: true; parts: Iterable<unknown> } | { ok: false; reason: string };
+export type ReadSnapshot = { ok: true; parts: IterableIterator<unknown> } | { ok: false; reason: string };
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -67,6 +67,6 @@ export async function readSnapshot(file: string, identity: string): Promise<Read
   }
 }
 
-function* deserialised(serialised: Buffer[]): Iterable<unknown> {
+function* deserialised(serialised: Buffer[]): IterableIterator<unknown> {
   for (const bytes of serialised) yield deserialize(bytes);
 }
