@@ -6,6 +6,7 @@
  * error that vscode-languageserver sends back as the answer of a cancelled request.
  */
 import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { nextTurn } from './core/steps';
 
 /** Items handled between two turns of the event loop: a slice takes well under a millisecond. */
 export const SLICE_ITEMS = 500;
@@ -21,7 +22,7 @@ export function throwIfCancelled(token: CancellationToken | undefined): void {
  */
 export async function checkpoint(token: CancellationToken | undefined): Promise<void> {
   throwIfCancelled(token);
-  await new Promise((resolve) => setImmediate(resolve));
+  await nextTurn();
   throwIfCancelled(token);
 }
 

@@ -15,6 +15,7 @@ import { IndexCache } from './core/cache/indexCache';
 import { Corpus, FileInput, IndexedFile } from './core/corpus';
 import { FileFilter, fileFilter, readTextFile, toRelative, walkFolder } from './core/files';
 import { ScratchFile } from './core/scratchFile';
+import { nextTurn } from './core/steps';
 import { contentHash } from './core/text';
 import type { DiskFile } from './core/workers/diskFiles';
 import { DiskIndexer } from './core/workers/diskIndexer';
@@ -124,7 +125,7 @@ export class WorkspaceIndexer {
         if (batch.length >= SCAN_BATCH_FILES) {
           this.applyScanned(batch.splice(0, SCAN_BATCH_FILES));
           progress.report(done, undefined, `${done} files`);
-          await new Promise((resolve) => setImmediate(resolve));
+          await nextTurn();
         }
       }
       const gone = [...this.corpus.all()].map((file) => file.uri).filter((uri) => !seen.has(uri) && !this.open.has(uri));

@@ -14,6 +14,11 @@ export function runAll<T>(steps: Steps<T>): T {
   }
 }
 
+/** Gives the event loop one turn: timers, I/O and requests that are waiting run before the caller goes on. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** How long a slice runs before the event loop gets a turn: short enough that a hover does not notice. */
 export const SLICE_MS = 15;
 
@@ -26,7 +31,7 @@ export async function runInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promi
       if (next.done) return next.value;
       if (performance.now() >= sliceEnd) break;
     }
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
 }
 

@@ -17,6 +17,7 @@
  */
 import { createHash } from 'crypto';
 import { ReadAt, readUpTo } from '../files';
+import { nextTurn } from '../steps';
 import type { Place } from '../scratchFile';
 
 /** Raise when the layout above changes. */
@@ -33,8 +34,6 @@ interface Header {
 }
 
 export type CheckedCacheFile = { ok: true; entries: Map<string, Place> } | { ok: false; reason: string };
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Checks a cache file of `size` bytes made with `identity`, and says where each value is;

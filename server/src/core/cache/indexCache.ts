@@ -18,6 +18,7 @@ import * as v8 from 'v8';
 import type { FileIndex } from '../corpus';
 import { readerOf } from '../files';
 import type { Place } from '../scratchFile';
+import { nextTurn } from '../steps';
 import { CacheFileWriter, checkCacheFile } from './cacheFile';
 import { EntryFile, OpenEntryFile, SpillFile } from './entryFiles';
 
@@ -266,7 +267,7 @@ export class IndexCache {
       for (const source of sources) {
         await writer.add('file' in source ? source.file.readAt(source.place) : source.bytes);
         if (Date.now() - sliceStarted > ENCODE_SLICE_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
+          await nextTurn();
           sliceStarted = Date.now();
         }
       }
@@ -313,7 +314,7 @@ export class IndexCache {
       sources.push(source);
       bytes += cost;
       if (Date.now() - sliceStarted > ENCODE_SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
         sliceStarted = Date.now();
       }
     }

@@ -12,6 +12,7 @@ import * as path from 'path';
 import { deserialize, serialize } from 'v8';
 import { readerOf } from '../files';
 import { readPlace } from '../scratchFile';
+import { nextTurn } from '../steps';
 import { CacheFileWriter, checkCacheFile } from './cacheFile';
 
 /** The reason given when no snapshot was ever written: not a problem to report. */
@@ -19,8 +20,6 @@ export const NO_SNAPSHOT = 'none yet';
 
 /** `parts`: the parts read, each deserialised when the iteration reaches it. */
 export type ReadSnapshot = { ok: true; parts: IterableIterator<unknown> } | { ok: false; reason: string };
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Writes `parts` under `identity`; returns the file's size. */
 export async function writeSnapshot(file: string, identity: string, parts: readonly unknown[]): Promise<number> {
