@@ -10,7 +10,7 @@ import nlp from 'compromise';
 import { Corpus } from '../server/src/core/corpus';
 import { OrganisationIndex } from '../server/src/core/organisations/index';
 import { OrganisationSummaries } from '../server/src/core/organisations/summary';
-import { organisationId } from '../server/src/core/organisations/tokens';
+import { organisationId } from '../server/src/core/organisations/names';
 import { organisationHover } from '../server/src/organisations/hover';
 import { generateCorpus } from './generate';
 import { benchSizes, fmt, msSince, percentile } from './measure';

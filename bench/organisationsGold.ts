@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
-import { organisationId } from '../server/src/core/organisations/tokens';
+import { organisationId } from '../server/src/core/organisations/names';
 
 export interface GoldMention {
   start: number;

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { isStopWord } from '../stopwords';
 import { NameDictionary } from './dictionary';
-import { tokeniseText } from './tokens';
+import { tokeniseText } from './tokenisedText';
 
 function matches(dictionary: NameDictionary, source: string): string[] {
   const text = tokeniseText(source, isStopWord);

@@ -4,7 +4,8 @@
  * "NICE", while connectors ("of", "and") match in any case. A final "'s" is a possessive
  * and stays outside the mention: "Sue Ryder's" mentions "Sue Ryder".
  */
-import { TokenisedText, nameKey, nameWords } from './tokens';
+import { nameKey, nameWords } from './names';
+import type { TokenisedText } from './tokenisedText';
 
 /** exact: as spelled ("NICE", "GPhC"); cap: capitalised; any: a connector, any case. */
 type CaseRule = 'exact' | 'cap' | 'any';

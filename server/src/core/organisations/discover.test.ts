@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { isStopWord } from '../stopwords';
 import { NameDictionary } from './dictionary';
 import { discoverOrganisations } from './discover';
-import { tokeniseText } from './tokens';
+import { tokeniseText } from './tokenisedText';
 
 const known = new NameDictionary();
 known.add('NHS England', 'nhs-england');

@@ -9,7 +9,9 @@ import { longFormStart, maxLongFormWords, singularShortForm } from './acronyms';
 import { EVIDENCE_STRENGTH, Evidence, containsHeadWord, isLoneWord, judgeSegment, looksLikePerson, structuralEvidence } from './evidence';
 import { NON_ORGANISATION_ACRONYMS, SENTENCE_ADVERBS } from './lexicon';
 import { Segment, forEachCapitalisedRun, forEachPartOfRun, isNameWord } from './phrases';
-import { TokenisedText, Tokens, collapseLineBreaks, idFromKey, isFullStop, tokensKey } from './tokens';
+import { collapseLineBreaks, idFromKey, tokensKey } from './names';
+import type { TokenisedText } from './tokenisedText';
+import { Tokens, isFullStop } from './tokens';
 
 export interface TextSpan {
   start: number;

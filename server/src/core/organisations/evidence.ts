@@ -25,7 +25,8 @@ import {
   WEAK_HEAD_WORDS,
 } from './lexicon';
 import type { Segment } from './phrases';
-import { TokenisedText, Tokens, isLowerWord } from './tokens';
+import type { TokenisedText } from './tokenisedText';
+import { Tokens, isLowerWord } from './tokens';
 
 export type Evidence = 'head' | 'prefix' | 'kind' | 'apposition' | 'role' | 'publication' | 'quoted' | 'acronym';
 

@@ -3,7 +3,7 @@
  * workspace's own `.seed-curator/organisations.json`.
  */
 import builtIn from './gazetteer.json';
-import { nameKey, organisationId } from './tokens';
+import { nameKey, organisationId } from './names';
 
 export interface OrganisationEntry {
   id: string;

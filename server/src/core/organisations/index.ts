@@ -16,7 +16,9 @@ import { RecognitionMemory, RememberedFile, learnedThen } from './memory';
 import { FileMentions, MentionNumbers, Numbering } from './mentions';
 import { tiesAround } from './people';
 import { Tallies } from './tallies';
-import { BYTES_PER_TOKEN, TokenisedText, nameWords, tokeniseText } from './tokens';
+import { nameWords } from './names';
+import { TokenisedText, tokeniseText } from './tokenisedText';
+import { BYTES_PER_TOKEN } from './tokens';
 
 /**
  * Memory for the tokens kept between the two passes of an update, and for the decoded texts

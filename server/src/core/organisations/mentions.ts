@@ -7,7 +7,7 @@
  */
 import type { OrganisationMention } from './index';
 import { ownCopy } from '../text';
-import { nameAsWritten } from './tokens';
+import { nameAsWritten } from './names';
 
 /** Start, end, article, organisation number, spelling number: see FileMentions. */
 const FIELDS = 5;

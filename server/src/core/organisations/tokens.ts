@@ -3,8 +3,10 @@
  * key for matching (lower case, apostrophes removed, so "King’s" = "King's" = "Kings"),
  * whether it is possessive, whether it starts a sentence, and which line it is on (a line
  * of prose hard-wrapped at a fixed width continues on the next: see isSoftWrap).
+ * Names made of tokens are in names.ts; what a whole text says about case, in tokenisedText.ts.
  */
 import { grown } from '../typedArrays';
+import { isJoiner, isLowerAscii, isLowerCode, isOtherSpace, isUpperCode, isWordCode } from './characters';
 import { isApostrophe, keyByNumber, keyNumber, wordKey } from './keyTable';
 
 const WORD = 1;
@@ -137,11 +139,6 @@ export class Tokens {
 const codes = (marks: string): Set<number> => new Set([...marks].map((mark) => mark.charCodeAt(0)));
 const SENTENCE_END_CODES = codes('.!?:…;•|');
 const OPENER_CODES = codes('“"‘\'([«–—-*');
-const UPPER_CASE = /^\p{Lu}/u;
-const LOWER_CASE = /\p{Ll}/u;
-const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
-const SPACE = /\s/u;
-const NUMBER = /^\p{N}/u;
 
 /** Bits of the bitmap of lower-case words (see mayBeLowerCaseWord): a few hundred distinct words set a few percent of them. */
 const LOWER_CASE_BITS = 1 << 13;
@@ -187,29 +184,6 @@ function keyOf(source: string, start: number, end: number): string {
 function internedKey(hash: number, source: string, start: number, end: number): string {
   const number = keyNumber(hash, source, start, end);
   return number >= 0 ? keyByNumber(number) : wordKey(source.slice(start, end));
-}
-
-/** Letters, digits and combining marks; ASCII answered without a regular expression. */
-function isWordCode(text: string, i: number): boolean {
-  if (i >= text.length) return false;
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return WORD_CHARACTER.test(String.fromCodePoint(text.codePointAt(i) ?? c));
-}
-
-function isLowerAscii(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
-/** Apostrophes, hyphens, slashes and "&" join two runs of letters into one word. */
-function isJoiner(c: number): boolean {
-  return c === 39 || c === 0x2019 || c === 45 || c === 47 || c === 38;
-}
-
-function isUpperCode(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return c >= 65 && c <= 90;
-  return UPPER_CASE.test(String.fromCodePoint(text.codePointAt(i) ?? c));
 }
 
 /**
@@ -314,7 +288,7 @@ export function tokenise(text: string): Tokens {
       lowerWords = 0;
       continue;
     }
-    if (c === 32 || c === 9 || (c > 127 && SPACE.test(text[i]))) {
+    if (c === 32 || c === 9 || isOtherSpace(text, i)) {
       i++;
       continue;
     }
@@ -402,20 +376,6 @@ function isSoftWrap(text: string, lineStart: number, lineEnd: number, next: numb
   return isWordCode(text, next);
 }
 
-/**
- * A name as it reads, from its text in a file: straight apostrophes, and one space where a
- * hard-wrapped line broke it ("Royal College of\nPsychiatrists").
- */
-export function nameAsWritten(text: string): string {
-  const oneLine = collapseLineBreaks(text);
-  return oneLine.includes('’') ? oneLine.replace(/’/g, "'") : oneLine;
-}
-
-/** One space where a hard-wrapped line broke a name; its apostrophes stay as written. */
-export function collapseLineBreaks(name: string): string {
-  return name.includes('\n') || name.includes('\r') ? name.replace(/\s+/g, ' ') : name;
-}
-
 /** "&" and "+" stand for "and" inside names ("Asthma + Lung UK"). */
 export function isAmpersand(tokens: Tokens, i: number): boolean {
   return tokens.is(i, '&') || tokens.is(i, '+');
@@ -423,176 +383,10 @@ export function isAmpersand(tokens: Tokens, i: number): boolean {
 
 /** Lower case only: an ordinary word, not a name. */
 export function isLowerWord(tokens: Tokens, i: number): boolean {
-  if (!tokens.isWord(i) || tokens.cap(i)) return false;
-  const { source } = tokens;
-  const at = tokens.start(i);
-  const c = source.charCodeAt(at);
-  return c < 128 ? c >= 97 && c <= 122 : LOWER_CASE.test(String.fromCodePoint(source.codePointAt(at) ?? c));
-}
-
-/** A word, or "&" standing for "and": the tokens a name's key is made of. */
-function isKeyWord(tokens: Tokens, i: number): boolean {
-  return tokens.isWord(i) || isAmpersand(tokens, i);
-}
-
-export interface NameWord {
-  key: string;
-  /** As written, with straight apostrophes. */
-  text: string;
-}
-
-/** The words of a name, without a leading "the" or a final possessive "'s". */
-export function nameWords(name: string): NameWord[] {
-  const tokens = tokenise(name);
-  const words: number[] = [];
-  for (let i = 0; i < tokens.length; i++) if (isKeyWord(tokens, i)) words.push(i);
-  if (words.length > 1 && tokens.key(words[0]) === 'the') words.shift();
-  return words.map((i, index) => {
-    const text = tokens.text(i).replace(/’/g, "'");
-    const possessive = index === words.length - 1 && words.length > 1 && tokens.possessiveAt(i) >= 0;
-    return possessive ? { key: tokens.possessiveKey(i), text: text.slice(0, -2) } : { key: tokens.key(i), text };
-  });
-}
-
-/** The key of a name: its word keys joined by spaces ("The King’s Fund" -> "kings fund"). */
-export function nameKey(name: string): string {
-  return nameWords(name)
-    .map((word) => word.key)
-    .join(' ');
-}
-
-/** The name key of tokens `start`..`end` (inclusive): as nameKey() of their text, without tokenising it again. */
-export function tokensKey(tokens: Tokens, start: number, end: number): string {
-  let first = start;
-  while (first <= end && !isKeyWord(tokens, first)) first++;
-  let last = end;
-  while (last >= first && !isKeyWord(tokens, last)) last--;
-  if (first > last) return '';
-  if (first < last && tokens.key(first) === 'the') {
-    first++;
-    while (!isKeyWord(tokens, first)) first++;
-  }
-  let key = '';
-  for (let i = first; i <= last; i++) {
-    if (!isKeyWord(tokens, i)) continue;
-    const word = i === last && first < last ? tokens.possessiveKey(i) : tokens.key(i);
-    key = key === '' ? word : `${key} ${word}`;
-  }
-  return key;
-}
-
-/** Tokens with what a line and a file say about capitalisation. */
-export interface TokenisedText {
-  tokens: Tokens;
-  /** Whether a line is written in title case (a heading): its capitals say nothing. */
-  isTitleLine(line: number): boolean;
-  /** Whether a word is written in lower case somewhere in the text: a common word. */
-  writtenInLowerCase(key: string): boolean;
-}
-
-export function tokeniseText(text: string, isFunctionWord: (key: string) => boolean): TokenisedText {
-  const tokens = tokenise(text);
-  // Both answers are worked out on first use, line by line and word by word: most lines and words are never asked about.
-  /** By line: 0 not yet known, 1 title case, 2 not. */
-  let titleLines: Uint8Array | undefined;
-  const isTitleLine = (line: number): boolean => {
-    if (line < 0 || tokens.length === 0) return false;
-    titleLines ??= new Uint8Array(tokens.line(tokens.length - 1) + 1);
-    if (titleLines[line] === 0) {
-      const from = firstTokenOnLine(tokens, line);
-      titleLines[line] = isTitleCase(tokens, from, firstTokenOnLine(tokens, line + 1), isFunctionWord) ? 1 : 2;
-    }
-    return titleLines[line] === 1;
-  };
-  const answers = new Map<string, boolean>();
-  const writtenInLowerCase = (key: string): boolean => {
-    const hash = keyHash(key);
-    if (hash === undefined) return occursAsWord(text, key);
-    // Most words asked about are names, never written in lower case: the bitmap says so at once.
-    if (!tokens.mayBeLowerCaseWord(hash)) return false;
-    let answer = answers.get(key);
-    if (answer === undefined) answers.set(key, (answer = hasLowerCaseToken(tokens, key, hash)));
-    return answer;
-  };
-  return { tokens, isTitleLine, writtenInLowerCase };
-}
-
-/** The first token on `line` or a later one (the tokens' lines never decrease); `tokens.length` when there is none. */
-export function firstTokenOnLine(tokens: Tokens, line: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (tokens.line(mid) < line) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** Whether a token is written exactly as `key` (whose hash is `hash`). */
-function hasLowerCaseToken(tokens: Tokens, key: string, hash: number): boolean {
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens.isLowerCaseKey(i) && tokens.keyHash(i) === hash && tokens.end(i) - tokens.start(i) === key.length && tokens.source.startsWith(key, tokens.start(i))) return true;
-  }
-  return false;
-}
-
-/**
- * Whether `word` (lower case) occurs in `text` as a whole word, written exactly so: for
- * words with letters outside ASCII, which the tokens' hashes leave out.
- */
-function occursAsWord(text: string, word: string): boolean {
-  if (word === '') return false;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!isWordLike(text, at - 1) && !isWordLike(text, at + word.length)) return true;
-  }
-  return false;
-}
-
-function isWordLike(text: string, index: number): boolean {
-  if (index < 0 || index >= text.length) return false;
-  const c = text.charCodeAt(index);
-  return isWordCode(text, index) || c === 39 || c === 0x2019 || c === 45;
+  return tokens.isWord(i) && !tokens.cap(i) && isLowerCode(tokens.source, tokens.start(i));
 }
 
 /** ".", "!" or "?": the end of a sentence (a colon or a semicolon may end a heading). */
 export function isFullStop(tokens: Tokens, i: number): boolean {
   return tokens.is(i, '.') || tokens.is(i, '!') || tokens.is(i, '?');
-}
-
-function startsWithNumber(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  return c < 128 ? c >= 48 && c <= 57 : NUMBER.test(String.fromCodePoint(text.codePointAt(at) ?? c));
-}
-
-/** Headings are short: a longer line is prose. */
-const MAX_TITLE_TOKENS = 40;
-
-/** Two or more content words, three in four capitalised, and no full stop at the end. */
-function isTitleCase(tokens: Tokens, from: number, to: number, isFunctionWord: (key: string) => boolean): boolean {
-  if (to <= from || to - from > MAX_TITLE_TOKENS || isFullStop(tokens, to - 1)) return false;
-  let content = 0;
-  let capitalised = 0;
-  for (let i = from; i < to; i++) {
-    if (!tokens.isWord(i) || startsWithNumber(tokens.source, tokens.start(i)) || isFunctionWord(tokens.key(i))) continue;
-    content++;
-    if (tokens.cap(i)) capitalised++;
-  }
-  return content >= 2 && capitalised * 4 >= content * 3;
-}
-
-/** A stable identifier made from a name: "The King’s Fund" -> "kings-fund". */
-export function organisationId(name: string): string {
-  return idFromKey(nameKey(name));
-}
-
-/** The id for a name key (see nameKey). */
-export function idFromKey(key: string): string {
-  if (/^[a-z0-9]+(?: [a-z0-9]+)*$/.test(key)) return key.replace(/ /g, '-');
-  const slug = key
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || 'organisation';
 }

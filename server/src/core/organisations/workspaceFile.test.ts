@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import Ajv from 'ajv';
 import gazetteer from './gazetteer.json';
 import schema from './organisations.schema.json';
-import { nameKey } from './tokens';
+import { nameKey } from './names';
 import { readWorkspaceOrganisations } from './workspaceFile';
 
 describe('workspace organisations file', () => {
