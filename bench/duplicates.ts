@@ -28,7 +28,7 @@ import { duplicateDiagnostics } from '../server/src/duplicates/diagnostics';
 import { defaultSettings } from '../server/src/settings';
 import { Category, GoldPair, PlantedCorpus, Prose, Range, plantedCorpus } from './duplicatesCorpus';
 import { generateCorpus } from './generate';
-import { benchSizes, fmt, msSince, percentile, writeCorpus } from './measure';
+import { benchSizes, fmt, msSince, percentile, timedRun, writeCorpus } from './measure';
 import { Random } from '../server/src/core/random';
 
 /** A finding between two places, in lines (0-based, inclusive), as every tool can report it. */
@@ -95,22 +95,9 @@ interface ToolRun {
 
 /** Best of two runs (the first also warms the file cache), each under /usr/bin/time for wall time and peak memory. */
 function timed(command: string, args: string[], cwd: string): { seconds: number; peakMB: number } {
-  const first = timedOnce(command, args, cwd);
-  const second = timedOnce(command, args, cwd);
+  const first = timedRun(command, args, cwd);
+  const second = timedRun(command, args, cwd);
   return second.seconds <= first.seconds ? second : first;
-}
-
-function timedOnce(command: string, args: string[], cwd: string): { seconds: number; peakMB: number } {
-  const stats = path.join(os.tmpdir(), `seed-bench-time-${process.pid}`);
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', stats, command, ...args], {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  if (result.status !== 0) throw new Error(`${path.basename(command)} exited with ${result.status}: ${(result.stderr ?? '').slice(-300)}`);
-  const [seconds, kilobytes] = readFileSync(stats, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
-  return { seconds, peakMB: Math.round(kilobytes / 1024) };
 }
 
 function runOurs(root: string, out: string): ToolRun {

@@ -9,6 +9,7 @@ async function main(): Promise<void> {
     ['duplicates', async () => (await import('./duplicates')).benchDuplicates()],
     ['themes', async () => (await import('./themes')).benchThemes()],
     ['organisations', async () => (await import('./organisations')).benchOrganisations()],
+    ['pathological', async () => (await import('./pathological')).benchPathological()],
     // 10k articles; 100k too only when named (several minutes).
     ['warm-start', async () => (await import('./warmStart')).benchWarmStart(only === 'warm-start')],
   ];

@@ -1,5 +1,6 @@
 /** Timing and memory helpers shared by the benchmarks. */
-import { promises as fs } from 'fs';
+import { spawnSync } from 'child_process';
+import { promises as fs, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { GeneratedCorpus } from './generate';
@@ -34,4 +35,18 @@ export function benchSizes(defaults: number[]): number[] {
 
 export function fmt(value: number, digits = 1): string {
   return value.toFixed(digits);
+}
+
+/** Runs a command to its end under /usr/bin/time: its wall time and peak memory. */
+export function timedRun(command: string, args: string[], cwd: string): { seconds: number; peakMB: number } {
+  const stats = path.join(os.tmpdir(), `seed-bench-time-${process.pid}`);
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', stats, command, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  if (result.status !== 0) throw new Error(`${path.basename(command)} exited with ${result.status}: ${(result.stderr ?? '').slice(-300)}`);
+  const [seconds, kilobytes] = readFileSync(stats, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  return { seconds, peakMB: Math.round(kilobytes / 1024) };
 }

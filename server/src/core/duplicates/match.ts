@@ -17,6 +17,8 @@
 export interface MatchOptions {
   /** Words per k-gram of the seeds. */
   kgram: number;
+  /** K-grams per winnowing window: every shared run of `window + kgram - 1` words holds a seed. */
+  window: number;
   /** Spans with fewer matched words are dropped. */
   minWords: number;
   /** Spans less similar than this (0..1) are dropped. */
@@ -50,8 +52,10 @@ interface Run {
 export function matchSequences(a: Uint32Array, b: Uint32Array, seeds: number[], options: MatchOptions): Span[] {
   const runs = extendSeeds(a, b, seeds, options.kgram);
   const spans: Span[] = [];
-  for (const chain of chainRuns(runs, options.maxGap, a === b)) {
-    growEdges(a, b, chain, options.maxGap, a === b);
+  const chains = chainRuns(runs, options.maxGap, a === b);
+  const edges: EdgeBudget = { shortRuns: MIN_SHORT_EDGE_RUNS + SHORT_EDGE_RUNS_PER_CHAIN * chains.length, seededRun: options.window + options.kgram - 1 };
+  for (const chain of chains) {
+    growEdges(a, b, chain, options.maxGap, edges, a === b);
     const span = scoreChain(a, b, chain, a === b);
     if (span.matched < options.minWords || span.similarity < options.minSimilarity) continue;
     if (a === b && span.aEnd > span.bStart) continue;
@@ -124,8 +128,26 @@ function chainRuns(runs: Run[], maxGap: number, sameSequence: boolean): Run[][] 
   return closed.concat(open);
 }
 
+/** What growEdges may still take for one pair (see MIN_SHORT_EDGE_RUNS). */
+interface EdgeBudget {
+  shortRuns: number;
+  /** Runs shorter than this may hold no seed: `window + kgram - 1` words. */
+  seededRun: number;
+}
+
 /** Shortest exact run looked for just past a chain's ends, where no seed was selected. */
 const MIN_EDGE_RUN = 3;
+/**
+ * How many short runs (too short to be sure of a seed) the ends of one pair's chains may
+ * take in all: a few for each chain, and never fewer than the minimum. A copy goes on past
+ * its seeded runs through a few short runs between edits (up to 16 at one end on the
+ * benchmark's planted copies), or through long ones where its fingerprints were too common
+ * to seed. In text built from a few words over and over (a template filled in thousands of
+ * times), short runs are found past any end, and each of thousands of chains grew to the
+ * end of the file: a 2 MB file took minutes.
+ */
+const MIN_SHORT_EDGE_RUNS = 64;
+const SHORT_EDGE_RUNS_PER_CHAIN = 4;
 
 /**
  * Winnowing seeds every shared run of `window + kgram - 1` words, but a shorter run after
@@ -133,8 +155,8 @@ const MIN_EDGE_RUN = 3;
  * directly within `maxGap` words past each end and added while each is longer than the
  * gap it bridges (so a chance three-word match far away is not taken).
  */
-function growEdges(a: Uint32Array, b: Uint32Array, chain: Run[], maxGap: number, sameSequence: boolean): void {
-  for (;;) {
+function growEdges(a: Uint32Array, b: Uint32Array, chain: Run[], maxGap: number, edges: EdgeBudget, sameSequence: boolean): void {
+  while (edges.shortRuns > 0) {
     const last = chain[chain.length - 1];
     const aFrom = last.end;
     const bFrom = last.end + last.diagonal;
@@ -155,8 +177,9 @@ function growEdges(a: Uint32Array, b: Uint32Array, chain: Run[], maxGap: number,
     }
     if (!best) break;
     chain.push(best);
+    if (best.end - best.start < edges.seededRun) edges.shortRuns--;
   }
-  for (;;) {
+  while (edges.shortRuns > 0) {
     const first = chain[0];
     const aTo = first.start;
     const bTo = first.start + first.diagonal;
@@ -176,6 +199,7 @@ function growEdges(a: Uint32Array, b: Uint32Array, chain: Run[], maxGap: number,
     }
     if (!best) break;
     chain.unshift(best);
+    if (best.end - best.start < edges.seededRun) edges.shortRuns--;
   }
 }
 

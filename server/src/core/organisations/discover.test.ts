@@ -90,6 +90,23 @@ describe('discovering organisations in a text', () => {
     assert.ok(found.names.includes('Good Governance Institute [acronym]'));
   });
 
+  it('reads the definitions that follow opening parentheses left unclosed, on the line and before it', () => {
+    const found = discover('Notes ( ( (\nSee ( the Good Governance Institute (GGI) and ( SFT (Salford Families Trust) too.');
+    assert.deepEqual(found.acronyms, ['GGI=Good Governance Institute', 'SFT=Salford Families Trust']);
+  });
+
+  it('cuts the sentence shown for a name where a text runs on without a full stop', () => {
+    const filler = 'and the staff met again '.repeat(400);
+    const source = `${filler}with the charity Riverside Carers Network ${filler}`;
+    const found = discoverOrganisations(source, tokeniseText(source, isStopWord), { idOfKey: () => undefined, ignored: new Set() });
+    const name = found.names.find((each) => each.name === 'Riverside Carers Network');
+    assert.ok(name, 'the name is found');
+    const sentence = source.slice(name.sentence.start, name.sentence.end);
+    assert.ok(sentence.includes('the charity Riverside Carers Network'));
+    // 100 tokens either side of the name, of at most 5 characters and a space each.
+    assert.ok(sentence.length < 2 * 100 * 6 + 'Riverside Carers Network'.length, `${sentence.length} characters`);
+  });
+
   it('does not take a common noun defined by an acronym for an organisation', () => {
     assert.deepEqual(discover('Four integrated care systems (ICSs) and Key Performance Indicators (KPIs) began.').acronyms, []);
   });

@@ -150,13 +150,22 @@ function segmentSpan(tokens: Tokens, segment: Segment): TextSpan {
   return { start: tokens.start(segment.start), end: possessiveAt >= 0 ? possessiveAt : tokens.end(segment.end) };
 }
 
-/** From the start of the sentence to its full stop, or to the end of the line. */
+/**
+ * The sentence is shown as what the organisation is: text with no full stop for this many
+ * tokens on either side of the name (a list, a table, a line run on for pages) is cut there.
+ * Looking further made every name of such a text cost a walk over all of it, and a copy.
+ */
+const MAX_SENTENCE_TOKENS = 100;
+
+/** From the start of the sentence to its full stop, or to the end of the line, within MAX_SENTENCE_TOKENS of the name. */
 export function sentenceAround(source: string, tokens: Tokens, segment: Segment): TextSpan {
   let first = segment.start;
-  while (first > 0 && !tokens.sentenceStart(first)) first--;
+  const earliest = Math.max(0, segment.start - MAX_SENTENCE_TOKENS);
+  while (first > earliest && !tokens.sentenceStart(first)) first--;
   let last = segment.end;
+  const latest = segment.end + MAX_SENTENCE_TOKENS;
   const line = tokens.line(segment.end);
-  while (last + 1 < tokens.length && tokens.line(last + 1) === line && !isFullStop(tokens, last)) last++;
+  while (last < latest && last + 1 < tokens.length && tokens.line(last + 1) === line && !isFullStop(tokens, last)) last++;
   return { start: tokens.start(first), end: Math.min(tokens.end(last), source.length) };
 }
 
@@ -164,13 +173,22 @@ export function sentenceAround(source: string, tokens: Tokens, segment: Segment)
 function acronymDefinitions(source: string, text: TokenisedText, known: KnownNames): AcronymDefinition[] {
   const { tokens } = text;
   const definitions: AcronymDefinition[] = [];
+  /**
+   * Where the last look for a ")" stopped: at that ")", at the next line, or at the end. An
+   * opening parenthesis before it finds the same stop, so none is looked for twice: a line
+   * of a million "(" cost a million million steps otherwise.
+   */
+  let stop = -1;
   for (let i = 1; i + 2 < tokens.length; i++) {
     // Punctuation is checked by its character: reading every token's text would cost a string each.
     if (tokens.isWord(i) || source.charCodeAt(tokens.start(i)) !== 40) continue;
     const inner = i + 1;
-    const line = tokens.line(i);
-    let close = i + 1;
-    while (close < tokens.length && !tokens.is(close, ')') && tokens.line(close) === line) close++;
+    if (stop <= i) {
+      const line = tokens.line(i);
+      stop = i + 1;
+      while (stop < tokens.length && !tokens.is(stop, ')') && tokens.line(stop) === line) stop++;
+    }
+    const close = stop;
     if (!tokens.is(close, ')')) continue;
     let long: Segment | undefined;
     let short: number | undefined;

@@ -35,6 +35,19 @@ describe('mentions kept as numbers', () => {
     assert.equal(FileMentions.of([], text, numbers).length, 0);
   });
 
+  it('finds a large file’s mentions by organisation and by article as a scan would', () => {
+    // More mentions than a file scans for each question (see SCANNED_MENTIONS): grouped once instead.
+    const many = Array.from({ length: 1000 }, (_, i) => ({ id: `organisation-${(i * 7) % 30}`, start: i * 10, end: i * 10 + 5, article: Math.floor(i / 40) - 1 }));
+    const kept = FileMentions.of(many, 'x'.repeat(10_000), numbering());
+    for (let n = 0; n < 31; n++) {
+      assert.deepEqual(kept.of(`organisation-${n}`), many.filter((mention) => mention.id === `organisation-${n}`));
+    }
+    for (let article = -1; article < 26; article++) {
+      assert.deepEqual([...kept.ids(article)], [...new Set(many.filter((mention) => mention.article === article).map((mention) => mention.id))]);
+    }
+    assert.deepEqual(kept.of('never-mentioned'), []);
+  });
+
   it('finds the mention under an offset, its end included', () => {
     const kept = FileMentions.of(mentions, text, numbering());
     assert.equal(kept.indexAt(3), -1);

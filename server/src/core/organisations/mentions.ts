@@ -11,6 +11,9 @@ import { nameAsWritten } from './names';
 
 /** Start, end, article, organisation number, spelling number: see FileMentions. */
 const FIELDS = 5;
+/** Fields that mentions are looked up by. */
+const ARTICLE = 2;
+const ORGANISATION = 3;
 
 /**
  * Strings by number, so that a mention holds numbers rather than pointers. A string keeps
@@ -58,7 +61,19 @@ export interface MentionNumbers {
 
 const NO_FIELDS = new Int32Array(0);
 
+/**
+ * A file with more mentions than this has them grouped by organisation (or by article)
+ * once, when first asked for one organisation's (or one article's): a report and the
+ * hovers' summaries ask for each of the file's organisations in turn, themes for each of
+ * its articles, and a file naming thousands of organisations in thousands of articles took
+ * seconds to scan that often. Smaller files are scanned each time.
+ */
+const SCANNED_MENTIONS = 256;
+
 export class FileMentions {
+  /** By field (ARTICLE, ORGANISATION): mention indices by value; see SCANNED_MENTIONS. */
+  private readonly groups: Record<number, Map<number, number[]> | undefined> = {};
+
   private constructor(
     private readonly numbers: MentionNumbers,
     /** FIELDS numbers per mention, mentions in text order. */
@@ -71,8 +86,8 @@ export class FileMentions {
     mentions.forEach((mention, i) => {
       fields[i * FIELDS] = mention.start;
       fields[i * FIELDS + 1] = mention.end;
-      fields[i * FIELDS + 2] = mention.article;
-      fields[i * FIELDS + 3] = numbers.ids.numberOf(mention.id);
+      fields[i * FIELDS + ARTICLE] = mention.article;
+      fields[i * FIELDS + ORGANISATION] = numbers.ids.numberOf(mention.id);
       fields[i * FIELDS + 4] = numbers.spellings.numberOf(nameAsWritten(text.slice(mention.start, mention.end)));
     });
     return new FileMentions(numbers, fields);
@@ -85,7 +100,7 @@ export class FileMentions {
   static renumbered(fields: Int32Array, from: { ids: readonly string[]; spellings: readonly string[] }, numbers: MentionNumbers): FileMentions {
     const own = new Int32Array(fields);
     for (let at = 0; at < own.length; at += FIELDS) {
-      own[at + 3] = numbers.ids.numberOf(from.ids[own[at + 3]]);
+      own[at + ORGANISATION] = numbers.ids.numberOf(from.ids[own[at + ORGANISATION]]);
       own[at + 4] = numbers.spellings.numberOf(from.spellings[own[at + 4]]);
     }
     return new FileMentions(numbers, own);
@@ -101,7 +116,7 @@ export class FileMentions {
   }
 
   id(i: number): string {
-    return this.numbers.ids.at(this.fields[i * FIELDS + 3]);
+    return this.numbers.ids.at(this.fields[i * FIELDS + ORGANISATION]);
   }
 
   /** The mention as written, on one line, with straight apostrophes (see nameAsWritten). */
@@ -119,7 +134,7 @@ export class FileMentions {
 
   /** Index of the article in the file, or -1 outside any article. */
   article(i: number): number {
-    return this.fields[i * FIELDS + 2];
+    return this.fields[i * FIELDS + ARTICLE];
   }
 
   mention(i: number): OrganisationMention {
@@ -133,16 +148,37 @@ export class FileMentions {
   /** The ids mentioned (in one article, when given), in order of first mention. */
   ids(article?: number): Set<string> {
     const ids = new Set<string>();
-    for (let i = 0; i < this.length; i++) if (article === undefined || this.article(i) === article) ids.add(this.id(i));
+    if (article === undefined) for (let i = 0; i < this.length; i++) ids.add(this.id(i));
+    else for (const i of this.indicesWith(ARTICLE, article)) ids.add(this.id(i));
     return ids;
   }
 
   /** The mentions of one organisation, in text order. */
   of(id: string): OrganisationMention[] {
     const number = this.numbers.ids.existingNumberOf(id);
-    const found: OrganisationMention[] = [];
-    for (let i = 0; i < this.length; i++) if (this.fields[i * FIELDS + 3] === number) found.push(this.mention(i));
-    return found;
+    return number === undefined ? [] : this.indicesWith(ORGANISATION, number).map((i) => this.mention(i));
+  }
+
+  /** Indices of the mentions whose `field` is `value`, in text order. */
+  private indicesWith(field: typeof ARTICLE | typeof ORGANISATION, value: number): number[] {
+    if (this.length <= SCANNED_MENTIONS) {
+      const found: number[] = [];
+      for (let i = 0; i < this.length; i++) if (this.fields[i * FIELDS + field] === value) found.push(i);
+      return found;
+    }
+    const groups = (this.groups[field] ??= this.groupedBy(field));
+    return groups.get(value) ?? [];
+  }
+
+  private groupedBy(field: number): Map<number, number[]> {
+    const groups = new Map<number, number[]>();
+    for (let i = 0; i < this.length; i++) {
+      const value = this.fields[i * FIELDS + field];
+      const group = groups.get(value);
+      if (group) group.push(i);
+      else groups.set(value, [i]);
+    }
+    return groups;
   }
 
   /** The index of the mention that covers `offset`, its end included; -1 for none. */

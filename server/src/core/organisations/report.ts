@@ -45,7 +45,8 @@ export function organisationsReport(index: OrganisationIndex): ReportedOrganisat
         });
       }
     }
-    mentions.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
+    // Most comparisons are within one file: localeCompare only between files (a file naming an organisation 50,000 times took seconds).
+    mentions.sort((a, b) => (a.path === b.path ? 0 : a.path.localeCompare(b.path)) || a.line - b.line || a.column - b.column);
     reported.push({
       id,
       name: organisation.name,

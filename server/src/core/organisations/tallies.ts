@@ -54,10 +54,11 @@ export class Tallies {
         ids.push(id);
       }
     }
-    for (const ids of idsByArticle.values()) {
-      for (const id of ids) {
+    for (const [article, ids] of idsByArticle) {
+      const together = mostMentioned(ids, (id) => inFile.get(id)!.articles.get(article)!);
+      for (const id of together) {
         const related = this.tally(id).related;
-        for (const other of ids) if (other !== id) bump(related, other, sign);
+        for (const other of together) if (other !== id) bump(related, other, sign);
       }
     }
     for (const tie of ties) bumpText(this.tally(tie.id).people, tie.person, sign);
@@ -74,6 +75,21 @@ export class Tallies {
     }
     return tally;
   }
+}
+
+/**
+ * The organisations of one article counted as mentioned with each other. Every pair counts
+ * in an ordinary article, but one that names thousands (a directory, a list of members, a
+ * page of capitals) would make millions of pairs: there only the most mentioned count, in
+ * an order that does not depend on the order of the mentions, so that removing the file
+ * takes away exactly what adding it counted.
+ */
+const MAX_RELATED_PER_ARTICLE = 50;
+
+function mostMentioned(ids: string[], mentions: (id: string) => number): string[] {
+  if (ids.length <= MAX_RELATED_PER_ARTICLE) return ids;
+  const ranked = [...ids].sort((a, b) => mentions(b) - mentions(a) || (a < b ? -1 : a > b ? 1 : 0));
+  return ranked.slice(0, MAX_RELATED_PER_ARTICLE);
 }
 
 /**

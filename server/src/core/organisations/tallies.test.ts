@@ -1,0 +1,40 @@
+import { strict as assert } from 'assert';
+import { FileMentions, MentionNumbers, Numbering } from './mentions';
+import { Tallies } from './tallies';
+
+const numbering = (): MentionNumbers => ({ ids: new Numbering(), spellings: new Numbering() });
+
+/** One article naming `count` organisations, organisation n named n + 1 times. */
+function articleNaming(count: number, numbers: MentionNumbers): FileMentions {
+  const mentions = [];
+  for (let n = 0; n < count; n++) {
+    for (let time = 0; time <= n; time++) mentions.push({ id: `organisation-${n}`, start: mentions.length * 4, end: mentions.length * 4 + 3, article: 0 });
+  }
+  return FileMentions.of(mentions, 'Org '.repeat(mentions.length), numbers);
+}
+
+describe('organisation tallies', () => {
+  it('counts every organisation of an ordinary article as mentioned with every other', () => {
+    const tallies = new Tallies();
+    tallies.apply('a.txt', articleNaming(12, numbering()), [], 1);
+    for (let n = 0; n < 12; n++) {
+      const related = tallies.get(`organisation-${n}`)!.related;
+      assert.equal(related.size, 11);
+      assert.ok(![...related.values()].some((articles) => articles !== 1));
+    }
+  });
+
+  it('counts only the 50 most mentioned of an article naming hundreds as mentioned together', () => {
+    const tallies = new Tallies();
+    const mentions = articleNaming(300, numbering());
+    tallies.apply('a.txt', mentions, [], 1);
+    const mostMentioned = tallies.get('organisation-299')!;
+    assert.equal(mostMentioned.mentions, 300);
+    assert.equal(mostMentioned.related.size, 49);
+    assert.ok(mostMentioned.related.has('organisation-250') && !mostMentioned.related.has('organisation-249'));
+    assert.equal(tallies.get('organisation-0')!.related.size, 0);
+    // Taking the file away takes away exactly what it added.
+    tallies.apply('a.txt', mentions, [], -1);
+    for (let n = 0; n < 300; n++) assert.equal(tallies.get(`organisation-${n}`), undefined);
+  });
+});
