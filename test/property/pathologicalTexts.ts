@@ -2,10 +2,11 @@
  * Texts shaped to defeat the core's algorithms at scale rather than by odd characters
  * (those are in adversarialText.ts): a look that runs to the end of the line from every
  * parenthesis, an organisation counted with every other one, a chain of matches that grows
- * through a template filled in over and over. Each of these once made a file of under
- * 2 MB (the default size limit) take minutes or gigabytes. Shared by
- * core/pathologicalText.test.ts, which runs them at a smaller size, and the benchmark,
- * which runs them through the CLI just under the limit.
+ * through a template filled in over and over, a theme named from hundreds of thousands of
+ * tied terms. Each of these once made a file under the default size limit (2 MB) take
+ * minutes or gigabytes (the last, ten seconds). Run through the CLI and every hover
+ * summary by server/src/cli/pathological.test.ts, through the real server by
+ * test/lsp/pathological.test.ts, and just under the limit by `npm run bench -- pathological`.
  */
 import { Random } from '../../server/src/core/random';
 
@@ -13,6 +14,7 @@ import { Random } from '../../server/src/core/random';
 const NAME_WORDS = ['Riverside', 'Northern', 'Hospice', 'Trust', 'Fund', 'Council', 'Institute', 'Foundation', 'Commission', 'College', 'Carers', 'Alliance', 'Network', 'Group', 'Kendal', 'Marsh'];
 const CONNECTORS = ['of', 'and', 'for', 'the', 'at', '&'];
 const LETTERS = [...'ABCDEFGHJKLMNPRSTW'];
+const LOWER_LETTERS = [...'abcdefghijklmnopqrstuvwxyz'];
 
 export interface PathologicalText {
   name: string;
@@ -42,6 +44,7 @@ export function pathologicalTexts(size: number, seed = 1): PathologicalText[] {
     { name: 'a glossary of acronyms on one line', text: repeat(() => `${acronym(4)} (${word()} ${word()} ${word()} ${word()})`) },
     { name: 'capitalised words and connectors, no full stop', text: repeat(() => `${word()} ${random.pick(CONNECTORS)}`) },
     { name: 'lines in capitals', text: repeat(() => `${Array.from({ length: 12 }, () => word().toUpperCase()).join(' ')}.`, '\n') },
+    { name: 'words never repeated, in one long article', text: repeat(() => Array.from({ length: random.int(3, 9) }, () => random.pick(LOWER_LETTERS)).join('')) },
     { name: 'one template filled in thousands of times', text: repeat(() => `Mia ${word()} writing at The ${word()} ${word()}'s chief executive, the charity`) },
     {
       name: 'thousands of short articles naming the same organisations',

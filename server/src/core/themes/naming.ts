@@ -42,13 +42,16 @@ export function* classKeywords(
     let classWords = 0;
     counts.forEach((_, value) => (classWords += value));
     const minArticles = Math.max(Math.min(2, size), Math.ceil(MIN_ARTICLE_SHARE * size));
-    const scored: [TermKey, number][] = [];
+    // Ties are broken by the terms' words, spelled out once per term: a theme of one long
+    // article of words seen once has hundreds of thousands of tied terms, and spelling both
+    // out at each comparison took seconds.
+    const scored: [TermKey, number, string][] = [];
     counts.forEach((key, value) => {
       if (articleCounts.get(key) < minArticles) return;
       const tf = value / Math.max(1, classWords);
-      scored.push([key, tf * Math.log(1 + averageWords / Math.max(1, overall.get(key)))]);
+      scored.push([key, tf * Math.log(1 + averageWords / Math.max(1, overall.get(key))), dictionary.canonical(key)]);
     });
-    scored.sort((a, b) => b[1] - a[1] || compare(dictionary.canonical(a[0]), dictionary.canonical(b[0])));
+    scored.sort((a, b) => b[1] - a[1] || compare(a[2], b[2]));
     keywords.push(distinctTerms(scored, dictionary, count));
   }
   return keywords;
@@ -87,7 +90,7 @@ const PHRASE_SHARE = 0.5;
  * even when it ranks a little below the last place; otherwise a phrase around a chosen
  * word, or a word inside a chosen phrase, adds nothing.
  */
-function distinctTerms(ranked: readonly [TermKey, number][], dictionary: TermDictionary, count: number): TermKey[] {
+function distinctTerms(ranked: readonly (readonly [TermKey, number, ...unknown[]])[], dictionary: TermDictionary, count: number): TermKey[] {
   const chosen: [TermKey, number][] = [];
   const coveredWords = new Set<TermKey>();
   for (const [key, score] of ranked.slice(0, count * PHRASE_LOOKAHEAD)) {
