@@ -47,6 +47,18 @@ describe('tokenised texts', () => {
     );
   });
 
+  it('tells words written in lower case in a long text as in a short one', () => {
+    // Thousands of distinct words: past the scanned size, and enough to fill the bitmap.
+    const filler = Array.from({ length: 6000 }, (_, n) => `w${n.toString(36)}x`).join(' ');
+    const ending = ' The Kings and the kings. Café owners met in a café; King’s Fund staff said the fund’s aims were health/care.';
+    const short = tokeniseText(ending, isStopWord);
+    const long = tokeniseText(`${filler}.${ending}`, isStopWord);
+    assert.ok(long.tokens.length > 6000);
+    for (const key of ['kings', 'café', 'owners', 'funds', 'king', 'staff', 'health', 'fund', 'the', 'care', 'aims', 'w2x', 'zzz', '']) {
+      assert.equal(long.writtenInLowerCase(key), short.writtenInLowerCase(key) || /^w[0-9a-z]+x$/.test(key), key);
+    }
+  });
+
   it('tells words written in lower case, with either apostrophe and outside ASCII', () => {
     const text = tokeniseText('The Kings and the kings. Café owners met in a café; King’s Fund staff said the fund’s aims were health/care.', isStopWord);
     assert.ok(text.writtenInLowerCase('kings'));

@@ -30,13 +30,18 @@ export function tokeniseText(text: string, isFunctionWord: (key: string) => bool
     return titleLines[line] === 1;
   };
   const answers = new Map<string, boolean>();
+  let lowerCaseWords: Map<number, number[]> | undefined;
   const writtenInLowerCase = (key: string): boolean => {
     const hash = keyHash(key);
-    if (hash === undefined) return occursAsWord(text, key);
     // Most words asked about are names, never written in lower case: the bitmap says so at once.
-    if (!tokens.mayBeLowerCaseWord(hash)) return false;
+    if (hash !== undefined && !tokens.mayBeLowerCaseWord(hash)) return false;
     let answer = answers.get(key);
-    if (answer === undefined) answers.set(key, (answer = hasLowerCaseToken(tokens, key, hash)));
+    if (answer === undefined) {
+      if (hash === undefined) answer = occursAsWord(text, key);
+      else if (tokens.length <= SCANNED_TOKENS) answer = hasLowerCaseToken(tokens, key, hash);
+      else answer = (lowerCaseWords ??= lowerCaseWordsByHash(tokens)).get(hash)?.some((i) => isWrittenAs(tokens, i, key)) ?? false;
+      answers.set(key, answer);
+    }
     return answer;
   };
   return { tokens, isTitleLine, writtenInLowerCase };
@@ -54,12 +59,45 @@ export function firstTokenOnLine(tokens: Tokens, line: number): number {
   return low;
 }
 
+/**
+ * Above this many tokens, the words written in lower case are listed by hash once, when the
+ * first word is asked about, rather than scanned for each. A long file has so many distinct
+ * words that its bitmap (see Tokens.mayBeLowerCaseWord) lets most names through, and each
+ * name then cost a scan of the whole file.
+ */
+const SCANNED_TOKENS = 4096;
+
 /** Whether a token is written exactly as `key` (whose hash is `hash`). */
 function hasLowerCaseToken(tokens: Tokens, key: string, hash: number): boolean {
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens.isLowerCaseKey(i) && tokens.keyHash(i) === hash && tokens.end(i) - tokens.start(i) === key.length && tokens.source.startsWith(key, tokens.start(i))) return true;
+    if (tokens.isLowerCaseKey(i) && tokens.keyHash(i) === hash && isWrittenAs(tokens, i, key)) return true;
   }
   return false;
+}
+
+/** The tokens written in lower case, one for each distinct word, by the hash of their key. */
+function lowerCaseWordsByHash(tokens: Tokens): Map<number, number[]> {
+  const byHash = new Map<number, number[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens.isLowerCaseKey(i)) continue;
+    const hash = tokens.keyHash(i);
+    const words = byHash.get(hash);
+    if (!words) byHash.set(hash, [i]);
+    else if (!words.some((j) => sameText(tokens, i, j))) words.push(i);
+  }
+  return byHash;
+}
+
+function isWrittenAs(tokens: Tokens, i: number, key: string): boolean {
+  return tokens.end(i) - tokens.start(i) === key.length && tokens.source.startsWith(key, tokens.start(i));
+}
+
+function sameText(tokens: Tokens, i: number, j: number): boolean {
+  const length = tokens.end(i) - tokens.start(i);
+  if (tokens.end(j) - tokens.start(j) !== length) return false;
+  const { source } = tokens;
+  for (let k = 0; k < length; k++) if (source.charCodeAt(tokens.start(i) + k) !== source.charCodeAt(tokens.start(j) + k)) return false;
+  return true;
 }
 
 /**
