@@ -241,6 +241,10 @@ describe('DuplicateIndex', () => {
     const changed = index.setIgnored([fingerprint]);
     assert.deepEqual([...changed].sort(), ['a.txt', 'b.txt']);
     assert.deepEqual(index.groups(), []);
+    // The same list again, in another order, changes nothing; an empty one brings the group back.
+    assert.deepEqual([...index.setIgnored(new Set([fingerprint]))], []);
+    assert.deepEqual([...index.setIgnored([])].sort(), ['a.txt', 'b.txt']);
+    assert.equal(index.groups().length, 1);
   });
 
   it('updates every file sharing a passage when one copy is edited away', () => {

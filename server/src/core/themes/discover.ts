@@ -122,7 +122,7 @@ export function* discoverThemes(
   const vocabulary = yield* buildVocabulary(
     toCluster.map((i) => articles[i]),
     toCluster.map((i) => inputs[i].organisations ?? []),
-    (key) => dictionary.canonical(key),
+    (keys) => dictionary.inCanonicalOrder(keys),
   );
   const vectors: (SparseVector | undefined)[] = new Array(articles.length);
   for (let at = 0; at < toCluster.length; at++) {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import fc from 'fast-check';
 import { TermDictionary } from './terms';
 
 function shown(dictionary: TermDictionary, title: string, body: string): Record<string, number> {
@@ -57,6 +58,22 @@ describe('TermDictionary', () => {
     assert.ok(Array.from(terms.keys).includes(phrase));
     assert.deepEqual(dictionary.keywordTerms('the of'), []);
     assert.equal(dictionary.keywordTerms('integrated care systems').length, 2);
+  });
+
+  it('sorts terms as their words sort, without spelling them out', () => {
+    // Words that are prefixes of others, joiners, digits, letters outside ASCII, and organisations' names with spaces.
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'z', 'é', '9', '-', "'", 'ß'), minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 6 }), fc.array(fc.constantFrom('NHS', 'NHS England', 'Age UK', 'Age'), { maxLength: 4 }), (bodies, organisations) => {
+        const dictionary = new TermDictionary();
+        const keys = new Set<number>();
+        for (const body of bodies) for (const key of dictionary.articleTerms('', body.join(' ')).keys) keys.add(key);
+        for (const name of organisations) keys.add(dictionary.organisationTerm(name));
+        const byString = [...keys].sort((a, b) => (dictionary.canonical(a) < dictionary.canonical(b) ? -1 : dictionary.canonical(a) > dictionary.canonical(b) ? 1 : 0));
+        assert.deepEqual(dictionary.inCanonicalOrder([...keys]), byString);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('survives odd text', () => {

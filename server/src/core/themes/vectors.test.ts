@@ -32,7 +32,7 @@ function referenceVector(article: ArticleTerms, vocabulary: Vocabulary, maxTerms
 describe('tfidfVector', () => {
   it('keeps the heaviest terms, the lower columns among equal weights, as a unit vector in column order', () => {
     const { dictionary, terms } = articles(60, 5);
-    const vocabulary = runAll(buildVocabulary(terms, [], (key) => dictionary.canonical(key)));
+    const vocabulary = runAll(buildVocabulary(terms, [], (keys) => dictionary.inCanonicalOrder(keys)));
     for (const maxTerms of [3, 10, 1000]) {
       for (const article of terms) {
         const vector = tfidfVector(article, vocabulary, [], maxTerms);
@@ -48,7 +48,7 @@ describe('tfidfVector', () => {
     const organisation = dictionary.organisationTerm('Harbour Trust');
     const terms = [dictionary.articleTerms('', 'ferry pier'), dictionary.articleTerms('', 'ferry tide'), dictionary.articleTerms('', 'gull tide')];
     const extras = [[organisation, organisation], [organisation], []];
-    const vocabulary = runAll(buildVocabulary(terms, extras, (key) => dictionary.canonical(key)));
+    const vocabulary = runAll(buildVocabulary(terms, extras, (keys) => dictionary.inCanonicalOrder(keys)));
     const once = tfidfVector(terms[0], vocabulary, [organisation]);
     assert.deepEqual(tfidfVector(terms[0], vocabulary, [organisation, organisation]), once);
     assert.ok(heaviestColumns(once, 10).some((column) => vocabulary.terms[column] === organisation));

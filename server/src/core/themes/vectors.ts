@@ -50,29 +50,29 @@ function* documentFrequencies(articles: readonly ArticleTerms[], extraFeatures: 
 }
 
 /**
- * Columns are ordered by `canonical` (a term's words), not by term key: keys depend on the
- * order words were first seen in, and clustering must not.
+ * Columns are ordered by a term's words (`inCanonicalOrder`, see TermDictionary), not by
+ * term key: keys depend on the order words were first seen in, and clustering must not.
  */
 export function* buildVocabulary(
   articles: readonly ArticleTerms[],
   extraFeatures: readonly (readonly TermKey[])[],
-  canonical: (key: TermKey) => string,
+  inCanonicalOrder: (keys: TermKey[]) => TermKey[],
   options: VocabularyOptions = defaultVocabularyOptions,
 ): Steps<Vocabulary> {
   const df = yield* documentFrequencies(articles, extraFeatures);
   const n = articles.length;
   const minArticles = Math.min(options.minArticles, Math.max(1, n - 1));
   const maxArticles = n >= options.commonTermsFrom ? options.maxShare * n : n;
-  const kept: [TermKey, string, number][] = [];
+  const kept: TermKey[] = [];
   df.forEach((key, count) => {
-    if (count >= minArticles && count <= maxArticles) kept.push([key, canonical(key), count]);
+    if (count >= minArticles && count <= maxArticles) kept.push(key);
   });
   yield;
-  kept.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const terms = inCanonicalOrder(kept);
   yield;
-  const columns = new TermTable(kept.length);
-  kept.forEach(([key], column) => columns.set(key, column));
-  return { columns, terms: kept.map(([key]) => key), idf: Float64Array.from(kept, ([, , count]) => Math.log((1 + n) / (1 + count)) + 1) };
+  const columns = new TermTable(terms.length);
+  terms.forEach((key, column) => columns.set(key, column));
+  return { columns, terms, idf: Float64Array.from(terms, (key) => Math.log((1 + n) / (1 + df.get(key))) + 1) };
 }
 
 /**
