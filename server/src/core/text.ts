@@ -146,3 +146,8 @@ export function ownCopy(text: string): string {
   // refers to that copy, not to the file's text.
   return (' ' + text).slice(1);
 }
+
+/** Orders strings by their UTF-16 code units, as `<` does: the same on every machine, unlike localeCompare. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -11,9 +11,9 @@ import { nameAsWritten } from './names';
 
 /** Start, end, article, organisation number, spelling number: see FileMentions. */
 const FIELDS = 5;
-/** Fields that mentions are looked up by. */
 const ARTICLE = 2;
 const ORGANISATION = 3;
+const SPELLING = 4;
 
 /**
  * Strings by number, so that a mention holds numbers rather than pointers. A string keeps
@@ -88,7 +88,7 @@ export class FileMentions {
       fields[i * FIELDS + 1] = mention.end;
       fields[i * FIELDS + ARTICLE] = mention.article;
       fields[i * FIELDS + ORGANISATION] = numbers.ids.numberOf(mention.id);
-      fields[i * FIELDS + 4] = numbers.spellings.numberOf(nameAsWritten(text.slice(mention.start, mention.end)));
+      fields[i * FIELDS + SPELLING] = numbers.spellings.numberOf(nameAsWritten(text.slice(mention.start, mention.end)));
     });
     return new FileMentions(numbers, fields);
   }
@@ -101,7 +101,7 @@ export class FileMentions {
     const own = new Int32Array(fields);
     for (let at = 0; at < own.length; at += FIELDS) {
       own[at + ORGANISATION] = numbers.ids.numberOf(from.ids[own[at + ORGANISATION]]);
-      own[at + 4] = numbers.spellings.numberOf(from.spellings[own[at + 4]]);
+      own[at + SPELLING] = numbers.spellings.numberOf(from.spellings[own[at + SPELLING]]);
     }
     return new FileMentions(numbers, own);
   }
@@ -121,7 +121,7 @@ export class FileMentions {
 
   /** The mention as written, on one line, with straight apostrophes (see nameAsWritten). */
   written(i: number): string {
-    return this.numbers.spellings.at(this.fields[i * FIELDS + 4]);
+    return this.numbers.spellings.at(this.fields[i * FIELDS + SPELLING]);
   }
 
   start(i: number): number {

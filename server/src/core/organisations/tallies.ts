@@ -4,7 +4,7 @@
  * walk every file that mentions a large organisation.
  */
 import type { FileMentions } from './mentions';
-import { ownCopy } from '../text';
+import { compareCodeUnits, ownCopy } from '../text';
 
 export interface Tally {
   mentions: number;
@@ -88,7 +88,7 @@ const MAX_RELATED_PER_ARTICLE = 50;
 
 function mostMentioned(ids: string[], mentions: (id: string) => number): string[] {
   if (ids.length <= MAX_RELATED_PER_ARTICLE) return ids;
-  const ranked = [...ids].sort((a, b) => mentions(b) - mentions(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const ranked = [...ids].sort((a, b) => mentions(b) - mentions(a) || compareCodeUnits(a, b));
   return ranked.slice(0, MAX_RELATED_PER_ARTICLE);
 }
 

@@ -39,7 +39,7 @@ export function tokeniseText(text: string, isFunctionWord: (key: string) => bool
     if (answer === undefined) {
       if (hash === undefined) answer = occursAsWord(text, key);
       else if (tokens.length <= SCANNED_TOKENS) answer = hasLowerCaseToken(tokens, key, hash);
-      else answer = (lowerCaseWords ??= lowerCaseWordsByHash(tokens)).get(hash)?.some((i) => isWrittenAs(tokens, i, key)) ?? false;
+      else answer = (lowerCaseWords ??= lowerCaseWordsByHash(tokens)).get(hash)?.some((i) => tokens.is(i, key)) ?? false;
       answers.set(key, answer);
     }
     return answer;
@@ -70,7 +70,7 @@ const SCANNED_TOKENS = 4096;
 /** Whether a token is written exactly as `key` (whose hash is `hash`). */
 function hasLowerCaseToken(tokens: Tokens, key: string, hash: number): boolean {
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens.isLowerCaseKey(i) && tokens.keyHash(i) === hash && isWrittenAs(tokens, i, key)) return true;
+    if (tokens.isLowerCaseKey(i) && tokens.keyHash(i) === hash && tokens.is(i, key)) return true;
   }
   return false;
 }
@@ -86,10 +86,6 @@ function lowerCaseWordsByHash(tokens: Tokens): Map<number, number[]> {
     else if (!words.some((j) => sameText(tokens, i, j))) words.push(i);
   }
   return byHash;
-}
-
-function isWrittenAs(tokens: Tokens, i: number, key: string): boolean {
-  return tokens.end(i) - tokens.start(i) === key.length && tokens.source.startsWith(key, tokens.start(i));
 }
 
 function sameText(tokens: Tokens, i: number, j: number): boolean {

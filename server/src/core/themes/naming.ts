@@ -42,16 +42,18 @@ export function* classKeywords(
     let classWords = 0;
     counts.forEach((_, value) => (classWords += value));
     const minArticles = Math.max(Math.min(2, size), Math.ceil(MIN_ARTICLE_SHARE * size));
-    // Ties are broken by the terms' words, spelled out once per term: a theme of one long
-    // article of words seen once has hundreds of thousands of tied terms, and spelling both
-    // out at each comparison took seconds.
-    const scored: [TermKey, number, string][] = [];
+    const scored: [TermKey, number, number][] = [];
     counts.forEach((key, value) => {
       if (articleCounts.get(key) < minArticles) return;
       const tf = value / Math.max(1, classWords);
-      scored.push([key, tf * Math.log(1 + averageWords / Math.max(1, overall.get(key))), dictionary.canonical(key)]);
+      scored.push([key, tf * Math.log(1 + averageWords / Math.max(1, overall.get(key))), 0]);
     });
-    scored.sort((a, b) => b[1] - a[1] || compare(a[2], b[2]));
+    // Ties are broken by the terms' words, in the dictionary's canonical order: a theme of one
+    // long article of words seen once has hundreds of thousands of tied terms, and spelling
+    // both out at each comparison took seconds.
+    const orders = dictionary.canonicalOrders(scored.map(([key]) => key));
+    scored.forEach((entry, i) => (entry[2] = orders[i]));
+    scored.sort((a, b) => b[1] - a[1] || a[2] - b[2]);
     keywords.push(distinctTerms(scored, dictionary, count));
   }
   return keywords;
@@ -109,8 +111,4 @@ function distinctTerms(ranked: readonly (readonly [TermKey, number, ...unknown[]
     for (const word of words) coveredWords.add(word);
   }
   return chosen.map(([key]) => key);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

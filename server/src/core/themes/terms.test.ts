@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
+import { compareCodeUnits } from '../text';
 import { TermDictionary } from './terms';
 
 function shown(dictionary: TermDictionary, title: string, body: string): Record<string, number> {
@@ -69,8 +70,10 @@ describe('TermDictionary', () => {
         const keys = new Set<number>();
         for (const body of bodies) for (const key of dictionary.articleTerms('', body.join(' ')).keys) keys.add(key);
         for (const name of organisations) keys.add(dictionary.organisationTerm(name));
-        const byString = [...keys].sort((a, b) => (dictionary.canonical(a) < dictionary.canonical(b) ? -1 : dictionary.canonical(a) > dictionary.canonical(b) ? 1 : 0));
+        const byString = [...keys].sort((a, b) => compareCodeUnits(dictionary.canonical(a), dictionary.canonical(b)));
         assert.deepEqual(dictionary.inCanonicalOrder([...keys]), byString);
+        const orders = dictionary.canonicalOrders(byString);
+        assert.ok(orders.every((order, i) => i === 0 || orders[i - 1] < order), 'the orders of sorted terms rise');
       }),
       { numRuns: 200 },
     );

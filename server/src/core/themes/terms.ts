@@ -14,7 +14,7 @@
  */
 import { ArticleVocabulary, articleVocabulary } from './articleVocabulary';
 import { TermKey, WORD_LIMIT, firstWord, isPhrase, phraseKey, secondWord } from './termKeys';
-import { ownCopy } from '../text';
+import { compareCodeUnits, ownCopy } from '../text';
 import { withRoom } from '../typedArrays';
 import { contentWordOf, scanWords } from './wordScan';
 
@@ -22,7 +22,7 @@ export type { TermKey } from './termKeys';
 
 /** Marks an organisation's entry in the dictionary, apart from any word spelled the same. */
 const ORGANISATION_MARK = '\u0000';
-/** More than 1 + the rank of any word (see inCanonicalOrder). */
+/** More than 1 + the rank of any word (see canonicalOrder). */
 const RANKS = 2 * WORD_LIMIT;
 
 export interface ArticleTerms {
@@ -130,21 +130,42 @@ export class TermDictionary {
   }
 
   /**
-   * `keys` sorted as their canonical() strings sort, without making the strings: each word
-   * is ranked once by its text, and a term sorts by the ranks of its words, a word before
-   * the phrases it starts. That is the same order because no word holds a character below
-   * the space that joins a phrase's words (an organisation's mark, below everything, only
-   * starts terms of one word). A corpus of words never repeated keeps millions of terms,
-   * and spelling each out to sort them took most of its themes' time.
+   * For each of `keys`, a number; the numbers sort as the keys' canonical() strings do,
+   * without making the strings (see wordRanks).
    */
+  canonicalOrders(keys: readonly TermKey[]): Float64Array {
+    const { rankOf } = this.wordRanks(keys);
+    return Float64Array.from(keys, (key) => canonicalOrder(rankOf, key));
+  }
+
+  /** `keys` sorted as their canonical() strings sort (see wordRanks). */
   inCanonicalOrder(keys: readonly TermKey[]): TermKey[] {
+    const { rankOf, byRank } = this.wordRanks(keys);
+    const orders = Float64Array.from(keys, (key) => canonicalOrder(rankOf, key));
+    orders.sort();
+    return Array.from(orders, (order) => {
+      const first = byRank[Math.floor(order / RANKS) - 1];
+      const second = order % RANKS;
+      return second === 0 ? first : phraseKey(first, byRank[second - 1]);
+    });
+  }
+
+  /**
+   * The words of `keys`, each ranked once by its text, so that a term sorts by the ranks of
+   * its words (canonicalOrder), a word before the phrases it starts. That is the order of
+   * their canonical() strings because no word holds a character below the space that joins
+   * a phrase's words (an organisation's mark, below everything, only starts terms of one
+   * word). A corpus of words never repeated has millions of terms, and spelling each out to
+   * sort them took most of its themes' time.
+   */
+  private wordRanks(keys: readonly TermKey[]): { rankOf: Int32Array; byRank: number[] } {
     /** 1 + the word's rank once ranked; -1 while waiting to be; 0 for words in none of the keys. */
     const rankOf = new Int32Array(this.words.length);
-    const used: number[] = [];
+    const byRank: number[] = [];
     const use = (id: number): void => {
       if (rankOf[id] !== 0) return;
       rankOf[id] = -1;
-      used.push(id);
+      byRank.push(id);
     };
     for (const key of keys) {
       if (isPhrase(key)) {
@@ -152,16 +173,9 @@ export class TermDictionary {
         use(secondWord(key));
       } else use(key);
     }
-    used.sort((a, b) => (this.words[a] < this.words[b] ? -1 : this.words[a] > this.words[b] ? 1 : 0));
-    used.forEach((id, rank) => (rankOf[id] = rank + 1));
-    // The first word's rank, then the second's (0 for none), packed in one number.
-    const orders = Float64Array.from(keys, (key) => (isPhrase(key) ? rankOf[firstWord(key)] * RANKS + rankOf[secondWord(key)] : rankOf[key] * RANKS));
-    orders.sort();
-    return Array.from(orders, (order) => {
-      const first = used[Math.floor(order / RANKS) - 1];
-      const second = order % RANKS;
-      return second === 0 ? first : phraseKey(first, used[second - 1]);
-    });
+    byRank.sort((a, b) => compareCodeUnits(this.words[a], this.words[b]));
+    byRank.forEach((id, rank) => (rankOf[id] = rank + 1));
+    return { rankOf, byRank };
   }
 
   private displayWord(id: number): string {
@@ -216,6 +230,11 @@ function sortPhrases(phrases: ArrayLike<number>, count: number, ranks: Int32Arra
   for (let rank = 1; rank <= rankCount; rank++) starts[rank] += starts[rank - 1];
   for (let i = 0; i < kept; i++) order[starts[ranks[phrases[2 * bySecond[i]]]]++] = bySecond[i];
   return kept;
+}
+
+/** A term's place in canonical order: its first word's rank, then its second's (0 for none), in one number. */
+function canonicalOrder(rankOf: Int32Array, key: TermKey): number {
+  return isPhrase(key) ? rankOf[firstWord(key)] * RANKS + rankOf[secondWord(key)] : rankOf[key] * RANKS;
 }
 
 /**

@@ -24,6 +24,7 @@ import {
 } from './discover';
 import { nearestCentroid } from './kmeans';
 import { SharedSlicedRun, Steps, runAll } from '../steps';
+import { compareCodeUnits } from '../text';
 import { takeVocabularies } from './articleVocabulary';
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
 import { SparseVector, heaviestColumns, isZero, tfidfVector } from './vectors';
@@ -182,7 +183,7 @@ export class ThemeIndex {
     let applied = false;
     try {
       const all = [...this.entries.values()].flat().sort(
-        (a, b) => compare(a.relativePath, b.relativePath) || compare(a.uri, b.uri) || a.index - b.index,
+        (a, b) => compareCodeUnits(a.relativePath, b.relativePath) || compareCodeUnits(a.uri, b.uri) || a.index - b.index,
       );
       // Edits arriving meanwhile are weighed against what is being clustered.
       this.clusteredArticles = all.length;
@@ -264,7 +265,7 @@ export class ThemeIndex {
     for (const entry of this.allEntries()) {
       if (themeId === undefined || model.themes[entry.theme].id === themeId) result.push(this.themed(entry, model));
     }
-    return result.sort((a, b) => compare(a.relativePath, b.relativePath) || a.index - b.index);
+    return result.sort((a, b) => compareCodeUnits(a.relativePath, b.relativePath) || a.index - b.index);
   }
 
   /** Every file indexed, articles or not. */
@@ -398,8 +399,4 @@ export class ThemeIndex {
   private organisationTerms(entry: Entry): TermKey[] {
     return this.organisationsOf(entry.uri, entry.index).map((name) => this.dictionary.organisationTerm(name));
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
