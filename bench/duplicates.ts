@@ -19,10 +19,9 @@ import { promises as fs, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Corpus } from '../server/src/core/corpus';
-import { fingerprintsAnalysis } from '../server/src/core/duplicates/analysis';
 import { DuplicateIndex } from '../server/src/core/duplicates/engine';
 import { ReportedDuplicate, duplicatesReport, findDuplicates } from '../server/src/core/duplicates/report';
-import { scanFolder, workerScriptBeside } from '../server/src/core/scan';
+import { SarifLocation, SarifLog } from '../server/src/core/duplicates/sarif';
 import { fileAnalyses } from '../server/src/core/fileAnalyses';
 import { duplicateDiagnostics } from '../server/src/duplicates/diagnostics';
 import { defaultSettings } from '../server/src/settings';
@@ -35,7 +34,6 @@ import { Random } from '../server/src/core/random';
 interface FoundPair {
   a: { path: string; startLine: number; endLine: number };
   b: { path: string; startLine: number; endLine: number };
-  kind?: 'exact' | 'near';
 }
 
 function lineOverlap(range: Range, found: FoundPair['a']): number {
@@ -78,15 +76,6 @@ function precision(gold: GoldPair[], groups: ReportedDuplicate[], kind: 'exact' 
   return { value: ofKind.length === 0 ? NaN : right.length / ofKind.length, reported: ofKind.length };
 }
 
-function pairsOfGroups(groups: ReportedDuplicate[]): FoundPair[] {
-  const pairs: FoundPair[] = [];
-  for (const group of groups) {
-    const places = group.passages.map((p) => ({ path: p.path, startLine: p.startLine - 1, endLine: p.endLine - 1 }));
-    for (let i = 0; i < places.length; i++) for (let j = i + 1; j < places.length; j++) pairs.push({ a: places[i], b: places[j], kind: group.kind });
-  }
-  return pairs;
-}
-
 interface ToolRun {
   seconds: number;
   peakMB: number;
@@ -100,11 +89,18 @@ function timed(command: string, args: string[], cwd: string): { seconds: number;
   return second.seconds <= first.seconds ? second : first;
 }
 
+/** Our CLI as a CI job runs it: the SARIF report, which finds duplicates and nothing else. */
 function runOurs(root: string, out: string): ToolRun {
-  const bench = path.join(__dirname, 'bench.js');
-  const run = timed(process.execPath, [bench, 'duplicates', '--child', root, out], root);
-  const groups = JSON.parse(readFileSync(out, 'utf8')) as ReportedDuplicate[];
-  return { seconds: run.seconds, peakMB: run.peakMB, pairs: pairsOfGroups(groups) };
+  const run = timed(process.execPath, [path.join(__dirname, 'cli.js'), 'scan', root, '--format', 'sarif', '--out', out], root);
+  const sarif = JSON.parse(readFileSync(out, 'utf8')) as SarifLog;
+  const lines = ({ physicalLocation: { artifactLocation, region } }: SarifLocation) => ({
+    path: artifactLocation.uri.split('/').map(decodeURIComponent).join('/'),
+    startLine: region.startLine - 1,
+    endLine: region.endLine - 1,
+  });
+  // Each copy's result lists the other copies: every pair, in both directions.
+  const pairs = sarif.runs[0].results.flatMap((result) => result.relatedLocations.map((other) => ({ a: lines(result.locations[0]), b: lines(other) })));
+  return { seconds: run.seconds, peakMB: run.peakMB, pairs };
 }
 
 function runJscpd(root: string, out: string): ToolRun {
@@ -149,18 +145,6 @@ function attempt(run: () => ToolRun | string): ToolRun | string {
   }
 }
 
-/**
- * The child process measured for our own row: scan the folder (on index worker threads, as
- * dist/cli.js does), find duplicates, write the groups. Only the fingerprints are computed
- * with each file, as the other tools find duplicates only (the CLI's scan also prepares
- * themes).
- */
-async function childRun(root: string, out: string): Promise<void> {
-  const corpus = new Corpus({ analyses: [fingerprintsAnalysis] });
-  await scanFolder(root, { ...defaultSettings, workerScript: workerScriptBeside(__dirname) }, corpus);
-  await fs.writeFile(out, JSON.stringify(duplicatesReport(findDuplicates(corpus))));
-}
-
 function fileInputs(files: { path: string; text: string }[]) {
   return files.map((file) => ({ uri: file.path, relativePath: file.path, text: file.text }));
 }
@@ -170,7 +154,10 @@ function fileInputs(files: { path: string; text: string }[]) {
  * corpus, then (up to 20k articles) edit-to-diagnostics: re-index one file, update the
  * duplicate index, and build the diagnostics of every affected file.
  */
-function inMemory(planted: PlantedCorpus, measureEdits: boolean): { splitSeconds: number; engineSeconds: number; withCopies: number[]; plain: number[] } {
+function inMemory(
+  planted: PlantedCorpus,
+  measureEdits: boolean,
+): { splitSeconds: number; engineSeconds: number; groups: ReportedDuplicate[]; withCopies: number[]; plain: number[] } {
   const corpus = new Corpus();
   let start = process.hrtime.bigint();
   corpus.apply(fileInputs(planted.files));
@@ -179,7 +166,8 @@ function inMemory(planted: PlantedCorpus, measureEdits: boolean): { splitSeconds
   start = process.hrtime.bigint();
   index.update({ updated: [...corpus.all()], removed: [] });
   const engineSeconds = msSince(start) / 1000;
-  if (!measureEdits) return { splitSeconds, engineSeconds, withCopies: [], plain: [] };
+  const groups = duplicatesReport(index.groups());
+  if (!measureEdits) return { splitSeconds, engineSeconds, groups, withCopies: [], plain: [] };
   let affected = new Set<string>();
   corpus.onChange((change) => (affected = index.update(change)));
   const byPath = new Map(planted.files.map((file) => [file.path, file]));
@@ -195,7 +183,7 @@ function inMemory(planted: PlantedCorpus, measureEdits: boolean): { splitSeconds
   const copyFiles = [...new Set(planted.gold.map((pair) => pair.copy.path))];
   const withCopies = copyFiles.slice(0, 100).map(measure);
   const plain = planted.files.filter((file) => !copyFiles.includes(file.path)).slice(0, 100).map((file, i) => measure(file.path, i));
-  return { splitSeconds, engineSeconds, withCopies, plain };
+  return { splitSeconds, engineSeconds, groups, withCopies, plain };
 }
 
 function badInput(): void {
@@ -271,9 +259,6 @@ function findDuplicatesOf(files: { path: string; text: string }[]) {
 }
 
 export async function benchDuplicates(): Promise<void> {
-  const child = process.argv.indexOf('--child');
-  if (child >= 0) return childRun(process.argv[child + 1], process.argv[child + 2]);
-
   noCopies();
   sharedPhrases(10_000);
   for (const size of benchSizes([10_000])) {
@@ -283,15 +268,14 @@ export async function benchDuplicates(): Promise<void> {
     const root = await writeCorpus({ files: planted.files, articles: [] }, `dup-${size}`);
     const work = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-bench-dup-out-'));
     try {
-      const ours = runOurs(root, path.join(work, 'ours.json'));
-      const groups = JSON.parse(readFileSync(path.join(work, 'ours.json'), 'utf8')) as ReportedDuplicate[];
+      const memory = inMemory(planted, size <= 20_000);
       for (const kind of ['exact', 'near'] as const) {
-        const p = precision(planted.gold, groups, kind);
+        const p = precision(planted.gold, memory.groups, kind);
         console.log(`seed-curator ${kind}: ${p.reported} groups reported, precision ${fmt(p.value, 3)}`);
       }
-      console.log(`seed-curator groups of 3+ copies: ${groups.filter((g) => g.passages.length >= 3).length} (planted: copied twice ≈ 20%)`);
+      console.log(`seed-curator groups of 3+ copies: ${memory.groups.filter((g) => g.passages.length >= 3).length} (planted: copied twice ≈ 20%)`);
       const rows: [string, ToolRun | string][] = [
-        ['seed-curator', ours],
+        ['seed-curator', runOurs(root, path.join(work, 'ours.sarif'))],
         ['jscpd 5.3.3', attempt(() => runJscpd(root, path.join(work, 'jscpd')))],
         ['sim_text', attempt(() => runSimText(root, path.join(work, 'sim.txt')))],
       ];
@@ -304,7 +288,6 @@ export async function benchDuplicates(): Promise<void> {
         const r = (category: Category | 'near') => fmt(recall(planted.gold, run.pairs, category), 3);
         console.log(`${name} | ${fmt(run.seconds, 2)} | ${run.peakMB} | ${r('exact')} | ${r('rewrapped')} | ${r('edited')} | ${r('near')}`);
       }
-      const memory = inMemory(planted, size <= 20_000);
       console.log(`in memory: article splitter ${fmt(memory.splitSeconds, 2)} s, duplicate engine ${fmt(memory.engineSeconds, 2)} s`);
       if (memory.withCopies.length > 0) {
         const { withCopies, plain } = memory;

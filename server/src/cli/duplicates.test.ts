@@ -8,6 +8,10 @@ import { runCli } from './main';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/duplicates');
 
+interface SarifLocation {
+  physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } };
+}
+
 async function run(...args: string[]): Promise<{ code: number; stdout: string }> {
   let stdout = '';
   const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: () => undefined, interactive: false });
@@ -57,6 +61,18 @@ describe('seed-curator scan: duplicates', () => {
     assert.equal(results[0].locations[0].physicalLocation.artifactLocation.uri, 'a.txt');
     assert.equal(results[0].relatedLocations[0].physicalLocation.artifactLocation.uri, 'sub/b.txt');
     assert.deepEqual(results[1].locations[0].physicalLocation.region.startLine, 9);
+  });
+
+  it('writes in SARIF the passages and messages of the JSON report (a SARIF scan looks for nothing else)', async () => {
+    const report = JSON.parse((await run('scan', folder, '--format', 'json')).stdout) as { duplicates: ReportedDuplicate[] };
+    const sarif = JSON.parse((await run('scan', folder, '--format', 'sarif')).stdout);
+    const fromJson = report.duplicates.flatMap((group) => group.passages.map((p) => [p.path.split(path.sep).join('/'), p.startLine, p.startColumn, p.endLine, p.endColumn, p.message]));
+    const fromSarif = sarif.runs[0].results.map((result: { locations: SarifLocation[]; message: { text: string } }) => {
+      const { artifactLocation, region } = result.locations[0].physicalLocation;
+      return [artifactLocation.uri, region.startLine, region.startColumn, region.endLine, region.endColumn, result.message.text];
+    });
+    assert.deepEqual(fromSarif, fromJson);
+    assert.match(String(fromSarif[1][5]), /^This article duplicates /, 'the whole-article copy is named by its title');
   });
 
   it('honours the folder ignore list, and then --fail-on-duplicates passes', async () => {

@@ -1,29 +1,34 @@
 /**
  * The duplicates' part of the CLI: the report section (honouring the folder's ignore list),
- * the SARIF output of `--format sarif`, and the check behind `--fail-on-duplicates`.
+ * and the SARIF output of `--format sarif`, for which nothing else is computed.
  */
 import { pathToFileURL } from 'url';
-import type { Corpus } from '../core/corpus';
-import type { Report, ReportSection } from '../core/report';
+import { Corpus } from '../core/corpus';
+import { fingerprintsAnalysis } from '../core/duplicates/analysis';
+import type { ReportSection } from '../core/report';
 import { readIgnoredPassages } from '../core/duplicates/ignore-list';
-import { ReportedDuplicate, duplicatesSection, findDuplicates } from '../core/duplicates/report';
+import type { DuplicateGroup } from '../core/duplicates/engine';
+import { duplicatesReport, duplicatesSection, findDuplicates } from '../core/duplicates/report';
 import { duplicatesSarif } from '../core/duplicates/sarif';
 import { defaultSettings } from '../settings';
 
-export function duplicatesSectionOf(corpus: Corpus, root: string): ReportSection {
+/** The groups of `corpus`, but for the passages the folder's ignore list holds. */
+export function duplicatesOf(corpus: Corpus, root: string): readonly DuplicateGroup[] {
   const ignored = readIgnoredPassages(root).map((entry) => entry.fingerprint);
-  return duplicatesSection(findDuplicates(corpus, ignored, defaultSettings.duplicates));
+  return findDuplicates(corpus, ignored, defaultSettings.duplicates);
 }
 
-function reportedDuplicates(report: Report): ReportedDuplicate[] {
-  return (report.duplicates as ReportedDuplicate[] | undefined) ?? [];
+export function duplicatesSectionOf(corpus: Corpus, root: string): ReportSection {
+  return duplicatesSection(duplicatesOf(corpus, root));
 }
 
-export function sarifOutput(report: Report, version: string): string {
-  const rootUri = pathToFileURL(report.root.endsWith('/') ? report.root : `${report.root}/`).href;
-  return `${JSON.stringify(duplicatesSarif(reportedDuplicates(report), version, rootUri), null, 2)}\n`;
+/** For duplicates alone: only fingerprints are computed, and a file is split into articles only when the engine reads its boilerplate or articles (when it may share a passage). */
+export function duplicatesOnlyCorpus(): Corpus {
+  return new Corpus({ analyses: [fingerprintsAnalysis], articlesWhenRead: true });
 }
 
-export function hasDuplicates(report: Report): boolean {
-  return reportedDuplicates(report).length > 0;
+/** `root` is the absolute path of the scanned folder. */
+export function sarifOutput(root: string, groups: readonly DuplicateGroup[], version: string): string {
+  const rootUri = pathToFileURL(root.endsWith('/') ? root : `${root}/`).href;
+  return `${JSON.stringify(duplicatesSarif(duplicatesReport(groups), version, rootUri), null, 2)}\n`;
 }

@@ -11,7 +11,7 @@ import { parseArgs } from 'util';
 import { scanFolder, workerScriptBeside } from '../core/scan';
 import { Finding, Report, addSection, baseFindings, baseReport, formatFinding } from '../core/report';
 import { defaultSettings } from '../settings';
-import { hasDuplicates, sarifOutput } from './duplicates';
+import { duplicatesOf, duplicatesOnlyCorpus, sarifOutput } from './duplicates';
 import { articleFindings, sectionBuilders } from './sections';
 import { searchFolder } from './themes';
 
@@ -69,10 +69,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (expected ${FORMATS.join(' or ')})`);
-    const { output, report } = await scan(folder, format, io);
+    const { output, foundDuplicates } = await scan(folder, format, io);
     if (values.out) await fs.writeFile(values.out, output);
     else io.stdout(output);
-    return values['fail-on-duplicates'] && hasDuplicates(report) ? 1 : 0;
+    return values['fail-on-duplicates'] && foundDuplicates ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`seed-curator: ${(error as Error).message}\n\n${USAGE}\n`);
@@ -83,7 +83,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function scan(folder: string, format: Format, io: CliIo): Promise<{ output: string; report: Report }> {
+/** What a scan prints, and whether it found duplicated passages (for `--fail-on-duplicates`). */
+interface ScanOutput {
+  output: string;
+  foundDuplicates: boolean;
+}
+
+async function scan(folder: string, format: Format, io: CliIo): Promise<ScanOutput> {
   const root = path.resolve(folder);
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat?.isDirectory()) throw new UsageError(`"${folder}" is not a folder`);
@@ -95,8 +101,14 @@ async function scan(folder: string, format: Format, io: CliIo): Promise<{ output
     workerScript: workerScriptBeside(__dirname),
     onWarning: (message: string) => io.stderr(`seed-curator: ${message}\n`),
   };
-  const { corpus, skipped, warnings } = await scanFolder(root, options);
+  // SARIF holds the duplicated passages alone: a CI job asking for it waits for nothing else.
+  const sarif = format === 'sarif';
+  const { corpus, skipped, warnings } = await scanFolder(root, options, sarif ? duplicatesOnlyCorpus() : undefined);
   if (progress) io.stderr('\r\x1b[K');
+  if (sarif) {
+    const groups = duplicatesOf(corpus, root);
+    return { output: sarifOutput(root, groups, VERSION), foundDuplicates: groups.length > 0 };
+  }
   const report = baseReport(root, corpus, skipped, warnings, VERSION);
   const findings: Finding[] = [...baseFindings(report), ...articleFindings(corpus)];
   for (const build of sectionBuilders) {
@@ -104,8 +116,8 @@ async function scan(folder: string, format: Format, io: CliIo): Promise<{ output
     addSection(report, section);
     findings.push(...section.findings);
   }
-  if (format === 'sarif') return { output: sarifOutput(report, VERSION), report };
-  return { output: format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, findings), report };
+  const foundDuplicates = (report.summary.duplicateGroups ?? 0) > 0;
+  return { output: format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, findings), foundDuplicates };
 }
 
 /** The report's keys are camelCase plurals for JSON readers; people read "1 duplicate group". */

@@ -1,6 +1,8 @@
 import { strict as assert } from 'assert';
 import { FileAnalysis, analysesSignature, analysisOf } from './analyses';
-import { Corpus, indexFile } from './corpus';
+import { encodeEntry, decodeEntry } from './cache/indexCache';
+import { Corpus, analyseText, indexFile, indexedFile } from './corpus';
+import { contentHash } from './text';
 
 const TEXT = [
   'Ferry timetable changes for the winter',
@@ -61,6 +63,22 @@ describe('file analyses', () => {
     corpus.apply([{ uri: 'a', relativePath: 'a.txt', text: TEXT.replace('Library opens on Sundays', 'Library opens on Sunday') }]);
     assert.equal(analysis.calls, 2);
     assert.deepEqual(analysisOf(corpus.get('a')!, analysis), [38, 23]);
+  });
+
+  it('leave a file unsplit under articlesWhenRead until something reads its articles', () => {
+    const textOnly: FileAnalysis<number> = { name: 'test.length', version: '1', analyse: ({ text }) => text.length };
+    const eager = analyseText(TEXT, [textOnly]);
+    const unsplit = analyseText(TEXT, [textOnly], undefined, true);
+    assert.deepEqual(unsplit, { analyses: { 'test.length': TEXT.length } }, 'no articles nor boilerplate made');
+    assert.deepEqual(analyseText(TEXT, [titleLengths()], undefined, true), analyseText(TEXT, [titleLengths()]), 'split for an analysis that reads the articles');
+    const file = indexedFile({ uri: 'a', relativePath: 'a.txt', text: TEXT }, decodeEntry(encodeEntry(unsplit)), contentHash(TEXT));
+    assert.deepEqual(file.boilerplate, eager.boilerplate);
+    assert.deepEqual(file.articles, eager.articles);
+    assert.equal(file.articles, file.articles, 'split once');
+
+    const corpus = new Corpus({ analyses: [textOnly], articlesWhenRead: true });
+    corpus.apply([{ uri: 'a', relativePath: 'a.txt', text: TEXT }]);
+    assert.deepEqual(corpus.get('a')!.articles, eager.articles);
   });
 
   it('must have distinct names', () => {

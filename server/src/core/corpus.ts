@@ -5,7 +5,7 @@
  * analyses they declare (core/analyses.ts), which it computes with each file.
  */
 import { AnalysisResults, FileAnalysis, runAnalyses } from './analyses';
-import { Article, LineSpan, splitArticles } from './articles';
+import { Article, LineSpan, SplitResult, splitArticles } from './articles';
 import type { ScratchFile } from './scratchFile';
 import { storeText } from './storedText';
 import { LineIndex, contentHash } from './text';
@@ -26,10 +26,14 @@ export interface IndexedFile {
   version?: number;
 }
 
-/** What indexing derives from a file's text alone: the part that is computed in workers and cached. */
+/**
+ * What indexing derives from a file's text alone: the part that is computed in workers and
+ * cached. Without articles and boilerplate when it was made with `articlesWhenRead` and no
+ * analysis read them: the file is split when something first does (see indexedFile).
+ */
 export interface FileIndex {
-  articles: Article[];
-  boilerplate: LineSpan[];
+  articles?: Article[];
+  boilerplate?: LineSpan[];
   analyses: AnalysisResults;
 }
 
@@ -53,14 +57,33 @@ export interface FileInput {
   version?: number;
 }
 
-export function analyseText(text: string, analyses: readonly FileAnalysis[], lines = new LineIndex(text)): FileIndex {
-  const { articles, boilerplate } = splitArticles(text, lines);
-  return { articles, boilerplate, analyses: runAnalyses({ text, lines, articles, boilerplate }, analyses) };
+/**
+ * Splits `text` and runs `analyses` on it. With `articlesWhenRead`, the text is split only if
+ * an analysis reads its articles or boilerplate: a scan for duplicates alone needs the
+ * articles of the few files that share passages, and splitting is most of indexing's work.
+ */
+export function analyseText(text: string, analyses: readonly FileAnalysis[], lines = new LineIndex(text), articlesWhenRead = false): FileIndex {
+  let split: SplitResult | undefined = articlesWhenRead ? undefined : splitArticles(text, lines);
+  const splitNow = (): SplitResult => (split ??= splitArticles(text, lines));
+  const results = runAnalyses(
+    {
+      text,
+      lines,
+      get articles() {
+        return splitNow().articles;
+      },
+      get boilerplate() {
+        return splitNow().boilerplate;
+      },
+    },
+    analyses,
+  );
+  return { ...split, analyses: results };
 }
 
-export function indexFile(input: FileInput, analyses: readonly FileAnalysis[] = []): IndexedFile {
+export function indexFile(input: FileInput, analyses: readonly FileAnalysis[] = [], articlesWhenRead = false): IndexedFile {
   const lines = new LineIndex(input.text);
-  return indexedFile(input, analyseText(input.text, analyses, lines), contentHash(input.text), lines);
+  return indexedFile(input, analyseText(input.text, analyses, lines, articlesWhenRead), contentHash(input.text), lines);
 }
 
 /**
@@ -70,15 +93,22 @@ export function indexFile(input: FileInput, analyses: readonly FileAnalysis[] = 
  */
 export function indexedFile(input: FileInput, index: FileIndex, hash: string, lines = new LineIndex(input.text), texts?: ScratchFile): IndexedFile {
   const stored = storeText(input.text, texts);
+  const storedLines = lines.withSource(stored.read);
+  let split: SplitResult | undefined = index.articles && index.boilerplate ? { articles: index.articles, boilerplate: index.boilerplate } : undefined;
+  const splitNow = (): SplitResult => (split ??= splitArticles(stored.read(), storedLines));
   const file: IndexedFile = {
     uri: input.uri,
     relativePath: input.relativePath,
     get text() {
       return stored.read();
     },
-    lines: lines.withSource(stored.read),
-    articles: index.articles,
-    boilerplate: index.boilerplate,
+    lines: storedLines,
+    get articles() {
+      return splitNow().articles;
+    },
+    get boilerplate() {
+      return splitNow().boilerplate;
+    },
     hash,
     analyses: index.analyses,
   };
@@ -89,15 +119,19 @@ export function indexedFile(input: FileInput, index: FileIndex, hash: string, li
 export interface CorpusOptions {
   /** Per-file analyses computed with every file (see core/analyses.ts). */
   analyses?: readonly FileAnalysis[];
+  /** Split a file into articles only when something reads them (see analyseText); by default, as it is indexed. */
+  articlesWhenRead?: boolean;
 }
 
 export class Corpus {
   private readonly files = new Map<string, IndexedFile>();
   private readonly listeners: CorpusListener[] = [];
   readonly analyses: readonly FileAnalysis[];
+  readonly articlesWhenRead: boolean;
 
   constructor(options: CorpusOptions = {}) {
     this.analyses = options.analyses ?? [];
+    this.articlesWhenRead = options.articlesWhenRead ?? false;
     const names = this.analyses.map((analysis) => analysis.name);
     const repeated = names.find((name, i) => names.indexOf(name) !== i);
     if (repeated !== undefined) throw new Error(`Two file analyses are named "${repeated}"`);
@@ -128,7 +162,7 @@ export class Corpus {
    * A file whose text is unchanged is not re-split and not reported.
    */
   apply(inputs: FileInput[], removedUris: string[] = []): CorpusChange {
-    return this.commit(inputs, (input) => indexFile(input, this.analyses), removedUris);
+    return this.commit(inputs, (input) => indexFile(input, this.analyses, this.articlesWhenRead), removedUris);
   }
 
   /** Like `apply`, for files already indexed (by workers, or from the cache). */

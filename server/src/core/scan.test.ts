@@ -2,6 +2,8 @@ import { strict as assert } from 'assert';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Corpus } from './corpus';
+import { fingerprintsAnalysis } from './duplicates/analysis';
 import { duplicatesReport, findDuplicates } from './duplicates/report';
 import { ScanResult, scanFolder } from './scan';
 import { story } from './workers/fixtures/stories';
@@ -69,6 +71,18 @@ describe('scanning a folder', function () {
       inThread.duplicates.map((group) => group.passages.length),
       new Array(FILES / 10).fill(2),
     );
+  });
+
+  it('finds the same duplicates and articles when files are split only as they are read, on worker threads or not', async () => {
+    const fingerprinted = (articlesWhenRead: boolean) => new Corpus({ analyses: [fingerprintsAnalysis], articlesWhenRead });
+    const eager = await scanFolder(root, OPTIONS, fingerprinted(false));
+    const expected = duplicatesReport(findDuplicates(eager.corpus));
+    for (const workerScript of [undefined, INDEX_WORKER]) {
+      const lazy = await scanFolder(root, { ...OPTIONS, workerScript }, fingerprinted(true));
+      // The duplicates first: finding them reads the articles of the files that share passages only.
+      assert.deepEqual(duplicatesReport(findDuplicates(lazy.corpus)), expected);
+      assert.deepEqual(plain(lazy), plain(eager));
+    }
   });
 
   it('goes on in this thread when the workers fail, saying so once', async () => {

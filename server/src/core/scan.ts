@@ -54,6 +54,7 @@ export async function scanFolder(root: string, options: ScanOptions, corpus = ne
   const disk = new DiskIndexer({
     maxBytes: options.maxFileSizeKB * 1024,
     analyses: corpus.analyses,
+    articlesWhenRead: corpus.articlesWhenRead,
     cache: IndexCache.disabled({ info: () => undefined, warn }),
     log: { info: () => undefined, warn },
     workerScript: options.workerScript,

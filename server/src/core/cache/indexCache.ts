@@ -57,7 +57,10 @@ export function decodeEntry(bytes: Uint8Array): FileIndex {
   const deserializer = new CopyingDeserializer(bytes);
   deserializer.readHeader();
   const value = deserializer.readValue() as Partial<FileIndex> | null;
-  if (!value || !Array.isArray(value.articles) || !Array.isArray(value.boilerplate) || typeof value.analyses !== 'object' || !value.analyses) {
+  // Both or neither: an index made with `articlesWhenRead` may not have split its file.
+  const split = Array.isArray(value?.articles) && Array.isArray(value?.boilerplate);
+  const unsplit = value?.articles === undefined && value?.boilerplate === undefined;
+  if (!value || !(split || unsplit) || typeof value.analyses !== 'object' || !value.analyses) {
     throw new Error('not an indexed file');
   }
   return value as FileIndex;

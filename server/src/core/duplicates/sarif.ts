@@ -15,7 +15,7 @@ interface SarifRegion {
   endColumn: number;
 }
 
-interface SarifLocation {
+export interface SarifLocation {
   id?: number;
   physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: SarifRegion };
   message?: { text: string };

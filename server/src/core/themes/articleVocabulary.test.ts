@@ -35,8 +35,7 @@ function plainCount(title: string, body: string): { counts: Map<string, number>;
 }
 
 function articlesOf(text: string): { title: string; body: string }[] {
-  const { articles } = analyseText(text, []);
-  const lines = indexedFile({ uri: 'a', relativePath: 'a', text }, { articles, boilerplate: [], analyses: {} }, contentHash(text)).lines;
+  const { articles, lines } = indexedFile({ uri: 'a', relativePath: 'a', text }, analyseText(text, []), contentHash(text));
   return articles.map((article) => ({ title: article.title, body: text.slice(lines.lineStart(article.bodyStartLine), article.endOffset) }));
 }
 

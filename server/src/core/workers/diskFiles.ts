@@ -29,6 +29,8 @@ export interface DiskIndexOptions {
   /** Hashes whose index the cache holds. */
   cached: { has(hash: string): boolean };
   analyses: readonly FileAnalysis[];
+  /** Leave the text unsplit unless an analysis reads its articles (see analyseText). */
+  articlesWhenRead: boolean;
   /** `readTextFile`, or in a worker thread `readTextFileSync`. */
   read(path: string, maxBytes: number): ReadOutcome | Promise<ReadOutcome>;
 }
@@ -41,7 +43,7 @@ export async function indexFromDisk(file: DiskFile, options: DiskIndexOptions): 
   const hash = contentHash(text);
   if (options.cached.has(hash)) return { kind: 'cached', text, hash, ...warning };
   try {
-    return { kind: 'indexed', text, hash, ...warning, entry: encodeEntry(analyseText(text, options.analyses)) };
+    return { kind: 'indexed', text, hash, ...warning, entry: encodeEntry(analyseText(text, options.analyses, undefined, options.articlesWhenRead)) };
   } catch (error) {
     // An analysis that fails on some text must not stop the scan: the file is reported and left out.
     return { kind: 'skipped', reason: `could not be indexed: ${error instanceof Error ? error.message : String(error)}` };

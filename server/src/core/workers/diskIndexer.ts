@@ -22,6 +22,8 @@ export type ScannedFile =
 export interface DiskIndexerOptions {
   maxBytes: number;
   analyses: readonly FileAnalysis[];
+  /** Split files into articles only when something reads them (see analyseText). */
+  articlesWhenRead?: boolean;
   cache: IndexCache;
   log: CacheLog;
   /** The worker entry script (it calls `serveIndexJobs`); undefined: no workers. */
@@ -55,6 +57,10 @@ export class DiskIndexer {
   private closed = false;
 
   constructor(private readonly options: DiskIndexerOptions) {}
+
+  private get articlesWhenRead(): boolean {
+    return this.options.articlesWhenRead ?? false;
+  }
 
   get inThreadFiles(): number {
     return this.options.inThreadFiles ?? DEFAULT_IN_THREAD_FILES;
@@ -111,6 +117,7 @@ export class DiskIndexer {
       cached: [...this.options.cache.hashes()],
       analyses: this.options.analyses.map((analysis) => analysis.name),
       signature: analysesSignature(this.options.analyses),
+      articlesWhenRead: this.articlesWhenRead,
     };
     this.pool = new WorkerPool(workerScript, workers, data);
     this.workersUsed = workers;
@@ -119,7 +126,7 @@ export class DiskIndexer {
 
   private inThisThread(files: DiskFile[]): Promise<DiskFileResult[]> {
     const { maxBytes, analyses, cache } = this.options;
-    return Promise.all(files.map((file) => indexFromDisk(file, { maxBytes, analyses, cached: cache, read: readTextFile })));
+    return Promise.all(files.map((file) => indexFromDisk(file, { maxBytes, analyses, articlesWhenRead: this.articlesWhenRead, cached: cache, read: readTextFile })));
   }
 
   private scanned(file: DiskFile, result: DiskFileResult, onWorkers: boolean): ScannedFile {
@@ -144,7 +151,7 @@ export class DiskIndexer {
       return cached;
     }
     this.inThread++;
-    const index = analyseText(text, this.options.analyses);
+    const index = analyseText(text, this.options.analyses, undefined, this.articlesWhenRead);
     this.options.cache.put(hash, encodeEntry(index));
     return index;
   }

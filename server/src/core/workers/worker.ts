@@ -15,6 +15,8 @@ export interface IndexWorkerData {
   /** Names of the analyses to run, and their signature (see `analysesSignature`), to check both sides agree. */
   analyses: string[];
   signature: string;
+  /** See `DiskIndexOptions.articlesWhenRead`. */
+  articlesWhenRead: boolean;
 }
 
 export type IndexJob = DiskFile[];
@@ -34,7 +36,7 @@ export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
     throw new Error(`the index worker's file analyses (${analysesSignature(analyses)}) differ from the server's (${data.signature})`);
   }
   // Blocking reads: this thread has nothing else to do meanwhile, and a promise per step cost more than the reading.
-  const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, read: readTextFileSync };
+  const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, read: readTextFileSync };
   port.on('message', async (files: IndexJob) => {
     const results: IndexJobResult = await Promise.all(files.map((file) => indexFromDisk(file, options)));
     port.postMessage(results);
