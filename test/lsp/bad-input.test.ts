@@ -6,12 +6,11 @@
  */
 import { strict as assert } from 'assert';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { DocumentSymbol, FileChangeType, SymbolInformation, WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageserver-protocol';
 import { IndexStatus, IndexStatusRequest } from '../../server/src/protocol';
-import { TestServer, startServer } from './lspClient';
+import { serverOnTemporaryWorkspace } from './lspClient';
 
 const MAX_FILE_SIZE_KB = 1100;
 const TINY_FILES = 2000;
@@ -49,40 +48,37 @@ async function writeBadWorkspace(root: string): Promise<string[]> {
 
 describe('language server on bad input', function () {
   this.timeout(30_000);
-  let workspace: string;
-  let server: TestServer;
   let expectedSkips: string[];
   /** Answers to requests sent at startup and at every progress report of the initial scan. */
   const answersWhileIndexing: Promise<{ status: IndexStatus; symbols: unknown }>[] = [];
-  const uriOf = (name: string): string => URI.file(path.join(workspace, name)).toString();
+  const uriOf = (name: string): string => URI.file(path.join(lsp.workspace, name)).toString();
   const documentSymbols = (name: string): Promise<DocumentSymbol[]> =>
-    server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf(name) } });
+    lsp.server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf(name) } });
 
   async function askWhileIndexing(): Promise<{ status: IndexStatus; symbols: unknown }> {
     const [status, symbols] = await Promise.all([
-      server.connection.sendRequest(IndexStatusRequest, undefined),
-      server.connection.sendRequest('workspace/symbol', { query: 'tiny note' }),
+      lsp.server.connection.sendRequest(IndexStatusRequest, undefined),
+      lsp.server.connection.sendRequest('workspace/symbol', { query: 'tiny note' }),
       documentSymbols('tiny/1999.txt'),
     ]);
     return { status, symbols };
   }
 
-  before(async () => {
-    workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-bad-input-'));
-    expectedSkips = await writeBadWorkspace(workspace);
-    server = await startServer(workspace, { maxFileSizeKB: MAX_FILE_SIZE_KB });
-    answersWhileIndexing.push(askWhileIndexing());
-    server.connection.onNotification('$/progress', ({ value }: { value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd }) => {
-      if (value.kind === 'report') answersWhileIndexing.push(askWhileIndexing());
-    });
-  });
-  after(async () => {
-    await server?.stop();
-    await fs.rm(workspace, { recursive: true, force: true });
+  const lsp = serverOnTemporaryWorkspace('seed-bad-input-', {
+    prepare: async (workspace) => {
+      expectedSkips = await writeBadWorkspace(workspace);
+    },
+    settings: { maxFileSizeKB: MAX_FILE_SIZE_KB },
+    whenStarted: (server) => {
+      answersWhileIndexing.push(askWhileIndexing());
+      server.connection.onNotification('$/progress', ({ value }: { value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd }) => {
+        if (value.kind === 'report') answersWhileIndexing.push(askWhileIndexing());
+      });
+    },
   });
 
   it('answers requests made while it is still indexing with partial results, never errors', async () => {
-    const final = await server.nextStatus();
+    const final = await lsp.server.nextStatus();
     const answers = await Promise.all(answersWhileIndexing);
     for (const { symbols } of answers) assert.ok(Array.isArray(symbols));
     // The first request arrives before the scan has even started; later ones see part of the index.
@@ -93,7 +89,7 @@ describe('language server on bad input', function () {
   });
 
   it('becomes ready with the right counts', async () => {
-    const status = await server.nextStatus();
+    const status = await lsp.server.nextStatus();
     // empty, latin1, one-mb-line, identical-lines, the tiny files, loop/note, x.txt/inner.
     assert.equal(status.files, TINY_FILES + 6);
     // One article in each but the empty file.
@@ -102,12 +98,12 @@ describe('language server on bad input', function () {
   });
 
   it('logs each skipped file exactly once, with the reason', () => {
-    const skips = server.logs.filter((line) => line.startsWith('Skipped '));
-    assert.deepEqual([...skips].sort(), [...expectedSkips].sort(), server.logs.join('\n'));
+    const skips = lsp.server.logs.filter((line) => line.startsWith('Skipped '));
+    assert.deepEqual([...skips].sort(), [...expectedSkips].sort(), lsp.server.logs.join('\n'));
   });
 
   it('indexes a file that is not UTF-8 with replacement characters, and says so once', async () => {
-    const warnings = server.logs.filter((line) => line.startsWith('latin1.txt'));
+    const warnings = lsp.server.logs.filter((line) => line.startsWith('latin1.txt'));
     assert.deepEqual(warnings, ['latin1.txt: not valid UTF-8: invalid bytes shown as U+FFFD']);
     const symbols = await documentSymbols('latin1.txt');
     assert.deepEqual(symbols.map((s) => s.name), ['Caf\ufffd opens on the high street']);
@@ -122,34 +118,34 @@ describe('language server on bad input', function () {
 
   it('enters a folder named like a file, and indexes a looping folder once', async () => {
     assert.deepEqual((await documentSymbols('x.txt/inner.txt')).map((s) => s.name), ['Inside a folder named like a file']);
-    const found: SymbolInformation[] = await server.connection.sendRequest('workspace/symbol', { query: 'Tiny note -1' });
+    const found: SymbolInformation[] = await lsp.server.connection.sendRequest('workspace/symbol', { query: 'Tiny note -1' });
     assert.deepEqual(found.map((s) => s.containerName), ['loop/note.txt']);
   });
 
   it('skips a file that is gone by the time it is read, and goes on', async () => {
-    const before = server.latestStatus();
-    const created = path.join(workspace, 'created.txt');
+    const before = lsp.server.latestStatus();
+    const created = path.join(lsp.workspace, 'created.txt');
     await fs.writeFile(created, tinyArticle(TINY_FILES));
     // The watcher reports a file that was deleted before the server could read it; the
     // event after it tells when the server has dealt with both.
-    await server.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    await lsp.server.connection.sendNotification('workspace/didChangeWatchedFiles', {
       changes: [
         { uri: uriOf('gone.txt'), type: FileChangeType.Created },
         { uri: URI.file(created).toString(), type: FileChangeType.Created },
       ],
     });
-    const after = await server.nextStatus(before.generation);
+    const after = await lsp.server.nextStatus(before.generation);
     assert.equal(after.files, before.files + 1);
     assert.deepEqual(
-      server.logs.filter((line) => line.startsWith('Skipped gone.txt')),
+      lsp.server.logs.filter((line) => line.startsWith('Skipped gone.txt')),
       ['Skipped gone.txt: file no longer exists (deleted while being read)'],
     );
   });
 
   it('still answers outline and workspace symbol requests afterwards', async () => {
     assert.deepEqual((await documentSymbols('tiny/1234.txt')).map((s) => s.name), ['Tiny note 1234']);
-    const found: SymbolInformation[] = await server.connection.sendRequest('workspace/symbol', { query: `Tiny note ${TINY_FILES}` });
+    const found: SymbolInformation[] = await lsp.server.connection.sendRequest('workspace/symbol', { query: `Tiny note ${TINY_FILES}` });
     assert.deepEqual(found.map((s) => s.containerName), ['created.txt']);
-    assert.equal(server.process.exitCode, null);
+    assert.equal(lsp.server.process.exitCode, null);
   });
 });

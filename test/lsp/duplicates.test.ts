@@ -7,17 +7,38 @@ import { CodeAction, Diagnostic, Location, PublishDiagnosticsParams, TextEdit } 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DuplicateGroupsRequest, IgnorePassageRequest } from '../../server/src/protocol';
 import { Random } from '../../server/src/core/random';
-import { TestServer, startServer } from './lspClient';
+import { TestServer, serverOnTemporaryWorkspace, startServer } from './lspClient';
 
 const FIXTURES = path.join(__dirname, '../fixtures/duplicates');
 
 describe('duplicates over LSP', function () {
-  let workspace: string;
-  let server: TestServer;
   const latest = new Map<string, Diagnostic[]>();
   const waiters: { uri: string; test(d: Diagnostic[]): boolean; resolve(d: Diagnostic[]): void }[] = [];
-  const uriOf = (name: string): string => URI.file(path.join(workspace, name)).toString();
   const texts: Record<string, string> = {};
+  const lsp = serverOnTemporaryWorkspace('seed-dup-', {
+    prepare: async (workspace) => {
+      const read = async (name: string) => (await fs.readFile(path.join(FIXTURES, `${name}.txt`), 'utf8')).trimEnd();
+      const [harbour, orchard, library, unrelated] = await Promise.all(['harbour', 'orchard', 'library', 'unrelated'].map(read));
+      texts['a.txt'] = `${harbour}\n\n${orchard}\n`;
+      texts['b.txt'] = `${library}\n\n${harbour}\n`;
+      texts['c.txt'] = `${unrelated}\n`;
+      for (const [name, text] of Object.entries(texts)) await fs.writeFile(path.join(workspace, name), text);
+    },
+    settings: { debounceMs: 0 },
+    whenStarted: async (server) => {
+      server.connection.onNotification('textDocument/publishDiagnostics', ({ uri, diagnostics }: PublishDiagnosticsParams) => {
+        latest.set(uri, diagnostics);
+        for (const waiter of [...waiters]) {
+          if (waiter.uri === uri && waiter.test(diagnostics)) {
+            waiters.splice(waiters.indexOf(waiter), 1);
+            waiter.resolve(diagnostics);
+          }
+        }
+      });
+      await server.nextStatus();
+    },
+  });
+  const uriOf = (name: string): string => URI.file(path.join(lsp.workspace, name)).toString();
 
   /** Resolves with the diagnostics of `name` once they satisfy `test` (now or later). */
   function diagnosticsOf(name: string, test: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
@@ -26,31 +47,6 @@ describe('duplicates over LSP', function () {
     if (test(now)) return Promise.resolve(now);
     return new Promise((resolve) => waiters.push({ uri, test, resolve }));
   }
-
-  before(async () => {
-    const read = async (name: string) => (await fs.readFile(path.join(FIXTURES, `${name}.txt`), 'utf8')).trimEnd();
-    const [harbour, orchard, library, unrelated] = await Promise.all(['harbour', 'orchard', 'library', 'unrelated'].map(read));
-    texts['a.txt'] = `${harbour}\n\n${orchard}\n`;
-    texts['b.txt'] = `${library}\n\n${harbour}\n`;
-    texts['c.txt'] = `${unrelated}\n`;
-    workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-dup-'));
-    for (const [name, text] of Object.entries(texts)) await fs.writeFile(path.join(workspace, name), text);
-    server = await startServer(workspace, { debounceMs: 0 });
-    server.connection.onNotification('textDocument/publishDiagnostics', ({ uri, diagnostics }: PublishDiagnosticsParams) => {
-      latest.set(uri, diagnostics);
-      for (const waiter of [...waiters]) {
-        if (waiter.uri === uri && waiter.test(diagnostics)) {
-          waiters.splice(waiters.indexOf(waiter), 1);
-          waiter.resolve(diagnostics);
-        }
-      }
-    });
-    await server.nextStatus();
-  });
-  after(async () => {
-    await server?.stop();
-    await fs.rm(workspace, { recursive: true, force: true });
-  });
 
   it('puts a diagnostic on every copy, linking to the other copies', async () => {
     const [a] = await diagnosticsOf('a.txt', (d) => d.length === 1);
@@ -64,12 +60,12 @@ describe('duplicates over LSP', function () {
   });
 
   it('jumps from inside a copy to the other copy', async () => {
-    const definition: Location[] = await server.connection.sendRequest('textDocument/definition', {
+    const definition: Location[] = await lsp.server.connection.sendRequest('textDocument/definition', {
       textDocument: { uri: uriOf('a.txt') },
       position: { line: 2, character: 10 },
     });
     assert.deepEqual(definition.map((l) => [l.uri, l.range.start.line, l.range.end.line]), [[uriOf('b.txt'), 8, 14]]);
-    const references: Location[] = await server.connection.sendRequest('textDocument/references', {
+    const references: Location[] = await lsp.server.connection.sendRequest('textDocument/references', {
       textDocument: { uri: uriOf('b.txt') },
       position: { line: 10, character: 0 },
       context: { includeDeclaration: true },
@@ -78,7 +74,7 @@ describe('duplicates over LSP', function () {
   });
 
   it('lists the groups for the client', async () => {
-    const result = await server.connection.sendRequest(DuplicateGroupsRequest);
+    const result = await lsp.server.connection.sendRequest(DuplicateGroupsRequest);
     assert.equal(result.ready, true);
     assert.equal(result.groups.length, 1);
     assert.equal(result.groups[0].kind, 'exact');
@@ -88,9 +84,9 @@ describe('duplicates over LSP', function () {
 
   it('removes one copy with an undoable edit, and the other copy is no longer flagged', async () => {
     const uri = uriOf('b.txt');
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: texts['b.txt'] } });
+    await lsp.server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: texts['b.txt'] } });
     const [diagnostic] = await diagnosticsOf('b.txt', (d) => d.length === 1);
-    const actions: CodeAction[] = await server.connection.sendRequest('textDocument/codeAction', {
+    const actions: CodeAction[] = await lsp.server.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic] },
@@ -100,7 +96,7 @@ describe('duplicates over LSP', function () {
     assert.equal(change.textDocument.version, 1);
     const edited = TextDocument.applyEdits(TextDocument.create(uri, 'plaintext', 1, texts['b.txt']), change.edits);
     assert.equal(edited, `${texts['b.txt'].split('\n\nHarbour lights')[0]}\n`);
-    await server.connection.sendNotification('textDocument/didChange', {
+    await lsp.server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
       contentChanges: [{ text: edited }],
     });
@@ -110,16 +106,16 @@ describe('duplicates over LSP', function () {
 
   it('offers Remove this copy disabled when the document moved on since it was indexed', async () => {
     const uri = uriOf('b.txt');
-    await server.connection.sendNotification('textDocument/didChange', {
+    await lsp.server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 3 },
       contentChanges: [{ text: texts['b.txt'] }],
     });
     const [diagnostic] = await diagnosticsOf('b.txt', (d) => d.length === 1);
-    await server.connection.sendNotification('textDocument/didChange', {
+    await lsp.server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 4 },
       contentChanges: [{ text: `${texts['b.txt']}\nOne more line.\n` }],
     });
-    const actions: CodeAction[] = await server.connection.sendRequest('textDocument/codeAction', {
+    const actions: CodeAction[] = await lsp.server.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic] },
@@ -132,12 +128,12 @@ describe('duplicates over LSP', function () {
 
   it('ignores a passage everywhere and keeps the choice in .seed-curator/', async () => {
     await diagnosticsOf('a.txt', (d) => d.length === 1);
-    const { groups } = await server.connection.sendRequest(DuplicateGroupsRequest);
-    const message = await server.connection.sendRequest(IgnorePassageRequest, { groupId: groups[0].id });
+    const { groups } = await lsp.server.connection.sendRequest(DuplicateGroupsRequest);
+    const message = await lsp.server.connection.sendRequest(IgnorePassageRequest, { groupId: groups[0].id });
     assert.match(message, /^Ignored a passage of 164 words in 2 places\.$/);
     await diagnosticsOf('a.txt', (d) => d.length === 0);
     await diagnosticsOf('b.txt', (d) => d.length === 0);
-    const stored = JSON.parse(await fs.readFile(path.join(workspace, '.seed-curator/ignored-passages.json'), 'utf8'));
+    const stored = JSON.parse(await fs.readFile(path.join(lsp.workspace, '.seed-curator/ignored-passages.json'), 'utf8'));
     assert.equal(stored.passages.length, 1);
     assert.match(stored.passages[0].preview, /^Harbour lights return/);
   });

@@ -4,6 +4,8 @@
  * way VS Code would.
  */
 import { ChildProcess, spawn } from 'child_process';
+import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import {
   InitializeParams,
@@ -97,6 +99,54 @@ export async function startServer(workspaceFolder: string, settings: Record<stri
       await connection.sendNotification('exit');
       connection.dispose();
       if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+export interface ServerOnTemporaryWorkspaceOptions {
+  /** Fills the new, empty workspace folder before the server starts on it. */
+  prepare(workspace: string): Promise<void>;
+  /** The `seedCurator` settings the server is given. */
+  settings?: Record<string, unknown>;
+  /**
+   * Called as soon as the server is initialised, before the next of its messages is handled:
+   * listeners added here hear all it sends from then on, which a later `before` hook could miss.
+   * The tests start once the promise it returns settles.
+   */
+  whenStarted?(server: TestServer): void | Promise<void>;
+}
+
+export interface ServerOnTemporaryWorkspace {
+  readonly workspace: string;
+  readonly server: TestServer;
+}
+
+/**
+ * Registers `before` and `after` hooks in the calling `describe`: before its tests, a fresh
+ * temporary folder (named from `prefix`) is filled by `options.prepare` and the real server started on
+ * it; after them, the server is stopped and the folder deleted. Read the getters inside hooks and tests.
+ */
+export function serverOnTemporaryWorkspace(prefix: string, options: ServerOnTemporaryWorkspaceOptions): ServerOnTemporaryWorkspace {
+  let workspace: string | undefined;
+  let server: TestServer | undefined;
+  before(async () => {
+    workspace = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+    await options.prepare(workspace);
+    server = await startServer(workspace, options.settings);
+    await options.whenStarted?.(server);
+  });
+  after(async () => {
+    await server?.stop();
+    if (workspace) await fs.rm(workspace, { recursive: true, force: true });
+  });
+  return {
+    get workspace() {
+      if (workspace === undefined) throw new Error('the workspace is made in the before hook');
+      return workspace;
+    },
+    get server() {
+      if (server === undefined) throw new Error('the server is started in the before hook');
+      return server;
     },
   };
 }

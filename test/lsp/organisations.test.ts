@@ -1,20 +1,37 @@
 import { strict as assert } from 'assert';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { Diagnostic, DocumentHighlight, Hover, Location, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { OrganisationArticlesRequest, OrganisationsRequest } from '../../server/src/protocol';
-import { TestServer, startServer } from './lspClient';
+import { serverOnTemporaryWorkspace } from './lspClient';
 
 const FIXTURES = path.join(__dirname, '../fixtures/organisations');
 
 describe('organisations over LSP', function () {
-  let workspace: string;
-  let server: TestServer;
   const texts: Record<string, string> = {};
   const diagnostics = new Map<string, Diagnostic[]>();
-  const uriOf = (name: string): string => URI.file(path.join(workspace, name)).toString();
+  const lsp = serverOnTemporaryWorkspace('seed-orgs-', {
+    prepare: async (workspace) => {
+      for (const name of ['governance.txt', 'carers.txt']) {
+        texts[name] = await fs.readFile(path.join(FIXTURES, name), 'utf8');
+        await fs.writeFile(path.join(workspace, name), texts[name]);
+      }
+      await fs.mkdir(path.join(workspace, '.seed-curator'));
+      await fs.writeFile(
+        path.join(workspace, '.seed-curator/organisations.json'),
+        '{\n  "organisations": [\n    {"name": "Tollgate Analytics", "description": "A polling firm."},\n    {"nom": "typo"}\n  ]\n}\n',
+      );
+    },
+    settings: { debounceMs: 0 },
+    whenStarted: async (server) => {
+      server.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+        diagnostics.set(params.uri, params.diagnostics);
+      });
+      await server.nextStatus();
+    },
+  });
+  const uriOf = (name: string): string => URI.file(path.join(lsp.workspace, name)).toString();
 
   /** The position of the `nth` occurrence of `needle` in a file, plus `shift` characters. */
   function positionOf(name: string, needle: string, nth = 0, shift = 1): { line: number; character: number } {
@@ -26,34 +43,12 @@ describe('organisations over LSP', function () {
   }
 
   async function hover(name: string, needle: string, nth = 0): Promise<string | undefined> {
-    const result = await server.connection.sendRequest<Hover | null>('textDocument/hover', {
+    const result = await lsp.server.connection.sendRequest<Hover | null>('textDocument/hover', {
       textDocument: { uri: uriOf(name) },
       position: positionOf(name, needle, nth),
     });
     return result ? (result.contents as MarkupContent).value : undefined;
   }
-
-  before(async () => {
-    workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-orgs-'));
-    for (const name of ['governance.txt', 'carers.txt']) {
-      texts[name] = await fs.readFile(path.join(FIXTURES, name), 'utf8');
-      await fs.writeFile(path.join(workspace, name), texts[name]);
-    }
-    await fs.mkdir(path.join(workspace, '.seed-curator'));
-    await fs.writeFile(
-      path.join(workspace, '.seed-curator/organisations.json'),
-      '{\n  "organisations": [\n    {"name": "Tollgate Analytics", "description": "A polling firm."},\n    {"nom": "typo"}\n  ]\n}\n',
-    );
-    server = await startServer(workspace, { debounceMs: 0 });
-    server.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-      diagnostics.set(params.uri, params.diagnostics);
-    });
-    await server.nextStatus();
-  });
-  after(async () => {
-    await server?.stop();
-    await fs.rm(workspace, { recursive: true, force: true });
-  });
 
   it('summarises an organisation on hover: description, counts, articles, related organisations, people', async () => {
     const text = await hover('governance.txt', 'GGI', 1);
@@ -83,7 +78,7 @@ describe('organisations over LSP', function () {
   });
 
   it('finds every mention, all spellings included, and highlights those in the file', async () => {
-    const references = await server.connection.sendRequest<Location[]>('textDocument/references', {
+    const references = await lsp.server.connection.sendRequest<Location[]>('textDocument/references', {
       textDocument: { uri: uriOf('carers.txt') },
       position: positionOf('carers.txt', 'GGI'),
       context: { includeDeclaration: true },
@@ -100,7 +95,7 @@ describe('organisations over LSP', function () {
       'governance.txt:Good Governance Institute',
       'governance.txt:Good Governance Institute',
     ]);
-    const highlights = await server.connection.sendRequest<DocumentHighlight[]>('textDocument/documentHighlight', {
+    const highlights = await lsp.server.connection.sendRequest<DocumentHighlight[]>('textDocument/documentHighlight', {
       textDocument: { uri: uriOf('governance.txt') },
       position: positionOf('governance.txt', 'NHS England'),
     });
@@ -108,11 +103,11 @@ describe('organisations over LSP', function () {
   });
 
   it('lists organisations by mentions for the view, then the articles of one', async () => {
-    const { organisations } = await server.connection.sendRequest(OrganisationsRequest);
+    const { organisations } = await lsp.server.connection.sendRequest(OrganisationsRequest);
     assert.equal(organisations[0].id, 'ggi');
     const names = organisations.map((organisation) => organisation.name);
     for (const name of ['NHS England', 'Care Quality Commission', 'Brightwater Carers', 'Tollgate Analytics']) assert.ok(names.includes(name), name);
-    const articles = await server.connection.sendRequest(OrganisationArticlesRequest, { id: 'nhs-england' });
+    const articles = await lsp.server.connection.sendRequest(OrganisationArticlesRequest, { id: 'nhs-england' });
     assert.deepEqual(articles.map((article) => [path.basename(URI.parse(article.uri).fsPath), article.title, article.mentions]), [
       ['governance.txt', 'Boards learn to share power', 2],
       ['carers.txt', 'Carers ask for a seat at the table', 1],
@@ -128,13 +123,13 @@ describe('organisations over LSP', function () {
     ]);
     assert.match((await hover('carers.txt', 'Tollgate Analytics')) ?? '', /A polling firm\./);
 
-    await fs.writeFile(path.join(workspace, '.seed-curator/organisations.json'), '{"ignore": ["Brightwater Carers"]}');
-    const generation = server.latestStatus().generation;
-    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri, type: 2 }] });
+    await fs.writeFile(path.join(lsp.workspace, '.seed-curator/organisations.json'), '{"ignore": ["Brightwater Carers"]}');
+    const generation = lsp.server.latestStatus().generation;
+    await lsp.server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri, type: 2 }] });
     const deadline = Date.now() + 5000;
     while (Date.now() < deadline && (await hover('carers.txt', 'Brightwater Carers')) !== undefined) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(await hover('carers.txt', 'Brightwater Carers'), undefined);
     assert.deepEqual(diagnostics.get(fileUri), []);
-    assert.ok(server.latestStatus().generation >= generation);
+    assert.ok(lsp.server.latestStatus().generation >= generation);
   });
 });

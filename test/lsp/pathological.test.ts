@@ -6,13 +6,12 @@
  */
 import { strict as assert } from 'assert';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { OrganisationsRequest } from '../../server/src/protocol';
 import { pathologicalTexts } from '../property/pathologicalTexts';
-import { TestServer, startServer } from './lspClient';
+import { serverOnTemporaryWorkspace } from './lspClient';
 
 /** Characters per file: big enough that any of the old slowdowns outlasts the timeout. */
 const SIZE = 300_000;
@@ -20,22 +19,15 @@ const NAME = 'Riverside Hospice Trust';
 
 describe('language server on pathological texts', function () {
   this.timeout(30_000);
-  let workspace: string;
-  let server: TestServer;
   const texts = pathologicalTexts(SIZE).map(({ name, text }, i) => ({ name, text, file: `text-${i}.txt` }));
-
-  before(async () => {
-    workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-pathological-'));
-    for (const { file, text } of texts) await fs.writeFile(path.join(workspace, file), text);
-    server = await startServer(workspace);
-  });
-  after(async () => {
-    await server?.stop();
-    await fs.rm(workspace, { recursive: true, force: true });
+  const lsp = serverOnTemporaryWorkspace('seed-pathological-', {
+    prepare: async (workspace) => {
+      for (const { file, text } of texts) await fs.writeFile(path.join(workspace, file), text);
+    },
   });
 
   it('becomes ready with every file indexed', async () => {
-    const status = await server.nextStatus();
+    const status = await lsp.server.nextStatus();
     assert.equal(status.files, texts.length);
     assert.equal(status.skipped, 0);
   });
@@ -44,8 +36,8 @@ describe('language server on pathological texts', function () {
     for (const { name, text, file } of texts.filter(({ text }) => text.includes(NAME))) {
       const offset = text.indexOf(NAME) + 1;
       const before = text.slice(0, offset).split('\n');
-      const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', {
-        textDocument: { uri: URI.file(path.join(workspace, file)).toString() },
+      const hover = await lsp.server.connection.sendRequest<Hover | null>('textDocument/hover', {
+        textDocument: { uri: URI.file(path.join(lsp.workspace, file)).toString() },
         position: { line: before.length - 1, character: before[before.length - 1].length },
       });
       assert.ok(hover && (hover.contents as MarkupContent).value.includes(NAME), name);
@@ -53,8 +45,8 @@ describe('language server on pathological texts', function () {
   });
 
   it('lists their organisations in the Organisations view, and is still running', async () => {
-    const { organisations } = await server.connection.sendRequest(OrganisationsRequest);
+    const { organisations } = await lsp.server.connection.sendRequest(OrganisationsRequest);
     assert.ok(organisations.some((organisation) => organisation.name === NAME));
-    assert.equal(server.process.exitCode, null);
+    assert.equal(lsp.server.process.exitCode, null);
   });
 });
