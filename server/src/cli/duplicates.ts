@@ -10,6 +10,7 @@ import { readIgnoredPassages } from '../core/duplicates/ignore-list';
 import type { DuplicateGroup } from '../core/duplicates/engine';
 import { duplicatesReport, duplicatesSection, findDuplicates } from '../core/duplicates/report';
 import { duplicatesSarif } from '../core/duplicates/sarif';
+import { ScanOptions, scanFolder } from '../core/scan';
 import { defaultSettings } from '../settings';
 
 /** The groups of `corpus`, but for the passages the folder's ignore list holds. */
@@ -22,9 +23,13 @@ export function duplicatesSectionOf(corpus: Corpus, root: string): ReportSection
   return duplicatesSection(duplicatesOf(corpus, root));
 }
 
-/** For duplicates alone: only fingerprints are computed, and a file is split into articles only when the engine reads its boilerplate or articles (when it may share a passage). */
-export function duplicatesOnlyCorpus(): Corpus {
-  return new Corpus({ analyses: [fingerprintsAnalysis], articlesWhenRead: true });
+/**
+ * Scans `root` for duplicates alone: only fingerprints are computed, and a file is split into
+ * articles only when the engine reads its boilerplate or articles (when it may share a passage).
+ */
+export async function scanDuplicates(root: string, options: ScanOptions): Promise<readonly DuplicateGroup[]> {
+  const { corpus } = await scanFolder(root, options, new Corpus({ analyses: [fingerprintsAnalysis], articlesWhenRead: true }));
+  return duplicatesOf(corpus, root);
 }
 
 /** `root` is the absolute path of the scanned folder. */

@@ -11,7 +11,7 @@ import { parseArgs } from 'util';
 import { scanFolder, workerScriptBeside } from '../core/scan';
 import { Finding, Report, addSection, baseFindings, baseReport, formatFinding } from '../core/report';
 import { defaultSettings } from '../settings';
-import { duplicatesOf, duplicatesOnlyCorpus, sarifOutput } from './duplicates';
+import { sarifOutput, scanDuplicates } from './duplicates';
 import { articleFindings, sectionBuilders } from './sections';
 import { searchFolder } from './themes';
 
@@ -102,13 +102,13 @@ async function scan(folder: string, format: Format, io: CliIo): Promise<ScanOutp
     onWarning: (message: string) => io.stderr(`seed-curator: ${message}\n`),
   };
   // SARIF holds the duplicated passages alone: a CI job asking for it waits for nothing else.
-  const sarif = format === 'sarif';
-  const { corpus, skipped, warnings } = await scanFolder(root, options, sarif ? duplicatesOnlyCorpus() : undefined);
-  if (progress) io.stderr('\r\x1b[K');
-  if (sarif) {
-    const groups = duplicatesOf(corpus, root);
+  if (format === 'sarif') {
+    const groups = await scanDuplicates(root, options);
+    if (progress) io.stderr('\r\x1b[K');
     return { output: sarifOutput(root, groups, VERSION), foundDuplicates: groups.length > 0 };
   }
+  const { corpus, skipped, warnings } = await scanFolder(root, options);
+  if (progress) io.stderr('\r\x1b[K');
   const report = baseReport(root, corpus, skipped, warnings, VERSION);
   const findings: Finding[] = [...baseFindings(report), ...articleFindings(corpus)];
   for (const build of sectionBuilders) {

@@ -4,7 +4,7 @@
  * Every mistake becomes a problem with the offsets of the part of the file it concerns,
  * so the editor can underline it; the caller keeps the parts that are well formed.
  */
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'fs';
 import { Node, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Finding } from './report';
@@ -34,8 +34,26 @@ export type KeywordMessages = Partial<Record<string, string>>;
 /** Keywords that only say that a branch failed; the branch's own errors say why. */
 const WRAPPER_KEYWORDS = new Set(['if', 'anyOf', 'oneOf']);
 
-export function checkJson(text: string, validate: ValidateFunction, messages: KeywordMessages = {}): CheckedJson {
+let ajv: Ajv | undefined;
+const validators = new WeakMap<object, ValidateFunction>();
+
+/**
+ * Compiled when first needed, and once: compiling (Ajv's meta-schema first) took about 50 ms
+ * of every start of the CLI and the server, for files most workspaces do not have.
+ */
+function validatorOf(schema: object): ValidateFunction {
+  let validate = validators.get(schema);
+  if (!validate) {
+    validate = (ajv ??= new Ajv({ allErrors: true })).compile(schema);
+    validators.set(schema, validate);
+  }
+  return validate;
+}
+
+/** `schema` is a JSON schema (draft-07). */
+export function checkJson(text: string, schema: object, messages: KeywordMessages = {}): CheckedJson {
   if (text.trim() === '') return { value: undefined, problems: [], rejected: [] };
+  const validate = validatorOf(schema);
   const syntaxErrors: ParseError[] = [];
   const root = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
   const problems: FileProblem[] = syntaxErrors.map((error) => ({

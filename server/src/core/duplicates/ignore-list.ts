@@ -4,7 +4,6 @@
  * Passages are keyed by the fingerprint of their normalised words; a short preview and the
  * word count are kept only so that a person reading the file knows what each entry is.
  */
-import Ajv from 'ajv';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FileProblem, checkJson, readTextIfPresent, rejectedItems } from '../jsonFile';
@@ -31,10 +30,9 @@ export interface IgnoreList {
   problems: FileProblem[];
 }
 
-const validate = new Ajv({ allErrors: true }).compile(schema);
 
 export function parseIgnoreList(text: string): Omit<IgnoreList, 'text'> {
-  const checked = checkJson(text, validate);
+  const checked = checkJson(text, schema);
   const raw = (checked.value as { passages?: unknown } | undefined)?.passages;
   const rejected = rejectedItems(checked, ['passages']);
   const passages = (Array.isArray(raw) ? raw : [])

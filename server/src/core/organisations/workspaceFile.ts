@@ -3,7 +3,6 @@
  * organisations.schema.json; every mistake becomes a problem with the offsets of the
  * part of the file it concerns, and the entries without mistakes are still used.
  */
-import Ajv from 'ajv';
 import { FileProblem, checkJson, rejectedItems } from '../jsonFile';
 import schema from './organisations.schema.json';
 import { GazetteerFile, OrganisationEntry, entryId } from './gazetteer';
@@ -24,11 +23,10 @@ interface RawEntry {
   ambiguous?: boolean;
 }
 
-const validate = new Ajv({ allErrors: true }).compile(schema);
 const messages = { pattern: 'must be lower-case letters, digits and hyphens.' };
 
 export function readWorkspaceOrganisations(text: string): WorkspaceFileResult {
-  const checked = checkJson(text, validate, messages);
+  const checked = checkJson(text, schema, messages);
   const { value, problems } = checked;
   // The parts that are well formed are still used, so one typo does not hide every entry.
   const usable = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

@@ -3,7 +3,6 @@
  * `.seed-curator/themes.json`. They take precedence: an article whose text uses a user
  * theme's keywords enough belongs to it, and only the other articles are clustered.
  */
-import Ajv from 'ajv';
 import { FileProblem, checkJson } from '../jsonFile';
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
 import schema from './user-themes.schema.json';
@@ -49,7 +48,6 @@ export function readUserThemes(value: unknown, source: string): ParsedUserThemes
   return { themes, problems };
 }
 
-const validateThemesFile = new Ajv({ allErrors: true }).compile(schema);
 
 export interface CheckedUserThemesFile {
   themes: UserTheme[];
@@ -59,7 +57,7 @@ export interface CheckedUserThemesFile {
 
 /** Reads the text of a themes file (`.seed-curator/themes.json`); broken JSON is a problem, never an exception. */
 export function checkUserThemesFile(text: string): CheckedUserThemesFile {
-  const checked = checkJson(text, validateThemesFile, { pattern: 'must not be blank.' });
+  const checked = checkJson(text, schema, { pattern: 'must not be blank.' });
   const themes = checked.value === undefined ? [] : readUserThemes(checked.value, USER_THEMES_FILE).themes;
   return { themes, problems: checked.problems };
 }
