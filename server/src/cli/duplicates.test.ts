@@ -82,5 +82,8 @@ describe('seed-curator scan: duplicates', () => {
     const { code, stdout } = await run('scan', folder, '--format', 'json', '--fail-on-duplicates');
     assert.equal(code, 0);
     assert.deepEqual(JSON.parse(stdout).duplicates, []);
+    const sarif = await run('scan', folder, '--format', 'sarif', '--fail-on-duplicates');
+    assert.equal(sarif.code, 0);
+    assert.deepEqual(JSON.parse(sarif.stdout).runs[0].results, []);
   });
 });
