@@ -30,6 +30,16 @@ describe('organisation index', () => {
     assert.deepEqual(index.mentionsIn('a').ties, [{ id: 'kings-fund', person: 'Anna Charles' }]);
   });
 
+  it('recognises a name with a plural possessive inside it as one mention', () => {
+    const { index } = setup({
+      a: ARTICLE('Strike days', "Operations at Guy's and St Thomas' NHS Foundation Trust were put off, the Pharmacists' Defence Association said."),
+    });
+    assert.deepEqual(mentioned(index, 'a'), [
+      "Guy's and St Thomas' NHS Foundation Trust=guys-and-st-thomas-nhs-foundation-trust",
+      "Pharmacists' Defence Association=pharmacists-defence-association",
+    ]);
+  });
+
   it('recognises a name broken by a hard-wrapped line, and counts its spelling on one line', () => {
     const { index } = setup({
       a: ARTICLE('Wards', 'Peer support workers saw 42 new mothers last year, according to the Royal College of\nPsychiatrists. Staff agreed with the findings.'),

@@ -21,6 +21,18 @@ describe('organisation tokens', () => {
     assert.equal(tokens.key(4), 'kings');
   });
 
+  it('keeps a plural possessive inside a name, and a closing quotation mark apart', () => {
+    const text = 'Guy’s and St Thomas’ NHS Foundation Trust and the Company Chemists\' Association met ‘Friends of the Hospices’ and the nurses’ union.';
+    const tokens = tokenise(text);
+    const words = indices(tokens).map((i) => tokens.text(i));
+    assert.ok(words.includes('Thomas’') && words.includes("Chemists'"), words.join(' | '));
+    assert.ok(words.includes('Hospices') && words.includes('nurses'), 'a quotation mark or a possessive not followed by a name stays apart');
+    const thomas = words.indexOf('Thomas’');
+    assert.equal(tokens.key(thomas), 'thomas');
+    assert.equal(tokens.possessiveAt(thomas), -1);
+    assert.equal(tokens.cap(thomas), true);
+  });
+
   it('marks sentence starts after full stops, colons, line breaks and opening quotes', () => {
     const tokens = tokenise('Anna wrote: In May. “We said\nNext line (the end)');
     const starts = indices(tokens).filter((i) => tokens.sentenceStart(i)).map((i) => tokens.text(i));

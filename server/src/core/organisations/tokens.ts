@@ -329,7 +329,13 @@ export function tokenise(text: string): Tokens {
           others++;
           hash = hashStep(hash, code);
           i++;
-        } else break;
+        } else {
+          if (isApostrophe(code) && isPluralPossessiveInName(text, start, i)) {
+            apostrophes++;
+            i++;
+          }
+          break;
+        }
       }
       const cap = isUpperCode(text, start);
       if (i - start >= 4 && isLowerAscii(text.charCodeAt(start))) lowerWords++;
@@ -357,6 +363,23 @@ export function tokenise(text: string): Tokens {
   const count = columns.length;
   const taken = columns.take();
   return new Tokens(text, count, taken.starts, taken.ends, taken.lines, taken.flags, taken.hashes, taken.keyNumbers, taken.lowerCaseBits);
+}
+
+/**
+ * Whether the apostrophe at `at` ends the capitalised word from `start` as a plural
+ * possessive inside a name ("St Thomas' NHS Foundation Trust", "Company Chemists'
+ * Association"): after an "s", with a space and a capital letter next. Anywhere else it is
+ * a mark of its own, as a closing quotation mark must be.
+ */
+function isPluralPossessiveInName(text: string, start: number, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  return (
+    (before === 115 || before === 83) &&
+    at - start >= 2 &&
+    isUpperCode(text, start) &&
+    text.charCodeAt(at + 1) === 32 &&
+    isUpperCode(text, at + 2)
+  );
 }
 
 /** Prose lines hard-wrapped at a fixed width are at least this long (headings and navigation lines are shorter). */
