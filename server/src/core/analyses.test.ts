@@ -68,9 +68,9 @@ describe('file analyses', () => {
   it('leave a file unsplit under articlesWhenRead until something reads its articles', () => {
     const textOnly: FileAnalysis<number> = { name: 'test.length', version: '1', analyse: ({ text }) => text.length };
     const eager = analyseText(TEXT, [textOnly]);
-    const unsplit = analyseText(TEXT, [textOnly], undefined, true);
+    const unsplit = analyseText(TEXT, [textOnly], { articlesWhenRead: true });
     assert.deepEqual(unsplit, { analyses: { 'test.length': TEXT.length } }, 'no articles nor boilerplate made');
-    assert.deepEqual(analyseText(TEXT, [titleLengths()], undefined, true), analyseText(TEXT, [titleLengths()]), 'split for an analysis that reads the articles');
+    assert.deepEqual(analyseText(TEXT, [titleLengths()], { articlesWhenRead: true }), analyseText(TEXT, [titleLengths()]), 'split for an analysis that reads the articles');
     const file = indexedFile({ uri: 'a', relativePath: 'a.txt', text: TEXT }, decodeEntry(encodeEntry(unsplit)), contentHash(TEXT));
     assert.deepEqual(file.boilerplate, eager.boilerplate);
     assert.deepEqual(file.articles, eager.articles);

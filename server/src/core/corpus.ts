@@ -62,7 +62,11 @@ export interface FileInput {
  * an analysis reads its articles or boilerplate: a scan for duplicates alone needs the
  * articles of the few files that share passages, and splitting is most of indexing's work.
  */
-export function analyseText(text: string, analyses: readonly FileAnalysis[], lines = new LineIndex(text), articlesWhenRead = false): FileIndex {
+export function analyseText(
+  text: string,
+  analyses: readonly FileAnalysis[],
+  { lines = new LineIndex(text), articlesWhenRead = false }: { lines?: LineIndex; articlesWhenRead?: boolean } = {},
+): FileIndex {
   let split: SplitResult | undefined = articlesWhenRead ? undefined : splitArticles(text, lines);
   const splitNow = (): SplitResult => (split ??= splitArticles(text, lines));
   const results = runAnalyses(
@@ -83,7 +87,7 @@ export function analyseText(text: string, analyses: readonly FileAnalysis[], lin
 
 export function indexFile(input: FileInput, analyses: readonly FileAnalysis[] = [], articlesWhenRead = false): IndexedFile {
   const lines = new LineIndex(input.text);
-  return indexedFile(input, analyseText(input.text, analyses, lines, articlesWhenRead), contentHash(input.text), lines);
+  return indexedFile(input, analyseText(input.text, analyses, { lines, articlesWhenRead }), contentHash(input.text), lines);
 }
 
 /**

@@ -40,21 +40,23 @@ export class RecognitionStore {
   async load(): Promise<StoredMemory | undefined> {
     const started = Date.now();
     const read = await readSnapshot(this.file, this.identity);
-    if (!read.ok) {
-      if (read.reason !== NO_SNAPSHOT) this.log.warn(`Organisations memory ${this.file} ignored (${read.reason}); recognising every file.`);
-      return undefined;
-    }
+    if (!read.ok) return read.reason === NO_SNAPSHOT ? undefined : this.ignored(read.reason);
     let stored: StoredMemory;
     try {
       const gazetteers = read.parts.next().value;
       if (typeof gazetteers !== 'string') throw new Error('no gazetteers named');
       stored = { gazetteers, memory: await runInSlices(memoryFromParts(read.parts)) };
     } catch (error) {
-      this.log.warn(`Organisations memory ${this.file} ignored (${String(error)}); recognising every file.`);
-      return undefined;
+      return this.ignored(String(error));
     }
     this.log.info(`Organisations memory: ${stored.memory.files.size} files read from ${this.file} in ${Date.now() - started} ms.`);
     return stored;
+  }
+
+  /** Says why the file on disk is not used; every file is then recognised. */
+  private ignored(reason: string): undefined {
+    this.log.warn(`Organisations memory ${this.file} ignored (${reason}); recognising every file.`);
+    return undefined;
   }
 
   /** The memory when it was made under `gazetteers` (the workspace gazetteers in effect, as text). */

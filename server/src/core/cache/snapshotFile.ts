@@ -4,8 +4,9 @@
  * a time, with turns for other work in between: at 100k articles the organisations memory
  * takes over a second to deserialise whole, a second in which no hover would be answered.
  * It is checked as the cache is (magic, identity, checksum), so that a damaged file, or one
- * written by other code, is refused with the reason rather than trusted. Written to a temporary file renamed over the old one, so
- * that a crash while writing leaves the old file whole.
+ * written by other code, is refused with the reason rather than trusted. Written to a
+ * temporary file renamed over the old one, so that a crash while writing leaves the old
+ * file whole.
  */
 import { closeSync, openSync, promises as fs, fstatSync } from 'fs';
 import * as path from 'path';

@@ -30,7 +30,6 @@ export interface IgnoreList {
   problems: FileProblem[];
 }
 
-
 export function parseIgnoreList(text: string): Omit<IgnoreList, 'text'> {
   const checked = checkJson(text, schema);
   const raw = (checked.value as { passages?: unknown } | undefined)?.passages;

@@ -48,7 +48,6 @@ export function readUserThemes(value: unknown, source: string): ParsedUserThemes
   return { themes, problems };
 }
 
-
 export interface CheckedUserThemesFile {
   themes: UserTheme[];
   /** Each mistake with its place in the file; the themes without mistakes are still used. */

@@ -43,7 +43,7 @@ export async function indexFromDisk(file: DiskFile, options: DiskIndexOptions): 
   const hash = contentHash(text);
   if (options.cached.has(hash)) return { kind: 'cached', text, hash, ...warning };
   try {
-    return { kind: 'indexed', text, hash, ...warning, entry: encodeEntry(analyseText(text, options.analyses, undefined, options.articlesWhenRead)) };
+    return { kind: 'indexed', text, hash, ...warning, entry: encodeEntry(analyseText(text, options.analyses, { articlesWhenRead: options.articlesWhenRead })) };
   } catch (error) {
     // An analysis that fails on some text must not stop the scan: the file is reported and left out.
     return { kind: 'skipped', reason: `could not be indexed: ${error instanceof Error ? error.message : String(error)}` };

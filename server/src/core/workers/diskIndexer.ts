@@ -151,7 +151,7 @@ export class DiskIndexer {
       return cached;
     }
     this.inThread++;
-    const index = analyseText(text, this.options.analyses, undefined, this.articlesWhenRead);
+    const index = analyseText(text, this.options.analyses, { articlesWhenRead: this.articlesWhenRead });
     this.options.cache.put(hash, encodeEntry(index));
     return index;
   }
