@@ -1,17 +1,18 @@
 /**
  * The persistent index through the real server: a second start on the same workspace and
- * storage folder takes every file from the cache, and what organisation recognition found
- * from its memory, and answers as the first did; a damaged cache is ignored, said so, and
- * rebuilt.
+ * storage folder takes every file from the cache, what organisation recognition found
+ * from its memory and the duplicate index from its snapshot, and answers as the first did;
+ * files changed between sessions are taken into account; a damaged cache is ignored, said
+ * so, and rebuilt.
  */
 import { strict as assert } from 'assert';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import type { DocumentSymbol } from 'vscode-languageserver-protocol';
+import type { Diagnostic, DocumentSymbol, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { story } from '../../server/src/core/workers/fixtures/stories';
-import { IndexStatus, OrganisationsRequest, OrganisationsResult } from '../../server/src/protocol';
+import { DuplicateGroupsRequest, DuplicateGroupsResult, IndexStatus, OrganisationsRequest, OrganisationsResult } from '../../server/src/protocol';
 import { TestServer, startServer } from './lspClient';
 
 const FIXTURE = path.join(__dirname, '../fixtures/workspace');
@@ -23,9 +24,16 @@ describe('index cache through the language server', function () {
   let workspace: string;
   let storage: string;
   const running: TestServer[] = [];
+  /** The diagnostics each server last published, by file. */
+  const published = new Map<TestServer, Map<string, Diagnostic[]>>();
 
-  const start = async (): Promise<TestServer> => {
-    const server = await startServer(workspace, {}, { initializationOptions: { storagePath: storage } });
+  const start = async (storagePath = storage): Promise<TestServer> => {
+    const server = await startServer(workspace, {}, { initializationOptions: { storagePath } });
+    const diagnostics = new Map<string, Diagnostic[]>();
+    server.connection.onNotification('textDocument/publishDiagnostics', ({ uri, diagnostics: list }: PublishDiagnosticsParams) => {
+      diagnostics.set(uri, list);
+    });
+    published.set(server, diagnostics);
     running.push(server);
     return server;
   };
@@ -41,8 +49,15 @@ describe('index cache through the language server', function () {
     }
     throw new Error(`no log line matching ${pattern}:\n${server.logs.join('\n')}`);
   };
-  /** What a client sees: counts, the outline of a few files, the organisations. */
-  const answers = async (server: TestServer): Promise<{ status: unknown; outlines: DocumentSymbol[][]; organisations: OrganisationsResult }> => {
+  interface Answers {
+    status: unknown;
+    outlines: DocumentSymbol[][];
+    organisations: OrganisationsResult;
+    duplicates: DuplicateGroupsResult;
+    diagnostics: [string, Diagnostic[]][];
+  }
+  /** What a client sees: counts, the outline of a few files, the organisations, the duplicates and their diagnostics. */
+  const answers = async (server: TestServer): Promise<Answers> => {
     const { ready, files, articles, skipped }: IndexStatus = await server.nextStatus();
     const outlines = await Promise.all(
       ['community-care.txt', 'crlf-dentists.txt', 'stories/story-7.txt', 'stories/story-259.txt'].map(
@@ -51,7 +66,10 @@ describe('index cache through the language server', function () {
       ),
     );
     const organisations = await server.connection.sendRequest(OrganisationsRequest);
-    return { status: { ready, files, articles, skipped }, outlines, organisations };
+    const duplicates = await server.connection.sendRequest(DuplicateGroupsRequest);
+    // Sent before the ready status, on the same stream.
+    const diagnostics = [...published.get(server)!].filter(([, list]) => list.length > 0).sort(([x], [y]) => (x < y ? -1 : 1));
+    return { status: { ready, files, articles, skipped }, outlines, organisations, duplicates, diagnostics };
   };
 
   before(async () => {
@@ -74,6 +92,7 @@ describe('index cache through the language server', function () {
     await waitForLog(first, /^Index cache: saved 267 entries/);
     assert.match(await waitForLog(first, /^Recognised organisations/), /^Recognised organisations in 267 files \(0 as remembered\)/);
     await waitForLog(first, /^Organisations memory: saved 267 files/);
+    await waitForLog(first, /^Duplicates index: saved \d+ groups? /);
     assert.ok(first.logs.includes('Skipped scanned-page.txt: binary file (contains NUL bytes)'), first.logs.join('\n'));
     await stop(first);
 
@@ -81,14 +100,49 @@ describe('index cache through the language server', function () {
     const warm = await answers(second);
     assert.match(await waitForLog(second, /^Index: /), /^Index: 267 from the index cache, (0 on \d+ worker threads, )?0 indexed in the server thread\.$/);
     assert.match(await waitForLog(second, /^Recognised organisations/), /^Recognised organisations in 267 files \(267 as remembered\)/);
+    await waitForLog(second, /^Duplicates index: 267 files read from .* in \d+ ms\.$/);
+    await waitForLog(second, /^Duplicates index: 0 files changed since it was saved/);
     assert.ok(cold.organisations.organisations.length > 3, JSON.stringify(cold.organisations));
+    assert.ok(cold.duplicates.groups.length > 0 && cold.diagnostics.length > 1, JSON.stringify(cold.duplicates));
     assert.ok(second.logs.includes('Skipped scanned-page.txt: binary file (contains NUL bytes)'), second.logs.join('\n'));
     assert.deepEqual(warm, cold);
     assert.equal(cold.outlines[2][0].name, 'Footbridge in Penrith to reopen after repairs 7');
     // Everything came from the memory: saving it again (seconds of work at 100k articles) would write the same.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.ok(!second.logs.some((line) => line.startsWith('Organisations memory: saved')), second.logs.join('\n'));
+    assert.ok(!second.logs.some((line) => /^(Organisations memory|Duplicates index): saved/.test(line)), second.logs.join('\n'));
     await stop(second);
+  });
+
+  it('brings the saved duplicate index up to date with files changed, added and removed between sessions', async () => {
+    const first = await start();
+    await answers(first);
+    // Saved by this start, or by an earlier one of the same files.
+    await waitForLog(first, /^Duplicates index: (saved|0 files changed)/);
+    await stop(first);
+    const reprinted = await fs.readFile(path.join(FIXTURE, 'reprinted.txt'), 'utf8');
+    const pasted = reprinted.split('\n\n').slice(2, 4).join('\n\n');
+    await fs.writeFile(path.join(workspace, 'stories', 'story-3.txt'), `${story(3)}\n\n${pasted}\n`);
+    await fs.writeFile(path.join(workspace, 'stories', 'story-new.txt'), `A reprint\n\n${pasted}\n`);
+    // It shares a passage with reprinted.txt: that group goes with it.
+    await fs.rm(path.join(workspace, 'community-care.txt'));
+    try {
+      const restored = await start();
+      const warm = await answers(restored);
+      await waitForLog(restored, /^Duplicates index: 3 files changed since it was saved/);
+      const fresh = await start(`${storage}-fresh`);
+      const cold = await answers(fresh);
+      assert.ok(!fresh.logs.some((line) => line.startsWith('Duplicates index:') && !line.includes('saved')), fresh.logs.join('\n'));
+      assert.deepEqual(warm, cold);
+      const story3 = URI.file(path.join(workspace, 'stories', 'story-3.txt')).toString();
+      assert.ok(warm.diagnostics.some(([uri]) => uri === story3), 'the pasted passage is found in the changed file');
+      await stop(restored);
+      await stop(fresh);
+    } finally {
+      await fs.copyFile(path.join(FIXTURE, 'community-care.txt'), path.join(workspace, 'community-care.txt'));
+      await fs.writeFile(path.join(workspace, 'stories', 'story-3.txt'), story(3));
+      await fs.rm(path.join(workspace, 'stories', 'story-new.txt'));
+      await fs.rm(`${storage}-fresh`, { recursive: true, force: true });
+    }
   });
 
   it('ignores a damaged cache, says so, answers the same, and writes a good one', async () => {

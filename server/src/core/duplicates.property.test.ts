@@ -1,8 +1,9 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
+import { deserialize, serialize } from 'v8';
 import { anyDocument, anyWorkspace } from '../../../test/property/adversarialText';
 import { Corpus } from './corpus';
-import { DuplicateGroup, DuplicateIndex, DuplicateOptions } from './duplicates/engine';
+import { DuplicateGroup, DuplicateIndex, DuplicateIndexSnapshot, DuplicateOptions } from './duplicates/engine';
 import { analyse, maskedWords } from './duplicates/analysis';
 import { LineIndex } from './text';
 
@@ -154,32 +155,74 @@ describe('duplicate detection (properties)', () => {
 
   it('after any sequence of edits, pastes, added and removed files, equals a fresh index of the final texts', () => {
     fc.assert(
-      fc.property(editSession, ({ files, batches, options }: { files: string[]; batches: Edit[][]; options: DuplicateOptions }) => {
-        let named = 0;
-        const nextName = () => `f${named++}.txt`;
-        const texts = new Map(files.map((text) => [nextName(), text]));
-        const corpus = new Corpus();
-        const incremental = new DuplicateIndex(options);
-        corpus.onChange((change) => incremental.update(change));
-        const put = (uris: Iterable<string>, removed: string[] = []) =>
-          corpus.apply(
-            [...uris].filter((uri) => texts.has(uri)).map((uri) => ({ uri, relativePath: uri, text: texts.get(uri)! })),
-            removed,
-          );
-        put(texts.keys());
-        for (const batch of batches) {
-          const before = new Map(texts);
-          const removed = batch.map((edit) => applyEdit(texts, edit, nextName)).filter((uri): uri is string => uri !== undefined);
-          put([...texts.keys()].filter((uri) => before.get(uri) !== texts.get(uri)), removed);
-        }
-        const fresh = new DuplicateIndex(options);
-        const freshCorpus = new Corpus();
-        freshCorpus.onChange((change) => fresh.update(change));
-        // Files in reverse order of the incremental corpus: the result must not depend on it.
-        freshCorpus.apply([...texts].reverse().map(([uri, text]) => ({ uri, relativePath: uri, text })));
-        assert.deepEqual(shown(incremental, texts.keys()), shown(fresh, texts.keys()));
+      fc.property(editSession, (session: EditSession) => {
+        const { texts, index } = replay(session, () => undefined);
+        assert.deepEqual(shown(index(), texts.keys()), shown(freshIndex(texts, session.options), texts.keys()));
       }),
       { numRuns: 400 },
     );
   });
+
+  it('made again from a snapshot of any earlier moment, with the files changed since, equals a fresh index, and stays so through later edits', () => {
+    fc.assert(
+      fc.property(editSession, fc.nat(), fc.nat(), (session: EditSession, a, b) => {
+        const moments = session.batches.length + 1;
+        const [taken, restored] = [a % moments, b % moments].sort((x, y) => x - y);
+        let snapshot: DuplicateIndexSnapshot | undefined;
+        const { texts, index } = replay(session, (moment, current, corpus) => {
+          // As a file keeps it: written at one moment, read back in a later session.
+          if (moment === taken) snapshot = deserialize(serialize(current.snapshot())) as DuplicateIndexSnapshot;
+          return moment === restored ? DuplicateIndex.fromSnapshot(snapshot!, [...corpus.all()]).index : undefined;
+        });
+        assert.deepEqual(shown(index(), texts.keys()), shown(freshIndex(texts, session.options), texts.keys()));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+interface EditSession {
+  files: string[];
+  batches: Edit[][];
+  options: DuplicateOptions;
+}
+
+/**
+ * Indexes the session's files, then applies its batches of edits to them and to an index
+ * that follows the corpus. Before each batch and at the end (moments 0 to batches.length),
+ * `at` may replace the index.
+ */
+function replay(
+  { files, batches, options }: EditSession,
+  at: (moment: number, index: DuplicateIndex, corpus: Corpus) => DuplicateIndex | undefined,
+): { texts: Map<string, string>; index: () => DuplicateIndex } {
+  let named = 0;
+  const nextName = () => `f${named++}.txt`;
+  const texts = new Map(files.map((text) => [nextName(), text]));
+  const corpus = new Corpus();
+  let index = new DuplicateIndex(options);
+  corpus.onChange((change) => index.update(change));
+  const put = (uris: Iterable<string>, removed: string[] = []) =>
+    corpus.apply(
+      [...uris].filter((uri) => texts.has(uri)).map((uri) => ({ uri, relativePath: uri, text: texts.get(uri)! })),
+      removed,
+    );
+  put(texts.keys());
+  batches.forEach((batch, moment) => {
+    index = at(moment, index, corpus) ?? index;
+    const before = new Map(texts);
+    const removed = batch.map((edit) => applyEdit(texts, edit, nextName)).filter((uri): uri is string => uri !== undefined);
+    put([...texts.keys()].filter((uri) => before.get(uri) !== texts.get(uri)), removed);
+  });
+  index = at(batches.length, index, corpus) ?? index;
+  return { texts, index: () => index };
+}
+
+/** A fresh index of `texts`, the files in reverse order: the result must not depend on it. */
+function freshIndex(texts: Map<string, string>, options: DuplicateOptions): DuplicateIndex {
+  const fresh = new DuplicateIndex(options);
+  const corpus = new Corpus();
+  corpus.onChange((change) => fresh.update(change));
+  corpus.apply([...texts].reverse().map(([uri, text]) => ({ uri, relativePath: uri, text })));
+  return fresh;
+}

@@ -7,13 +7,16 @@
 import { statSync } from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { DuplicateIndex } from '../core/duplicates/engine';
+import { DuplicateIndex, DuplicateIndexSnapshot } from '../core/duplicates/engine';
+import { snapshotFromParts, snapshotParts } from '../core/duplicates/snapshot';
 import { IGNORE_FILE, IgnoredPassage, addIgnoredPassages, readIgnoreList } from '../core/duplicates/ignore-list';
 import { PendingChange } from '../core/pendingChange';
+import { plural } from '../core/plural';
 import { mapInSlices } from '../cancellation';
 import type { ServerContext, ServerFeature } from '../context';
 import { DuplicateGroupsRequest, IgnorePassageRequest } from '../protocol';
 import type { DuplicateSettings } from '../settings';
+import { SAVE_AFTER_CHANGES_MS, SnapshotStore } from '../snapshotStore';
 import { WorkspaceFileDiagnostics } from '../workspaceFiles';
 import { duplicateActions } from './actions';
 import { duplicateDiagnostics } from './diagnostics';
@@ -45,7 +48,7 @@ export function folderOf(uri: string, relativePath: string): string | undefined 
 const SCAN_BATCH_FILES = 512;
 
 class DuplicatesInEditor {
-  private readonly index: DuplicateIndex;
+  private index: DuplicateIndex;
   /** Files whose diagnostics must be sent again at the next index update. */
   private readonly pending = new Set<string>();
   /** Files that have diagnostics now, so they can be cleared. */
@@ -55,12 +58,32 @@ class DuplicatesInEditor {
   private readonly folderByUri = new Map<string, string>();
   /** Mistakes in the ignore lists, shown in the files. */
   private readonly ignoreListDiagnostics: WorkspaceFileDiagnostics;
-  /** Changes of the initial scan not yet given to the index (see SCAN_BATCH_FILES). */
+  /** Changes not yet given to the index: of the initial scan (see SCAN_BATCH_FILES), or made while it was held. */
   private readonly scanBatch = new PendingChange();
+  /** Where the index is kept between sessions; undefined without a storage folder. */
+  private readonly store: SnapshotStore | undefined;
+  /**
+   * An earlier session's index, being read or read, until the end of the initial scan; the
+   * scan's files then wait for it rather than being matched batch by batch (see startFromSnapshot).
+   */
+  private snapshotRead: Promise<DuplicateIndexSnapshot | undefined> | undefined;
+  /** The index takes no update while it is made from a snapshot or written to one: changes wait in scanBatch. */
+  private held = false;
+  /** Changed since it was read from or written to the store. */
+  private unsaved = false;
+  /** The store holds this session's index, or one it was made from. */
+  private stored = false;
 
   constructor(private readonly context: ServerContext) {
     this.ignoreListDiagnostics = new WorkspaceFileDiagnostics(context.connection);
     this.index = new DuplicateIndex(engineOptions(context.settings().duplicates));
+    const storage = context.storage();
+    this.store = storage && new SnapshotStore(storage, context.log, 'duplicates-index.bin', 'Duplicates index', 'matching every file');
+    const read = this.store?.load(async (parts) => snapshotFromParts(parts), (snapshot) => `${snapshot.files.length} files`);
+    this.snapshotRead = read?.then((snapshot) => {
+      if (!snapshot) this.snapshotRead = undefined;
+      return snapshot;
+    });
     context.corpus.onChange((change) => {
       for (const uri of change.removed) this.folderByUri.delete(uri);
       for (const file of change.updated) {
@@ -68,9 +91,10 @@ class DuplicatesInEditor {
         if (folder !== undefined) this.folderByUri.set(file.uri, folder);
       }
       this.scanBatch.add(change);
-      if (context.isScanned() || this.scanBatch.size >= SCAN_BATCH_FILES) this.updateIndex();
+      if (context.isScanned() || (this.scanBatch.size >= SCAN_BATCH_FILES && !this.snapshotRead)) this.updateIndex();
     });
     context.onIndexUpdated(() => {
+      if (this.snapshotRead) this.startFromSnapshot(this.snapshotRead);
       this.updateIndex();
       this.reloadIgnoreListsIfChanged();
       this.publish();
@@ -89,7 +113,68 @@ class DuplicatesInEditor {
   }
 
   private updateIndex(): void {
-    if (!this.scanBatch.isEmpty) this.remember(this.index.update(this.scanBatch.take()));
+    if (this.held || this.scanBatch.isEmpty) return;
+    this.remember(this.index.update(this.scanBatch.take()));
+    this.unsaved = true;
+    // The index of the initial scan is saved as soon as it is complete; later ones a while after the last edit.
+    this.scheduleSave(this.context.isScanned() && !this.stored ? 0 : SAVE_AFTER_CHANGES_MS);
+  }
+
+  /**
+   * At the end of the initial scan: the index of an earlier session, brought up to date with
+   * the files scanned, so that only the files changed since are matched. Its groups are
+   * all shown. Without a snapshot fit for these settings, the scan's files wait in scanBatch
+   * and are matched as one batch when the work ends.
+   */
+  private startFromSnapshot(read: Promise<DuplicateIndexSnapshot | undefined>): void {
+    this.snapshotRead = undefined;
+    this.held = true;
+    const work = (async () => {
+      const started = Date.now();
+      const snapshot = await read;
+      if (!snapshot) return;
+      if (JSON.stringify(snapshot.options) !== JSON.stringify(engineOptions(this.settings()))) return this.store?.ignored('made with other duplicate settings');
+      let restored: ReturnType<typeof DuplicateIndex.fromSnapshot>;
+      try {
+        restored = DuplicateIndex.fromSnapshot(snapshot, [...this.context.corpus.all()]);
+      } catch (error) {
+        return this.store?.ignored(error instanceof Error ? error.message : String(error));
+      }
+      // The index now holds every change of the scan.
+      this.scanBatch.take();
+      this.index = restored.index;
+      for (const group of this.index.groups()) for (const passage of group.passages) this.pending.add(passage.uri);
+      // Its ignore list is the snapshot's: the lists are read again for it.
+      this.ignoreFiles = new Map();
+      this.unsaved = restored.changedFiles > 0;
+      this.stored = true;
+      this.context.log.info(`Duplicates index: ${plural(restored.changedFiles, 'file')} changed since it was saved; up to date in ${Date.now() - started} ms.`);
+    })();
+    this.context.catchingUp(
+      work.finally(() => {
+        this.held = false;
+        this.scheduleSave(0);
+      }),
+    );
+  }
+
+  private scheduleSave(delayMs: number): void {
+    this.store?.saveAfter(delayMs, () => this.save());
+  }
+
+  /** Writes the index to the store; updates wait meanwhile, as the snapshot holds the index's own tables. */
+  private async save(): Promise<void> {
+    if (!this.store || !this.unsaved || this.held || this.snapshotRead || !this.context.isScanned()) return;
+    this.held = true;
+    this.unsaved = false;
+    this.stored = true;
+    try {
+      await this.store.save(async () => ({ parts: snapshotParts(this.index.snapshot()), what: plural(this.index.groups().length, 'group') }));
+    } finally {
+      this.held = false;
+      this.updateIndex();
+      this.publish();
+    }
   }
 
   private remember(changed: Set<string>): void {

@@ -19,11 +19,10 @@ import { organisationHighlights, organisationReferences } from './navigation';
 import { WorkspaceFileDiagnostics } from '../workspaceFiles';
 import { isWorkspaceGazetteer, loadWorkspaceGazetteers } from './workspaceGazetteer';
 import { RecognitionStore, StoredMemory } from './memoryStore';
+import { SAVE_AFTER_CHANGES_MS } from '../snapshotStore';
 
 /** How long summaries are computed before requests get their turn. */
 const WARM_SLICE_MS = 10;
-/** After the last edit, what recognition found is saved again after this delay (as the index cache is). */
-const SAVE_AFTER_CHANGES_MS = 60_000;
 
 class OrganisationsInEditor {
   private readonly summaries: OrganisationSummaries;
@@ -48,7 +47,6 @@ class OrganisationsInEditor {
   private savedGeneration = -1;
   /** While the memory is made, changes wait as they do during a catch-up. */
   private saving = false;
-  private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly context: ServerContext,
@@ -124,11 +122,7 @@ class OrganisationsInEditor {
   }
 
   private scheduleSave(delayMs: number): void {
-    if (!this.store) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.save(), delayMs);
-    // A pending save never keeps the server alive.
-    this.saveTimer.unref();
+    this.store?.saveAfter(delayMs, () => this.save());
   }
 
   private async save(): Promise<void> {

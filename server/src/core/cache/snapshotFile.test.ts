@@ -24,6 +24,18 @@ describe('snapshot file', () => {
     assert.deepEqual(await fs.readdir(path.dirname(file)), ['memory.bin']);
   });
 
+  it('writes typed arrays as their bytes and gives them back of the same kind, a view as its own part only', async () => {
+    const table = new Int32Array([7, -1, 2 ** 31 - 1, -(2 ** 31)]);
+    const typed = [table.subarray(1, 3), new Uint32Array([2 ** 32 - 1]), new Float64Array([0.25, -3]), new Uint8Array([1, 0, 1]), new Int32Array(0)];
+    // A one-byte part first, so that the numbers after it are not aligned in the file.
+    await writeSnapshot(file, 'code 1', [new Uint8Array([9]), ...typed, { after: 'the arrays' }]);
+    const read = await readSnapshot(file, 'code 1');
+    assert.ok(read.ok);
+    assert.deepEqual([...read.parts], [new Uint8Array([9]), new Int32Array([-1, 2 ** 31 - 1]), ...typed.slice(1), { after: 'the arrays' }]);
+    const bytes = await fs.readFile(file);
+    assert.ok(bytes.includes(Buffer.from(new Float64Array([0.25, -3]).buffer)), 'the doubles are in the file as they are in memory');
+  });
+
   it('refuses a file of other code, a damaged or truncated one, and says when there is none', async () => {
     assert.deepEqual(await readSnapshot(file, 'code 1'), { ok: false, reason: 'none yet' });
     await writeSnapshot(file, 'code 1', parts);

@@ -3,6 +3,9 @@
  * with one entry per part, each v8-serialised. Parts are serialised and deserialised one at
  * a time, with turns for other work in between: at 100k articles the organisations memory
  * takes over a second to deserialise whole, a second in which no hover would be answered.
+ * A part that is a typed array is written as its bytes, straight from its memory, and read
+ * back as a typed array of the same kind: the duplicate index's tables take a few hundred
+ * megabytes at 100k articles, and serialising them would first copy them whole.
  * It is checked as the cache is (magic, identity, checksum), so that a damaged file, or one
  * written by other code, is refused with the reason rather than trusted. Written to a
  * temporary file renamed over the old one, so that a crash while writing leaves the old
@@ -22,18 +25,33 @@ export const NO_SNAPSHOT = 'none yet';
 /** `parts`: the parts read, each deserialised when the iteration reaches it. */
 export type ReadSnapshot = { ok: true; parts: IterableIterator<unknown> } | { ok: false; reason: string };
 
-/** Writes `parts` under `identity`; returns the file's size. */
+/** The typed arrays written as their bytes, by the name their entries carry. */
+const RAW_KINDS = { Int32Array, Uint32Array, Uint8Array, Float64Array };
+type RawKind = keyof typeof RAW_KINDS;
+type RawPart = InstanceType<(typeof RAW_KINDS)[RawKind]>;
+
+function rawKindOf(part: unknown): RawKind | undefined {
+  return Object.entries(RAW_KINDS).find(([, kind]) => part instanceof kind)?.[0] as RawKind | undefined;
+}
+
+/**
+ * Writes `parts` under `identity`; returns the file's size. Typed arrays are written from
+ * their own memory: they must not change until the returned promise settles.
+ */
 export async function writeSnapshot(file: string, identity: string, parts: readonly unknown[]): Promise<number> {
-  const serialised: Buffer[] = [];
-  for (const part of parts) {
-    serialised.push(serialize(part));
-    await nextTurn();
+  const serialised: Uint8Array[] = [];
+  const entries: [string, number][] = [];
+  for (const [i, part] of parts.entries()) {
+    const kind = rawKindOf(part);
+    const bytes = kind ? new Uint8Array((part as RawPart).buffer, (part as RawPart).byteOffset, (part as RawPart).byteLength) : serialize(part);
+    serialised.push(bytes);
+    entries.push([kind ? `${i} ${kind}` : String(i), bytes.length]);
+    if (!kind) await nextTurn();
   }
   const temporary = `${file}.${process.pid}.tmp`;
   await fs.mkdir(path.dirname(file), { recursive: true });
   const handle = await fs.open(temporary, 'w');
   try {
-    const entries = serialised.map((bytes, i): [string, number] => [String(i), bytes.length]);
     const writer = new CacheFileWriter(identity, entries, async (pieces) => void (await handle.writev(pieces)));
     for (const bytes of serialised) await writer.add(bytes);
     const size = await writer.finish();
@@ -58,7 +76,7 @@ export async function readSnapshot(file: string, identity: string): Promise<Read
   try {
     const checked = await checkCacheFile(readerOf(fd), fstatSync(fd).size, identity);
     if (!checked.ok) return checked;
-    const serialised = [...checked.entries.values()].map((place) => readPlace(fd, place));
+    const serialised = [...checked.entries].map(([key, place]): [string, Buffer] => [key, readPlace(fd, place)]);
     return { ok: true, parts: deserialised(serialised) };
   } catch (error) {
     return { ok: false, reason: String(error) };
@@ -67,6 +85,17 @@ export async function readSnapshot(file: string, identity: string): Promise<Read
   }
 }
 
-function* deserialised(serialised: Buffer[]): IterableIterator<unknown> {
-  for (const bytes of serialised) yield deserialize(bytes);
+function* deserialised(serialised: [string, Buffer][]): IterableIterator<unknown> {
+  for (const [key, bytes] of serialised) {
+    const kind = key.split(' ')[1] as RawKind | undefined;
+    yield kind ? rawPart(RAW_KINDS[kind], bytes) : deserialize(bytes);
+  }
+}
+
+/** The typed array whose bytes were read: a view of them when they are aligned for it, else a copy. */
+function rawPart(kind: (typeof RAW_KINDS)[RawKind], bytes: Buffer): RawPart {
+  const size = kind.BYTES_PER_ELEMENT;
+  if (bytes.length % size !== 0) throw new Error('a part ends inside a number');
+  const aligned = bytes.byteOffset % size === 0 ? bytes : Buffer.from(bytes);
+  return new kind(aligned.buffer as ArrayBuffer, aligned.byteOffset, bytes.length / size);
 }

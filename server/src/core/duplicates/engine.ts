@@ -24,9 +24,9 @@
 import type { CorpusChange, IndexedFile } from '../corpus';
 import { AnalysisCache, FileAnalysis, WINNOW, maskedWords, storedFingerprints } from './analysis';
 import { PairQueue, changedPairs } from './candidates';
-import { FingerprintIndex } from './fingerprint-index';
+import { FileFingerprints, FingerprintIndex, FingerprintIndexParts } from './fingerprint-index';
 import { SpanGroup, groupSpans, spansAround } from './group';
-import { PairFile, PairSide, PairStore, SharedSeeds, matchPair, seedsNeeded, sharedSeeds } from './pairs';
+import { PairFile, PairSide, PairStore, PairStoreParts, SharedSeeds, matchPair, seedsNeeded, sharedSeeds } from './pairs';
 import { DuplicateGroup, compareGroups, describeGroup, groupSignature } from './passages';
 
 export type { DuplicateGroup, Passage } from './passages';
@@ -71,6 +71,24 @@ interface GroupRecord {
   files: number[];
 }
 
+/**
+ * What a DuplicateIndex is made of (see snapshot()): a later session starts from it rather
+ * than matching every pair of the workspace again.
+ */
+export interface DuplicateIndexSnapshot {
+  options: DuplicateOptions;
+  ignored: string[];
+  nextId: number;
+  /** The files indexed: the content hash they were indexed with, and their id. */
+  files: { uri: string; hash: string; id: number }[];
+  /** The fingerprints of each file in the order of `files`, back to back: those of file i end at fileHashEnds[i]. */
+  fileHashes: Uint32Array;
+  fileHashEnds: Uint32Array;
+  fingerprints: FingerprintIndexParts;
+  pairs: PairStoreParts;
+  groups: GroupRecord[];
+}
+
 export class DuplicateIndex {
   private options: DuplicateOptions;
   private readonly byUri = new Map<string, FileState>();
@@ -78,7 +96,7 @@ export class DuplicateIndex {
   private nextId = 0;
   private fingerprints = new FingerprintIndex();
   private readonly analyses = new AnalysisCache(RESTING_BUDGET);
-  private readonly pairs = new PairStore();
+  private pairs = new PairStore();
   private ignored = new Set<string>();
   private readonly records = new Set<GroupRecord>();
   private readonly recordsByFile = new Map<number, Set<GroupRecord>>();
@@ -94,6 +112,68 @@ export class DuplicateIndex {
   /** Applies a corpus change; returns the URIs whose duplicates changed (plus the updated files). */
   update(change: CorpusChange): Set<string> {
     return this.withWorkingBudget(() => this.applyChange(change));
+  }
+
+  /**
+   * The index as it stands, for a later session (see fromSnapshot). It holds views of the
+   * index's tables, not copies: it must be written before the next update.
+   */
+  snapshot(): DuplicateIndexSnapshot {
+    const states = [...this.byId.values()];
+    const fileHashEnds = new Uint32Array(states.length);
+    let end = 0;
+    states.forEach((state, i) => (fileHashEnds[i] = end += state.hashes.length));
+    const fileHashes = new Uint32Array(end);
+    states.forEach((state, i) => fileHashes.set(state.hashes, fileHashEnds[i] - state.hashes.length));
+    return {
+      options: this.options,
+      ignored: [...this.ignored],
+      nextId: this.nextId,
+      files: states.map(({ id, file }) => ({ uri: file.uri, hash: file.hash, id })),
+      fileHashes,
+      fileHashEnds,
+      fingerprints: this.fingerprints.parts(),
+      pairs: this.pairs.parts(),
+      groups: [...this.records],
+    };
+  }
+
+  /**
+   * The index a snapshot was taken of, brought up to date with `files` (the whole corpus
+   * now): the files whose content changed, that appeared or that went since are updated as
+   * edits would be, so the result equals a fresh index of `files`. Every group counts as
+   * shown (see regroup): the caller shows them all. Also says how many files were updated.
+   */
+  static fromSnapshot(snapshot: DuplicateIndexSnapshot, files: readonly IndexedFile[]): { index: DuplicateIndex; changedFiles: number } {
+    const index = new DuplicateIndex(snapshot.options);
+    index.ignored = new Set(snapshot.ignored);
+    index.nextId = snapshot.nextId;
+    index.fingerprints = FingerprintIndex.fromParts(snapshot.fingerprints);
+    index.pairs = PairStore.fromParts(snapshot.pairs);
+    const current = new Map(files.map((file) => [file.uri, file]));
+    const gone: FileFingerprints[] = [];
+    let removedFiles = 0;
+    snapshot.files.forEach(({ uri, hash, id }, i) => {
+      const hashes = snapshot.fileHashes.subarray(i === 0 ? 0 : snapshot.fileHashEnds[i - 1], snapshot.fileHashEnds[i]);
+      const file = current.get(uri);
+      if (file?.hash !== hash) {
+        gone.push({ id, hashes });
+        if (!file) removedFiles++;
+        return;
+      }
+      current.delete(uri);
+      const state: FileState = { id, file, salt: stringHash(uri), hashes: ownHashes(file, hashes) };
+      index.byUri.set(uri, state);
+      index.byId.set(id, state);
+    });
+    for (const record of snapshot.groups) index.addRecord(record);
+    for (const uri of new Set(snapshot.groups.flatMap((record) => record.group.passages.map((passage) => passage.uri)))) {
+      index.signatures.set(uri, index.groupsIn(uri).map(groupSignature).join(';'));
+    }
+    // Left in `current`: the files changed or added since.
+    const changedFiles = current.size + removedFiles;
+    if (changedFiles > 0) index.withWorkingBudget(() => index.applyChange({ updated: [...current.values()], removed: [] }, gone));
+    return { index, changedFiles };
   }
 
   /** Changes the thresholds; every file is matched again. */
@@ -153,16 +233,17 @@ export class DuplicateIndex {
     return groups;
   }
 
-  private applyChange(change: CorpusChange): Set<string> {
-    const removed: FileState[] = [];
+  /** `gone`: files of a snapshot that are no longer indexed as they were (see fromSnapshot). */
+  private applyChange(change: CorpusChange, gone: readonly FileFingerprints[] = []): Set<string> {
+    const removed = [...gone];
     for (const uri of [...change.removed, ...change.updated.map((file) => file.uri)]) {
       const state = this.byUri.get(uri);
       if (!state) continue;
       removed.push(state);
       this.byUri.delete(uri);
       this.byId.delete(state.id);
-      this.fingerprints.remove(state);
     }
+    for (const state of removed) this.fingerprints.remove(state);
     const added = change.updated.map((file) => {
       const id = this.nextId++;
       const hashes = (storedFingerprints(file) ?? this.analyses.get(id, file).fingerprints).hashes;
@@ -192,7 +273,7 @@ export class DuplicateIndex {
   }
 
   /** The pairs to match after files (ids from `firstNew` on, `addedHashes` in slot order) joined the fingerprint index and `removed` left it. */
-  private changedPairs(addedHashes: Uint32Array, removed: readonly FileState[], firstNew: number) {
+  private changedPairs(addedHashes: Uint32Array, removed: readonly FileFingerprints[], firstNew: number) {
     return changedPairs(
       this.fingerprints,
       addedHashes,
@@ -345,6 +426,16 @@ export class DuplicateIndex {
     }
     return this.sorted;
   }
+}
+
+/**
+ * The fingerprints of a file of a snapshot: those the corpus computed with it when they are
+ * the same (as they are for the same text and code), so the snapshot's copy can go.
+ */
+function ownHashes(file: IndexedFile, fromSnapshot: Uint32Array): Uint32Array {
+  const own = storedFingerprints(file)?.hashes;
+  const same = own !== undefined && own.length === fromSnapshot.length && own.every((hash, i) => hash === fromSnapshot[i]);
+  return same ? own : fromSnapshot.slice();
 }
 
 function groupKey(spanGroup: SpanGroup): string {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { FingerprintIndex, keyOf } from './fingerprint-index';
+import { FingerprintIndex, FingerprintIndexParts, keyOf } from './fingerprint-index';
 
 /** The live files holding a hash, once per occurrence, sorted. */
 function holders(index: FingerprintIndex, hash: number): number[] {
@@ -9,17 +9,34 @@ function holders(index: FingerprintIndex, hash: number): number[] {
   return found.sort((a, b) => a - b);
 }
 
+/** The index made again from copies of its parts, each of its exact length, as a snapshot file gives them back. */
+function restored(index: FingerprintIndex): FingerprintIndex {
+  const parts = index.parts();
+  const copy = <T extends Int32Array | Uint32Array | Uint8Array>(array: T): T => array.slice() as T;
+  const copies: FingerprintIndexParts = {
+    counts: { ...parts.counts },
+    slots: copy(parts.slots),
+    chainLive: copy(parts.chainLive),
+    chainFirst: copy(parts.chainFirst),
+    postingFiles: copy(parts.postingFiles),
+    postingNext: copy(parts.postingNext),
+    alive: copy(parts.alive),
+  };
+  return FingerprintIndex.fromParts(copies);
+}
+
 describe('FingerprintIndex', () => {
-  it('agrees with a plain list of files through any sequence of batches, removals and rebuilds', () => {
+  it('agrees with a plain list of files through any sequence of batches, removals, rebuilds and snapshots', () => {
     // Few distinct hashes, so that files share them and runs hold many equal hashes.
     const hashes = fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 40 }).map((list) => Uint32Array.from(list.sort((a, b) => a - b)));
-    const batch = fc.record({ added: fc.array(hashes, { maxLength: 4 }), removed: fc.array(fc.nat(), { maxLength: 3 }) });
+    const batch = fc.record({ added: fc.array(hashes, { maxLength: 4 }), removed: fc.array(fc.nat(), { maxLength: 3 }), snapshot: fc.boolean() });
     fc.assert(
       fc.property(fc.array(batch, { maxLength: 30 }), (batches) => {
-        const index = new FingerprintIndex();
+        let index = new FingerprintIndex();
         const files = new Map<number, Uint32Array>();
         let nextId = 0;
-        for (const { added, removed } of batches) {
+        for (const { added, removed, snapshot } of batches) {
+          if (snapshot) index = restored(index);
           const live = [...files.keys()];
           for (const pick of removed) {
             if (live.length === 0) break;

@@ -44,6 +44,17 @@ const MAX_LOAD = 0.7;
 const GROWTH = 1.5;
 const MIN_CAPACITY = 1024;
 
+/** A FingerprintIndex as it stands (see FingerprintIndex.parts): its counts and its tables. */
+export interface FingerprintIndexParts {
+  counts: { capacity: number; occupied: number; chains: number; postings: number; entries: number; deadEntries: number };
+  slots: Int32Array;
+  chainLive: Uint32Array;
+  chainFirst: Int32Array;
+  postingFiles: Uint32Array;
+  postingNext: Int32Array;
+  alive: Uint8Array;
+}
+
 export class FingerprintIndex {
   /** Two entries a slot, read together: the hash (as an int32) and its holders. */
   private slots: Int32Array = emptySlots(MIN_CAPACITY);
@@ -60,6 +71,40 @@ export class FingerprintIndex {
   private deadEntries = 0;
   /** Reused by eachHolders: the holders of one hash. */
   private holders: Uint32Array = new Uint32Array(16);
+
+  /**
+   * The index as it stands, for a snapshot kept between sessions: views of the tables (not
+   * copies, so they must be written before the index changes again) and the counts.
+   */
+  parts(): FingerprintIndexParts {
+    const { capacity, occupied, chains, postings, entries, deadEntries } = this;
+    return {
+      counts: { capacity, occupied, chains, postings, entries, deadEntries },
+      slots: this.slots,
+      chainLive: this.chainLive.subarray(0, chains),
+      chainFirst: this.chainFirst.subarray(0, chains),
+      postingFiles: this.postingFiles.subarray(0, postings),
+      postingNext: this.postingNext.subarray(0, postings),
+      alive: this.alive,
+    };
+  }
+
+  /** The index that `parts()` gave; it takes over the arrays. */
+  static fromParts(parts: FingerprintIndexParts): FingerprintIndex {
+    const { counts } = parts;
+    if (parts.slots.length !== 2 * counts.capacity || parts.chainLive.length !== counts.chains || parts.postingFiles.length !== counts.postings) {
+      throw new Error('the fingerprint tables do not match their counts');
+    }
+    const index = new FingerprintIndex();
+    Object.assign(index, counts);
+    index.slots = parts.slots;
+    index.chainLive = parts.chainLive;
+    index.chainFirst = parts.chainFirst;
+    index.postingFiles = parts.postingFiles;
+    index.postingNext = parts.postingNext;
+    index.alive = parts.alive;
+    return index;
+  }
 
   /** Adds files (fresh ids); returns their hashes (one entry per occurrence) in slot order. */
   add(files: readonly FileFingerprints[]): Uint32Array {

@@ -139,8 +139,53 @@ export function sharedSeeds(a: Uint32Array, b: Uint32Array, isSeed: (hash: numbe
  * The spans of every pair of files that was matched, stored under both files; a pair
  * that shares no span is kept too (with none), so that it is known to have been matched.
  */
+/** A PairStore as numbers (see PairStore.parts). */
+export interface PairStoreParts {
+  /** For each pair: its two files and its number of spans. */
+  pairs: Int32Array;
+  /** For each span, pair after pair: fileA, aStart, aEnd, fileB, bStart, bEnd. */
+  spans: Int32Array;
+  similarities: Float64Array;
+}
+
+const PAIR_FIELDS = 3;
+const SPAN_FIELDS = 6;
+
 export class PairStore {
   private readonly byFile = new Map<number, Map<number, PairSpan[]>>();
+
+  /** Every pair once, with its spans, for a snapshot kept between sessions. */
+  parts(): PairStoreParts {
+    const pairs: number[] = [];
+    const spans: number[] = [];
+    const similarities: number[] = [];
+    for (const [x, partners] of this.byFile) {
+      for (const [y, pairSpans] of partners) {
+        if (y < x) continue;
+        pairs.push(x, y, pairSpans.length);
+        for (const span of pairSpans) {
+          spans.push(span.fileA, span.aStart, span.aEnd, span.fileB, span.bStart, span.bEnd);
+          similarities.push(span.similarity);
+        }
+      }
+    }
+    return { pairs: Int32Array.from(pairs), spans: Int32Array.from(spans), similarities: Float64Array.from(similarities) };
+  }
+
+  static fromParts(parts: PairStoreParts): PairStore {
+    const store = new PairStore();
+    let span = 0;
+    for (let p = 0; p < parts.pairs.length; p += PAIR_FIELDS) {
+      const pairSpans: PairSpan[] = [];
+      for (const end = span + parts.pairs[p + 2]; span < end; span++) {
+        const [fileA, aStart, aEnd, fileB, bStart, bEnd] = parts.spans.subarray(span * SPAN_FIELDS, (span + 1) * SPAN_FIELDS);
+        pairSpans.push({ fileA, aStart, aEnd, fileB, bStart, bEnd, similarity: parts.similarities[span] });
+      }
+      store.set(parts.pairs[p], parts.pairs[p + 1], pairSpans);
+    }
+    if (span !== parts.similarities.length) throw new Error('the pairs do not account for every span');
+    return store;
+  }
 
   set(x: number, y: number, spans: PairSpan[]): void {
     this.partnerMap(x).set(y, spans);

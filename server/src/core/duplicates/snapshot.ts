@@ -1,0 +1,58 @@
+/**
+ * A DuplicateIndexSnapshot as the parts of a snapshot file (see cache/snapshotFile.ts): the
+ * small things in one serialised part, each table in a part of its own, written as its bytes.
+ */
+import type { DuplicateIndexSnapshot } from './engine';
+
+type Meta = Pick<DuplicateIndexSnapshot, 'options' | 'ignored' | 'nextId' | 'files' | 'groups'> & {
+  counts: DuplicateIndexSnapshot['fingerprints']['counts'];
+};
+
+export function snapshotParts(snapshot: DuplicateIndexSnapshot): unknown[] {
+  const { options, ignored, nextId, files, groups, fingerprints, pairs } = snapshot;
+  const meta: Meta = { options, ignored, nextId, files, groups, counts: fingerprints.counts };
+  return [
+    meta,
+    snapshot.fileHashes,
+    snapshot.fileHashEnds,
+    fingerprints.slots,
+    fingerprints.chainLive,
+    fingerprints.chainFirst,
+    fingerprints.postingFiles,
+    fingerprints.postingNext,
+    fingerprints.alive,
+    pairs.pairs,
+    pairs.spans,
+    pairs.similarities,
+  ];
+}
+
+/** The snapshot `snapshotParts` gave, read back; throws when a part is not of its kind. */
+export function snapshotFromParts(parts: Iterator<unknown>): DuplicateIndexSnapshot {
+  const next = <T>(kind: abstract new (...args: never[]) => T): T => {
+    const part = parts.next().value;
+    if (!(part instanceof kind)) throw new Error(`a part of the duplicate index is not a ${kind.name}`);
+    return part;
+  };
+  const meta = next(Object) as Meta;
+  if (!Array.isArray(meta.files) || !Array.isArray(meta.groups) || typeof meta.nextId !== 'number') throw new Error('the duplicate index has no list of files');
+  return {
+    options: meta.options,
+    ignored: meta.ignored,
+    nextId: meta.nextId,
+    files: meta.files,
+    groups: meta.groups,
+    fileHashes: next(Uint32Array),
+    fileHashEnds: next(Uint32Array),
+    fingerprints: {
+      counts: meta.counts,
+      slots: next(Int32Array),
+      chainLive: next(Uint32Array),
+      chainFirst: next(Int32Array),
+      postingFiles: next(Uint32Array),
+      postingNext: next(Int32Array),
+      alive: next(Uint8Array),
+    },
+    pairs: { pairs: next(Int32Array), spans: next(Int32Array), similarities: next(Float64Array) },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * A value a feature keeps in the storage folder between sessions (see
+ * core/cache/snapshotFile.ts), tied to the server's code, with the log lines that say what
+ * became of it: read, saved, or not used and why (then the feature works it out again).
+ */
+import * as path from 'path';
+import { NO_SNAPSHOT, readSnapshot, writeSnapshot } from './core/cache/snapshotFile';
+import type { Log } from './context';
+
+/** After the last change, a value is saved again after this delay (as the index cache is). */
+export const SAVE_AFTER_CHANGES_MS = 60_000;
+
+export class SnapshotStore {
+  private saveTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * `name` says what is kept ("Organisations memory"), `fallback` what the feature does
+   * without it ("recognising every file").
+   */
+  constructor(
+    private readonly storage: { folder: string; identity: string },
+    private readonly log: Log,
+    private readonly fileName: string,
+    private readonly name: string,
+    private readonly fallback: string,
+  ) {}
+
+  get file(): string {
+    return path.join(this.storage.folder, this.fileName);
+  }
+
+  private get identity(): string {
+    return `${this.storage.identity} ${this.fileName}`;
+  }
+
+  /** The value made by the same code, if there is one to trust; `describe` says what was read. */
+  async load<T>(fromParts: (parts: IterableIterator<unknown>) => Promise<T>, describe: (value: T) => string): Promise<T | undefined> {
+    const started = Date.now();
+    const read = await readSnapshot(this.file, this.identity);
+    if (!read.ok) return read.reason === NO_SNAPSHOT ? undefined : this.ignored(read.reason);
+    let value: T;
+    try {
+      value = await fromParts(read.parts);
+    } catch (error) {
+      return this.ignored(String(error));
+    }
+    this.log.info(`${this.name}: ${describe(value)} read from ${this.file} in ${Date.now() - started} ms.`);
+    return value;
+  }
+
+  /** Says why the file on disk is not used. */
+  ignored(reason: string): undefined {
+    this.log.warn(`${this.name} ${this.file} ignored (${reason}); ${this.fallback}.`);
+    return undefined;
+  }
+
+  /** Calls `save` in `delayMs`, unless called again before then. A pending save never keeps the server alive. */
+  saveAfter(delayMs: number, save: () => Promise<void>): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void save(), delayMs);
+    this.saveTimer.unref();
+  }
+
+  /** Writes the parts `make` gives; `what` says what they hold. A failure is logged, not thrown: the next session works without. */
+  async save(make: () => Promise<{ parts: unknown[]; what: string }>): Promise<void> {
+    const started = Date.now();
+    try {
+      const { parts, what } = await make();
+      const size = await writeSnapshot(this.file, this.identity, parts);
+      this.log.info(`${this.name}: saved ${what} (${(size / 1e6).toFixed(1)} MB) in ${Date.now() - started} ms.`);
+    } catch (error) {
+      this.log.warn(`${this.name}: could not save ${this.file} (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  }
+}
