@@ -86,4 +86,49 @@ describe('seed-curator scan: duplicates', () => {
     assert.equal(sarif.code, 0);
     assert.deepEqual(JSON.parse(sarif.stdout).runs[0].results, []);
   });
+
+  it('says in SARIF that the run read every file: one successful invocation without notifications', async () => {
+    const sarif = JSON.parse((await run('scan', folder, '--format', 'sarif')).stdout);
+    assert.deepEqual(sarif.runs[0].invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);
+  });
+});
+
+describe('seed-curator scan --format sarif: files the scan did not check', () => {
+  // Thirty words, above the 25 of the shortest duplicated passage.
+  const PASSAGE =
+    'The county archive moved its parish registers to a dry basement store last spring, and volunteers now photograph every fragile page before any visitor is allowed to turn it by hand.';
+  let folder: string;
+  let sarif: { runs: { results: { locations: SarifLocation[] }[]; invocations: unknown }[] };
+
+  before(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-cli-sarif-skipped-'));
+    await fs.writeFile(path.join(folder, 'first.txt'), `Archive news\n\n${PASSAGE}\n`);
+    await fs.writeFile(path.join(folder, 'second.txt'), `Volunteers wanted\n\n${PASSAGE}\n`);
+    // A space in the path: the notification's URI must be encoded as the results' are.
+    await fs.mkdir(path.join(folder, 'scans'));
+    await fs.writeFile(path.join(folder, 'scans', 'page one.txt'), Buffer.from('%PDF-1.4\0\0binary', 'latin1'));
+    await fs.writeFile(path.join(folder, 'latin1.txt'), Buffer.from('Caf\xe9 opening hours\n', 'latin1'));
+    sarif = JSON.parse((await run('scan', folder, '--format', 'sarif')).stdout);
+  });
+  after(() => fs.rm(folder, { recursive: true, force: true }));
+
+  it('still reports the duplicated passage of the files it read', () => {
+    const uris = sarif.runs[0].results.map((result) => result.locations[0].physicalLocation.artifactLocation.uri);
+    assert.deepEqual(uris, ['first.txt', 'second.txt']);
+  });
+
+  it('names a skipped file with its reason in a warning notification of the invocation, and a file read with a warning in a note', () => {
+    // Property names of SARIF 2.1.0: invocation (§3.20) executionSuccessful (§3.20.14) and
+    // toolExecutionNotifications (§3.20.21); notification (§3.58) locations, message, level.
+    const fileLocation = (uri: string) => [{ physicalLocation: { artifactLocation: { uri, uriBaseId: 'SRCROOT' } } }];
+    assert.deepEqual(sarif.runs[0].invocations, [
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+          { level: 'warning', message: { text: 'skipped: binary file (contains NUL bytes)' }, locations: fileLocation('scans/page%20one.txt') },
+          { level: 'note', message: { text: 'not valid UTF-8: invalid bytes shown as U+FFFD' }, locations: fileLocation('latin1.txt') },
+        ],
+      },
+    ]);
+  });
 });

@@ -9,7 +9,7 @@ import type { ReportSection } from '../core/report';
 import { readIgnoredPassages } from '../core/duplicates/ignore-list';
 import type { DuplicateGroup } from '../core/duplicates/engine';
 import { duplicatesReport, duplicatesSection, findDuplicates } from '../core/duplicates/report';
-import { duplicatesSarif } from '../core/duplicates/sarif';
+import { ScanNotes, duplicatesSarif } from '../core/duplicates/sarif';
 import { ScanOptions, scanFolder } from '../core/scan';
 import { defaultSettings } from '../settings';
 
@@ -23,17 +23,22 @@ export function duplicatesSectionOf(corpus: Corpus, root: string): ReportSection
   return duplicatesSection(duplicatesOf(corpus, root));
 }
 
+/** The groups of a duplicates scan, with the files it skipped or read with a warning. */
+export interface DuplicatesScan extends ScanNotes {
+  groups: readonly DuplicateGroup[];
+}
+
 /**
  * Scans `root` for duplicates alone: only fingerprints are computed, and a file is split into
  * articles only when the engine reads its boilerplate or articles (when it may share a passage).
  */
-export async function scanDuplicates(root: string, options: ScanOptions): Promise<readonly DuplicateGroup[]> {
-  const { corpus } = await scanFolder(root, options, new Corpus({ analyses: [fingerprintsAnalysis], articlesWhenRead: true }));
-  return duplicatesOf(corpus, root);
+export async function scanDuplicates(root: string, options: ScanOptions): Promise<DuplicatesScan> {
+  const { corpus, skipped, warnings } = await scanFolder(root, options, new Corpus({ analyses: [fingerprintsAnalysis], articlesWhenRead: true }));
+  return { groups: duplicatesOf(corpus, root), skipped, warnings };
 }
 
 /** `root` is the absolute path of the scanned folder. */
-export function sarifOutput(root: string, groups: readonly DuplicateGroup[], version: string): string {
+export function sarifOutput(root: string, { groups, ...notes }: DuplicatesScan, version: string): string {
   const rootUri = pathToFileURL(root.endsWith('/') ? root : `${root}/`).href;
-  return `${JSON.stringify(duplicatesSarif(duplicatesReport(groups), version, rootUri), null, 2)}\n`;
+  return `${JSON.stringify(duplicatesSarif(duplicatesReport(groups), version, rootUri, notes), null, 2)}\n`;
 }

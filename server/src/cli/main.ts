@@ -101,11 +101,11 @@ async function scan(folder: string, format: Format, io: CliIo): Promise<ScanOutp
     workerScript: workerScriptBeside(__dirname),
     onWarning: (message: string) => io.stderr(`seed-curator: ${message}\n`),
   };
-  // SARIF holds the duplicated passages alone: a CI job asking for it waits for nothing else.
+  // SARIF holds the duplicated passages and the unchecked files alone: a CI job asking for it waits for nothing else.
   if (format === 'sarif') {
-    const groups = await scanDuplicates(root, options);
+    const duplicates = await scanDuplicates(root, options);
     if (progress) io.stderr('\r\x1b[K');
-    return { output: sarifOutput(root, groups, VERSION), foundDuplicates: groups.length > 0 };
+    return { output: sarifOutput(root, duplicates, VERSION), foundDuplicates: duplicates.groups.length > 0 };
   }
   const { corpus, skipped, warnings } = await scanFolder(root, options);
   if (progress) io.stderr('\r\x1b[K');

@@ -94,9 +94,14 @@ export function addSection(report: Report, section: ReportSection): void {
 /** Findings of the base report: files that were skipped or decoded with replacements. */
 export function baseFindings(report: Report): Finding[] {
   return [
-    ...report.skipped.map((note) => ({ path: note.path, line: 1, column: 1, severity: 'warning' as const, message: `skipped: ${note.message}` })),
+    ...report.skipped.map((note) => ({ path: note.path, line: 1, column: 1, severity: 'warning' as const, message: skippedMessage(note) })),
     ...report.warnings.map((note) => ({ path: note.path, line: 1, column: 1, severity: 'warning' as const, message: note.message })),
   ];
+}
+
+/** What a skipped file is told with, wherever it is reported. */
+export function skippedMessage(note: ScanNote): string {
+  return `skipped: ${note.message}`;
 }
 
 export function formatFinding(finding: Finding): string {
