@@ -120,8 +120,11 @@ export class CacheFileWriter {
     if (key === undefined || value.length !== length) throw new Error('a cache entry does not match the header');
     this.places.set(key, { offset: this.at, length });
     this.at += length;
-    this.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
-    if (this.piecesBytes >= SLICE_BYTES) await this.flush();
+    // A large value (a table of the duplicate index) is checksummed and written a slice at a time, as the rest.
+    for (let at = 0; at === 0 || at < value.byteLength; at += SLICE_BYTES) {
+      this.push(Buffer.from(value.buffer, value.byteOffset + at, Math.min(SLICE_BYTES, value.byteLength - at)));
+      if (this.piecesBytes >= SLICE_BYTES) await this.flush();
+    }
   }
 
   /** Writes the checksum after the last value; returns the file's size. */

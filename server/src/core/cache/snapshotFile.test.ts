@@ -36,6 +36,16 @@ describe('snapshot file', () => {
     assert.ok(bytes.includes(Buffer.from(new Float64Array([0.25, -3]).buffer)), 'the doubles are in the file as they are in memory');
   });
 
+  it('gives back a part larger than the slices it is written in', async () => {
+    const large = Uint32Array.from({ length: 2_500_000 }, (_, i) => Math.imul(i, 2654435761) >>> 0);
+    await writeSnapshot(file, 'code 1', [large, 'after']);
+    const read = await readSnapshot(file, 'code 1');
+    assert.ok(read.ok);
+    const [back, after] = [...read.parts];
+    assert.ok(back instanceof Uint32Array && back.length === large.length && back.every((value, i) => value === large[i]));
+    assert.equal(after, 'after');
+  });
+
   it('refuses a file of other code, a damaged or truncated one, and says when there is none', async () => {
     assert.deepEqual(await readSnapshot(file, 'code 1'), { ok: false, reason: 'none yet' });
     await writeSnapshot(file, 'code 1', parts);
