@@ -6,8 +6,7 @@
  */
 import { AnalysisResults, FileAnalysis, runAnalyses } from './analyses';
 import { Article, LineSpan, SplitResult, splitArticles } from './articles';
-import type { ScratchFile } from './scratchFile';
-import { storeText } from './storedText';
+import { StoredText, storeText } from './storedText';
 import { LineIndex, contentHash } from './text';
 
 export interface IndexedFile {
@@ -90,13 +89,16 @@ export function indexFile(input: FileInput, analyses: readonly FileAnalysis[] = 
   return indexedFile(input, analyseText(input.text, analyses, { lines, articlesWhenRead }), contentHash(input.text), lines);
 }
 
+/** Puts together a file indexed elsewhere; its text is kept in compact form (see storedText.ts). */
+export function indexedFile(input: FileInput, index: FileIndex, hash: string, lines = new LineIndex(input.text)): IndexedFile {
+  return storedFile(input, storeText(input.text), lines, index, hash);
+}
+
 /**
- * Puts together a file indexed elsewhere (in a worker, or read from the cache). Its text is
- * kept in compact form, or in `texts` when given (see storedText.ts): `text` and `lines`
- * read it from there.
+ * An indexed file whose text is kept already (in compact form, or in a scratch file: see
+ * storedText.ts): `text` and `lines` read it from there.
  */
-export function indexedFile(input: FileInput, index: FileIndex, hash: string, lines = new LineIndex(input.text), texts?: ScratchFile): IndexedFile {
-  const stored = storeText(input.text, texts);
+export function storedFile(input: Omit<FileInput, 'text'>, stored: StoredText, lines: LineIndex, index: FileIndex, hash: string): IndexedFile {
   const storedLines = lines.withSource(stored.read);
   let split: SplitResult | undefined = index.articles && index.boilerplate ? { articles: index.articles, boilerplate: index.boilerplate } : undefined;
   const splitNow = (): SplitResult => (split ??= splitArticles(stored.read(), storedLines));

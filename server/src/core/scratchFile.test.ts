@@ -15,6 +15,16 @@ describe('scratch file', () => {
     scratch.close();
   });
 
+  it('takes appends through a handle shared with another thread after every earlier one, either way', () => {
+    const scratch = ScratchFile.create('test');
+    const other = ScratchFile.attach(scratch.share());
+    const places = ['mine', 'theirs ’', 'mine again', 'theirs again'].map((text, i) => (i % 2 === 0 ? scratch : other).appendText(text));
+    assert.deepEqual(places.map((place) => place.offset), [0, 4, 4 + Buffer.byteLength('theirs ’'), 4 + Buffer.byteLength('theirs ’') + 10]);
+    assert.equal(scratch.read(places[1]).toString(), 'theirs ’');
+    assert.equal(other.read(places[2]).toString(), 'mine again');
+    scratch.close();
+  });
+
   it('leaves no file behind', () => {
     const scratch = ScratchFile.create('test');
     scratch.append(Buffer.from('something'));

@@ -3,6 +3,10 @@
  * a large workspace makes too much of to hold in memory all along (file texts, index cache
  * entries waiting for a save), yet wants back now and then. Unlike memory, what it holds
  * leaves the process's resident set; the system keeps it in its file cache while it can.
+ *
+ * Threads of the process may append to the same file (see share and attach): each reserves
+ * its bytes with an atomic add on a shared end, then writes them there, so the index workers
+ * keep the texts they read without passing them through the server's thread.
  */
 import { closeSync, openSync, rmSync, unlinkSync, writeSync } from 'fs';
 import * as os from 'os';
@@ -28,14 +32,39 @@ let created = 0;
 const named = new Set<ScratchFile>();
 let closesOnExit = false;
 
+/** What another thread needs to append to a scratch file (see ScratchFile.attach). */
+export interface SharedScratch {
+  fd: number;
+  /** One 64-bit integer: the end of what has been reserved. */
+  end: SharedArrayBuffer;
+}
+
 export class ScratchFile {
-  private size = 0;
+  private readonly end: BigInt64Array;
 
   private constructor(
     private readonly fd: number,
     /** Undefined once removed from its folder (where the system lets an open file go without a name). */
     private path: string | undefined,
-  ) {}
+    end = new SharedArrayBuffer(8),
+  ) {
+    this.end = new BigInt64Array(end);
+  }
+
+  /** For another thread of this process to append to this file. */
+  share(): SharedScratch {
+    return { fd: this.fd, end: this.end.buffer as SharedArrayBuffer };
+  }
+
+  /** The file another thread shared, to append to; it stays that thread's to close. */
+  static attach(shared: SharedScratch): ScratchFile {
+    return new ScratchFile(shared.fd, undefined, shared.end);
+  }
+
+  /** Where `length` bytes are written: after every reservation before it, in any thread. */
+  private reserve(length: number): Place {
+    return { offset: Number(Atomics.add(this.end, 0, BigInt(length))), length };
+  }
 
   /** Throws when the temporary folder cannot take a file. */
   static create(purpose: string): ScratchFile {
@@ -57,18 +86,16 @@ export class ScratchFile {
 
   /** Throws when the disk is full. */
   append(bytes: Uint8Array): Place {
-    const place = { offset: this.size, length: bytes.length };
+    const place = this.reserve(bytes.length);
     let written = 0;
-    while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, this.size + written);
-    this.size += bytes.length;
+    while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, place.offset + written);
     return place;
   }
 
   /** `text` as UTF-8, without making a buffer of it first. Throws when the disk is full. */
   appendText(text: string): Place {
-    const place = { offset: this.size, length: Buffer.byteLength(text, 'utf8') };
-    if (writeSync(this.fd, text, this.size, 'utf8') !== place.length) throw new Error('the scratch file took only part of a text');
-    this.size += place.length;
+    const place = this.reserve(Buffer.byteLength(text, 'utf8'));
+    if (writeSync(this.fd, text, place.offset, 'utf8') !== place.length) throw new Error('the scratch file took only part of a text');
     return place;
   }
 

@@ -12,7 +12,7 @@
  * A text kept as bytes is decoded whenever it is read. The last few texts decoded are kept,
  * because readers go over one file many times in a row (a slice for each mention in it).
  */
-import type { ScratchFile } from './scratchFile';
+import type { Place, ScratchFile } from './scratchFile';
 
 /** Texts decoded most recently, by the stored text they belong to; a handful is enough for readers that go file by file. */
 const RECENT_TEXTS = 16;
@@ -28,21 +28,34 @@ export interface StoredText {
  * back exactly `text`.
  */
 export function storeText(text: string, scratch?: ScratchFile): StoredText {
-  // Lone surrogates do not survive UTF-8: such a text is kept as it is.
-  if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) return plain(text);
-  if (scratch) {
-    try {
-      const place = scratch.appendText(text);
-      return decodedOnRead(text.length, () => scratch.read(place));
-    } catch {
-      // A full disk: kept in memory instead.
-    }
-  }
-  if (!hasTwoByteCharacters(text)) return plain(text);
+  const place = scratch && appendToScratch(text, scratch);
+  if (scratch && place) return storedAt(scratch, place, text.length);
+  if (!isWellFormed(text) || !hasTwoByteCharacters(text)) return plain(text);
   const bytes = Buffer.from(text, 'utf8');
   // Text mostly outside Latin-1 (Greek, Chinese) takes as much or more as UTF-8.
   if (bytes.length >= text.length * 1.5) return plain(text);
   return decodedOnRead(text.length, () => bytes);
+}
+
+/** Where `text` went in `scratch`, as UTF-8; undefined when it cannot go there (see storeText), in any thread. */
+export function appendToScratch(text: string, scratch: ScratchFile): Place | undefined {
+  // Lone surrogates do not survive UTF-8: such a text is kept as it is.
+  if (!isWellFormed(text)) return undefined;
+  try {
+    return scratch.appendText(text);
+  } catch {
+    // A full disk: kept in memory instead.
+    return undefined;
+  }
+}
+
+/** The text of `length` characters that appendToScratch put at `place`. */
+export function storedAt(scratch: ScratchFile, place: Place, length: number): StoredText {
+  return decodedOnRead(length, () => scratch.read(place));
+}
+
+function isWellFormed(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
 function plain(text: string): StoredText {

@@ -56,8 +56,13 @@ export class LineIndex {
 
   /** The same lines over the same text, read from `source` whenever needed instead of held. */
   withSource(source: () => string): LineIndex {
+    return LineIndex.fromBounds([this.starts, this.ends], this.length, source);
+  }
+
+  /** The lines `lineBounds` found in a text of `length` characters (in another thread), over the text `source` gives. */
+  static fromBounds([starts, ends]: LineBounds, length: number, source: () => string): LineIndex {
     const lines = Object.create(LineIndex.prototype) as LineIndex;
-    return Object.assign(lines, { starts: this.starts, ends: this.ends, length: this.length, source });
+    return Object.assign(lines, { starts, ends, length, source });
   }
 
   get text(): string {
@@ -105,11 +110,14 @@ function clampLine(line: number, lines: number): number {
   return Math.max(0, Math.min(line, lines - 1));
 }
 
+/** Where each line starts, and where it ends before its line break. */
+export type LineBounds = [starts: Uint32Array, ends: Uint32Array];
+
 /**
  * Where each line starts and ends (before its "\n", "\r\n" or "\r"), gathered in plain
  * arrays (fast to grow) and kept in typed ones (compact).
  */
-function lineBounds(text: string): [Uint32Array, Uint32Array] {
+export function lineBounds(text: string): LineBounds {
   const starts = [0];
   const ends: number[] = [];
   if (text.indexOf('\r') < 0) {

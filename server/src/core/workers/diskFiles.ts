@@ -8,7 +8,9 @@ import type { FileAnalysis } from '../analyses';
 import { analyseText } from '../corpus';
 import { encodeEntry } from '../cache/indexCache';
 import type { ReadOutcome } from '../files';
-import { contentHash } from '../text';
+import type { Place, ScratchFile } from '../scratchFile';
+import { appendToScratch } from '../storedText';
+import { LineBounds, contentHash, lineBounds } from '../text';
 
 export interface DiskFile {
   uri: string;
@@ -17,12 +19,19 @@ export interface DiskFile {
   path: string;
 }
 
+/**
+ * The text of a file read: itself, or where it was put in the scratch file for texts
+ * (`length` characters, see appendToScratch) with its lines, so that it need not be passed
+ * between threads.
+ */
+export type TextRead = { text: string } | { stored: Place; length: number; lines: LineBounds };
+
 export type DiskFileResult =
   | { kind: 'skipped'; reason: string }
   /** The cache holds this text's index: look it up by `hash`. */
-  | { kind: 'cached'; text: string; hash: string; warning?: string }
+  | ({ kind: 'cached'; hash: string; warning?: string } & TextRead)
   /** `entry` is the encoded index (see `encodeEntry`), ready for the cache. */
-  | { kind: 'indexed'; text: string; hash: string; warning?: string; entry: Uint8Array };
+  | ({ kind: 'indexed'; hash: string; warning?: string; entry: Uint8Array } & TextRead);
 
 export interface DiskIndexOptions {
   maxBytes: number;
@@ -33,6 +42,8 @@ export interface DiskIndexOptions {
   articlesWhenRead: boolean;
   /** `readTextFile`, or in a worker thread `readTextFileSync`. */
   read(path: string, maxBytes: number): ReadOutcome | Promise<ReadOutcome>;
+  /** Where texts are kept (see storedText.ts), shared by the threads; without it, texts are given back. */
+  texts?: ScratchFile;
 }
 
 export async function indexFromDisk(file: DiskFile, options: DiskIndexOptions): Promise<DiskFileResult> {
@@ -41,11 +52,17 @@ export async function indexFromDisk(file: DiskFile, options: DiskIndexOptions): 
   const { text } = outcome;
   const warning = outcome.warning === undefined ? {} : { warning: outcome.warning };
   const hash = contentHash(text);
-  if (options.cached.has(hash)) return { kind: 'cached', text, hash, ...warning };
+  if (options.cached.has(hash)) return { kind: 'cached', hash, ...warning, ...kept(text, options.texts) };
   try {
-    return { kind: 'indexed', text, hash, ...warning, entry: encodeEntry(analyseText(text, options.analyses, { articlesWhenRead: options.articlesWhenRead })) };
+    const entry = encodeEntry(analyseText(text, options.analyses, { articlesWhenRead: options.articlesWhenRead }));
+    return { kind: 'indexed', hash, ...warning, entry, ...kept(text, options.texts) };
   } catch (error) {
     // An analysis that fails on some text must not stop the scan: the file is reported and left out.
     return { kind: 'skipped', reason: `could not be indexed: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+function kept(text: string, texts: ScratchFile | undefined): TextRead {
+  const place = texts && appendToScratch(text, texts);
+  return place ? { stored: place, length: text.length, lines: lineBounds(text) } : { text };
 }

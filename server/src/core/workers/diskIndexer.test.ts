@@ -5,9 +5,12 @@ import * as path from 'path';
 import type { FileAnalysis } from '../analyses';
 import { IndexCache } from '../cache/indexCache';
 import { indexFile } from '../corpus';
-import type { DiskFile } from './diskFiles';
+import { readTextFile } from '../files';
+import { LineIndex } from '../text';
+import { DiskFile, indexFromDisk } from './diskFiles';
 import { DiskIndexer, DiskIndexerOptions, ScannedFile } from './diskIndexer';
 import { indexInWalkOrder } from './inWalkOrder';
+import { ScratchFile } from '../scratchFile';
 import { capitalsAnalysis } from './fixtures/capitalsAnalysis';
 import { story } from './fixtures/stories';
 
@@ -88,6 +91,44 @@ describe('indexing files from disk', function () {
     const first = results[0].kind === 'indexed' ? results[0].file : undefined;
     assert.equal(first?.articles[0].title, 'Footbridge in Kendal to reopen after repairs 0');
     assert.deepEqual(first.analyses[capitalsAnalysis.name], capitalsAnalysis.analyse(first));
+  });
+
+  it('keeps the texts the workers read in the shared scratch file, each once and whole, the server thread appending beside them', async () => {
+    const texts = ScratchFile.create('test');
+    try {
+      const onWorkers = indexer({ workerScript: ANALYSIS_WORKER, texts });
+      const jobs = [];
+      let ownBytes = 0;
+      for (let i = 0; i < files.length; i += 2) {
+        jobs.push(onWorkers.index(files.slice(i, i + 2)));
+        ownBytes += texts.appendText(`the server's own text ${i}`).length;
+      }
+      const results = (await Promise.all(jobs)).flat();
+      await onWorkers.close();
+      assert.match(onWorkers.summary(), /14 on 2 worker threads/);
+      assert.deepEqual(plain(results), plain(await indexAll(indexer({ workerScript: undefined }))));
+      const indexedBytes = results.reduce((sum, result) => sum + (result.kind === 'indexed' ? Buffer.byteLength(result.file.text) : 0), 0);
+      assert.equal(Number(new BigInt64Array(texts.share().end)[0]), indexedBytes + ownBytes);
+    } finally {
+      texts.close();
+    }
+  });
+
+  it('gives back where it put a text and its lines, not the text, when it has a scratch file for texts', async () => {
+    const texts = ScratchFile.create('test');
+    try {
+      const options = { maxBytes: MAX_BYTES, cached: new Set<string>(), analyses: [capitalsAnalysis], articlesWhenRead: false, read: readTextFile, texts };
+      const result = await indexFromDisk(files[1], options);
+      assert.ok(result.kind === 'indexed' && 'stored' in result && !('text' in result), JSON.stringify(result));
+      assert.equal(texts.read(result.stored).toString('utf8'), story(1));
+      assert.equal(result.length, story(1).length);
+      const lines = new LineIndex(story(1));
+      assert.deepEqual(result.lines, [0, 1].map((side) => Uint32Array.from({ length: lines.lineCount }, (_, i) => (side === 0 ? lines.lineStart(i) : lines.lineEnd(i)))));
+      const withoutScratch = await indexFromDisk(files[1], { ...options, texts: undefined });
+      assert.ok(withoutScratch.kind === 'indexed' && 'text' in withoutScratch && withoutScratch.text === story(1));
+    } finally {
+      texts.close();
+    }
   });
 
   it('takes unchanged files from the cache and analyses changed ones again', async () => {

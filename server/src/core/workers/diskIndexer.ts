@@ -7,11 +7,13 @@
 import * as os from 'os';
 import type { FileAnalysis } from '../analyses';
 import { analysesSignature } from '../analyses';
-import { FileIndex, IndexedFile, analyseText, indexedFile } from '../corpus';
+import { FileIndex, IndexedFile, analyseText, storedFile } from '../corpus';
 import { CacheLog, IndexCache, decodeEntry, encodeEntry } from '../cache/indexCache';
 import { readTextFile } from '../files';
 import type { ScratchFile } from '../scratchFile';
-import { DiskFile, DiskFileResult, indexFromDisk } from './diskFiles';
+import { StoredText, storeText, storedAt } from '../storedText';
+import { LineIndex } from '../text';
+import { DiskFile, DiskFileResult, TextRead, indexFromDisk } from './diskFiles';
 import { WorkerPool } from './pool';
 import type { IndexJob, IndexJobResult, IndexWorkerData } from './worker';
 
@@ -118,6 +120,7 @@ export class DiskIndexer {
       analyses: this.options.analyses.map((analysis) => analysis.name),
       signature: analysesSignature(this.options.analyses),
       articlesWhenRead: this.articlesWhenRead,
+      texts: this.options.texts?.share(),
     };
     this.pool = new WorkerPool(workerScript, workers, data);
     this.workersUsed = workers;
@@ -125,15 +128,24 @@ export class DiskIndexer {
   }
 
   private inThisThread(files: DiskFile[]): Promise<DiskFileResult[]> {
-    const { maxBytes, analyses, cache } = this.options;
-    return Promise.all(files.map((file) => indexFromDisk(file, { maxBytes, analyses, articlesWhenRead: this.articlesWhenRead, cached: cache, read: readTextFile })));
+    const { maxBytes, analyses, cache, texts } = this.options;
+    return Promise.all(files.map((file) => indexFromDisk(file, { maxBytes, analyses, articlesWhenRead: this.articlesWhenRead, cached: cache, read: readTextFile, texts })));
   }
 
   private scanned(file: DiskFile, result: DiskFileResult, onWorkers: boolean): ScannedFile {
     if (result.kind === 'skipped') return { kind: 'skipped', file, reason: result.reason };
-    const index = result.kind === 'indexed' ? this.decoded(result.hash, result.entry, onWorkers) : this.fromCache(result.text, result.hash);
+    const { stored, lines } = this.kept(result);
+    const index = result.kind === 'indexed' ? this.decoded(result.hash, result.entry, onWorkers) : this.fromCache(stored.read, result.hash);
     const warning = result.warning === undefined ? {} : { warning: result.warning };
-    return { kind: 'indexed', file: indexedFile({ ...file, text: result.text }, index, result.hash, undefined, this.options.texts), ...warning };
+    const indexed = storedFile(file, stored, lines, index, result.hash);
+    return { kind: 'indexed', file: indexed, ...warning };
+  }
+
+  /** A text read as the corpus keeps it: where the reading thread put it, or put away here. */
+  private kept(read: TextRead): { stored: StoredText; lines: LineIndex } {
+    if (!('stored' in read)) return { stored: storeText(read.text, this.options.texts), lines: new LineIndex(read.text) };
+    const stored = storedAt(this.options.texts!, read.stored, read.length);
+    return { stored, lines: LineIndex.fromBounds(read.lines, read.length, stored.read) };
   }
 
   private decoded(hash: string, entry: Uint8Array, onWorkers: boolean): FileIndex {
@@ -144,14 +156,14 @@ export class DiskIndexer {
   }
 
   /** An entry that does not decode after all is dropped by the cache: the text is indexed here. */
-  private fromCache(text: string, hash: string): FileIndex {
+  private fromCache(text: () => string, hash: string): FileIndex {
     const cached = this.options.cache.get(hash);
     if (cached) {
       this.reused++;
       return cached;
     }
     this.inThread++;
-    const index = analyseText(text, this.options.analyses, { articlesWhenRead: this.articlesWhenRead });
+    const index = analyseText(text(), this.options.analyses, { articlesWhenRead: this.articlesWhenRead });
     this.options.cache.put(hash, encodeEntry(index));
     return index;
   }

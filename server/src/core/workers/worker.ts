@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { FileAnalysis, analysesSignature } from '../analyses';
 import { readTextFileSync } from '../files';
+import { ScratchFile, SharedScratch } from '../scratchFile';
 import { DiskFile, DiskFileResult, indexFromDisk } from './diskFiles';
 
 /** Given to each worker when it starts. */
@@ -17,6 +18,8 @@ export interface IndexWorkerData {
   signature: string;
   /** See `DiskIndexOptions.articlesWhenRead`. */
   articlesWhenRead: boolean;
+  /** The scratch file where the texts read are kept (see `DiskIndexOptions.texts`). */
+  texts?: SharedScratch;
 }
 
 export type IndexJob = DiskFile[];
@@ -36,7 +39,8 @@ export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
     throw new Error(`the index worker's file analyses (${analysesSignature(analyses)}) differ from the server's (${data.signature})`);
   }
   // Blocking reads: this thread has nothing else to do meanwhile, and a promise per step cost more than the reading.
-  const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, read: readTextFileSync };
+  const texts = data.texts && ScratchFile.attach(data.texts);
+  const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, read: readTextFileSync, texts };
   port.on('message', async (files: IndexJob) => {
     const results: IndexJobResult = await Promise.all(files.map((file) => indexFromDisk(file, options)));
     port.postMessage(results);
