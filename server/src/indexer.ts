@@ -21,6 +21,7 @@ import type { DiskFile } from './core/workers/diskFiles';
 import { DiskIndexer } from './core/workers/diskIndexer';
 import { indexInWalkOrder } from './core/workers/inWalkOrder';
 import type { Log } from './context';
+import { SAVE_AFTER_CHANGES_MS } from './snapshotStore';
 import type { Settings } from './settings';
 
 export interface WorkspaceFolderRef {
@@ -40,8 +41,6 @@ export interface OpenDocument {
 
 /** Files are applied to the corpus in batches so that requests are served in between: 64 files keep the features busy about 50 ms (10k-article bench). */
 const SCAN_BATCH_FILES = 64;
-/** After the last change, the cache is written again after this delay. */
-const SAVE_AFTER_CHANGES_MS = 60_000;
 const CACHE_FILE = 'index-cache.bin';
 
 export interface IndexerOptions {

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { NO_SNAPSHOT, readSnapshot, writeSnapshot } from './core/cache/snapshotFile';
 import type { Log } from './context';
 
-/** After the last change, a value is saved again after this delay (as the index cache is). */
+/** After the last change, what is kept between sessions (index cache, duplicate index, organisations memory) is saved again after this delay. */
 export const SAVE_AFTER_CHANGES_MS = 60_000;
 
 export class SnapshotStore {

@@ -135,10 +135,6 @@ export function sharedSeeds(a: Uint32Array, b: Uint32Array, isSeed: (hash: numbe
   return shared;
 }
 
-/**
- * The spans of every pair of files that was matched, stored under both files; a pair
- * that shares no span is kept too (with none), so that it is known to have been matched.
- */
 /** A PairStore as numbers (see PairStore.parts). */
 export interface PairStoreParts {
   /** For each pair: its two files and its number of spans. */
@@ -151,6 +147,10 @@ export interface PairStoreParts {
 const PAIR_FIELDS = 3;
 const SPAN_FIELDS = 6;
 
+/**
+ * The spans of every pair of files that was matched, stored under both files; a pair
+ * that shares no span is kept too (with none), so that it is known to have been matched.
+ */
 export class PairStore {
   private readonly byFile = new Map<number, Map<number, PairSpan[]>>();
 
