@@ -20,6 +20,8 @@
  *   boilerplate threshold, and when it lost a seed, only if it had been matched before.
  * The fingerprints come with the file when the corpus computed them (in the server's index
  * workers); the words of a file are then computed only for the pairs that are read.
+ * The whole index can be kept between sessions (snapshot, fromSnapshot): reopening a
+ * workspace then matches only the files changed since.
  */
 import type { CorpusChange, IndexedFile } from '../corpus';
 import { AnalysisCache, FileAnalysis, WINNOW, maskedWords, storedFingerprints } from './analysis';
