@@ -74,6 +74,14 @@ describe('index cache', () => {
     assert.deepEqual(await fs.readdir(path.dirname(file)), ['index-cache.bin']);
   });
 
+  it('removes the temporary file of a server killed while saving, at the next open', async () => {
+    await (await open()).save(FILES);
+    // No process has a number this high on Linux (at most 2^22), macOS or Windows.
+    await fs.writeFile(`${file}.${2 ** 30}.tmp`, 'half a cache');
+    assert.equal((await open()).size, FILES.length);
+    assert.deepEqual(await fs.readdir(path.dirname(file)), ['index-cache.bin']);
+  });
+
   it('does not write the file again when nothing changed', async () => {
     await (await open()).save(FILES);
     const reopened = await open();

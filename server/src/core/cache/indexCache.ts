@@ -20,6 +20,7 @@ import { readerOf } from '../files';
 import type { Place } from '../scratchFile';
 import { nextTurn } from '../steps';
 import { CacheFileWriter, checkCacheFile } from './cacheFile';
+import { removeLeftTemporaries, temporaryFor } from './temporaryFiles';
 import { EntryFile, OpenEntryFile, SpillFile } from './entryFiles';
 
 export interface CacheLog {
@@ -111,6 +112,7 @@ export class IndexCache {
   static async open(file: string, identity: string, log: CacheLog, options: CacheOptions = {}): Promise<IndexCache> {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_CACHE_BYTES;
     const cache = (onDisk?: OpenEntryFile): IndexCache => new IndexCache(file, identity, onDisk, log, maxBytes, options.spillBytes ?? DEFAULT_SPILL_BYTES);
+    await removeLeftTemporaries(file);
     let fd: number;
     try {
       fd = openSync(file, 'r');
@@ -255,7 +257,7 @@ export class IndexCache {
 
   /** Writes a temporary file and renames it over the cache file, which it then reads from; returns its size. */
   private async writeFile(file: string, sources: EntrySource[]): Promise<number> {
-    const temporary = `${file}.${process.pid}.tmp`;
+    const temporary = temporaryFor(file);
     let handle: fs.FileHandle | undefined;
     try {
       await fs.mkdir(path.dirname(file), { recursive: true });

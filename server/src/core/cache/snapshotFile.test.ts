@@ -46,6 +46,16 @@ describe('snapshot file', () => {
     assert.equal(after, 'after');
   });
 
+  it('removes what a writer killed while writing left behind, not what a running one is writing', async () => {
+    await writeSnapshot(file, 'code 1', parts);
+    // No process has a number this high on Linux (at most 2^22), macOS or Windows.
+    const left = `${file}.${2 ** 30}.tmp`;
+    const ours = `${file}.${process.pid}.tmp`;
+    for (const temporary of [left, ours]) await fs.writeFile(temporary, 'half a snapshot');
+    assert.ok((await readSnapshot(file, 'code 1')).ok);
+    assert.deepEqual((await fs.readdir(path.dirname(file))).sort(), ['memory.bin', `memory.bin.${process.pid}.tmp`]);
+  });
+
   it('refuses a file of other code, a damaged or truncated one, and says when there is none', async () => {
     assert.deepEqual(await readSnapshot(file, 'code 1'), { ok: false, reason: 'none yet' });
     await writeSnapshot(file, 'code 1', parts);

@@ -18,6 +18,7 @@ import { readerOf } from '../files';
 import { readPlace } from '../scratchFile';
 import { nextTurn } from '../steps';
 import { CacheFileWriter, checkCacheFile } from './cacheFile';
+import { removeLeftTemporaries, temporaryFor } from './temporaryFiles';
 
 /** The reason given when no snapshot was ever written: not a problem to report. */
 export const NO_SNAPSHOT = 'none yet';
@@ -48,7 +49,7 @@ export async function writeSnapshot(file: string, identity: string, parts: reado
     entries.push([kind ? `${i} ${kind}` : String(i), bytes.length]);
     if (!kind) await nextTurn();
   }
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = temporaryFor(file);
   await fs.mkdir(path.dirname(file), { recursive: true });
   const handle = await fs.open(temporary, 'w');
   try {
@@ -67,6 +68,7 @@ export async function writeSnapshot(file: string, identity: string, parts: reado
 
 /** The parts written under `identity`, or why there are none to trust (no file, damaged, other code). */
 export async function readSnapshot(file: string, identity: string): Promise<ReadSnapshot> {
+  await removeLeftTemporaries(file);
   let fd: number;
   try {
     fd = openSync(file, 'r');
