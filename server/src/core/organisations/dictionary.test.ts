@@ -35,6 +35,18 @@ describe('name dictionary', () => {
     ]);
   });
 
+  it('matches a name across the commas it has, and ends any other at a comma', () => {
+    const withCommas = new NameDictionary();
+    withCommas.add('Department for Environment, Food and Rural Affairs', 'defra');
+    withCommas.add('NHS England', 'nhs-england');
+    withCommas.add('NHS England South', 'nhs-england-south');
+    assert.deepEqual(matches(withCommas, 'The Department for Environment, Food and Rural Affairs and the Department for Environment Food and Rural Affairs'), [
+      'Department for Environment, Food and Rural Affairs=defra',
+      'Department for Environment Food and Rural Affairs=defra',
+    ]);
+    assert.deepEqual(matches(withCommas, 'Staff of NHS England, South of the river, and NHS England South.'), ['NHS England=nhs-england', 'NHS England South=nhs-england-south']);
+  });
+
   it('keeps a possessive outside the mention', () => {
     assert.deepEqual(matches(dictionary, 'Sue Ryder’s chief executive and the King’s Fund’s report'), [
       'Sue Ryder=sue-ryder',

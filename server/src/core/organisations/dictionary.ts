@@ -2,7 +2,9 @@
  * A trie of organisation names over token keys, matched longest-first. Capitalisation is
  * part of a name: "Care Quality Commission" needs its capitals and "NICE" must be written
  * "NICE", while connectors ("of", "and") match in any case. A final "'s" is a possessive
- * and stays outside the mention: "Sue Ryder's" mentions "Sue Ryder".
+ * and stays outside the mention: "Sue Ryder's" mentions "Sue Ryder". A comma is part of a
+ * name that has one there ("Department for Environment, Food and Rural Affairs"), and ends
+ * any other ("NHS England, the regulator").
  */
 import { nameKey, nameWords } from './names';
 import type { TokenisedText } from './tokenisedText';
@@ -14,6 +16,8 @@ interface Spelling {
   id: string;
   rules: CaseRule[];
   texts: string[];
+  /** By word: whether the name has a comma before it. */
+  afterComma: boolean[];
   /** A one-word name that is also a common word ("Mind", "Reform"). */
   ambiguous: boolean;
 }
@@ -58,6 +62,7 @@ export class NameDictionary {
       id,
       rules: words.map((word) => caseRule(word.text)),
       texts: words.map((word) => word.text),
+      afterComma: words.map((word) => word.afterComma),
       ambiguous: ambiguous && words.length === 1,
     };
     const same = (other: Spelling): boolean => other.texts.join(' ') === spelling.texts.join(' ');
@@ -86,6 +91,8 @@ export class NameDictionary {
     let best: NameMatch | undefined;
     for (let i = index; i < tokens.length && node; i++) {
       if (tokens.line(i) !== line) break;
+      // Walked over: whether a name may hold a comma here is its spelling's to say (see fits).
+      if (tokens.is(i, ',')) continue;
       const possessiveAt = tokens.possessiveAt(i);
       if (possessiveAt >= 0) {
         const spelling = firstFitting(node.children?.get(tokens.possessiveKey(i)), text, index, i, possessiveAt);
@@ -110,13 +117,19 @@ function firstFitting(node: Node | undefined, text: TokenisedText, from: number,
 /** Whether tokens `from`..`last` (the last one ending at `lastEnd`) are written as the spelling requires. */
 function fits(spelling: Spelling, text: TokenisedText, from: number, last: number, lastEnd: number): boolean {
   const { tokens } = text;
+  let word = 0;
   for (let i = from; i <= last; i++) {
-    const rule = spelling.rules[i - from];
+    if (tokens.is(i, ',')) {
+      if (!spelling.afterComma[word]) return false;
+      continue;
+    }
+    const rule = spelling.rules[word];
     if (rule === 'cap' && !tokens.cap(i)) return false;
     if (rule === 'exact') {
       const written = tokens.source.slice(tokens.start(i), i === last ? lastEnd : tokens.end(i)).replace(/’/g, "'");
-      if (written !== spelling.texts[i - from]) return false;
+      if (written !== spelling.texts[word]) return false;
     }
+    word++;
   }
   if (!spelling.ambiguous) return true;
   return !tokens.sentenceStart(from) && !text.isTitleLine(tokens.line(from)) && !text.writtenInLowerCase(tokens.key(from));

@@ -36,6 +36,11 @@ describe('organisation index', () => {
     assert.deepEqual(names, ["Guy's and St Thomas' NHS Foundation Trust=guys-and-st-thomas-nhs-foundation-trust", "Pharmacists' Defence Association=pharmacists-defence-association"]);
   });
 
+  it('recognises a gazetteer name with commas in it whole', () => {
+    const text = 'The Department for Levelling Up, Housing and Communities wrote to every council, the minister said.';
+    assert.deepEqual(mentioned(setup({ a: ARTICLE('Councils', text) }).index, 'a'), ['Department for Levelling Up, Housing and Communities=dluhc']);
+  });
+
   it('recognises a name broken by a hard-wrapped line, and counts its spelling on one line', () => {
     const { index } = setup({
       a: ARTICLE('Wards', 'Peer support workers saw 42 new mothers last year, according to the Royal College of\nPsychiatrists. Staff agreed with the findings.'),

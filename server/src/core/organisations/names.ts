@@ -28,6 +28,8 @@ export interface NameWord {
   key: string;
   /** As written, with straight apostrophes. */
   text: string;
+  /** A comma stands before it ("Department for Environment, Food and Rural Affairs"). */
+  afterComma: boolean;
 }
 
 /** The words of a name, without a leading "the" or a final possessive "'s". */
@@ -38,8 +40,9 @@ export function nameWords(name: string): NameWord[] {
   if (words.length > 1 && tokens.key(words[0]) === 'the') words.shift();
   return words.map((i, index) => {
     const text = tokens.text(i).replace(/’/g, "'");
+    const afterComma = index > 0 && tokens.is(i - 1, ',');
     const possessive = index === words.length - 1 && words.length > 1 && tokens.possessiveAt(i) >= 0;
-    return possessive ? { key: tokens.possessiveKey(i), text: text.slice(0, -2) } : { key: tokens.key(i), text };
+    return possessive ? { key: tokens.possessiveKey(i), text: text.slice(0, -2), afterComma } : { key: tokens.key(i), text, afterComma };
   });
 }
 
