@@ -12,6 +12,7 @@
 import * as path from 'path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { readTextIfPresent } from '../core/jsonFile';
+import { runInSlices } from '../core/steps';
 import { CorpusSearch, OrganisationNames, noOrganisations } from '../core/search/corpusSearch';
 import { ThemeIndex } from '../core/themes/themeIndex';
 import { USER_THEMES_FILE, UserTheme, checkUserThemesFile, mergeUserThemes, readUserThemes } from '../core/themes/userThemes';
@@ -48,6 +49,8 @@ class ThemesInEditor {
   private notifiedGeneration = -1;
   /** Mistakes in the workspace themes files, shown in the files. */
   private readonly fileDiagnostics: WorkspaceFileDiagnostics;
+  /** The terms left by the initial scan are counted or being counted (see countTermsWhenReady). */
+  private termsCounted = false;
 
   constructor(
     private readonly context: ServerContext,
@@ -72,6 +75,7 @@ class ThemesInEditor {
     context.onIndexUpdated(() => {
       this.applyOptions();
       this.notifyIfChanged();
+      this.countTermsWhenReady();
     });
     context.onSettingsChanged(() => {
       this.applyOptions();
@@ -137,6 +141,19 @@ class ThemesInEditor {
       throwIfCancelled(token);
       throw error;
     }
+  }
+
+  /**
+   * Once the workspace is first ready, the articles' terms are counted in slices: the scan
+   * leaves them for later (see ThemeIndex), and a first request for themes made a while
+   * after need not wait for them. Later edits are counted as they come, or by a clustering.
+   */
+  private countTermsWhenReady(): void {
+    if (this.termsCounted || !this.context.isReady()) return;
+    this.termsCounted = true;
+    runInSlices(this.index.countTerms()).catch((error: unknown) =>
+      this.context.log.error(`Themes: counting terms failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   /** Themes for hovers nobody asked the Themes view for; the views hear of them when found. */

@@ -68,7 +68,12 @@ describe('article vocabularies (theme terms counted apart from the dictionary)',
           const expected = articlesOf(text).map(({ title, body }) => inPlace.articleTerms(title, body));
           const cached = decodeEntry(encodeEntry(analyseText(text, [vocabulariesAnalysis])));
           const file = indexedFile({ uri: 'a', relativePath: 'a', text }, cached, contentHash(text));
-          assert.deepEqual(takeVocabularies(file).map((vocabulary) => analysed.termsOf(vocabulary)), expected);
+          const taken = takeVocabularies(file);
+          assert.deepEqual(
+            expected.map((_, index) => analysed.termsOf(taken.vocabulary(index))),
+            expected,
+          );
+          assert.deepEqual(taken.textHashes, expected.map((terms) => terms.textHash));
         }
         const probe = [...texts.join(' ').matchAll(/\p{L}+/gu)].map((match) => match[0]).slice(0, 50).join(' ');
         assert.deepEqual(analysed.keywordTerms(probe), inPlace.keywordTerms(probe));

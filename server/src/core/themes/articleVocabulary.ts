@@ -215,13 +215,22 @@ function unpacked(file: FileVocabularies): ArticleVocabulary[] {
   return vocabularies;
 }
 
+/** The vocabularies of a file's articles, taken out of it (see takeVocabularies). */
+export interface TakenVocabularies {
+  /** By article: equal for two articles whose words are equal (see ArticleVocabulary.textHash). */
+  textHashes: readonly string[];
+  /** The vocabulary of the article at `index`; the file's are unpacked together, on the first call. */
+  vocabulary(index: number): ArticleVocabulary;
+}
+
 /**
  * The vocabularies of a file's articles, in order: as the corpus computed them, or counted
  * now. Taken out of the file: about as large as the terms a theme index makes of them, they
- * are needed once, when the index takes the file in (the index cache keeps its own copy).
+ * are needed once, when the index first needs the terms (the index cache keeps its own copy).
  */
-export function takeVocabularies(file: AnalysedText & { analyses: Record<string, unknown> }): ArticleVocabulary[] {
-  const vocabularies = unpacked(analysisOf(file, vocabulariesAnalysis));
+export function takeVocabularies(file: AnalysedText & { analyses: Record<string, unknown> }): TakenVocabularies {
+  const packed = analysisOf(file, vocabulariesAnalysis);
   delete file.analyses[vocabulariesAnalysis.name];
-  return vocabularies;
+  let vocabularies: ArticleVocabulary[] | undefined;
+  return { textHashes: packed.textHashes, vocabulary: (index) => (vocabularies ??= unpacked(packed))[index] };
 }

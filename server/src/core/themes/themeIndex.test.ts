@@ -57,6 +57,20 @@ describe('ThemeIndex', () => {
     assert.ok(riverTheme?.keywords.some((keyword) => keyword.includes(' ')), 'a two-word phrase among the keywords');
   });
 
+  it('gives the same themes whether the terms were counted before the clustering, in part, or by it', () => {
+    const keywords = (themes: ThemeIndex): string[] => themes.articles().map((a) => `${a.relativePath}: ${themes.articleKeywords(a.uri, a.index).join(', ')}`);
+    // More articles than a step counts (fifteen folders of the fixture), so that one step counts a part.
+    const files = Array.from({ length: 15 }, (_, n) => fixtureFiles().map((file) => ({ ...file, uri: `${file.uri}-${n}`, relativePath: `${n}/${file.relativePath}` }))).flat();
+    const byClustering = indexOf(files).themes;
+    const expected = { themes: byClustering.themes(), assignments: assignments(byClustering), keywords: keywords(byClustering) };
+    for (const steps of [Infinity, 1]) {
+      const { themes } = indexOf(files);
+      const counting = themes.countTerms();
+      for (let step = 0; step < steps && !counting.next().done; step++);
+      assert.deepEqual({ themes: themes.themes(), assignments: assignments(themes), keywords: keywords(themes) }, expected, `after ${steps} steps of counting`);
+    }
+  });
+
   it('gives the same themes for the same corpus, whatever the order files arrive in', () => {
     const files = fixtureFiles();
     const first = assignments(indexOf(files).themes);

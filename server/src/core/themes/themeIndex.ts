@@ -25,7 +25,7 @@ import {
 import { nearestCentroid } from './kmeans';
 import { SharedSlicedRun, Steps, runAll } from '../steps';
 import { compareCodeUnits } from '../text';
-import { takeVocabularies } from './articleVocabulary';
+import { TakenVocabularies, takeVocabularies } from './articleVocabulary';
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
 import { SparseVector, heaviestColumns, isZero, tfidfVector } from './vectors';
 
@@ -60,7 +60,15 @@ interface Entry {
   relativePath: string;
   index: number;
   article: Article;
-  terms: ArticleTerms;
+  /** See ArticleTerms.textHash. */
+  textHash: string;
+  /**
+   * Counted from the article's vocabulary when first needed (see termsOf): in a workspace
+   * opened again, by its first clustering, so that its scan does not wait for them.
+   */
+  terms?: ArticleTerms;
+  /** The vocabulary the terms are counted from, until they are. */
+  vocabularies?: TakenVocabularies;
   theme: number;
   /** Articles of the same copy group share one array. */
   group: Entry[];
@@ -190,7 +198,7 @@ export class ThemeIndex {
       const inputs: ThemeInput[] = [];
       for (const entry of all) {
         if (inputs.length % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
-        inputs.push({ terms: entry.terms, organisations: this.organisationTerms(entry) });
+        inputs.push({ terms: this.termsOf(entry), organisations: this.organisationTerms(entry) });
       }
       const { model, vectors } = yield* discoverThemes(inputs, this.dictionary, this.options);
       const clustering = this.clusteringCount + 1;
@@ -233,7 +241,7 @@ export class ThemeIndex {
       byOriginal.set(model.copyOf[i], group);
       group.push(entry);
       entry.group = group;
-      this.groups.set(entry.terms.textHash, group);
+      this.groups.set(entry.textHash, group);
     });
     this.model = model;
     for (const entry of current) {
@@ -298,7 +306,7 @@ export class ThemeIndex {
     const organisations = terms.join(' ');
     const cached = entry.keywords;
     if (count === ARTICLE_KEYWORDS && cached?.clustering === this.clusteringCount && cached.organisations === organisations) return cached.words;
-    const words = this.keywordsOf(tfidfVector(entry.terms, model.vocabulary, terms), model, count);
+    const words = this.keywordsOf(tfidfVector(this.termsOf(entry), model.vocabulary, terms), model, count);
     if (count === ARTICLE_KEYWORDS) entry.keywords = { clustering: this.clusteringCount, organisations, words };
     return words;
   }
@@ -342,13 +350,13 @@ export class ThemeIndex {
   }
 
   private updateFile(file: IndexedFile): void {
-    const previous = new Map((this.entries.get(file.uri) ?? []).map((entry) => [entry.terms.textHash, entry]));
+    const previous = new Map((this.entries.get(file.uri) ?? []).map((entry) => [entry.textHash, entry]));
     for (const entry of this.entries.get(file.uri) ?? []) this.leaveGroup(entry);
     const vocabularies = takeVocabularies(file);
     const entries = file.articles.map((article, index): Entry => {
-      const terms = this.dictionary.termsOf(vocabularies[index]);
-      const entry: Entry = { uri: file.uri, relativePath: file.relativePath, index, article, terms, theme: -1, group: [] };
-      const unchanged = previous.get(terms.textHash);
+      const textHash = vocabularies.textHashes[index];
+      const entry: Entry = { uri: file.uri, relativePath: file.relativePath, index, article, textHash, vocabularies, theme: -1, group: [] };
+      const unchanged = previous.get(textHash);
       if (unchanged) entry.theme = unchanged.theme;
       else this.changedSinceClustering.add(`${file.uri}#${index}`);
       return entry;
@@ -359,9 +367,9 @@ export class ThemeIndex {
 
   /** Joins an identical article's copy group and theme, or the nearest theme. */
   private place(entry: Entry): void {
-    const group = this.groups.get(entry.terms.textHash) ?? [];
+    const group = this.groups.get(entry.textHash) ?? [];
     const copy = group[0];
-    this.groups.set(entry.terms.textHash, group);
+    this.groups.set(entry.textHash, group);
     group.push(entry);
     entry.group = group;
     if (!this.model) return;
@@ -373,14 +381,15 @@ export class ThemeIndex {
     const group = entry.group;
     const at = group.indexOf(entry);
     if (at >= 0) group.splice(at, 1);
-    const hash = entry.terms.textHash;
-    if (this.groups.get(hash) === group && !group.some((other) => other.terms.textHash === hash)) this.groups.delete(hash);
+    const hash = entry.textHash;
+    if (this.groups.get(hash) === group && !group.some((other) => other.textHash === hash)) this.groups.delete(hash);
   }
 
   private nearestTheme(entry: Entry, model: ThemeModel): number {
-    const userTheme = model.userMatcher.match(entry.terms);
+    const terms = this.termsOf(entry);
+    const userTheme = model.userMatcher.match(terms);
     if (userTheme >= 0) return userTheme;
-    const vector = tfidfVector(entry.terms, model.vocabulary, this.organisationTerms(entry));
+    const vector = tfidfVector(terms, model.vocabulary, this.organisationTerms(entry));
     if (model.centroids && !isZero(vector)) {
       const { cluster, similarity } = nearestCentroid(vector, model.centroids);
       if (similarity > 0) return model.automaticThemes[cluster];
@@ -394,6 +403,29 @@ export class ThemeIndex {
       model.themes.push({ id: OTHER_THEME_ID, label: 'Other', keywords: [], kind: 'other' });
     }
     return model.otherTheme;
+  }
+
+  /**
+   * Counts, a few articles a step, the terms not counted yet (see Entry.terms), so that a
+   * clustering after it finds them ready; stops when a clustering starts, which counts the rest.
+   */
+  *countTerms(): Steps<void> {
+    let counted = 0;
+    for (const entry of this.allEntries()) {
+      if (this.slicedClustering.running) return;
+      if (entry.terms) continue;
+      this.termsOf(entry);
+      if (++counted % ENTRIES_PER_STEP === 0) yield;
+    }
+  }
+
+  /** An article's terms, counted in the dictionary's words on first use. */
+  private termsOf(entry: Entry): ArticleTerms {
+    if (!entry.terms) {
+      entry.terms = this.dictionary.termsOf(entry.vocabularies!.vocabulary(entry.index));
+      entry.vocabularies = undefined;
+    }
+    return entry.terms;
   }
 
   private organisationTerms(entry: Entry): TermKey[] {
