@@ -29,4 +29,21 @@ describe('index of capitalised words', () => {
     index.clear();
     assert.deepEqual(index.filesWithAll(['mind']), []);
   });
+
+  it('takes keys by their numbers in a table as it takes the keys, through rebuilds', () => {
+    const table = ['nhs', 'england', 'trust', 'mind', 'crisis'];
+    const byTable = new CapitalsIndex();
+    const byKeys = new CapitalsIndex();
+    // Replacements enough to rebuild the lists (and renumber the keys) several times.
+    for (let version = 0; version < 40; version++) {
+      const numbers = Int32Array.from(version % 3 === 0 ? [0, 1] : version % 3 === 1 ? [3, 2] : [4, 0, 2]);
+      const uri = `file ${version % 4}`;
+      byTable.setFromTable(uri, numbers, table);
+      byKeys.set(uri, Array.from(numbers, (n) => table[n]));
+    }
+    for (const words of [['nhs'], ['nhs', 'england'], ['mind'], ['crisis', 'trust'], ['trust']]) {
+      assert.deepEqual(byTable.filesWithAll(words).sort(), byKeys.filesWithAll(words).sort(), words.join(' '));
+      assert.ok(byKeys.filesWithAll(words).length > 0, words.join(' '));
+    }
+  });
 });

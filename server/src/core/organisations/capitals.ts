@@ -33,10 +33,24 @@ export class CapitalsIndex {
   private entries = 0;
   private replacedEntries = 0;
 
+  /**
+   * The numbers here of the keys of a table (a recognition memory's) met so far, -1 for one
+   * not met yet: a memory gives every file's keys by number into the same table.
+   */
+  private fromTable: { table: readonly string[]; numbers: Int32Array } | undefined;
+
   /** Replaces a file's capitalised words (each key once). */
   set(uri: string, keys: Iterable<string>): void {
     this.delete(uri);
-    this.append(uri, keys);
+    this.append(uri, Int32Array.from(keys, (key) => this.numberOf(key)));
+  }
+
+  /** `set`, with the keys given by their numbers in `table`: each key of the table is looked up once, not once a file. */
+  setFromTable(uri: string, keyNumbers: Int32Array, table: readonly string[]): void {
+    this.delete(uri);
+    if (this.fromTable?.table !== table) this.fromTable = { table, numbers: new Int32Array(table.length).fill(-1) };
+    const { numbers } = this.fromTable;
+    this.append(uri, Int32Array.from(keyNumbers, (n) => (numbers[n] >= 0 ? numbers[n] : (numbers[n] = this.numberOf(table[n])))));
   }
 
   delete(uri: string): void {
@@ -61,6 +75,7 @@ export class CapitalsIndex {
   }
 
   clear(): void {
+    this.fromTable = undefined;
     this.keyNumbers = new Map();
     this.keys = [];
     this.versionsByKey = [];
@@ -114,11 +129,12 @@ export class CapitalsIndex {
     return false;
   }
 
-  private append(uri: string, keys: Iterable<string>): void {
+  /** `numbers`: the file's key numbers (see numberOf), sorted here. */
+  private append(uri: string, numbers: Int32Array): void {
     const version = this.uris.length;
     this.uris.push(uri);
     this.current.set(uri, version);
-    const numbers = Int32Array.from(keys, (key) => this.numberOf(key)).sort();
+    numbers.sort();
     for (const number of numbers) {
       this.versionKeys.push(number);
       this.versionsByKey[number].push(version);
@@ -146,7 +162,7 @@ export class CapitalsIndex {
       if (uri !== undefined) files.push([uri, this.keysOfVersion(version)]);
     }
     this.clear();
-    for (const [uri, keys] of files) this.append(uri, keys);
+    for (const [uri, keys] of files) this.set(uri, keys);
   }
 }
 

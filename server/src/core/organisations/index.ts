@@ -163,7 +163,7 @@ export class OrganisationIndex {
       const known = memory?.files.get(file.hash);
       if (memory && known) {
         this.learned.setFile(file.uri, known.discovery);
-        this.capitals.set(file.uri, Array.from(known.capitals, (number) => memory.keys[number]));
+        this.capitals.setFromTable(file.uri, known.capitals, memory.keys);
         remembered.set(file.uri, known);
         yield;
         continue;
