@@ -163,6 +163,23 @@ describe('index cache', () => {
     assert.deepEqual(cache.get(FILES[2].hash)?.articles, FILES[2].articles);
   });
 
+  it('gives back every entry of a file larger than what one read takes, in any order asked', async () => {
+    // 2,000 entries of one to eight articles: megabytes, read ahead a megabyte at a time.
+    const many = Array.from({ length: 2000 }, (_, i) => {
+      const text = Array.from({ length: 1 + (i % 8) }, (__, j) => article(`Town ${i}-${j}`, `item ${j}`)).join('\n');
+      return { hash: contentHash(text), ...analyseText(text, [capitalsAnalysis]) };
+    });
+    await (await open()).save(many);
+    const sizeMB = (await fs.stat(file)).size / 1e6;
+    assert.ok(sizeMB > 2, `${sizeMB} MB`);
+    const reversed = [...many].reverse();
+    const shuffled = many.map((_, i) => many[(i * 7919) % many.length]);
+    for (const order of [many, reversed, shuffled]) {
+      const cache = await open();
+      for (const saved of order) assert.deepEqual(cache.get(saved.hash), { articles: saved.articles, boilerplate: saved.boilerplate, analyses: saved.analyses });
+    }
+  });
+
   it('drops an entry damaged on disk since the file was checked, and keeps the others', async () => {
     await (await open()).save(FILES);
     const cache = await open();
