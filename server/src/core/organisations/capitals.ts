@@ -50,7 +50,13 @@ export class CapitalsIndex {
     this.delete(uri);
     if (this.fromTable?.table !== table) this.fromTable = { table, numbers: new Int32Array(table.length).fill(-1) };
     const { numbers } = this.fromTable;
-    this.append(uri, Int32Array.from(keyNumbers, (n) => (numbers[n] >= 0 ? numbers[n] : (numbers[n] = this.numberOf(table[n])))));
+    // A loop, not Int32Array.from with a function: this runs for every file-key pair of a workspace.
+    const own = new Int32Array(keyNumbers.length);
+    for (let i = 0; i < own.length; i++) {
+      const n = keyNumbers[i];
+      own[i] = numbers[n] >= 0 ? numbers[n] : (numbers[n] = this.numberOf(table[n]));
+    }
+    this.append(uri, own);
   }
 
   delete(uri: string): void {
