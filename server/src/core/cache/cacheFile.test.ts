@@ -37,7 +37,9 @@ function withHeader(file: Buffer, header: unknown): Buffer {
   length.writeUInt32LE(json.length);
   const rest = file.subarray(magicLength + 4 + oldLength, file.length - 20);
   const body = Buffer.concat([file.subarray(0, magicLength), length, json, rest]);
-  return Buffer.concat([body, createHash('sha1').update(body).digest()]);
+  // The checksum is the SHA-1 of the slices' SHA-1s; a small file is one slice.
+  const sliceHash = createHash('sha1').update(body).digest();
+  return Buffer.concat([body, createHash('sha1').update(sliceHash).digest()]);
 }
 
 describe('index cache file', () => {

@@ -44,6 +44,12 @@ describe('snapshot file', () => {
     const [back, after] = [...read.parts];
     assert.ok(back instanceof Uint32Array && back.length === large.length && back.every((value, i) => value === large[i]));
     assert.equal(after, 'after');
+    // A byte damaged in the third slice of the checksum is found as one in the first would be.
+    const bytes = await fs.readFile(file);
+    bytes[9_000_000] ^= 1;
+    await fs.writeFile(file, bytes);
+    const damaged = await readSnapshot(file, 'code 1');
+    assert.ok(!damaged.ok && /checksum/.test(damaged.reason), JSON.stringify(damaged));
   });
 
   it('removes what a writer killed while writing left behind, not what a running one is writing', async () => {
