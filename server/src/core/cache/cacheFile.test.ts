@@ -101,5 +101,12 @@ describe('index cache file', () => {
     assert.deepEqual(await check(header([['hash-one', -3]])), { ok: false, reason: 'header lists an entry it cannot describe' });
     assert.deepEqual(await check(header(3)), { ok: false, reason: 'header has no entry list' });
     assert.equal((await check(header(lengths))).ok, true);
+    // A file of the format before, checksummed as then (the SHA-1 of the whole), is named as such, not as damaged.
+    const earlier = header(lengths, CACHE_FORMAT - 1);
+    const body = earlier.subarray(0, earlier.length - 20);
+    assert.deepEqual(await check(Buffer.concat([body, createHash('sha1').update(body).digest()])), {
+      ok: false,
+      reason: `format ${CACHE_FORMAT - 1}, expected ${CACHE_FORMAT}`,
+    });
   });
 });

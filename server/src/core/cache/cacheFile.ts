@@ -48,12 +48,18 @@ export async function checkCacheFile(readAt: ReadAt, size: number, identity: str
     return fail('not an index cache file');
   }
   const end = size - CHECKSUM_BYTES;
+  const headerLength = start.readUInt32LE(MAGIC.length);
+  let at = MAGIC.length + 4;
+  const header = at + headerLength <= end ? parsedHeader(readUpTo(readAt, headerLength, at)) : undefined;
+  at += headerLength;
+  // The format before the checksum: a file of another format has another checksum too, and is no damaged file.
+  if (header && header.format !== CACHE_FORMAT) return fail(`format ${String(header.format)}, expected ${CACHE_FORMAT}`);
   // Web Crypto hashes on libuv's threads: this thread only reads the slices. At 100k
   // articles the storage files are over 500 MB, hashed here in about half a second.
   const sliceHashes: Promise<ArrayBuffer>[] = [];
-  for (let at = 0; at < end; at += SLICE_BYTES) {
-    const slice = readUpTo(readAt, Math.min(SLICE_BYTES, end - at), at);
-    if (slice.length < Math.min(SLICE_BYTES, end - at)) return fail('checksum mismatch: the file is damaged or truncated');
+  for (let from = 0; from < end; from += SLICE_BYTES) {
+    const slice = readUpTo(readAt, Math.min(SLICE_BYTES, end - from), from);
+    if (slice.length < Math.min(SLICE_BYTES, end - from)) return fail('checksum mismatch: the file is damaged or truncated');
     sliceHashes.push(webcrypto.subtle.digest('SHA-1', slice));
     if (sliceHashes.length % SLICES_IN_FLIGHT === 0) await Promise.all(sliceHashes.slice(-SLICES_IN_FLIGHT));
   }
@@ -61,17 +67,8 @@ export async function checkCacheFile(readAt: ReadAt, size: number, identity: str
   for (const hash of await Promise.all(sliceHashes)) checksum.update(Buffer.from(hash));
   if (!checksum.digest().equals(readUpTo(readAt, CHECKSUM_BYTES, end))) return fail('checksum mismatch: the file is damaged or truncated');
 
-  const headerLength = start.readUInt32LE(MAGIC.length);
-  let at = MAGIC.length + 4;
-  if (at + headerLength > end) return fail('header runs past the end of the file');
-  let header: Partial<Header>;
-  try {
-    header = JSON.parse(readUpTo(readAt, headerLength, at).toString('utf8')) as Partial<Header>;
-  } catch {
-    return fail('header is not valid JSON');
-  }
-  at += headerLength;
-  if (header.format !== CACHE_FORMAT) return fail(`format ${String(header.format)}, expected ${CACHE_FORMAT}`);
+  if (at > end) return fail('header runs past the end of the file');
+  if (!header) return fail('header is not valid JSON');
   if (header.identity !== identity) return fail('made by another version of Seed Curator');
   if (!Array.isArray(header.entries)) return fail('header has no entry list');
 
@@ -86,6 +83,15 @@ export async function checkCacheFile(readAt: ReadAt, size: number, identity: str
   }
   if (at !== end) return fail('bytes left over after the last entry');
   return { ok: true, entries };
+}
+
+function parsedHeader(bytes: Buffer): Partial<Header> | undefined {
+  try {
+    const header: unknown = JSON.parse(bytes.toString('utf8'));
+    return typeof header === 'object' && header !== null ? (header as Partial<Header>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
