@@ -21,7 +21,7 @@ import type { DiskFile } from './core/workers/diskFiles';
 import { DiskIndexer } from './core/workers/diskIndexer';
 import { indexInWalkOrder } from './core/workers/inWalkOrder';
 import type { Log } from './context';
-import { SAVE_AFTER_CHANGES_MS } from './snapshotStore';
+import { SAVE_AFTER_CHANGES_MS, SaveTimer } from './snapshotStore';
 import type { Settings } from './settings';
 
 export interface WorkspaceFolderRef {
@@ -59,7 +59,7 @@ export class WorkspaceIndexer {
   /** Where the texts of the files scanned are kept, out of memory (see core/storedText.ts); null when no scratch file could be made. */
   private texts: ScratchFile | null | undefined;
   private scanning = false;
-  private saveTimer: NodeJS.Timeout | undefined;
+  private readonly saveTimer = new SaveTimer();
   /**
    * Content hash of the worker script, which holds the article splitter and the file
    * analyses: it names the code that made the cache's entries, so that a new version or a
@@ -190,17 +190,14 @@ export class WorkspaceIndexer {
 
   /** Writes the index cache now, if it changed; it is also written just after a scan, and a while after changes. */
   async saveCache(): Promise<void> {
-    clearTimeout(this.saveTimer);
+    this.saveTimer.cancel();
     const cache = await this.openCache();
     await cache.save(this.corpus.all());
   }
 
   private scheduleSave(delayMs: number): void {
     if (this.options.storageFolder === undefined || this.workerCode === undefined) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.saveCache(), delayMs);
-    // A pending save never keeps the server alive.
-    this.saveTimer.unref();
+    this.saveTimer.schedule(delayMs, () => this.saveCache());
   }
 
   /** An open document's text replaces the file on disk, after the debounce delay. */

@@ -10,8 +10,23 @@ import type { Log } from './context';
 /** After the last change, what is kept between sessions (index cache, duplicate index, organisations memory) is saved again after this delay. */
 export const SAVE_AFTER_CHANGES_MS = 60_000;
 
+/** One save waiting to run; scheduling another replaces it. A waiting save never keeps the server alive. */
+export class SaveTimer {
+  private timer: NodeJS.Timeout | undefined;
+
+  schedule(delayMs: number, save: () => Promise<void>): void {
+    this.cancel();
+    this.timer = setTimeout(() => void save(), delayMs);
+    this.timer.unref();
+  }
+
+  cancel(): void {
+    clearTimeout(this.timer);
+  }
+}
+
 export class SnapshotStore {
-  private saveTimer: NodeJS.Timeout | undefined;
+  private readonly saveTimer = new SaveTimer();
 
   /**
    * `name` says what is kept ("Organisations memory"), `fallback` what the feature does
@@ -54,11 +69,9 @@ export class SnapshotStore {
     return undefined;
   }
 
-  /** Calls `save` in `delayMs`, unless called again before then. A pending save never keeps the server alive. */
+  /** Calls `save` in `delayMs`, unless called again before then (see SaveTimer). */
   saveAfter(delayMs: number, save: () => Promise<void>): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void save(), delayMs);
-    this.saveTimer.unref();
+    this.saveTimer.schedule(delayMs, save);
   }
 
   /** Writes the parts `make` gives; `what` says what they hold. A failure is logged, not thrown: the next session works without. */

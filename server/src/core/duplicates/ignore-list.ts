@@ -6,6 +6,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { temporaryFor } from '../cache/temporaryFiles';
 import { FileProblem, checkJson, readTextIfPresent, rejectedItems } from '../jsonFile';
 import schema from './ignored-passages.schema.json';
 
@@ -69,7 +70,7 @@ export function addIgnoredPassages(folder: string, entries: IgnoredPassage[]): I
   const file = path.join(folder, IGNORE_FILE);
   mkdirSync(path.dirname(file), { recursive: true });
   const content: IgnoreFile = { version: 1, passages };
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = temporaryFor(file);
   writeFileSync(temporary, `${JSON.stringify(content, null, 2)}\n`);
   renameSync(temporary, file);
   return passages;
