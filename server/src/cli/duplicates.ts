@@ -31,7 +31,7 @@ export interface DuplicatesScan extends ScanNotes {
 
 /**
  * Scans `root` for duplicates alone: only fingerprints are computed, and a file is split into
- * articles only when the engine reads its boilerplate or articles (when it may share a passage).
+ * articles only when the engine reads its articles (to describe a passage in it).
  */
 export async function scanDuplicates(root: string, options: ScanOptions): Promise<DuplicatesScan> {
   // The index workers put the texts there themselves, rather than passing them to this thread
