@@ -14,8 +14,9 @@ import { analysesSignature } from './core/analyses';
 import { IndexCache } from './core/cache/indexCache';
 import { Corpus, FileInput, IndexedFile } from './core/corpus';
 import { FileFilter, fileFilter, readTextFile, toRelative, walkFolder } from './core/files';
-import { ScratchFile } from './core/scratchFile';
+import type { ScratchFile } from './core/scratchFile';
 import { nextTurn } from './core/steps';
+import { scratchForTexts } from './core/storedText';
 import { contentHash } from './core/text';
 import type { DiskFile } from './core/workers/diskFiles';
 import { DiskIndexer } from './core/workers/diskIndexer';
@@ -160,14 +161,7 @@ export class WorkspaceIndexer {
   }
 
   private textsFile(): ScratchFile | undefined {
-    if (this.texts === undefined) {
-      try {
-        this.texts = ScratchFile.create('texts');
-      } catch (error) {
-        this.texts = null;
-        this.log.warn(`File texts are kept in memory: no temporary file could be made (${error instanceof Error ? error.message : String(error)}).`);
-      }
-    }
+    if (this.texts === undefined) this.texts = scratchForTexts((message) => this.log.warn(message)) ?? null;
     return this.texts ?? undefined;
   }
 

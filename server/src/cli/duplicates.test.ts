@@ -1,15 +1,29 @@
 import { strict as assert } from 'assert';
-import { promises as fs } from 'fs';
+import { promises as fs, readdirSync, readlinkSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { ReportedDuplicate } from '../core/duplicates/report';
 import { addIgnoredPassages } from '../core/duplicates/ignore-list';
+import { defaultSettings } from '../settings';
+import { scanDuplicates } from './duplicates';
 import { runCli } from './main';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/duplicates');
 
 interface SarifLocation {
   physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } };
+}
+
+/** What this process has open of its scratch files for texts (removed from their folder, so named "… (deleted)" on Linux). */
+function openScratchFiles(): string[] {
+  const links = readdirSync('/proc/self/fd').map((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      return '';
+    }
+  });
+  return links.filter((link) => link.includes(`seed-curator-texts-${process.pid}-`));
 }
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string }> {
@@ -73,6 +87,37 @@ describe('seed-curator scan: duplicates', () => {
     });
     assert.deepEqual(fromSarif, fromJson);
     assert.match(String(fromSarif[1][5]), /^This article duplicates /, 'the whole-article copy is named by its title');
+  });
+
+  it('keeps the texts of a SARIF scan in a scratch file while it runs, and closes it after, even when the scan fails', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const openDuring: string[][] = [];
+    const scan = await scanDuplicates(folder, { ...defaultSettings, onProgress: () => openDuring.push(openScratchFiles()) });
+    assert.equal(scan.groups.length, 1);
+    assert.ok(openDuring.length > 0 && openDuring.every((open) => open.length === 1), `open during the scan: ${JSON.stringify(openDuring)}`);
+    assert.deepEqual(openScratchFiles(), []);
+    const failing = scanDuplicates(folder, {
+      ...defaultSettings,
+      onProgress: () => {
+        throw new Error('stopped');
+      },
+    });
+    await assert.rejects(failing, /stopped/);
+    assert.deepEqual(openScratchFiles(), []);
+  });
+
+  it('keeps the texts of a SARIF scan in memory, saying so, when no temporary file can be made', async () => {
+    const tmpdir = process.env.TMPDIR;
+    process.env.TMPDIR = path.join(folder, 'no such folder');
+    let stderr = '';
+    try {
+      const code = await runCli(['scan', folder, '--format', 'sarif'], { stdout: () => undefined, stderr: (text) => (stderr += text), interactive: false });
+      assert.equal(code, 0);
+    } finally {
+      if (tmpdir === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdir;
+    }
+    assert.match(stderr, /^seed-curator: File texts are kept in memory: no temporary file could be made \(.*ENOENT.*\)\.\n$/);
   });
 
   it('honours the folder ignore list, and then --fail-on-duplicates passes', async () => {

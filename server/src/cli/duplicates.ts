@@ -11,6 +11,7 @@ import type { DuplicateGroup } from '../core/duplicates/engine';
 import { duplicatesReport, duplicatesSection, findDuplicates } from '../core/duplicates/report';
 import { ScanNotes, duplicatesSarif } from '../core/duplicates/sarif';
 import { ScanOptions, scanFolder } from '../core/scan';
+import { scratchForTexts } from '../core/storedText';
 import { defaultSettings } from '../settings';
 
 /** The groups of `corpus`, but for the passages the folder's ignore list holds. */
@@ -30,11 +31,18 @@ export interface DuplicatesScan extends ScanNotes {
 
 /**
  * Scans `root` for duplicates alone: only fingerprints are computed, and a file is split into
- * articles only when the engine reads its boilerplate or articles (when it may share a passage).
+ * articles only when the engine reads its articles (to describe a passage in it).
  */
 export async function scanDuplicates(root: string, options: ScanOptions): Promise<DuplicatesScan> {
-  const { corpus, skipped, warnings } = await scanFolder(root, options, new Corpus({ analyses: [fingerprintsAnalysis], articlesWhenRead: true }));
-  return { groups: duplicatesOf(corpus, root), skipped, warnings };
+  // The index workers put the texts there themselves, rather than passing them to this thread
+  // to be kept: the engine reads back only those of the files that may share a passage.
+  const texts = scratchForTexts((message) => options.onWarning?.(message));
+  try {
+    const { corpus, skipped, warnings } = await scanFolder(root, { ...options, texts }, new Corpus({ analyses: [fingerprintsAnalysis], articlesWhenRead: true }));
+    return { groups: duplicatesOf(corpus, root), skipped, warnings };
+  } finally {
+    texts?.close();
+  }
 }
 
 /** `root` is the absolute path of the scanned folder. */

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
-import { LINE_BREAKS, anyDocument, anyLines } from '../../../test/property/adversarialText';
-import { LineSpan, SplitResult, splitArticles } from './articles';
+import { LINE_BREAKS, anyDocument, anyLines, articleLine } from '../../../test/property/adversarialText';
+import { LineSpan, SplitResult, findBoilerplate, splitArticles } from './articles';
 import { LineIndex } from './text';
 
 /** Far above the few milliseconds these inputs take: catches runaway (quadratic) work, not slowness. */
@@ -82,6 +82,19 @@ describe('splitArticles (properties)', () => {
         for (const other of others) assert.deepEqual(outline(other), outline(lf));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('finds the same boilerplate without splitting as when splitting', () => {
+    // Article-like lines too, with navigation written in any case and padded, among titles,
+    // bylines and wrapped prose: a lower-case "next" after a heading makes it prose.
+    const navigation = fc
+      .tuple(fc.constantFrom('next', 'Previous', 'share this article', 'Read more ›'), fc.constantFrom('', ' ', '\t'), fc.boolean())
+      .map(([words, padding, upper]) => `${padding}${upper ? words.toUpperCase() : words}${padding}`);
+    const text = fc.oneof(anyDocument, fc.array(fc.oneof(articleLine, navigation), { maxLength: 30 }).map((lines) => lines.join('\n')));
+    fc.assert(
+      fc.property(text, (text) => assert.deepEqual(findBoilerplate(text), splitArticles(text).boilerplate)),
+      { numRuns: 500 },
     );
   });
 

@@ -13,7 +13,7 @@
  * trail them at the end of a file are boilerplate: they belong to no article.
  */
 import { LineIndex, ownCopy } from './text';
-import { endsSentence, trimmedLineShape, wordCount } from './lines';
+import { endsSentence, isNavigation, trimmedLineShape, wordCount } from './lines';
 import { CohesionOptions, CohesionWindows, ShapedLine } from './articleCohesion';
 
 export interface LineSpan {
@@ -68,34 +68,23 @@ export function splitArticles(
   lineIndex: LineIndex = new LineIndex(text),
   options: SplitOptions = defaultSplitOptions,
 ): SplitResult {
-  const lines = readLines(text, lineIndex);
+  const lines = shapedLines(text, lineIndex);
   const cohesion = new CohesionWindows(text);
-  demoteWrappedLines(lines);
   const tailStart = navigationTailStart(lines);
-  const boilerplate: LineSpan[] = [];
   const articles: Article[] = [];
-  const span = (startLine: number, endLine: number): LineSpan => ({
-    startLine,
-    endLine,
-    startOffset: lineIndex.lineStart(startLine),
-    endOffset: lineIndex.lineEnd(endLine),
-  });
 
   let current: { title: number; body: number; untitled: boolean; sections: Section[] } | undefined;
   let bodyWords = 0;
   const closeCurrent = (beforeLine: number): void => {
     if (!current) return;
     const last = lastContentLine(lines, current.title, beforeLine - 1);
-    articles.push(makeArticle(lines, span(current.title, last), current, bodyWords));
+    articles.push(makeArticle(lines, lineSpan(lineIndex, current.title, last), current, bodyWords));
   };
 
   for (let i = 0; i < tailStart; i++) {
     const line = lines[i];
-    if (line.shape === 'blank') continue;
-    if (line.shape === 'navigation') {
-      boilerplate.push(span(i, i));
-      continue;
-    }
+    // Navigation is boilerplate (see boilerplateOf); bodyStart skips only blank and byline lines, so none is passed over.
+    if (line.shape === 'blank' || line.shape === 'navigation') continue;
     if (line.shape === 'heading' && isTitlePosition(lines, i, tailStart)) {
       const body = bodyStart(lines, i, tailStart);
       const startsArticle =
@@ -118,12 +107,50 @@ export function splitArticles(
     else bodyWords += line.words;
   }
   closeCurrent(tailStart);
+  return { articles, boilerplate: boilerplateOf(lines, tailStart, lineIndex) };
+}
+
+/**
+ * The boilerplate of `text`, as splitArticles finds it, without splitting: it follows from the
+ * shapes of the lines alone, while splitting weighs the cohesion around every heading. The
+ * duplicate engine reads only the boilerplate of most files it matches.
+ */
+export function findBoilerplate(text: string, lineIndex: LineIndex = new LineIndex(text)): LineSpan[] {
+  // Each span starts at a navigation line: a text without one, as most are, has none.
+  if (!hasNavigationLine(text, lineIndex)) return [];
+  const lines = shapedLines(text, lineIndex);
+  return boilerplateOf(lines, navigationTailStart(lines), lineIndex);
+}
+
+/** Whether a line may have the navigation shape: it reads as navigation (see trimmedLineShape). */
+function hasNavigationLine(text: string, lineIndex: LineIndex): boolean {
+  for (let i = 0; i < lineIndex.lineCount; i++) {
+    if (isNavigation(text.slice(lineIndex.lineStart(i), lineIndex.lineEnd(i)).trim())) return true;
+  }
+  return false;
+}
+
+/** Each navigation line before the trailing navigation, then that tail, less its blank end. */
+function boilerplateOf(lines: ShapedLine[], tailStart: number, lineIndex: LineIndex): LineSpan[] {
+  const boilerplate: LineSpan[] = [];
+  for (let i = 0; i < tailStart; i++) if (lines[i].shape === 'navigation') boilerplate.push(lineSpan(lineIndex, i, i));
   if (tailStart < lines.length) {
     let last = lines.length - 1;
     while (last > tailStart && lines[last].shape === 'blank') last--;
-    boilerplate.push(span(tailStart, last));
+    boilerplate.push(lineSpan(lineIndex, tailStart, last));
   }
-  return { articles, boilerplate };
+  return boilerplate;
+}
+
+function lineSpan(lineIndex: LineIndex, startLine: number, endLine: number): LineSpan {
+  return { startLine, endLine, startOffset: lineIndex.lineStart(startLine), endOffset: lineIndex.lineEnd(endLine) };
+}
+
+/** The lines with their shapes, as the splitter decides on them: headings inside wrapped paragraphs demoted. */
+function shapedLines(text: string, lineIndex: LineIndex): ShapedLine[] {
+  const lines = readLines(text, lineIndex);
+  demoteWrappedLines(lines);
+  return lines;
 }
 
 /** Each line's text, shape and word count: one word count per line, shared by the shape. */

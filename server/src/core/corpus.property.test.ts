@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { anyDocument, articleLine } from '../../../test/property/adversarialText';
 import { splitArticles } from './articles';
-import { Corpus, CorpusChange } from './corpus';
+import { Corpus, CorpusChange, indexFile } from './corpus';
 
 const URIS = ['a.txt', 'b.txt', 'notes/c.md', 'd.txt', 'e.txt'];
 
@@ -81,6 +81,19 @@ describe('Corpus (properties)', () => {
         }
       }),
       { numRuns: 80 },
+    );
+  });
+
+  it('gives a file split when read the boilerplate and articles of splitArticles, whichever is read first', () => {
+    fc.assert(
+      fc.property(fileText, fc.boolean(), (text, boilerplateFirst) => {
+        const file = indexFile({ uri: 'a.txt', relativePath: 'a.txt', text }, [], true);
+        const split = splitArticles(text);
+        if (boilerplateFirst) assert.deepEqual(file.boilerplate, split.boilerplate);
+        assert.deepEqual(file.articles, split.articles);
+        assert.deepEqual(file.boilerplate, split.boilerplate);
+      }),
+      { numRuns: 200 },
     );
   });
 });

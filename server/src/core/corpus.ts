@@ -5,7 +5,7 @@
  * analyses they declare (core/analyses.ts), which it computes with each file.
  */
 import { AnalysisResults, FileAnalysis, runAnalyses } from './analyses';
-import { Article, LineSpan, SplitResult, splitArticles } from './articles';
+import { Article, LineSpan, SplitResult, findBoilerplate, splitArticles } from './articles';
 import { StoredText, storeText } from './storedText';
 import { LineIndex, contentHash } from './text';
 
@@ -28,7 +28,7 @@ export interface IndexedFile {
 /**
  * What indexing derives from a file's text alone: the part that is computed in workers and
  * cached. Without articles and boilerplate when it was made with `articlesWhenRead` and no
- * analysis read them: the file is split when something first does (see indexedFile).
+ * analysis read its articles: the file is split when something first does (see indexedFile).
  */
 export interface FileIndex {
   articles?: Article[];
@@ -58,7 +58,7 @@ export interface FileInput {
 
 /**
  * Splits `text` and runs `analyses` on it. With `articlesWhenRead`, the text is split only if
- * an analysis reads its articles or boilerplate: a scan for duplicates alone needs the
+ * an analysis reads its articles (see LazySplit): a scan for duplicates alone needs the
  * articles of the few files that share passages, and splitting is most of indexing's work.
  */
 export function analyseText(
@@ -66,22 +66,59 @@ export function analyseText(
   analyses: readonly FileAnalysis[],
   { lines = new LineIndex(text), articlesWhenRead = false }: { lines?: LineIndex; articlesWhenRead?: boolean } = {},
 ): FileIndex {
-  let split: SplitResult | undefined = articlesWhenRead ? undefined : splitArticles(text, lines);
-  const splitNow = (): SplitResult => (split ??= splitArticles(text, lines));
+  const split = new LazySplit(() => text, lines, articlesWhenRead ? undefined : splitArticles(text, lines));
   const results = runAnalyses(
     {
       text,
       lines,
       get articles() {
-        return splitNow().articles;
+        return split.articles;
       },
       get boilerplate() {
-        return splitNow().boilerplate;
+        return split.boilerplate;
       },
     },
     analyses,
   );
-  return { ...split, analyses: results };
+  return { ...split.done(), analyses: results };
+}
+
+/**
+ * A file's articles and boilerplate, split from its text when first read. The boilerplate read
+ * alone is found without splitting (see findBoilerplate): the duplicate engine reads that of
+ * every file it matches, the articles only of those it describes a passage in, and splitting
+ * is mostly the cohesion test at each heading.
+ */
+class LazySplit {
+  private knownArticles: Article[] | undefined;
+  private knownBoilerplate: LineSpan[] | undefined;
+
+  constructor(
+    private readonly text: () => string,
+    private readonly lines: LineIndex,
+    split?: SplitResult,
+  ) {
+    this.knownArticles = split?.articles;
+    this.knownBoilerplate = split?.boilerplate;
+  }
+
+  get articles(): Article[] {
+    if (!this.knownArticles) {
+      const split = splitArticles(this.text(), this.lines);
+      this.knownArticles = split.articles;
+      this.knownBoilerplate ??= split.boilerplate;
+    }
+    return this.knownArticles;
+  }
+
+  get boilerplate(): LineSpan[] {
+    return (this.knownBoilerplate ??= findBoilerplate(this.text(), this.lines));
+  }
+
+  /** The split, when the file was split. */
+  done(): SplitResult | undefined {
+    return this.knownArticles && this.knownBoilerplate ? { articles: this.knownArticles, boilerplate: this.knownBoilerplate } : undefined;
+  }
 }
 
 export function indexFile(input: FileInput, analyses: readonly FileAnalysis[] = [], articlesWhenRead = false): IndexedFile {
@@ -100,8 +137,7 @@ export function indexedFile(input: FileInput, index: FileIndex, hash: string, li
  */
 export function storedFile(input: Omit<FileInput, 'text'>, stored: StoredText, lines: LineIndex, index: FileIndex, hash: string): IndexedFile {
   const storedLines = lines.withSource(stored.read);
-  let split: SplitResult | undefined = index.articles && index.boilerplate ? { articles: index.articles, boilerplate: index.boilerplate } : undefined;
-  const splitNow = (): SplitResult => (split ??= splitArticles(stored.read(), storedLines));
+  const split = new LazySplit(stored.read, storedLines, index.articles && index.boilerplate ? { articles: index.articles, boilerplate: index.boilerplate } : undefined);
   const file: IndexedFile = {
     uri: input.uri,
     relativePath: input.relativePath,
@@ -110,10 +146,10 @@ export function storedFile(input: Omit<FileInput, 'text'>, stored: StoredText, l
     },
     lines: storedLines,
     get articles() {
-      return splitNow().articles;
+      return split.articles;
     },
     get boilerplate() {
-      return splitNow().boilerplate;
+      return split.boilerplate;
     },
     hash,
     analyses: index.analyses,

@@ -12,6 +12,7 @@ import { IndexCache } from './cache/indexCache';
 import { Corpus, IndexedFile } from './corpus';
 import { fileAnalyses } from './fileAnalyses';
 import { fileFilter, toRelative, walkFolder } from './files';
+import type { ScratchFile } from './scratchFile';
 import type { DiskFile } from './workers/diskFiles';
 import { DiskIndexer } from './workers/diskIndexer';
 import { indexInWalkOrder } from './workers/inWalkOrder';
@@ -25,6 +26,8 @@ export interface ScanOptions {
   workerScript?: string;
   /** Said when the worker threads fail and the scan goes on in this thread. */
   onWarning?(message: string): void;
+  /** Where the texts read are kept (see storedText.ts); in memory when undefined. */
+  texts?: ScratchFile;
 }
 
 export interface ScanNote {
@@ -58,6 +61,7 @@ export async function scanFolder(root: string, options: ScanOptions, corpus = ne
     cache: IndexCache.disabled({ info: () => undefined, warn }),
     log: { info: () => undefined, warn },
     workerScript: options.workerScript,
+    texts: options.texts,
   });
   async function* diskFiles(): AsyncGenerator<DiskFile> {
     for await (const filePath of walkFolder(root, filter, { onSkip: (relativePath, message) => skipped.push({ path: relativePath, message }) })) {

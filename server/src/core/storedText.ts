@@ -12,7 +12,7 @@
  * A text kept as bytes is decoded whenever it is read. The last few texts decoded are kept,
  * because readers go over one file many times in a row (a slice for each mention in it).
  */
-import type { Place, ScratchFile } from './scratchFile';
+import { Place, ScratchFile } from './scratchFile';
 
 /** Texts decoded most recently, by the stored text they belong to; a handful is enough for readers that go file by file. */
 const RECENT_TEXTS = 16;
@@ -35,6 +35,16 @@ export function storeText(text: string, scratch?: ScratchFile): StoredText {
   // Text mostly outside Latin-1 (Greek, Chinese) takes as much or more as UTF-8.
   if (bytes.length >= text.length * 1.5) return plain(text);
   return decodedOnRead(text.length, () => bytes);
+}
+
+/** A scratch file for the texts of a scan; undefined, said to `warn`, when the temporary folder cannot take one: they are then kept in memory. */
+export function scratchForTexts(warn: (message: string) => void): ScratchFile | undefined {
+  try {
+    return ScratchFile.create('texts');
+  } catch (error) {
+    warn(`File texts are kept in memory: no temporary file could be made (${error instanceof Error ? error.message : String(error)}).`);
+    return undefined;
+  }
 }
 
 /** Where `text` went in `scratch`, as UTF-8; undefined when it cannot go there (see storeText), in any thread. */

@@ -94,9 +94,11 @@ function sortByHash(gramHashes: Uint32Array, selected: Uint32Array): Fingerprint
     const packed = scratchFloat64('packed', selected.length).subarray(0, selected.length);
     for (let i = 0; i < selected.length; i++) packed[i] = gramHashes[selected[i]] * PACKED_POSITIONS + selected[i];
     packed.sort();
+    // Dividing by a power of two is exact, and far cheaper than the remainder (fmod).
     for (let i = 0; i < packed.length; i++) {
-      positions[i] = packed[i] % PACKED_POSITIONS;
-      hashes[i] = (packed[i] - positions[i]) / PACKED_POSITIONS;
+      const hash = Math.floor(packed[i] / PACKED_POSITIONS);
+      hashes[i] = hash;
+      positions[i] = packed[i] - hash * PACKED_POSITIONS;
     }
   } else {
     const order = Array.from(selected).sort((a, b) => gramHashes[a] - gramHashes[b] || a - b);
