@@ -13,7 +13,7 @@ import { Discovery, discoverOrganisations } from './discover';
 import { Gazetteer, GazetteerFile, OrganisationEntry, builtInGazetteer, mergeGazetteers } from './gazetteer';
 import { LearnedNames, LearnedOrganisation, spellingsChanged } from './learned';
 import { RecognitionMemory, RememberedFile, learnedThen } from './memory';
-import { FileMentions, MentionNumbers, Numbering } from './mentions';
+import { FileMentions, MentionNumbers, Numbering, mentionTranslation } from './mentions';
 import { tiesAround } from './people';
 import { Tallies } from './tallies';
 import { nameWords } from './names';
@@ -193,9 +193,10 @@ export class OrganisationIndex {
     }
     yield;
     let taken = 0;
+    const translation = memory && mentionTranslation(memory, this.numbers);
     for (const [uri, known] of remembered) {
       if (toRead.has(uri)) continue;
-      this.setResult(uri, { mentions: FileMentions.renumbered(known.mentions, memory!, this.numbers), ties: known.ties });
+      this.setResult(uri, { mentions: FileMentions.renumbered(known.mentions, translation!, this.numbers), ties: known.ties });
       taken++;
       yield;
     }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { FileMentions, MentionNumbers, Numbering } from './mentions';
+import { FileMentions, MentionNumbers, Numbering, mentionTranslation } from './mentions';
 
 const numbering = (): MentionNumbers => ({ ids: new Numbering(), spellings: new Numbering() });
 
@@ -71,8 +71,11 @@ describe('mentions kept as numbers', () => {
     const second = numbering();
     second.ids.numberOf('mind');
     second.spellings.numberOf('Mind');
-    const moved = FileMentions.renumbered(kept.numbered(), { ids: first.ids.all(), spellings: first.spellings.all() }, second);
+    const translation = mentionTranslation({ ids: first.ids.all(), spellings: first.spellings.all() }, second);
+    const moved = FileMentions.renumbered(kept.numbered(), translation, second);
     assert.deepEqual(moved.all(), mentions);
+    // The translation is kept for every file of a memory: a second file goes through it too.
+    assert.deepEqual(FileMentions.renumbered(kept.numbered(), translation, second).all(), mentions);
     assert.deepEqual([0, 1, 2].map((i) => moved.written(i)), ['NHS England', "King's Fund", 'NHS England']);
     assert.equal(second.ids.existingNumberOf('nhs-england'), 1);
   });

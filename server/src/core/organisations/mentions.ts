@@ -50,6 +50,19 @@ export class Numbering {
   all(): readonly string[] {
     return this.strings;
   }
+
+  /**
+   * The numbers here of the strings of another table (a recognition memory's), each looked up
+   * once, when first asked for: a memory gives every file's mentions by number in its tables,
+   * and a lookup per mention was most of what taking them from it cost.
+   */
+  translation(table: readonly string[]): (number: number) => number {
+    const numbers = new Int32Array(table.length).fill(-1);
+    return (number) => {
+      const known = numbers[number];
+      return known >= 0 ? known : (numbers[number] = this.numberOf(table[number]));
+    };
+  }
 }
 
 /** The numberings the mentions of every file of an index share. */
@@ -57,6 +70,16 @@ export interface MentionNumbers {
   ids: Numbering;
   /** Mentions as written (see nameAsWritten). */
   spellings: Numbering;
+}
+
+/** Another index's mention numbers to this one's (see FileMentions.renumbered). */
+export interface MentionTranslation {
+  ids(number: number): number;
+  spellings(number: number): number;
+}
+
+export function mentionTranslation(from: { ids: readonly string[]; spellings: readonly string[] }, numbers: MentionNumbers): MentionTranslation {
+  return { ids: numbers.ids.translation(from.ids), spellings: numbers.spellings.translation(from.spellings) };
 }
 
 const NO_FIELDS = new Int32Array(0);
@@ -94,14 +117,14 @@ export class FileMentions {
   }
 
   /**
-   * Mentions as `numbered()` gave them from another index, whose numbering `from` is: as
-   * remembered between sessions (see memory.ts).
+   * Mentions as `numbered()` gave them from another index (as remembered between sessions,
+   * see memory.ts), whose numbers `from` translates (see Numbering.translation).
    */
-  static renumbered(fields: Int32Array, from: { ids: readonly string[]; spellings: readonly string[] }, numbers: MentionNumbers): FileMentions {
+  static renumbered(fields: Int32Array, from: MentionTranslation, numbers: MentionNumbers): FileMentions {
     const own = new Int32Array(fields);
     for (let at = 0; at < own.length; at += FIELDS) {
-      own[at + ORGANISATION] = numbers.ids.numberOf(from.ids[own[at + ORGANISATION]]);
-      own[at + SPELLING] = numbers.spellings.numberOf(from.spellings[own[at + SPELLING]]);
+      own[at + ORGANISATION] = from.ids(own[at + ORGANISATION]);
+      own[at + SPELLING] = from.spellings(own[at + SPELLING]);
     }
     return new FileMentions(numbers, own);
   }
