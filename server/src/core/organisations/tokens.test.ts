@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { anyDocument } from '../../../../test/property/adversarialText';
-import { Tokens, tokenise } from './tokens';
+import { Tokens, numberOfKey, tokenise } from './tokens';
 
 /** Every token's index, to look at the tokens as a list. */
 function indices(tokens: Tokens): number[] {
@@ -120,6 +120,23 @@ describe('organisation tokens', () => {
         assert.deepEqual(described(tokenise(text.slice(0, half) + text.slice(half))), described(tokens));
       }),
     );
+  });
+
+  it('numbers the key of a token as numberOfKey numbers the key, or not at all when the key has no number', () => {
+    fc.assert(
+      fc.property(anyDocument, (text) => {
+        const tokens = tokenise(text);
+        for (const i of indices(tokens)) {
+          const number = tokens.keyNumber(i);
+          // A dictionary that numbers its names' first words relies on both (see NameDictionary.startsName).
+          if (number >= 0) assert.equal(numberOfKey(tokens.key(i)), number, tokens.text(i));
+          if (numberOfKey(tokens.key(i)) < 0) assert.equal(number, -1, tokens.text(i));
+        }
+      }),
+    );
+    const tokens = tokenise('King’s & Ökumenische');
+    assert.deepEqual([0, 1, 2].map((i) => tokens.keyNumber(i) >= 0), [true, false, false]);
+    assert.equal(tokens.keyNumber(3), -1);
   });
 
   it('copes with empty text and unusual characters', () => {

@@ -84,15 +84,23 @@ export class Tokens {
   /** Lower case, apostrophes removed, "&" as "and"; "" outside the tokens. */
   key(i: number): string {
     if (!this.has(i)) return '';
+    const number = this.keyNumber(i);
+    return number >= 0 ? keyByNumber(number) : wordKey(this.source.slice(this.starts[i], this.ends[i]));
+  }
+
+  /**
+   * The number of the token's key in the table of keys (see keyTable.ts), as numberOfKey()
+   * gives it for the key; -1 for a key that has none there (not plain ASCII, its hash
+   * taken by another key, the table full), and outside the tokens.
+   */
+  keyNumber(i: number): number {
+    if (!this.has(i)) return -1;
     const known = this.keyNumbers[i];
-    if (known !== 0) return keyByNumber(known - 1);
-    const start = this.starts[i];
-    const end = this.ends[i];
-    if ((this.flags[i] & PLAIN_KEY) === 0) return wordKey(this.source.slice(start, end));
-    const number = keyNumber(this.hashes[i], this.source, start, end);
-    if (number < 0) return wordKey(this.source.slice(start, end));
-    this.keyNumbers[i] = number + 1;
-    return keyByNumber(number);
+    if (known !== 0) return known - 1;
+    if ((this.flags[i] & PLAIN_KEY) === 0) return -1;
+    const number = keyNumber(this.hashes[i], this.source, this.starts[i], this.ends[i]);
+    if (number >= 0) this.keyNumbers[i] = number + 1;
+    return number;
   }
 
   /** Written exactly as its key (lower case, no apostrophes; ASCII). */
@@ -168,6 +176,15 @@ export function keyHash(key: string): number | undefined {
     hash = hashStep(hash, c);
   }
   return hash;
+}
+
+/**
+ * The number in the table of keys of a key (as Tokens.key gives it), added if need be: the
+ * number that Tokens.keyNumber gives every token with this key, or -1 when they have none.
+ */
+export function numberOfKey(key: string): number {
+  const hash = keyHash(key);
+  return hash === undefined ? -1 : keyNumber(hash, key, 0, key.length);
 }
 
 /** wordKey() of `source` from `start` to `end`, from the table when it is there. */
