@@ -4,26 +4,28 @@ import { CapitalsIndex } from './capitals';
 describe('index of capitalised words', () => {
   it('finds the files that contain every word asked for', () => {
     const index = new CapitalsIndex();
-    index.set('a', new Set(['nhs', 'england', 'trust']));
-    index.set('b', new Set(['nhs', 'providers']));
-    index.set('c', new Set(['england']));
+    index.set('a', ['nhs', 'england', 'nhs', 'trust', 'england']);
+    index.set('b', ['nhs', 'providers']);
+    index.set('c', ['england']);
     assert.deepEqual(index.filesWithAll(['nhs', 'england']).sort(), ['a']);
     assert.deepEqual(index.filesWithAll(['nhs']).sort(), ['a', 'b']);
     assert.deepEqual(index.filesWithAll(['unknown', 'nhs']), []);
     assert.deepEqual(index.filesWithAll([]), []);
+    // A word written more than once is one of the file's words.
+    assert.deepEqual(index.keysOf('a'), ['nhs', 'england', 'trust']);
   });
 
   it('forgets what a file held when it is replaced or deleted, through many versions', () => {
     const index = new CapitalsIndex();
-    index.set('stays', new Set(['mind']));
+    index.set('stays', ['mind']);
     // Enough replacements for the lists to be rebuilt several times.
-    for (let version = 0; version < 50; version++) index.set('edited', new Set([version % 2 === 0 ? 'mind' : 'crisis', 'charity']));
+    for (let version = 0; version < 50; version++) index.set('edited', [version % 2 === 0 ? 'mind' : 'crisis', 'charity', 'charity']);
     assert.deepEqual(index.filesWithAll(['mind']).sort(), ['stays']);
     assert.deepEqual(index.filesWithAll(['crisis', 'charity']), ['edited']);
     index.delete('edited');
     assert.deepEqual(index.filesWithAll(['charity']), []);
     // Words no current file holds are forgotten by a rebuild, and found again once a file holds them.
-    index.set('new', new Set(['crisis']));
+    index.set('new', ['crisis']);
     assert.deepEqual(index.filesWithAll(['crisis']), ['new']);
     index.delete('never indexed');
     index.clear();

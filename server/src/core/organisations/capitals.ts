@@ -39,10 +39,13 @@ export class CapitalsIndex {
    */
   private fromTable: { table: readonly string[]; numbers: Int32Array } | undefined;
 
-  /** Replaces a file's capitalised words (each key once). */
-  set(uri: string, keys: Iterable<string>): void {
+  /** Replaces a file's capitalised words (a key given more than once counts once). */
+  set(uri: string, keys: readonly string[]): void {
     this.delete(uri);
-    this.append(uri, Int32Array.from(keys, (key) => this.numberOf(key)));
+    // A loop over every word as written, rather than a set of them: a set per file cost more to build and read than the repeated lookups.
+    const numbers = new Int32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) numbers[i] = this.numberOf(keys[i]);
+    this.append(uri, numbers);
   }
 
   /** `set`, with the keys given by their numbers in `table`: each key of the table is looked up once, not once a file. */
@@ -135,18 +138,21 @@ export class CapitalsIndex {
     return false;
   }
 
-  /** `numbers`: the file's key numbers (see numberOf), sorted here. */
+  /** `numbers`: the file's key numbers (see numberOf), sorted here, each kept once. */
   private append(uri: string, numbers: Int32Array): void {
     const version = this.uris.length;
     this.uris.push(uri);
     this.current.set(uri, version);
     numbers.sort();
-    for (const number of numbers) {
+    const start = this.versionKeys.length;
+    for (let i = 0; i < numbers.length; i++) {
+      const number = numbers[i];
+      if (i > 0 && number === numbers[i - 1]) continue;
       this.versionKeys.push(number);
       this.versionsByKey[number].push(version);
     }
     this.versionKeysEnd.push(this.versionKeys.length);
-    this.entries += numbers.length;
+    this.entries += this.versionKeys.length - start;
   }
 
   private numberOf(key: string): number {

@@ -16,14 +16,21 @@ function characterAt(text: string, i: number): string {
 
 /** Letters, digits and combining marks. */
 export function isWordCode(text: string, i: number): boolean {
-  if (i >= text.length) return false;
-  const c = text.charCodeAt(i);
+  return i < text.length && isWordUnit(text.charCodeAt(i), text, i);
+}
+
+/** isWordCode, given the code unit `c` at `i`: an ASCII one is told without reading the text. */
+export function isWordUnit(c: number, text: string, i: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   return WORD_CHARACTER.test(characterAt(text, i));
 }
 
 export function isUpperCode(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+  return isUpperUnit(text.charCodeAt(i), text, i);
+}
+
+/** isUpperCode, given the code unit `c` at `i` (see isWordUnit). */
+export function isUpperUnit(c: number, text: string, i: number): boolean {
   if (c < 128) return c >= 65 && c <= 90;
   return UPPER_CASE.test(characterAt(text, i));
 }

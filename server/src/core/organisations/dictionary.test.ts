@@ -35,6 +35,23 @@ describe('name dictionary', () => {
     ]);
   });
 
+  it('finds names whatever their first word, by its number in the table of keys or by the key itself', () => {
+    const firstWords = new NameDictionary();
+    // Keys without a number there (letters outside ASCII; "&" standing for "and"), and a possessive first word.
+    firstWords.add('Ökumenische Hospizhilfe', 'hospizhilfe');
+    firstWords.add('Mind & Body', 'mind-and-body');
+    firstWords.add('And Partners Group', 'and-partners');
+    firstWords.add('Guy’s and St Thomas’ NHS Foundation Trust', 'gstt');
+    firstWords.add('Healthwatch Kent', 'healthwatch-kent');
+    assert.deepEqual(matches(firstWords, 'Staff of Ökumenische Hospizhilfe met Mind & Body, And Partners Group, Healthwatch Kent’s team and Guy’s and St Thomas’ NHS Foundation Trust.'), [
+      'Ökumenische Hospizhilfe=hospizhilfe',
+      'Mind & Body=mind-and-body',
+      'And Partners Group=and-partners',
+      'Healthwatch Kent=healthwatch-kent',
+      'Guy’s and St Thomas’ NHS Foundation Trust=gstt',
+    ]);
+  });
+
   it('matches a name across the commas it has, and ends any other at a comma', () => {
     const withCommas = new NameDictionary();
     withCommas.add('Department for Environment, Food and Rural Affairs', 'defra');

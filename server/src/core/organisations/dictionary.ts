@@ -6,8 +6,10 @@
  * name that has one there ("Department for Environment, Food and Rural Affairs"), and ends
  * any other ("NHS England, the regulator").
  */
+import { grown } from '../typedArrays';
 import { nameKey, nameWords } from './names';
 import type { TokenisedText } from './tokenisedText';
+import { numberOfKey } from './tokens';
 
 /** exact: as spelled ("NICE", "GPhC"); cap: capitalised; any: a connector, any case. */
 type CaseRule = 'exact' | 'cap' | 'any';
@@ -42,11 +44,18 @@ export class NameDictionary {
   private readonly root: Node = {};
   /** Name key (see nameKey) -> id, for whole-name lookups. */
   private readonly byKey = new Map<string, string>();
+  /**
+   * By number in the table of keys (see Tokens.keyNumber): 1 for the first word of a name.
+   * Most capitalised words start no name, and this tells so without a lookup by key in the
+   * root's Map (a token whose key has no number is looked up there).
+   */
+  private firstWords = new Uint8Array(0);
 
   /** Adds one spelling of an organisation's name; a spelling with the same words and case is replaced. */
   add(name: string, id: string, ambiguous = false): void {
     const words = nameWords(name);
     if (words.length === 0) return;
+    this.addFirstWord(words[0].key);
     let node = this.root;
     for (const { key } of words) {
       node.children ??= new Map();
@@ -69,6 +78,21 @@ export class NameDictionary {
     node.spellings = [...(node.spellings ?? []).filter((other) => !same(other)), spelling];
   }
 
+  private addFirstWord(key: string): void {
+    const number = numberOfKey(key);
+    if (number < 0) return;
+    if (number >= this.firstWords.length) this.firstWords = grown(this.firstWords, number + 1);
+    this.firstWords[number] = 1;
+  }
+
+  /** Whether a name starts with the token's key (its possessive "'s" aside: see match). */
+  private startsName(text: TokenisedText, index: number): boolean {
+    const { tokens } = text;
+    const number = tokens.keyNumber(index);
+    if (number >= 0 ? this.firstWords[number] === 1 : this.root.children?.has(tokens.key(index))) return true;
+    return tokens.possessiveAt(index) >= 0 && this.root.children?.has(tokens.possessiveKey(index)) === true;
+  }
+
   /** The id of the name with exactly these words, if any. */
   lookup(name: string): string | undefined {
     return this.byKey.get(nameKey(name));
@@ -83,9 +107,8 @@ export class NameDictionary {
   match(text: TokenisedText, index: number): NameMatch | undefined {
     const { tokens } = text;
     if (!tokens.isWord(index)) return undefined;
-    // Most capitalised words start no name: one lookup of the first word tells, before anything else is read.
-    const first = this.root.children;
-    if (!first?.has(tokens.key(index)) && (tokens.possessiveAt(index) < 0 || !first?.has(tokens.possessiveKey(index)))) return undefined;
+    // Most capitalised words start no name: the first word tells, before anything else is read.
+    if (!this.startsName(text, index)) return undefined;
     const line = tokens.line(index);
     let node: Node | undefined = this.root;
     let best: NameMatch | undefined;

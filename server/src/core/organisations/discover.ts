@@ -78,7 +78,7 @@ export function discoverOrganisations(source: string, text: TokenisedText, known
   const judgeParts = (part: Segment): void => {
     // One word has no connector to split at (most parts are one word).
     if (part.start === part.end) judge(part);
-    else for (const segment of splitAtConnectors(text, part, known)) judge(segment);
+    else splitAtConnectors(text, part, known, judge);
   };
   forEachCapitalisedRun(tokens, (run) => {
     // A lone word is a run of one part, itself, that judge would pass over: told before the costlier looks.
@@ -117,12 +117,10 @@ function skipThe(tokens: Tokens, from: number, end: number): number {
  * "NHS England and Public Health England" is two names, and so is "GGI Development and
  * Research LLP for the Good Governance Institute"; "Department of Health and Social Care"
  * is one. A phrase is cut at "and", "&" or "for" where both sides stand as names alone.
+ * The pieces are given to `visit` in text order (as the parts of a run are: see phrases.ts).
  */
-function splitAtConnectors(text: TokenisedText, segment: Segment, known: KnownNames): Segment[] {
+function splitAtConnectors(text: TokenisedText, segment: Segment, known: KnownNames, visit: (segment: Segment) => void): void {
   const { tokens } = text;
-  const standsAlone = (part: Segment): boolean =>
-    part.start <= part.end &&
-    (known.idOfKey(tokensKey(tokens, part.start, part.end)) !== undefined || structuralEvidence(text, part) !== undefined);
   for (let i = segment.start + 1; i < segment.end; i++) {
     if (tokens.cap(i)) continue;
     const key = tokens.key(i);
@@ -131,18 +129,29 @@ function splitAtConnectors(text: TokenisedText, segment: Segment, known: KnownNa
       const right: Segment = { start: skipThe(tokens, i + 1, segment.end), end: segment.end };
       // "Declan Hughes of the Royal College of Psychiatrists", "Matt Hughes of Clean Up
       // Gambling": a person (or a job) of an organisation, not one name.
-      if (looksLikePerson(tokens, left) || (!containsHeadWord(tokens, left) && standsAlone(right))) {
-        return splitAtConnectors(text, right, known);
+      if (looksLikePerson(tokens, left) || (!containsHeadWord(tokens, left) && standsAlone(text, right, known))) {
+        splitAtConnectors(text, right, known, visit);
+        return;
       }
     }
     if (key !== 'and' && key !== 'for') continue;
     const left: Segment = { start: segment.start, end: i - 1 };
     const right: Segment = { start: skipThe(tokens, i + 1, segment.end), end: segment.end };
-    if (standsAlone(left) && standsAlone(right)) {
-      return [...splitAtConnectors(text, left, known), ...splitAtConnectors(text, right, known)];
+    if (standsAlone(text, left, known) && standsAlone(text, right, known)) {
+      splitAtConnectors(text, left, known, visit);
+      splitAtConnectors(text, right, known, visit);
+      return;
     }
   }
-  return [segment];
+  visit(segment);
+}
+
+/** A known name, or one whose own words show it is an organisation (see splitAtConnectors). */
+function standsAlone(text: TokenisedText, part: Segment, known: KnownNames): boolean {
+  return (
+    part.start <= part.end &&
+    (known.idOfKey(tokensKey(text.tokens, part.start, part.end)) !== undefined || structuralEvidence(text, part) !== undefined)
+  );
 }
 
 function segmentSpan(tokens: Tokens, segment: Segment): TextSpan {

@@ -427,14 +427,14 @@ function articleAt(file: IndexedFile, offset: number): number {
   return -1;
 }
 
-/** The keys of a text's capitalised words, possessives also without their "'s". */
-function capitalisedKeys(text: TokenisedText): Set<string> {
-  const keys = new Set<string>();
+/** The keys of a text's capitalised words, possessives also without their "'s"; a key as often as it is written. */
+function capitalisedKeys(text: TokenisedText): string[] {
+  const keys: string[] = [];
   const { tokens } = text;
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens.cap(i)) continue;
-    keys.add(tokens.key(i));
-    if (tokens.possessiveAt(i) >= 0) keys.add(tokens.possessiveKey(i));
+    keys.push(tokens.key(i));
+    if (tokens.possessiveAt(i) >= 0) keys.push(tokens.possessiveKey(i));
   }
   return keys;
 }

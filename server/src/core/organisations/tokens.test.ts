@@ -1,9 +1,18 @@
 import { strict as assert } from 'assert';
-import { Tokens, tokenise } from './tokens';
+import fc from 'fast-check';
+import { anyDocument } from '../../../../test/property/adversarialText';
+import { Tokens, numberOfKey, tokenise } from './tokens';
 
 /** Every token's index, to look at the tokens as a list. */
 function indices(tokens: Tokens): number[] {
   return Array.from({ length: tokens.length }, (_, i) => i);
+}
+
+/** What the tokens say of each token, one line each, to compare two tokenisations. */
+function described(tokens: Tokens): string[] {
+  return indices(tokens).map((i) =>
+    [tokens.start(i), tokens.end(i), tokens.line(i), tokens.isWord(i), tokens.cap(i), tokens.upper(i), tokens.sentenceStart(i), tokens.possessiveAt(i), tokens.key(i)].join(' '),
+  );
 }
 
 describe('organisation tokens', () => {
@@ -85,6 +94,49 @@ describe('organisation tokens', () => {
     assert.equal(tokens.length, 10000);
     assert.equal(tokens.text(9998), 'a');
     assert.equal(tokens.start(9999), 9999);
+  });
+
+  it('reads the characters of the text as they are, and only those, whatever was read before', () => {
+    const short = 'Royal Coll.';
+    const alone = described(tokenise(short));
+    // Longer than the buffer first set aside for a text's characters, which then holds "Royal College …": a "g" after the full stop would join it to "Coll".
+    tokenise('Royal College of Nursing. '.repeat(3000));
+    assert.deepEqual(described(tokenise(short)), alone);
+    fc.assert(
+      fc.property(anyDocument, (text) => {
+        const tokens = tokenise(text);
+        let covered = 0;
+        for (const i of indices(tokens)) {
+          assert.ok(/^\s*$/u.test(text.slice(covered, tokens.start(i))), 'only white space between tokens');
+          const first = String.fromCodePoint(text.codePointAt(tokens.start(i)) ?? 0);
+          assert.equal(tokens.isWord(i), /[\p{L}\p{N}\p{M}]/u.test(first), tokens.text(i));
+          assert.equal(tokens.cap(i), /\p{Lu}/u.test(first), tokens.text(i));
+          covered = tokens.end(i);
+        }
+        assert.ok(/^\s*$/u.test(text.slice(covered)));
+        // However V8 holds the text: a slice of a longer string, or two strings joined.
+        assert.deepEqual(described(tokenise(('#'.repeat(20) + text).slice(20))), described(tokens));
+        const half = text.length >> 1;
+        assert.deepEqual(described(tokenise(text.slice(0, half) + text.slice(half))), described(tokens));
+      }),
+    );
+  });
+
+  it('numbers the key of a token as numberOfKey numbers the key, or not at all when the key has no number', () => {
+    fc.assert(
+      fc.property(anyDocument, (text) => {
+        const tokens = tokenise(text);
+        for (const i of indices(tokens)) {
+          const number = tokens.keyNumber(i);
+          // A dictionary that numbers its names' first words relies on both (see NameDictionary.startsName).
+          if (number >= 0) assert.equal(numberOfKey(tokens.key(i)), number, tokens.text(i));
+          if (numberOfKey(tokens.key(i)) < 0) assert.equal(number, -1, tokens.text(i));
+        }
+      }),
+    );
+    const tokens = tokenise('King’s & Ökumenische');
+    assert.deepEqual([0, 1, 2].map((i) => tokens.keyNumber(i) >= 0), [true, false, false]);
+    assert.equal(tokens.keyNumber(3), -1);
   });
 
   it('copes with empty text and unusual characters', () => {

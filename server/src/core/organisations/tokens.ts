@@ -5,8 +5,9 @@
  * of prose hard-wrapped at a fixed width continues on the next: see isSoftWrap).
  * Names made of tokens are in names.ts; what a whole text says about case, in tokenisedText.ts.
  */
+import { endianness } from 'os';
 import { grown } from '../typedArrays';
-import { isJoiner, isLowerAscii, isLowerCode, isOtherSpace, isUpperCode, isWordCode } from './characters';
+import { isJoiner, isLowerAscii, isLowerCode, isOtherSpace, isUpperCode, isUpperUnit, isWordCode, isWordUnit } from './characters';
 import { isApostrophe, keyByNumber, keyNumber, wordKey } from './keyTable';
 
 const WORD = 1;
@@ -83,15 +84,23 @@ export class Tokens {
   /** Lower case, apostrophes removed, "&" as "and"; "" outside the tokens. */
   key(i: number): string {
     if (!this.has(i)) return '';
+    const number = this.keyNumber(i);
+    return number >= 0 ? keyByNumber(number) : wordKey(this.source.slice(this.starts[i], this.ends[i]));
+  }
+
+  /**
+   * The number of the token's key in the table of keys (see keyTable.ts), as numberOfKey()
+   * gives it for the key; -1 for a key that has none there (not plain ASCII, its hash
+   * taken by another key, the table full), and outside the tokens.
+   */
+  keyNumber(i: number): number {
+    if (!this.has(i)) return -1;
     const known = this.keyNumbers[i];
-    if (known !== 0) return keyByNumber(known - 1);
-    const start = this.starts[i];
-    const end = this.ends[i];
-    if ((this.flags[i] & PLAIN_KEY) === 0) return wordKey(this.source.slice(start, end));
-    const number = keyNumber(this.hashes[i], this.source, start, end);
-    if (number < 0) return wordKey(this.source.slice(start, end));
-    this.keyNumbers[i] = number + 1;
-    return keyByNumber(number);
+    if (known !== 0) return known - 1;
+    if ((this.flags[i] & PLAIN_KEY) === 0) return -1;
+    const number = keyNumber(this.hashes[i], this.source, this.starts[i], this.ends[i]);
+    if (number >= 0) this.keyNumbers[i] = number + 1;
+    return number;
   }
 
   /** Written exactly as its key (lower case, no apostrophes; ASCII). */
@@ -167,6 +176,15 @@ export function keyHash(key: string): number | undefined {
     hash = hashStep(hash, c);
   }
   return hash;
+}
+
+/**
+ * The number in the table of keys of a key (as Tokens.key gives it), added if need be: the
+ * number that Tokens.keyNumber gives every token with this key, or -1 when they have none.
+ */
+export function numberOfKey(key: string): number {
+  const hash = keyHash(key);
+  return hash === undefined ? -1 : keyNumber(hash, key, 0, key.length);
 }
 
 /** wordKey() of `source` from `start` to `end`, from the table when it is there. */
@@ -259,6 +277,27 @@ export const BYTES_PER_TOKEN = 21;
 /** Reused by every call of tokenise (which never runs inside another). */
 const scratchColumns = new TokenColumns(1 << 14);
 
+const BIG_ENDIAN = endianness() === 'BE';
+
+/** Reused by every call of tokenise, as the columns are: the code units of the text being tokenised. */
+let scratchUnits = Buffer.allocUnsafeSlow(1 << 16);
+
+/**
+ * The UTF-16 code units of `text`, in a typed array: the tokeniser reads every character of
+ * the corpus through it rather than through text.charCodeAt, whose speed depends on how V8
+ * holds the strings it was given before. Once tokenise has met texts held in several ways
+ * (flat, sliced, concatenated; one or two bytes a character: names as well as files),
+ * every charCodeAt cost a call, and tokenising took almost twice as long. The copy costs a
+ * few milliseconds for 25 MB of text.
+ */
+function codeUnits(text: string): Uint16Array {
+  if (scratchUnits.length < text.length * 2) scratchUnits = Buffer.allocUnsafeSlow(text.length * 4);
+  const bytes = scratchUnits.write(text, 0, 'utf16le');
+  // A Uint16Array reads the machine's byte order.
+  if (BIG_ENDIAN) scratchUnits.subarray(0, bytes).swap16();
+  return new Uint16Array(scratchUnits.buffer, scratchUnits.byteOffset, text.length);
+}
+
 /**
  * Words: letters and digits, joined by apostrophes, hyphens, slashes or "&" ("Bromley-by-Bow",
  * "NHSE/I", "M&S", "King’s"); anything else that is not a space is a one-character token.
@@ -267,6 +306,8 @@ const scratchColumns = new TokenColumns(1 << 14);
 export function tokenise(text: string): Tokens {
   const columns = scratchColumns;
   const { lowerCaseBits } = columns;
+  // Characters are read from here (beyond the text: undefined, as charCodeAt's NaN, fails every test); the text is for Unicode classes.
+  const units = codeUnits(text);
   let line = 0;
   let lineStart = 0;
   /** Lower-case words of four letters or more on the line: prose, where a title-case heading has none. */
@@ -275,10 +316,10 @@ export function tokenise(text: string): Tokens {
   let i = 0;
   const length = text.length;
   while (i < length) {
-    const c = text.charCodeAt(i);
+    const c = units[i];
     if (c === 10 || c === 13) {
       const lineEnd = i;
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (c === 13 && units[i + 1] === 10) i++;
       i++;
       if (lowerWords === 0 || !isSoftWrap(text, lineStart, lineEnd, i)) {
         line++;
@@ -288,12 +329,12 @@ export function tokenise(text: string): Tokens {
       lowerWords = 0;
       continue;
     }
-    if (c === 32 || c === 9 || isOtherSpace(text, i)) {
+    if (c === 32 || c === 9 || (c > 127 && isOtherSpace(text, i))) {
       i++;
       continue;
     }
     const start = i;
-    if (isWordCode(text, i)) {
+    if (isWordUnit(c, text, i)) {
       // Count upper-case letters as we go: enough to tell an acronym without a regular expression.
       let uppers = 0;
       let others = 0;
@@ -302,7 +343,7 @@ export function tokenise(text: string): Tokens {
       let plain = true;
       let apostrophes = 0;
       while (i < length) {
-        const code = text.charCodeAt(i);
+        const code = units[i];
         // Lower-case ASCII letters first: most characters of a text are.
         if (code >= 97 && code <= 122) {
           others++;
@@ -320,12 +361,12 @@ export function tokenise(text: string): Tokens {
           else others++;
           plain = false;
           i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-        } else if (i + 1 < length && isJoiner(code) && isWordCode(text, i + 1)) {
+        } else if (i + 1 < length && isJoiner(code) && isWordUnit(units[i + 1], text, i + 1)) {
           if (isApostrophe(code)) apostrophes++;
           else if (hasPlainKey(code)) hash = hashStep(hash, code);
           else plain = false;
           i++;
-        } else if (code === 46 && isLowerAscii(text.charCodeAt(i + 1)) && isLowerAscii(text.charCodeAt(i - 1))) {
+        } else if (code === 46 && isLowerAscii(units[i + 1]) && isLowerAscii(units[i - 1])) {
           others++;
           hash = hashStep(hash, code);
           i++;
@@ -337,18 +378,18 @@ export function tokenise(text: string): Tokens {
           break;
         }
       }
-      const cap = isUpperCode(text, start);
-      if (i - start >= 4 && isLowerAscii(text.charCodeAt(start))) lowerWords++;
+      const cap = isUpperUnit(c, text, start);
+      if (i - start >= 4 && isLowerAscii(c)) lowerWords++;
       // "ICSs": one trailing lower-case "s" is a plural.
-      const upper = cap && uppers >= 2 && (others === 0 || (others === 1 && text.charCodeAt(i - 1) === 115));
+      const last = units[i - 1];
+      const upper = cap && uppers >= 2 && (others === 0 || (others === 1 && last === 115));
       const lowerCase = plain && uppers === 0 && apostrophes === 0;
       if (lowerCase) {
         const bit = lowerCaseBit(hash);
         lowerCaseBits[bit >>> 5] |= 1 << (bit & 31);
       }
       const keyFlags = plain ? PLAIN_KEY | (lowerCase ? LOWER : 0) : 0;
-      const last = text.charCodeAt(i - 1);
-      const possessive = i - start > 2 && (last === 115 || last === 83) && isApostrophe(text.charCodeAt(i - 2)) ? POSSESSIVE : 0;
+      const possessive = i - start > 2 && (last === 115 || last === 83) && isApostrophe(units[i - 2]) ? POSSESSIVE : 0;
       columns.push(start, i, line, WORD | (cap ? CAP : 0) | (upper ? UPPER : 0) | (startsSentence ? SENTENCE_START : 0) | keyFlags | possessive, hash);
       startsSentence = false;
       continue;
