@@ -9,9 +9,13 @@ const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
 const SPACE = /\s/u;
 const NUMBER = /^\p{N}/u;
 
-/** The whole character at `i` (both halves of a surrogate pair), for a Unicode class test. */
+/**
+ * The whole character at `i` (both halves of a surrogate pair), for a Unicode class test;
+ * none outside the text, where callers that look ahead may ask ("St Thomas' " at the end).
+ */
 function characterAt(text: string, i: number): string {
-  return String.fromCodePoint(text.codePointAt(i) ?? text.charCodeAt(i));
+  const code = text.codePointAt(i);
+  return code === undefined ? '' : String.fromCodePoint(code);
 }
 
 /** Letters, digits and combining marks. */

@@ -42,6 +42,14 @@ describe('organisation tokens', () => {
     assert.equal(tokens.cap(thomas), true);
   });
 
+  it('ends a text on a plural possessive without reading past it', () => {
+    for (const text of ["care at St Thomas' ", "the Chemists'", "Kings’ \u00a0"]) {
+      const tokens = tokenise(text);
+      const words = indices(tokens).map((i) => tokens.text(i));
+      assert.ok(!words.some((word) => word.length > 1 && /['’]$/.test(word)), `the mark stays apart at the end: ${words.join(' | ')}`);
+    }
+  });
+
   it('marks sentence starts after full stops, colons, line breaks and opening quotes', () => {
     const tokens = tokenise('Anna wrote: In May. “We said\nNext line (the end)');
     const starts = indices(tokens).filter((i) => tokens.sentenceStart(i)).map((i) => tokens.text(i));
