@@ -57,7 +57,10 @@ class OrganisationsInEditor {
     const storage = context.storage();
     this.store = storage && new RecognitionStore(storage, context.log);
     this.memoryRead = this.store?.load();
-    this.index.onChange(() => this.warmSummaries());
+    this.index.onChange(() => {
+      for (const { relativePath, message } of this.index.takeFailures()) context.log.warn(`${relativePath}: organisations not recognised in this file (${message}).`);
+      this.warmSummaries();
+    });
     context.corpus.onChange((change) => {
       for (const uri of change.removed) this.folderByUri.delete(uri);
       for (const file of change.updated) {

@@ -30,6 +30,20 @@ describe('organisation index', () => {
     assert.deepEqual(index.mentionsIn('a').ties, [{ id: 'kings-fund', person: 'Anna Charles' }]);
   });
 
+  it('counts a file it cannot read as mentioning nothing, reports it, and recognises the others', () => {
+    const { corpus, index } = setup({ a: ARTICLE('Plans', 'NHS England said so.'), b: ARTICLE('More plans', 'The Care Quality Commission agreed.') });
+    assert.deepEqual(index.takeFailures(), []);
+    // A text that cannot be read back (its scratch file gone, a disk error) throws as a recogniser bug would.
+    const unreadable = { ...corpus.get('b')!, hash: 'changed' };
+    Object.defineProperty(unreadable, 'text', { get: () => { throw new Error('disk error'); } });
+    index.update({ updated: [unreadable, { ...corpus.get('a')!, hash: 'changed too' }], removed: [] });
+    assert.deepEqual(mentioned(index, 'a'), ['NHS England=nhs-england']);
+    assert.deepEqual(index.mentionsIn('b').mentions, []);
+    assert.equal(index.fileCountOf('care-quality-commission'), 0);
+    assert.deepEqual(index.takeFailures(), [{ uri: 'b', relativePath: 'b', message: 'disk error' }]);
+    assert.deepEqual(index.takeFailures(), [], 'each failure is reported once');
+  });
+
   it('recognises a name with a plural possessive inside it as one mention', () => {
     const text = "Operations at Guy's and St Thomas' NHS Foundation Trust were put off, the Pharmacists' Defence Association said.";
     const names = mentioned(setup({ a: ARTICLE('Strike days', text) }).index, 'a');

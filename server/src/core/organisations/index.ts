@@ -60,6 +60,13 @@ export interface Organisation {
   source: 'gazetteer' | 'text';
 }
 
+/** A file whose text the recogniser threw on: it counts as mentioning nothing. */
+export interface RecognitionFailure {
+  uri: string;
+  relativePath: string;
+  message: string;
+}
+
 export interface OrganisationIndexOptions {
   /** Replaces the built-in gazetteer (for measuring the recogniser without it). */
   builtIn?: GazetteerFile;
@@ -81,6 +88,7 @@ export class OrganisationIndex {
   readonly tallies = new Tallies();
   /** Organisation id -> the generation in which its mentions last changed. */
   private readonly changedIn = new Map<string, number>();
+  private failures: RecognitionFailure[] = [];
 
   constructor(options: OrganisationIndexOptions = {}) {
     this.builtIn = options.builtIn ?? builtInGazetteer();
@@ -158,6 +166,8 @@ export class OrganisationIndex {
     const kept = new Map<string, TokenisedText>();
     let keptBytes = 0;
     const remembered = new Map<string, RememberedFile>();
+    /** Files the recogniser failed on in the first pass: not read again in the second. */
+    const failed = new Set<string>();
     for (const file of change.updated) {
       this.files.set(file.uri, file);
       const known = memory?.files.get(file.hash);
@@ -168,9 +178,18 @@ export class OrganisationIndex {
         yield;
         continue;
       }
-      const text = tokeniseText(file.text, isStopWord);
-      this.learned.setFile(file.uri, this.discover(file.text, text));
-      this.capitals.set(file.uri, capitalisedKeys(text));
+      const read = this.guarded(file, () => {
+        const text = tokeniseText(file.text, isStopWord);
+        return { text, discovery: this.discover(file.text, text), capitals: capitalisedKeys(text) };
+      });
+      this.learned.setFile(file.uri, read?.discovery);
+      this.capitals.set(file.uri, read?.capitals ?? []);
+      if (!read) {
+        failed.add(file.uri);
+        yield;
+        continue;
+      }
+      const { text } = read;
       const bytes = text.tokens.length * BYTES_PER_TOKEN + 2 * text.tokens.source.length;
       if (keptBytes + bytes <= MAX_KEPT_BYTES) {
         kept.set(file.uri, text);
@@ -202,8 +221,10 @@ export class OrganisationIndex {
     }
     for (const uri of toRead) {
       const file = this.files.get(uri);
-      const text = file && (kept.get(uri) ?? tokeniseText(file.text, isStopWord));
-      if (file && text) this.setResult(uri, this.resolve(file, text));
+      if (file) {
+        const found = failed.has(uri) ? undefined : this.guarded(file, () => this.resolve(file, kept.get(uri) ?? tokeniseText(file.text, isStopWord)));
+        this.setResult(uri, found ?? { mentions: FileMentions.of([], '', this.numbers), ties: [] });
+      }
       kept.delete(uri);
       yield;
     }
@@ -237,6 +258,27 @@ export class OrganisationIndex {
     }
     const learned = [...this.learned.settledSpellings()].flat();
     return { ids: [...this.numbers.ids.all()], spellings: [...this.numbers.spellings.all()], keys: keys.all(), learned, files };
+  }
+
+  /**
+   * What `read` gives, or undefined when it throws on the file's text: one file the
+   * recogniser fails on counts as mentioning nothing, and is reported (see takeFailures),
+   * rather than stopping the recognition of the whole workspace.
+   */
+  private guarded<T>(file: IndexedFile, read: () => T): T | undefined {
+    try {
+      return read();
+    } catch (error) {
+      this.failures.push({ uri: file.uri, relativePath: file.relativePath, message: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    }
+  }
+
+  /** The files the recogniser failed on since this was last asked, with why (see guarded). */
+  takeFailures(): RecognitionFailure[] {
+    const taken = this.failures;
+    this.failures = [];
+    return taken;
   }
 
   /** Files whose capitalised words include every capitalised word of the name (a name's capitals must be written as such). */

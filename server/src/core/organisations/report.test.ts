@@ -2,30 +2,20 @@ import { strict as assert } from 'assert';
 import { Corpus } from '../corpus';
 import { OrganisationIndex } from './index';
 import { organisationsSection } from './report';
-import { readWorkspaceOrganisations } from './workspaceFile';
 
-describe('organisations report', () => {
-  it('lists organisations by mentions with 1-based positions, descriptions and file problems', () => {
+describe('organisations report section', () => {
+  it('names a file the recogniser failed on as a warning, and reports the others', () => {
     const corpus = new Corpus();
-    const index = new OrganisationIndex().attach(corpus);
     corpus.apply([
-      { uri: 'u1', relativePath: 'b.txt', text: 'Title line\r\n\r\nThe charity Pillar Wellbeing met NHS England.\r\nNHS England agreed.\r\n' },
-      { uri: 'u2', relativePath: 'a.txt', text: 'Later, “NHS England’s” plan was out.' },
+      { uri: 'a', relativePath: 'a.txt', text: 'Plans\n\nNHS England said so.\n' },
+      { uri: 'b', relativePath: 'b.txt', text: 'More plans\n\nThe Care Quality Commission agreed.\n' },
     ]);
-    const text = '{"organisations": [{"name": 3}]}';
-    const section = organisationsSection(index, { text, result: readWorkspaceOrganisations(text) });
-    const data = section.data as ReturnType<typeof import('./report').organisationsReport>;
-    assert.deepEqual(
-      data.map((organisation) => [organisation.id, organisation.mentions.length]),
-      [['nhs-england', 3], ['pillar-wellbeing', 1]],
-    );
-    assert.deepEqual(data[0].mentions[0], { path: 'a.txt', line: 1, column: 9, length: 11, text: 'NHS England' });
-    assert.deepEqual(data[0].mentions[2], { path: 'b.txt', line: 4, column: 1, length: 11, text: 'NHS England' });
-    assert.equal(data[1].description, 'The charity Pillar Wellbeing met NHS England.');
-    assert.match(data[0].description ?? '', /leads the NHS in England/);
-    assert.deepEqual(section.summary, { organisations: 2, organisationMentions: 4 });
-    assert.deepEqual(section.findings, [
-      { path: '.seed-curator/organisations.json', line: 1, column: 29, severity: 'error', message: 'organisations.0.name: must be a string.' },
-    ]);
+    const unreadable = { ...corpus.get('b')! };
+    Object.defineProperty(unreadable, 'text', { get: () => { throw new Error('disk error'); } });
+    const index = new OrganisationIndex();
+    index.update({ updated: [corpus.get('a')!, unreadable], removed: [] });
+    const section = organisationsSection(index);
+    assert.deepEqual(section.findings, [{ path: 'b.txt', line: 1, column: 1, severity: 'warning', message: 'organisations not recognised in this file (disk error)' }]);
+    assert.deepEqual(section.summary, { organisations: 1, organisationMentions: 1 });
   });
 });

@@ -62,6 +62,9 @@ export function organisationsReport(index: OrganisationIndex): ReportedOrganisat
 export function organisationsSection(index: OrganisationIndex, workspaceFile?: { text: string; result: WorkspaceFileResult }): ReportSection {
   const organisations = organisationsReport(index);
   const findings = workspaceFile ? problemFindings(WORKSPACE_ORGANISATIONS_PATH, workspaceFile.text, workspaceFile.result.problems) : [];
+  for (const { relativePath, message } of index.takeFailures()) {
+    findings.push({ path: relativePath, line: 1, column: 1, severity: 'warning', message: `organisations not recognised in this file (${message})` });
+  }
   return {
     key: 'organisations',
     data: organisations,
