@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';
-import { promises as fs } from 'fs';
+import { closeSync, openSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fileFilter, readTextFile, readTextFileSync, walkFolder } from './files';
+import { fileFilter, readTextFile, readTextFileSync, readUpToInBackground, walkFolder } from './files';
 
 // The blocking twin (for worker threads) must skip and report exactly as the promise one does.
 for (const [name, read] of [
@@ -139,5 +139,23 @@ describe('walkFolder', () => {
     const walk = walkFolder(path.join(root, 'missing'), fileFilter(['**/*'], []), { onSkip: (_, why) => skips.push(why) });
     for await (const file of walk) assert.fail(`unexpected ${file}`);
     assert.deepEqual(skips, ['file no longer exists (deleted while being read)']);
+  });
+});
+
+describe('readUpToInBackground', () => {
+  it('reads the bytes asked for, and those there are at the end of the file', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-read-'));
+    const file = path.join(folder, 'bytes');
+    const bytes = Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 251));
+    await fs.writeFile(file, bytes);
+    const fd = openSync(file, 'r');
+    try {
+      assert.deepEqual(await readUpToInBackground(fd, 1000, 500), bytes.subarray(500, 1500));
+      assert.deepEqual(await readUpToInBackground(fd, 1000, 2500), bytes.subarray(2500));
+      assert.equal((await readUpToInBackground(fd, 10, 3000)).length, 0);
+    } finally {
+      closeSync(fd);
+      await fs.rm(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -2,8 +2,9 @@
  * Finding and reading the files of a workspace folder, safely: files that are too large,
  * binary, unreadable or gone by the time they are read are reported, never thrown.
  */
-import { Stats, closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'fs';
+import { Stats, closeSync, constants, fstatSync, openSync, promises as fs, read, readSync } from 'fs';
 import * as path from 'path';
+import { promisify } from 'util';
 import picomatch from 'picomatch';
 import { decodeUtf8, looksBinary } from './text';
 
@@ -82,6 +83,23 @@ export function readUpTo(readAt: ReadAt, length: number, position: number): Buff
   }
   return bytes.subarray(0, done);
 }
+
+/**
+ * readUpTo from the open file `fd`, the reading done on libuv's threads: for reads of
+ * megabytes, which would hold this thread as long as copying them takes.
+ */
+export async function readUpToInBackground(fd: number, length: number, position: number): Promise<Buffer> {
+  const bytes = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await readInBackground(fd, bytes, done, length - done, position + done);
+    if (bytesRead <= 0) break;
+    done += bytesRead;
+  }
+  return bytes.subarray(0, done);
+}
+
+const readInBackground = promisify(read);
 
 /** Reads from the open file `fd`. */
 export function readerOf(fd: number): ReadAt {

@@ -16,7 +16,7 @@ import { closeSync, fstatSync, openSync, promises as fs } from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
 import type { FileIndex } from '../corpus';
-import { readerOf } from '../files';
+import { readUpToInBackground, readerOf } from '../files';
 import type { Place } from '../scratchFile';
 import { nextTurn } from '../steps';
 import { CacheFileWriter, checkCacheFile } from './cacheFile';
@@ -127,7 +127,7 @@ export class IndexCache {
         log.warn(`Index cache ${file} ignored (larger than the ${formatMB(maxBytes)} limit); indexing from scratch.`);
         return cache();
       }
-      const checked = await checkCacheFile(readerOf(fd), size, identity);
+      const checked = await checkCacheFile(readerOf(fd), size, identity, (length, position) => readUpToInBackground(fd, length, position));
       if (checked.ok) return cache(new OpenEntryFile(fd, checked.entries));
       closeSync(fd);
       log.warn(`Index cache ${file} ignored (${checked.reason}); indexing from scratch.`);

@@ -14,7 +14,7 @@
 import { closeSync, openSync, promises as fs, fstatSync } from 'fs';
 import * as path from 'path';
 import { deserialize, serialize } from 'v8';
-import { readerOf } from '../files';
+import { readUpToInBackground, readerOf } from '../files';
 import { readPlace } from '../scratchFile';
 import { nextTurn } from '../steps';
 import { CacheFileWriter, checkCacheFile } from './cacheFile';
@@ -76,7 +76,7 @@ export async function readSnapshot(file: string, identity: string): Promise<Read
     return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? NO_SNAPSHOT : String(error) };
   }
   try {
-    const checked = await checkCacheFile(readerOf(fd), fstatSync(fd).size, identity);
+    const checked = await checkCacheFile(readerOf(fd), fstatSync(fd).size, identity, (length, position) => readUpToInBackground(fd, length, position));
     if (!checked.ok) return checked;
     const serialised = [...checked.entries].map(([key, place]): [string, Buffer] => [key, readPlace(fd, place)]);
     return { ok: true, parts: deserialised(serialised) };
