@@ -16,6 +16,7 @@
  * corpus of 100k articles has two million capitalised file-key pairs).
  */
 import { grown } from '../typedArrays';
+import { tableTranslation } from './translation';
 
 export class CapitalsIndex {
   /** Key -> its number; only keys of the versions indexed since the last rebuild. */
@@ -33,11 +34,8 @@ export class CapitalsIndex {
   private entries = 0;
   private replacedEntries = 0;
 
-  /**
-   * The numbers here of the keys of a table (a recognition memory's) met so far, -1 for one
-   * not met yet: a memory gives every file's keys by number into the same table.
-   */
-  private fromTable: { table: readonly string[]; numbers: Int32Array } | undefined;
+  /** The numbers here of the keys of a table (a recognition memory's): every file it gives numbers its keys there. */
+  private fromTable: { table: readonly string[]; numberHere: (number: number) => number } | undefined;
 
   /** Replaces a file's capitalised words (a key given more than once counts once). */
   set(uri: string, keys: readonly string[]): void {
@@ -51,14 +49,11 @@ export class CapitalsIndex {
   /** `set`, with the keys given by their numbers in `table`: each key of the table is looked up once, not once a file. */
   setFromTable(uri: string, keyNumbers: Int32Array, table: readonly string[]): void {
     this.delete(uri);
-    if (this.fromTable?.table !== table) this.fromTable = { table, numbers: new Int32Array(table.length).fill(-1) };
-    const { numbers } = this.fromTable;
+    if (this.fromTable?.table !== table) this.fromTable = { table, numberHere: tableTranslation(table, (key) => this.numberOf(key)) };
+    const { numberHere } = this.fromTable;
     // A loop, not Int32Array.from with a function: this runs for every file-key pair of a workspace.
     const own = new Int32Array(keyNumbers.length);
-    for (let i = 0; i < own.length; i++) {
-      const n = keyNumbers[i];
-      own[i] = numbers[n] >= 0 ? numbers[n] : (numbers[n] = this.numberOf(table[n]));
-    }
+    for (let i = 0; i < own.length; i++) own[i] = numberHere(keyNumbers[i]);
     this.append(uri, own);
   }
 

@@ -8,6 +8,7 @@
 import type { OrganisationMention } from './index';
 import { ownCopy } from '../text';
 import { nameAsWritten } from './names';
+import { tableTranslation } from './translation';
 
 /** Start, end, article, organisation number, spelling number: see FileMentions. */
 const FIELDS = 5;
@@ -51,17 +52,9 @@ export class Numbering {
     return this.strings;
   }
 
-  /**
-   * The numbers here of the strings of another table (a recognition memory's), each looked up
-   * once, when first asked for: a memory gives every file's mentions by number in its tables,
-   * and a lookup per mention was most of what taking them from it cost.
-   */
+  /** The numbers here of the strings of another table (see tableTranslation). */
   translation(table: readonly string[]): (number: number) => number {
-    const numbers = new Int32Array(table.length).fill(-1);
-    return (number) => {
-      const known = numbers[number];
-      return known >= 0 ? known : (numbers[number] = this.numberOf(table[number]));
-    };
+    return tableTranslation(table, (text) => this.numberOf(text));
   }
 }
 
