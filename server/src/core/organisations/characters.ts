@@ -20,7 +20,7 @@ function characterAt(text: string, i: number): string {
 
 /** Letters, digits and combining marks. */
 export function isWordCode(text: string, i: number): boolean {
-  return i < text.length && isWordUnit(text.charCodeAt(i), text, i);
+  return isWordUnit(text.charCodeAt(i), text, i);
 }
 
 /** isWordCode, given the code unit `c` at `i`: an ASCII one is told without reading the text. */
