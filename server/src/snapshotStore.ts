@@ -6,6 +6,7 @@
 import * as path from 'path';
 import { NO_SNAPSHOT, readSnapshot, writeSnapshot } from './core/cache/snapshotFile';
 import type { Log } from './context';
+import { errorMessage } from './core/errors';
 
 /** After the last change, what is kept between sessions (index cache, duplicate index, organisations memory) is saved again after this delay. */
 export const SAVE_AFTER_CHANGES_MS = 60_000;
@@ -82,7 +83,7 @@ export class SnapshotStore {
       const size = await writeSnapshot(this.file, this.identity, parts);
       this.log.info(`${this.name}: saved ${what} (${(size / 1e6).toFixed(1)} MB) in ${Date.now() - started} ms.`);
     } catch (error) {
-      this.log.warn(`${this.name}: could not save ${this.file} (${error instanceof Error ? error.message : String(error)}).`);
+      this.log.warn(`${this.name}: could not save ${this.file} (${errorMessage(error)}).`);
     }
   }
 }

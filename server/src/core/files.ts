@@ -7,6 +7,7 @@ import * as path from 'path';
 import { promisify } from 'util';
 import picomatch from 'picomatch';
 import { decodeUtf8, looksBinary } from './text';
+import { errorMessage } from './errors';
 
 export type ReadOutcome =
   | { kind: 'text'; text: string; /** Said to the user, e.g. that bytes were replaced. */ warning?: string }
@@ -137,7 +138,7 @@ export function describeError(error: unknown): string {
     case 'EIO':
       return 'could not be read (input/output error)';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
   }
 }
 

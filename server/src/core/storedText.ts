@@ -13,6 +13,7 @@
  * because readers go over one file many times in a row (a slice for each mention in it).
  */
 import { Place, ScratchFile } from './scratchFile';
+import { errorMessage } from './errors';
 
 /** Texts decoded most recently, by the stored text they belong to; a handful is enough for readers that go file by file. */
 const RECENT_TEXTS = 16;
@@ -42,7 +43,7 @@ export function scratchForTexts(warn: (message: string) => void): ScratchFile | 
   try {
     return ScratchFile.create('texts');
   } catch (error) {
-    warn(`File texts are kept in memory: no temporary file could be made (${error instanceof Error ? error.message : String(error)}).`);
+    warn(`File texts are kept in memory: no temporary file could be made (${errorMessage(error)}).`);
     return undefined;
   }
 }

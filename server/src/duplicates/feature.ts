@@ -21,6 +21,7 @@ import { WorkspaceFileDiagnostics } from '../workspaceFiles';
 import { duplicateActions } from './actions';
 import { duplicateDiagnostics } from './diagnostics';
 import { copyLocations, groupInfo } from './navigation';
+import { errorMessage } from '../core/errors';
 
 function engineOptions(settings: DuplicateSettings) {
   return {
@@ -138,7 +139,7 @@ class DuplicatesInEditor {
       try {
         restored = DuplicateIndex.fromSnapshot(snapshot, [...this.context.corpus.all()]);
       } catch (error) {
-        return this.store?.ignored(error instanceof Error ? error.message : String(error));
+        return this.store?.ignored(errorMessage(error));
       }
       // The index now holds every change of the scan.
       this.scanBatch.take();
@@ -228,7 +229,7 @@ class DuplicatesInEditor {
     try {
       for (const [folder, entries] of byFolder) addIgnoredPassages(folder, entries);
     } catch (error) {
-      failure = `Could not ignore this passage: ${error instanceof Error ? error.message : String(error)}`;
+      failure = `Could not ignore this passage: ${errorMessage(error)}`;
     }
     this.reloadIgnoreListsIfChanged();
     this.publish();

@@ -30,6 +30,7 @@ import {
 } from '../protocol';
 import { WorkspaceFileDiagnostics } from '../workspaceFiles';
 import { DuplicateCount, copiesFoundByThemes, themeArticleInfos, themeHover, themeInfos } from './views';
+import { errorMessage } from '../core/errors';
 
 /** Longest query served; what VS Code's input box sends is far shorter. */
 const MAX_QUERY_LENGTH = 500;
@@ -152,7 +153,7 @@ class ThemesInEditor {
     if (this.termsCounted || !this.context.isReady()) return;
     this.termsCounted = true;
     runInSlices(this.index.countTerms()).catch((error: unknown) =>
-      this.context.log.error(`Themes: counting terms failed: ${error instanceof Error ? error.message : String(error)}`),
+      this.context.log.error(`Themes: counting terms failed: ${errorMessage(error)}`),
     );
   }
 
@@ -160,7 +161,7 @@ class ThemesInEditor {
   private clusterInBackground(): void {
     this.index.settleInSlices().then(
       () => this.notifyIfChanged(),
-      (error: unknown) => this.context.log.error(`Themes: clustering failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => this.context.log.error(`Themes: clustering failed: ${errorMessage(error)}`),
     );
   }
 

@@ -22,6 +22,7 @@ import { nextTurn } from '../steps';
 import { CacheFileWriter, checkCacheFile } from './cacheFile';
 import { removeLeftTemporaries, temporaryFor } from './temporaryFiles';
 import { EntryFile, OpenEntryFile, SpillFile } from './entryFiles';
+import { errorMessage } from '../errors';
 
 export interface CacheLog {
   info(message: string): void;
@@ -176,7 +177,7 @@ export class IndexCache {
       return bytes && decodeEntry(bytes);
     } catch (error) {
       this.forget(hash);
-      this.log.warn(`Index cache: entry ${hash} ignored (${error instanceof Error ? error.message : String(error)}).`);
+      this.log.warn(`Index cache: entry ${hash} ignored (${errorMessage(error)}).`);
       return undefined;
     }
   }
@@ -205,7 +206,7 @@ export class IndexCache {
       this.pendingBytes = 0;
     } catch (error) {
       this.cannotSpill = true;
-      this.log.warn(`Index cache: new entries are kept in memory until saved: no temporary file could take them (${error instanceof Error ? error.message : String(error)}).`);
+      this.log.warn(`Index cache: new entries are kept in memory until saved: no temporary file could take them (${errorMessage(error)}).`);
     }
   }
 
@@ -249,7 +250,7 @@ export class IndexCache {
       if (leftOut > 0) this.log.info(`Index cache: ${leftOut} files left out, over the ${formatMB(this.maxBytes)} limit.`);
     } catch (error) {
       // What is lost is made again from the corpus at the next save (see entriesToSave).
-      this.log.warn(`Index cache: could not save ${file} (${error instanceof Error ? error.message : String(error)}).`);
+      this.log.warn(`Index cache: could not save ${file} (${errorMessage(error)}).`);
     } finally {
       forgetMadeBefore();
     }

@@ -19,6 +19,7 @@ import { Tallies } from './tallies';
 import { nameWords } from './names';
 import { TokenisedText, tokeniseText } from './tokenisedText';
 import { BYTES_PER_TOKEN } from './tokens';
+import { errorMessage } from '../errors';
 
 /**
  * Memory for the tokens kept between the two passes of an update, and for the decoded texts
@@ -269,7 +270,7 @@ export class OrganisationIndex {
     try {
       return read();
     } catch (error) {
-      this.failures.push({ uri: file.uri, relativePath: file.relativePath, message: error instanceof Error ? error.message : String(error) });
+      this.failures.push({ uri: file.uri, relativePath: file.relativePath, message: errorMessage(error) });
       return undefined;
     }
   }

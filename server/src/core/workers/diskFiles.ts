@@ -11,6 +11,7 @@ import type { ReadOutcome } from '../files';
 import type { Place, ScratchFile } from '../scratchFile';
 import { appendToScratch } from '../storedText';
 import { LineBounds, contentHash, lineBounds } from '../text';
+import { errorMessage } from '../errors';
 
 export interface DiskFile {
   uri: string;
@@ -58,7 +59,7 @@ export async function indexFromDisk(file: DiskFile, options: DiskIndexOptions): 
     return { kind: 'indexed', hash, ...warning, entry, ...kept(text, options.texts) };
   } catch (error) {
     // An analysis that fails on some text must not stop the scan: the file is reported and left out.
-    return { kind: 'skipped', reason: `could not be indexed: ${error instanceof Error ? error.message : String(error)}` };
+    return { kind: 'skipped', reason: `could not be indexed: ${errorMessage(error)}` };
   }
 }
 
