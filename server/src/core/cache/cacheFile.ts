@@ -17,7 +17,7 @@
  * bytes.
  */
 import { createHash, webcrypto } from 'crypto';
-import { ReadAt, readUpTo } from '../files';
+import { ReadAt, readUpTo, readUpToInBackground, readerOf } from '../files';
 import type { Place } from '../scratchFile';
 
 /** Raise when the layout above changes. */
@@ -94,6 +94,11 @@ export async function checkCacheFile(
   }
   if (at !== end) return fail('bytes left over after the last entry');
   return { ok: true, entries };
+}
+
+/** checkCacheFile of the open file `fd`, its slices read on libuv's threads. */
+export function checkOpenCacheFile(fd: number, size: number, identity: string): Promise<CheckedCacheFile> {
+  return checkCacheFile(readerOf(fd), size, identity, (length, position) => readUpToInBackground(fd, length, position));
 }
 
 function parsedHeader(bytes: Buffer): Partial<Header> | undefined {

@@ -16,10 +16,9 @@ import { closeSync, fstatSync, openSync, promises as fs } from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
 import type { FileIndex } from '../corpus';
-import { readUpToInBackground, readerOf } from '../files';
 import type { Place } from '../scratchFile';
 import { nextTurn } from '../steps';
-import { CacheFileWriter, checkCacheFile } from './cacheFile';
+import { CacheFileWriter, checkOpenCacheFile } from './cacheFile';
 import { removeLeftTemporaries, temporaryFor } from './temporaryFiles';
 import { EntryFile, OpenEntryFile, SpillFile } from './entryFiles';
 import { errorMessage } from '../errors';
@@ -128,7 +127,7 @@ export class IndexCache {
         log.warn(`Index cache ${file} ignored (larger than the ${formatMB(maxBytes)} limit); indexing from scratch.`);
         return cache();
       }
-      const checked = await checkCacheFile(readerOf(fd), size, identity, (length, position) => readUpToInBackground(fd, length, position));
+      const checked = await checkOpenCacheFile(fd, size, identity);
       if (checked.ok) return cache(new OpenEntryFile(fd, checked.entries));
       closeSync(fd);
       log.warn(`Index cache ${file} ignored (${checked.reason}); indexing from scratch.`);

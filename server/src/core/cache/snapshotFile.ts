@@ -14,10 +14,9 @@
 import { closeSync, openSync, promises as fs, fstatSync } from 'fs';
 import * as path from 'path';
 import { deserialize, serialize } from 'v8';
-import { readUpToInBackground, readerOf } from '../files';
 import { readPlace } from '../scratchFile';
 import { nextTurn } from '../steps';
-import { CacheFileWriter, checkCacheFile } from './cacheFile';
+import { CacheFileWriter, checkOpenCacheFile } from './cacheFile';
 import { removeLeftTemporaries, temporaryFor } from './temporaryFiles';
 
 /** The reason given when no snapshot was ever written: not a problem to report. */
@@ -76,7 +75,7 @@ export async function readSnapshot(file: string, identity: string): Promise<Read
     return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? NO_SNAPSHOT : String(error) };
   }
   try {
-    const checked = await checkCacheFile(readerOf(fd), fstatSync(fd).size, identity, (length, position) => readUpToInBackground(fd, length, position));
+    const checked = await checkOpenCacheFile(fd, fstatSync(fd).size, identity);
     if (!checked.ok) return checked;
     const serialised = [...checked.entries].map(([key, place]): [string, Buffer] => [key, readPlace(fd, place)]);
     return { ok: true, parts: deserialised(serialised) };
