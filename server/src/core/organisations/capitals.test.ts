@@ -48,4 +48,25 @@ describe('index of capitalised words', () => {
       assert.ok(byKeys.filesWithAll(words).length > 0, words.join(' '));
     }
   });
+
+  it('gives a later session the same files through a snapshot, which then takes changes as before', () => {
+    const original = new CapitalsIndex();
+    original.set('a', ['nhs', 'england', 'trust']);
+    original.set('b', ['mind', 'nhs']);
+    original.set('gone', ['crisis']);
+    original.set('a', ['nhs', 'england']);
+    original.delete('gone');
+    const restored = new CapitalsIndex();
+    restored.restore(original.snapshot());
+    const words = [['nhs'], ['nhs', 'england'], ['trust'], ['crisis'], ['mind', 'nhs']];
+    for (const asked of words) assert.deepEqual(restored.filesWithAll(asked).sort(), original.filesWithAll(asked).sort(), asked.join(' '));
+    // Keys no file holds any longer are not carried over.
+    assert.deepEqual(original.snapshot().keys.sort(), ['england', 'mind', 'nhs']);
+    for (const index of [original, restored]) {
+      index.set('b', ['trust']);
+      index.set('c', ['crisis', 'nhs']);
+    }
+    for (const asked of words) assert.deepEqual(restored.filesWithAll(asked).sort(), original.filesWithAll(asked).sort(), asked.join(' '));
+    assert.deepEqual(restored.filesWithAll(['nhs']).sort(), ['a', 'c']);
+  });
 });

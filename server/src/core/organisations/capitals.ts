@@ -18,6 +18,19 @@
 import { grown } from '../typedArrays';
 import { tableTranslation } from './translation';
 
+/**
+ * Every file's capitalised words as a later session takes them in (see CapitalsIndex.restore):
+ * the index's own lists, without replaced versions and with only the keys still in use.
+ */
+export interface CapitalsSnapshot {
+  keys: string[];
+  uris: string[];
+  /** Each file's key numbers, sorted, one file after the other. */
+  fileKeys: Int32Array;
+  /** By file: where its keys end in `fileKeys`. */
+  fileKeysEnd: Int32Array;
+}
+
 export class CapitalsIndex {
   /** Key -> its number; only keys of the versions indexed since the last rebuild. */
   private keyNumbers = new Map<string, number>();
@@ -89,6 +102,49 @@ export class CapitalsIndex {
     this.current.clear();
     this.entries = 0;
     this.replacedEntries = 0;
+  }
+
+  /** The current files and their keys (see CapitalsSnapshot). */
+  snapshot(): CapitalsSnapshot {
+    // Keys in use keep their order when numbered anew, so that each file's numbers stay sorted.
+    const used = new Uint8Array(this.keys.length);
+    const current: number[] = [];
+    let entries = 0;
+    for (let version = 0; version < this.uris.length; version++) {
+      if (this.uris[version] === undefined) continue;
+      current.push(version);
+      for (let i = this.keysStart(version); i < this.keysEnd(version); i++) used[this.versionKeys.get(i)] = 1;
+      entries += this.keysEnd(version) - this.keysStart(version);
+    }
+    const renumbered = new Int32Array(this.keys.length);
+    const keys: string[] = [];
+    for (let number = 0; number < used.length; number++) {
+      if (used[number] === 0) continue;
+      renumbered[number] = keys.length;
+      keys.push(this.keys[number]);
+    }
+    const fileKeys = new Int32Array(entries);
+    const fileKeysEnd = new Int32Array(current.length);
+    let at = 0;
+    current.forEach((version, file) => {
+      for (let i = this.keysStart(version); i < this.keysEnd(version); i++) fileKeys[at++] = renumbered[this.versionKeys.get(i)];
+      fileKeysEnd[file] = at;
+    });
+    return { keys, uris: current.map((version) => this.uris[version]!), fileKeys, fileKeysEnd };
+  }
+
+  /** Replaces everything with the files of a snapshot: far quicker than setting each file again. */
+  restore(snapshot: CapitalsSnapshot): void {
+    this.clear();
+    for (const key of snapshot.keys) this.numberOf(key);
+    this.versionKeys = IntList.of(snapshot.fileKeys);
+    this.versionKeysEnd = IntList.of(snapshot.fileKeysEnd);
+    snapshot.uris.forEach((uri, version) => {
+      this.uris.push(uri);
+      this.current.set(uri, version);
+      for (let i = this.keysStart(version); i < this.keysEnd(version); i++) this.versionsByKey[this.versionKeys.get(i)].push(version);
+    });
+    this.entries = snapshot.fileKeys.length;
   }
 
   /** The files that contain every one of `keys` (none for no keys). */
@@ -175,11 +231,19 @@ export class CapitalsIndex {
 
 /** A list of 32-bit integers in a typed array that doubles when full. */
 export class IntList {
-  private items = new Int32Array(2);
+  private items: Int32Array = new Int32Array(2);
   length = 0;
 
+  /** A list of `values`, which it holds until it grows (then it copies them). */
+  static of(values: Int32Array): IntList {
+    const list = new IntList();
+    list.items = values;
+    list.length = values.length;
+    return list;
+  }
+
   push(value: number): void {
-    if (this.length === this.items.length) this.items = grown(this.items, this.items.length * 2);
+    if (this.length === this.items.length) this.items = grown(this.items, Math.max(2, this.items.length * 2));
     this.items[this.length++] = value;
   }
 

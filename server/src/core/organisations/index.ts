@@ -12,10 +12,10 @@ import { NameDictionary, NameMatch } from './dictionary';
 import { Discovery, discoverOrganisations } from './discover';
 import { Gazetteer, GazetteerFile, OrganisationEntry, builtInGazetteer, mergeGazetteers } from './gazetteer';
 import { LearnedNames, LearnedOrganisation, spellingsChanged } from './learned';
-import { RecognitionMemory, RememberedFile, learnedThen } from './memory';
-import { FileMentions, MentionNumbers, Numbering, mentionTranslation } from './mentions';
+import { RecognitionMemory, RememberedCounts, RememberedFile, learnedThen } from './memory';
+import { FileMentions, MentionNumbers, MentionTranslation, Numbering, mentionTranslation } from './mentions';
 import { tiesAround } from './people';
-import { Tallies } from './tallies';
+import { Tallies, TallyEntries } from './tallies';
 import { nameWords } from './names';
 import { TokenisedText, tokeniseText } from './tokenisedText';
 import { BYTES_PER_TOKEN } from './tokens';
@@ -163,6 +163,9 @@ export class OrganisationIndex {
       this.setResult(uri, undefined);
       this.capitals.delete(uri);
     }
+    const translation = memory && mentionTranslation(memory, this.numbers);
+    // Files counted in the memory's counts, as they are now: their tallies and capitalised words are in already.
+    const counted = memory?.counts && this.files.size === 0 ? this.restoreCounts(memory, memory.counts, translation!, change.updated) : new Set<string>();
     // The changed files' tokens serve both passes, as far as memory allows.
     const kept = new Map<string, TokenisedText>();
     let keptBytes = 0;
@@ -174,7 +177,7 @@ export class OrganisationIndex {
       const known = memory?.files.get(file.hash);
       if (memory && known) {
         this.learned.setFile(file.uri, known.discovery);
-        this.capitals.setFromTable(file.uri, known.capitals, memory.keys);
+        if (!counted.has(file.uri)) this.capitals.setFromTable(file.uri, known.capitals, memory.keys);
         remembered.set(file.uri, known);
         yield;
         continue;
@@ -213,11 +216,13 @@ export class OrganisationIndex {
     }
     yield;
     let taken = 0;
-    const translation = memory && mentionTranslation(memory, this.numbers);
     for (const [uri, known] of remembered) {
-      if (toRead.has(uri)) continue;
-      this.setResult(uri, { mentions: FileMentions.renumbered(known.mentions, translation!, this.numbers), ties: known.ties });
-      taken++;
+      const reading = toRead.has(uri);
+      // A counted file read again has its counted result replaced (and so uncounted) as any other.
+      if (reading && !counted.has(uri)) continue;
+      const result = { mentions: FileMentions.renumbered(known.mentions, translation!, this.numbers), ties: known.ties };
+      this.setResult(uri, result, counted.has(uri));
+      if (!reading) taken++;
       yield;
     }
     for (const uri of toRead) {
@@ -232,6 +237,31 @@ export class OrganisationIndex {
     this.generationCount++;
     for (const listener of this.listeners) listener();
     return taken;
+  }
+
+  /**
+   * Starts an empty index from the counts of a memory: every file's tallies and capitalised
+   * words as they were, less those of the files changed or gone since. Returns the files
+   * counted as they are now (none when the memory lacks what a file counted).
+   */
+  private restoreCounts(memory: RecognitionMemory, counts: RememberedCounts, translation: MentionTranslation, files: readonly IndexedFile[]): Set<string> {
+    const hashNow = new Map(files.map((file) => [file.uri, file.hash]));
+    const { uris } = counts.capitals;
+    const counted = new Set<string>();
+    const changed: { uri: string; known: RememberedFile }[] = [];
+    for (let i = 0; i < uris.length; i++) {
+      const known = memory.files.get(counts.hashes[i]);
+      if (!known) return new Set();
+      if (hashNow.get(uris[i]) === counts.hashes[i]) counted.add(uris[i]);
+      else changed.push({ uri: uris[i], known });
+    }
+    this.capitals.restore(counts.capitals);
+    this.tallies.restore(counts.tallies);
+    for (const { uri, known } of changed) {
+      this.capitals.delete(uri);
+      this.tallies.apply(uri, FileMentions.renumbered(known.mentions, translation, this.numbers), known.ties, -1);
+    }
+    return counted;
   }
 
   /**
@@ -258,7 +288,15 @@ export class OrganisationIndex {
       yield;
     }
     const learned = [...this.learned.settledSpellings()].flat();
-    return { ids: [...this.numbers.ids.all()], spellings: [...this.numbers.spellings.all()], keys: keys.all(), learned, files };
+    const capitals = this.capitals.snapshot();
+    const hashes = capitals.uris.map((uri) => this.files.get(uri)!.hash);
+    const tallies: TallyEntries[] = [];
+    for (const group of this.tallies.copies()) {
+      tallies.push(group);
+      yield;
+    }
+    const counts = { capitals, hashes, tallies };
+    return { ids: [...this.numbers.ids.all()], spellings: [...this.numbers.spellings.all()], keys: keys.all(), learned, files, counts };
   }
 
   /**
@@ -423,11 +461,11 @@ export class OrganisationIndex {
     return { mentions: FileMentions.of(mentions, text.tokens.source, this.numbers), ties };
   }
 
-  /** undefined: the file is gone. */
-  private setResult(uri: string, result: FoundInFile | undefined): void {
+  /** undefined: the file is gone. `counted`: the tallies count the result already (see restoreCounts). */
+  private setResult(uri: string, result: FoundInFile | undefined, counted = false): void {
     const previous = this.results.get(uri);
     if (previous) this.tallies.apply(uri, previous.mentions, previous.ties, -1);
-    if (result) this.tallies.apply(uri, result.mentions, result.ties, 1);
+    if (result && !counted) this.tallies.apply(uri, result.mentions, result.ties, 1);
     const previousIds = previous?.mentions.ids() ?? new Set<string>();
     const ids = result?.mentions.ids() ?? new Set<string>();
     // The update in progress ends by increasing the generation.

@@ -85,6 +85,35 @@ describe('recognition remembered between sessions', () => {
     assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(indexed(final).index, ['a', 'b', 'c']));
   });
 
+  it('starts from the counts it kept, less those of files changed, moved or gone since', () => {
+    const memory = rememberedBy(indexed(FILES).index);
+    assert.deepEqual(memory.counts?.capitals.uris.sort(), ['a', 'b', 'c']);
+    // b changed, c moved to d, a stays; b's remembered "FRHI" mention is counted and read again.
+    const now = { a: FILES.a, b: ARTICLE('Boards', 'Boards met in public, NHS England said.'), d: FILES.c };
+    const corpus = new Corpus();
+    corpus.apply(inputs(now));
+    const later = new OrganisationIndex();
+    later.update({ updated: [...corpus.all()], removed: [] }, memory);
+    assert.deepEqual(findings(later, ['a', 'b', 'c', 'd']), findings(indexed(now).index, ['a', 'b', 'c', 'd']));
+    // What it keeps for the next session counts the files as they are now.
+    assert.deepEqual(later.remember().counts?.capitals.uris.sort(), ['a', 'b', 'd']);
+    // Later edits count as in an index made from scratch.
+    corpus.onChange((change) => later.update(change));
+    corpus.apply([], ['a']);
+    const final = { b: now.b, d: now.d };
+    assert.deepEqual(findings(later, ['a', 'b', 'd']), findings(indexed(final).index, ['a', 'b', 'd']));
+  });
+
+  it('finds the same without counts, as a memory that kept none gives', () => {
+    const { counts, ...withoutCounts } = rememberedBy(indexed(FILES).index);
+    assert.ok(counts);
+    const corpus = new Corpus();
+    corpus.apply(inputs(FILES));
+    const later = new OrganisationIndex();
+    later.update({ updated: [...corpus.all()], removed: [] }, withoutCounts);
+    assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(indexed(FILES).index, ['a', 'b', 'c']));
+  });
+
   it('is saved in parts of a thousand files, and read back whole', () => {
     const file = (n: number): RememberedFile => ({ discovery: undefined, capitals: new Int32Array([n]), mentions: new Int32Array(0), ties: [] });
     const memory: RecognitionMemory = {

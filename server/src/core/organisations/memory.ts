@@ -7,11 +7,18 @@
  * it may contain was learned, forgotten or moved to another organisation since they were
  * found (see OrganisationIndex.updateSteps).
  *
+ * It also keeps the index's counts as they stood (`counts`): the tallies and the capitalised
+ * words of every file, by path. A session that opens the same files starts from them, less
+ * what the files changed since counted, rather than counting every file again (most of the
+ * time of an update from the memory at 100k articles).
+ *
  * Plain data, every string numbered once, so that v8.serialize writes it compactly (see
  * core/cache/snapshotFile.ts).
  */
+import type { CapitalsSnapshot } from './capitals';
 import type { Discovery } from './discover';
 import type { FileOrganisations } from './index';
+import type { TallyEntries } from './tallies';
 import type { Steps } from '../steps';
 
 export interface RememberedFile {
@@ -31,6 +38,17 @@ export interface RecognitionMemory {
   learned: readonly string[];
   /** By content hash. */
   files: Map<string, RememberedFile>;
+  counts?: RememberedCounts;
+}
+
+/** The index's counts when the memory was made (see OrganisationIndex.updateSteps). */
+export interface RememberedCounts {
+  /** Every file's capitalised words, by path. */
+  capitals: CapitalsSnapshot;
+  /** The content hash of each file counted, in the order of `capitals.uris`. */
+  hashes: string[];
+  /** Every organisation's tallies, in groups (see Tallies.copies). */
+  tallies: TallyEntries[];
 }
 
 /** The learned spellings when the memory was made, spelling -> organisation id. */
@@ -43,27 +61,49 @@ export function learnedThen(memory: RecognitionMemory): Map<string, string> {
 /** Files per part of a saved memory: a part is read in a step of its own, a few tens of milliseconds, not all at once. */
 const FILES_PER_PART = 1000;
 
-type NamesPart = Omit<RecognitionMemory, 'files'>;
+type NamesPart = Omit<RecognitionMemory, 'files' | 'counts'> & { fileParts: number };
 type FilesPart = [string, RememberedFile][];
+type CountsPart = Omit<CapitalsSnapshot, 'fileKeys' | 'fileKeysEnd'> & { hashes: string[] };
 
-/** The memory in parts to save one by one: the names, then the files a thousand at a time. */
+/**
+ * The memory in parts to save one by one: the names, the files a thousand at a time, then
+ * the counts if there are any (the capitals' lists as typed arrays of their own, written as
+ * they are, and the tallies a group at a time).
+ */
 export function memoryParts(memory: RecognitionMemory): unknown[] {
-  const { files, ...names } = memory;
+  const { files, counts, ...names } = memory;
   const entries = [...files];
-  const parts: unknown[] = [names satisfies NamesPart];
-  for (let at = 0; at < entries.length; at += FILES_PER_PART) parts.push(entries.slice(at, at + FILES_PER_PART) satisfies FilesPart);
+  const fileParts: FilesPart[] = [];
+  for (let at = 0; at < entries.length; at += FILES_PER_PART) fileParts.push(entries.slice(at, at + FILES_PER_PART));
+  const parts: unknown[] = [{ ...names, fileParts: fileParts.length } satisfies NamesPart, ...fileParts];
+  if (counts) {
+    const { fileKeys, fileKeysEnd, ...capitals } = counts.capitals;
+    parts.push({ ...capitals, hashes: counts.hashes } satisfies CountsPart, fileKeys, fileKeysEnd, ...counts.tallies);
+  }
   return parts;
 }
 
 /** The memory from its parts (see memoryParts), a part per step. */
 export function* memoryFromParts(parts: Iterable<unknown>): Steps<RecognitionMemory> {
+  const iterator = parts[Symbol.iterator]();
+  const next = (): unknown => iterator.next().value;
+  const names = next() as NamesPart | undefined;
+  if (names === undefined) throw new Error('the memory has no names');
+  const { fileParts, ...kept } = names;
   const files = new Map<string, RememberedFile>();
-  let names: NamesPart | undefined;
-  for (const part of parts) {
-    if (names === undefined) names = part as NamesPart;
-    else for (const [hash, file] of part as FilesPart) files.set(hash, file);
+  for (let part = 0; part < fileParts; part++) {
+    for (const [hash, file] of next() as FilesPart) files.set(hash, file);
     yield;
   }
-  if (names === undefined) throw new Error('the memory has no names');
-  return { ...names, files };
+  const counted = next() as CountsPart | undefined;
+  if (counted === undefined) return { ...kept, files };
+  const { hashes, ...capitals } = counted;
+  const fileKeys = next() as Int32Array;
+  const fileKeysEnd = next() as Int32Array;
+  const tallies: TallyEntries[] = [];
+  for (let group = next(); group !== undefined; group = next()) {
+    tallies.push(group as TallyEntries);
+    yield;
+  }
+  return { ...kept, files, counts: { capitals: { ...capitals, fileKeys, fileKeysEnd }, hashes, tallies } };
 }

@@ -37,4 +37,26 @@ describe('organisation tallies', () => {
     tallies.apply('a.txt', mentions, [], -1);
     for (let n = 0; n < 300; n++) assert.equal(tallies.get(`organisation-${n}`), undefined);
   });
+
+  it('copies its tallies in groups that later files do not change, and takes copies back whole', () => {
+    const tallies = new Tallies();
+    const numbers = numbering();
+    const many = articleNaming(300, numbers);
+    tallies.apply('a.txt', many, [{ id: 'organisation-1', person: 'Anna Charles' }], 1);
+    // Tens of thousands of counts: copied in more than one group.
+    for (let file = 0; file < 10_000; file++) tallies.apply(`small ${file}.txt`, articleNaming(3, numbers), [], 1);
+    const groups = [...tallies.copies()];
+    assert.ok(groups.length > 1);
+    const restored = new Tallies();
+    restored.restore(groups);
+    const ids = Array.from({ length: 300 }, (_, n) => `organisation-${n}`);
+    assert.deepEqual(ids.map((id) => restored.get(id)), ids.map((id) => tallies.get(id)));
+    tallies.apply('b.txt', articleNaming(3, numbers), [], 1);
+    assert.equal(restored.get('organisation-0')!.mentions, 10_001);
+    assert.equal(restored.get('organisation-0')!.articles.size, 10_001);
+    // Taking away what a file added works on restored tallies as on the original.
+    restored.apply('a.txt', many, [{ id: 'organisation-1', person: 'Anna Charles' }], -1);
+    assert.deepEqual(ids.slice(3).map((id) => restored.get(id)), ids.slice(3).map(() => undefined));
+    assert.equal(restored.get('organisation-1')!.people.size, 0);
+  });
 });

@@ -17,11 +17,44 @@ export interface Tally {
   spellings: Map<string, number>;
 }
 
+/** Some organisations' tallies (see Tallies.copies). */
+export type TallyEntries = [string, Tally][];
+
+/** Counts copied at a time by Tallies.copies: a few milliseconds' work. */
+const COUNTS_PER_COPY = 20_000;
+
 export class Tallies {
   private readonly byOrganisation = new Map<string, Tally>();
 
   get(id: string): Tally | undefined {
     return this.byOrganisation.get(id);
+  }
+
+  /**
+   * Copies of every tally, a group of organisations at a time (the caller may pause between
+   * groups, as long as no file is applied meanwhile): for a later session (see restore),
+   * made now because applying files changes the tallies in place.
+   */
+  *copies(): Generator<TallyEntries> {
+    let group: TallyEntries = [];
+    let counts = 0;
+    for (const [id, tally] of this.byOrganisation) {
+      const { mentions, articles, related, people, spellings } = tally;
+      group.push([id, { mentions, articles: new Map(articles), related: new Map(related), people: new Map(people), spellings: new Map(spellings) }]);
+      counts += articles.size + related.size + people.size + spellings.size;
+      if (counts >= COUNTS_PER_COPY) {
+        yield group;
+        group = [];
+        counts = 0;
+      }
+    }
+    if (group.length > 0) yield group;
+  }
+
+  /** Takes in tallies copied by an earlier session (see copies), as they are: far quicker than applying every file again. */
+  restore(groups: Iterable<TallyEntries>): void {
+    this.byOrganisation.clear();
+    for (const group of groups) for (const [id, tally] of group) this.byOrganisation.set(id, tally);
   }
 
   /**
