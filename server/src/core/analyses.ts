@@ -41,8 +41,12 @@ export function runAnalyses(file: AnalysedText, analyses: readonly FileAnalysis[
  * when the corpus was not asked for it, computed now (and kept with the file).
  */
 export function analysisOf<T>(file: AnalysedText & { analyses: AnalysisResults }, analysis: FileAnalysis<T>): T {
-  if (!Object.hasOwn(file.analyses, analysis.name)) file.analyses[analysis.name] = analysis.analyse(file);
-  return file.analyses[analysis.name] as T;
+  // A result the index cache reads when first asked for is gone when it cannot be read after all (see decodeEntry).
+  const stored = Object.hasOwn(file.analyses, analysis.name) ? (file.analyses[analysis.name] as T | undefined) : undefined;
+  if (stored !== undefined) return stored;
+  const computed = analysis.analyse(file);
+  file.analyses[analysis.name] = computed;
+  return computed;
 }
 
 /** Names and versions, in a stable order: a cache made with another signature is not used. */

@@ -5,6 +5,6 @@
  */
 import type { FileAnalysis } from './analyses';
 import { fingerprintsAnalysis } from './duplicates/analysis';
-import { vocabulariesAnalysis } from './themes/articleVocabulary';
+import { textHashesAnalysis, vocabulariesAnalysis } from './themes/articleVocabulary';
 
-export const fileAnalyses: readonly FileAnalysis[] = [fingerprintsAnalysis, vocabulariesAnalysis];
+export const fileAnalyses: readonly FileAnalysis[] = [fingerprintsAnalysis, vocabulariesAnalysis, textHashesAnalysis];

@@ -2,7 +2,8 @@ import { strict as assert } from 'assert';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { analyseText } from '../corpus';
+import { FileAnalysis, analysisOf } from '../analyses';
+import { FileIndex, analyseText, indexedFile } from '../corpus';
 import { contentHash } from '../text';
 import { capitalsAnalysis } from '../workers/fixtures/capitalsAnalysis';
 import { IndexCache, decodeEntry, encodeEntry } from './indexCache';
@@ -194,7 +195,7 @@ describe('index cache', () => {
     assert.equal(cache.get(FILES[1].hash), undefined);
     assert.match(logs[0], new RegExp(`^warn: Index cache: entry ${FILES[1].hash} ignored`));
     assert.equal(cache.has(FILES[1].hash), false);
-    assert.ok(cache.get(FILES[0].hash));
+    assert.ok(cache.get(FILES[0].hash), logs.join("\n"));
   });
 
   it('sets entries aside in a temporary file past its memory bound, reads them back, and saves them', async () => {
@@ -236,6 +237,26 @@ describe('index cache', () => {
       else process.env.TMPDIR = tmpdir;
     }
     assert.equal((await open()).size, FILES.length);
+  });
+
+  it('decodes a large result when it is first read, from its entry read again, or leaves it out once the entry is gone', async () => {
+    // Four bytes a character: past what is decoded with the entry.
+    const codes: FileAnalysis<Uint32Array> = { name: 'test.codes', version: '1', analyse: ({ text }) => Uint32Array.from(text, (c) => c.charCodeAt(0)) };
+    const files = TEXTS.map((text) => ({ hash: contentHash(text), ...analyseText(text, [capitalsAnalysis, codes]) }));
+    await (await open()).save(files);
+    const cache = await open();
+    const [kept, gone] = [cache.get(files[0].hash)!, cache.get(files[4].hash)!];
+    const isDecoded = (entry: FileIndex, name: string): boolean => Object.getOwnPropertyDescriptor(entry.analyses, name)?.get === undefined;
+    assert.ok(isDecoded(kept, capitalsAnalysis.name) && !isDecoded(kept, codes.name));
+    // Saved anew without the last file: the first one's entry is read from the new file.
+    await cache.save(files.slice(0, 2));
+    assert.deepEqual(kept.analyses[codes.name], files[0].analyses[codes.name]);
+    assert.ok(isDecoded(kept, codes.name));
+    assert.equal(gone.analyses[codes.name], undefined);
+    assert.ok(!Object.hasOwn(gone.analyses, codes.name));
+    const file = indexedFile({ uri: 'e', relativePath: 'e.txt', text: TEXTS[4] }, gone, files[4].hash);
+    assert.deepEqual(analysisOf(file, codes), files[4].analyses[codes.name]);
+    assert.deepEqual(logs.filter((line) => line.startsWith('warn')), []);
   });
 
   it('decodes typed arrays into memory of their own, not views into the bytes read', () => {

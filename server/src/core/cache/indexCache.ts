@@ -15,6 +15,7 @@
 import { closeSync, fstatSync, openSync, promises as fs } from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
+import type { AnalysisResults } from '../analyses';
 import type { FileIndex } from '../corpus';
 import type { Place } from '../scratchFile';
 import { nextTurn } from '../steps';
@@ -37,9 +38,45 @@ const FILE_FRAME_BYTES = 1024;
 /** The line of an entry in the header, besides its key: `["…",123456789],`. */
 const ENTRY_FRAME_BYTES = 16;
 
-export function encodeEntry(index: FileIndex): Uint8Array {
-  return v8.serialize({ articles: index.articles, boilerplate: index.boilerplate, analyses: index.analyses });
+/**
+ * Results of at most this many bytes are decoded with their entry; larger ones (a file's
+ * fingerprints, its theme vocabularies) when a feature first reads them. A warm start reads
+ * every entry, and decoding those results took most of its time while no feature read
+ * them until later (if ever, for fingerprints).
+ */
+const EAGER_RESULT_BYTES = 1024;
+
+interface EntryHead {
+  articles?: FileIndex['articles'];
+  boilerplate?: FileIndex['boilerplate'];
+  /** Each analysis result's name and length, in the order of their bytes after the head. */
+  results: [string, number][];
 }
+
+/**
+ * An entry: the length of its head (4 bytes, little-endian), the head (articles,
+ * boilerplate, and the name and length of each result), then each analysis result, each
+ * v8-serialised on its own so that it can be decoded on its own.
+ */
+export function encodeEntry(index: FileIndex): Uint8Array {
+  const names = Object.keys(index.analyses);
+  const results = names.map((name) => v8.serialize(index.analyses[name]));
+  const head = v8.serialize({
+    articles: index.articles,
+    boilerplate: index.boilerplate,
+    results: names.map((name, i) => [name, results[i].length]),
+  } satisfies EntryHead);
+  return Buffer.concat([HEAD_LENGTH.encode(head.length), head, ...results]);
+}
+
+const HEAD_LENGTH = {
+  bytes: 4,
+  encode(length: number): Buffer {
+    const bytes = Buffer.alloc(4);
+    bytes.writeUInt32LE(length);
+    return bytes;
+  },
+};
 
 /**
  * Decodes typed arrays into memory of their own: by default they are views into the bytes
@@ -53,18 +90,77 @@ class CopyingDeserializer extends v8.DefaultDeserializer {
   }
 }
 
-/** Throws when the bytes are not an encoded `FileIndex`. */
-export function decodeEntry(bytes: Uint8Array): FileIndex {
+function decodeValue(bytes: Buffer): unknown {
   const deserializer = new CopyingDeserializer(bytes);
   deserializer.readHeader();
-  const value = deserializer.readValue() as Partial<FileIndex> | null;
+  return deserializer.readValue();
+}
+
+/** How a large result is read when first asked for (see decodeEntry): its entry's bytes again, and where to say why they could not be. */
+export interface LaterRead {
+  bytes(): Uint8Array | undefined;
+  failed(error: unknown): void;
+}
+
+/**
+ * Throws when the bytes are not an encoded `FileIndex`. With `later`, large results are
+ * decoded when first read, from bytes read again then; one that cannot be is left out, and
+ * the feature computes it from the text instead (see analysisOf).
+ */
+export function decodeEntry(bytes: Uint8Array, later?: LaterRead): FileIndex {
+  const buffer = asBuffer(bytes);
+  const headEnd = HEAD_LENGTH.bytes + (buffer.length >= HEAD_LENGTH.bytes ? buffer.readUInt32LE(0) : 0);
+  if (headEnd > buffer.length) throw new Error('not an indexed file');
+  const head = decodeValue(buffer.subarray(HEAD_LENGTH.bytes, headEnd)) as Partial<EntryHead> | null;
   // Both or neither: an index made with `articlesWhenRead` may not have split its file.
-  const split = Array.isArray(value?.articles) && Array.isArray(value?.boilerplate);
-  const unsplit = value?.articles === undefined && value?.boilerplate === undefined;
-  if (!value || !(split || unsplit) || typeof value.analyses !== 'object' || !value.analyses) {
-    throw new Error('not an indexed file');
+  const split = Array.isArray(head?.articles) && Array.isArray(head?.boilerplate);
+  const unsplit = head?.articles === undefined && head?.boilerplate === undefined;
+  const results = head?.results;
+  if (!head || !(split || unsplit) || !Array.isArray(results) || !results.every(isResultPlace)) throw new Error('not an indexed file');
+  const analyses: AnalysisResults = {};
+  let at = headEnd;
+  for (const [name, length] of results) {
+    const start = at;
+    at += length;
+    if (at > buffer.length) throw new Error('not an indexed file');
+    if (!later || length <= EAGER_RESULT_BYTES) analyses[name] = decodeValue(buffer.subarray(start, at));
+    else readWhenAsked(analyses, name, () => {
+      const again = later.bytes();
+      return again && decodeValue(asBuffer(again).subarray(start, start + length));
+    }, later);
   }
-  return value as FileIndex;
+  if (at !== buffer.length) throw new Error('not an indexed file');
+  return { articles: head.articles, boilerplate: head.boilerplate, analyses };
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function isResultPlace(place: unknown): place is [string, number] {
+  return Array.isArray(place) && typeof place[0] === 'string' && Number.isInteger(place[1]) && place[1] >= 0;
+}
+
+/** Makes `results[name]` a property that decodes its value when first read and keeps it; when that fails, the property goes. */
+function readWhenAsked(results: AnalysisResults, name: string, decode: () => unknown, later: LaterRead): void {
+  const settle = (value: unknown): unknown => {
+    if (value === undefined) delete results[name];
+    else Object.defineProperty(results, name, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(results, name, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      try {
+        return settle(decode());
+      } catch (error) {
+        later.failed(error);
+        return settle(undefined);
+      }
+    },
+    set: settle,
+  });
 }
 
 export interface CacheOptions {
@@ -170,14 +266,21 @@ export class IndexCache {
 
   /** The index of a text with this hash, or undefined; an entry that cannot be read or decoded is dropped, with a log line. */
   get(hash: string): FileIndex | undefined {
-    try {
-      let bytes = this.pending.get(hash);
-      for (const file of this.files()) bytes ??= file.read(hash);
-      return bytes && decodeEntry(bytes);
-    } catch (error) {
+    const dropped = (error: unknown): undefined => {
       this.forget(hash);
       this.log.warn(`Index cache: entry ${hash} ignored (${errorMessage(error)}).`);
       return undefined;
+    };
+    const read = (): Uint8Array | undefined => {
+      let bytes = this.pending.get(hash);
+      for (const file of this.files()) bytes ??= file.read(hash);
+      return bytes;
+    };
+    try {
+      const bytes = read();
+      return bytes && decodeEntry(bytes, { bytes: read, failed: dropped });
+    } catch (error) {
+      return dropped(error);
     }
   }
 

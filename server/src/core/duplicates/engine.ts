@@ -164,7 +164,8 @@ export class DuplicateIndex {
         return;
       }
       current.delete(uri);
-      const state: FileState = { id, file, salt: stringHash(uri), hashes: ownHashes(file, hashes) };
+      // A copy: the snapshot's table can go. The file's own fingerprints are the same, but the index cache reads them only when asked for.
+      const state: FileState = { id, file, salt: stringHash(uri), hashes: hashes.slice() };
       index.byUri.set(uri, state);
       index.byId.set(id, state);
     });
@@ -428,16 +429,6 @@ export class DuplicateIndex {
     }
     return this.sorted;
   }
-}
-
-/**
- * The fingerprints of a file of a snapshot: those the corpus computed with it when they are
- * the same (as they are for the same text and code), so the snapshot's copy can go.
- */
-function ownHashes(file: IndexedFile, fromSnapshot: Uint32Array): Uint32Array {
-  const own = storedFingerprints(file)?.hashes;
-  const same = own !== undefined && own.length === fromSnapshot.length && own.every((hash, i) => hash === fromSnapshot[i]);
-  return same ? own : fromSnapshot.slice();
 }
 
 function groupKey(spanGroup: SpanGroup): string {

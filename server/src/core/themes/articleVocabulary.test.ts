@@ -6,7 +6,7 @@ import { anyDocument, anyLine, anyWorkspace } from '../../../../test/property/ad
 import { decodeEntry, encodeEntry } from '../cache/indexCache';
 import { Corpus, analyseText, indexedFile } from '../corpus';
 import { contentHash } from '../text';
-import { takeVocabularies, vocabulariesAnalysis } from './articleVocabulary';
+import { takeVocabularies, textHashesAnalysis, vocabulariesAnalysis } from './articleVocabulary';
 import { ThemeIndex } from './themeIndex';
 import { TermDictionary } from './terms';
 import { contentWordOf, scanWords } from './wordScan';
@@ -66,7 +66,7 @@ describe('article vocabularies (theme terms counted apart from the dictionary)',
         const analysed = new TermDictionary();
         for (const text of texts) {
           const expected = articlesOf(text).map(({ title, body }) => inPlace.articleTerms(title, body));
-          const cached = decodeEntry(encodeEntry(analyseText(text, [vocabulariesAnalysis])));
+          const cached = decodeEntry(encodeEntry(analyseText(text, [vocabulariesAnalysis, textHashesAnalysis])));
           const file = indexedFile({ uri: 'a', relativePath: 'a', text }, cached, contentHash(text));
           const taken = takeVocabularies(file);
           assert.deepEqual(
@@ -94,9 +94,20 @@ describe('article vocabularies (theme terms counted apart from the dictionary)',
         articles: index.articles().map((a) => [a.uri, a.index, a.themeId, a.copies, index.articleKeywords(a.uri, a.index)]),
       };
     };
-    const counted = new Corpus({ analyses: [vocabulariesAnalysis] });
+    const counted = new Corpus({ analyses: [vocabulariesAnalysis, textHashesAnalysis] });
     const themes = themesOf(counted);
     assert.deepEqual(themes, themesOf(new Corpus()));
     assert.ok([...counted.all()].every((file) => !Object.hasOwn(file.analyses, vocabulariesAnalysis.name)), 'taken out of the files once the index has them');
+  });
+
+  it('are read from a file only when one is first asked for, its text hashes at once', () => {
+    const text = 'Rural buses cut\n\nThe council cut three rural bus routes, and villagers said the last bus now leaves at noon.\n';
+    const file = indexedFile({ uri: 'a', relativePath: 'a.txt', text }, analyseText(text, [vocabulariesAnalysis, textHashesAnalysis]), contentHash(text));
+    const counted = file.analyses[vocabulariesAnalysis.name];
+    const taken = takeVocabularies(file);
+    assert.deepEqual(taken.textHashes, file.analyses[textHashesAnalysis.name]);
+    assert.equal(file.analyses[vocabulariesAnalysis.name], counted);
+    assert.deepEqual(taken.vocabulary(0).words.slice(0, 3), ['rural', 'buse', 'cut']);
+    assert.ok(!Object.hasOwn(file.analyses, vocabulariesAnalysis.name));
   });
 });

@@ -153,11 +153,31 @@ function largest(values: ArrayLike<number>): number {
   return result;
 }
 
+/** The vocabularies of files just counted, for textHashesAnalysis, which runs after vocabulariesAnalysis on the same file. */
+const counted = new WeakMap<AnalysedText, FileVocabularies>();
+
+function vocabulariesOf(file: AnalysedText): FileVocabularies {
+  let vocabularies = counted.get(file);
+  if (!vocabularies) counted.set(file, (vocabularies = packed(file.articles.map((article) => articleVocabulary(article.title, bodyOf(file, article))))));
+  return vocabularies;
+}
+
 /** Change the version whenever counting would give other vocabularies for the same text. */
 export const vocabulariesAnalysis: FileAnalysis<FileVocabularies> = {
   name: 'themes.vocabularies',
   version: '1',
-  analyse: (file) => packed(file.articles.map((article) => articleVocabulary(article.title, bodyOf(file, article)))),
+  analyse: vocabulariesOf,
+};
+
+/**
+ * The articles' text hashes on their own: a theme index needs them as each file arrives,
+ * and the vocabularies only when it clusters. Small, they are read from the index cache
+ * with their file, and the vocabularies when first asked for (see decodeEntry).
+ */
+export const textHashesAnalysis: FileAnalysis<readonly string[]> = {
+  name: 'themes.textHashes',
+  version: '1',
+  analyse: (file) => vocabulariesOf(file).textHashes,
 };
 
 function bodyOf(file: AnalysedText, article: AnalysedText['articles'][number]): string {
@@ -225,12 +245,16 @@ export interface TakenVocabularies {
 
 /**
  * The vocabularies of a file's articles, in order: as the corpus computed them, or counted
- * now. Taken out of the file: about as large as the terms a theme index makes of them, they
- * are needed once, when the index first needs the terms (the index cache keeps its own copy).
+ * now. Taken out of the file when first asked for: about as large as the terms a theme index
+ * makes of them, they are needed once, when the index first needs the terms (the index
+ * cache keeps its own copy).
  */
 export function takeVocabularies(file: AnalysedText & { analyses: Record<string, unknown> }): TakenVocabularies {
-  const packed = analysisOf(file, vocabulariesAnalysis);
-  delete file.analyses[vocabulariesAnalysis.name];
   let vocabularies: ArticleVocabulary[] | undefined;
-  return { textHashes: packed.textHashes, vocabulary: (index) => (vocabularies ??= unpacked(packed))[index] };
+  const take = (): ArticleVocabulary[] => {
+    const taken = unpacked(analysisOf(file, vocabulariesAnalysis));
+    delete file.analyses[vocabulariesAnalysis.name];
+    return taken;
+  };
+  return { textHashes: analysisOf(file, textHashesAnalysis), vocabulary: (index) => (vocabularies ??= take())[index] };
 }
