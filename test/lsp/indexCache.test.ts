@@ -10,7 +10,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import type { Diagnostic, DocumentSymbol, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { story } from '../../server/src/core/workers/fixtures/stories';
 import { DuplicateGroupsRequest, DuplicateGroupsResult, IndexStatus, OrganisationsRequest, OrganisationsResult } from '../../server/src/protocol';
 import { TestServer, startServer } from './lspClient';
@@ -55,7 +55,15 @@ describe('index cache through the language server', function () {
     organisations: OrganisationsResult;
     duplicates: DuplicateGroupsResult;
     diagnostics: [string, Diagnostic[]][];
+    hovers: (Hover | null)[];
   }
+  /** The hover on the first place `needle` is written in a file of the workspace. */
+  const hoverOn = async (server: TestServer, name: string, needle: string): Promise<Hover | null> => {
+    const text = await fs.readFile(path.join(workspace, name), 'utf8');
+    const at = text.indexOf(needle) + 1;
+    const position = { line: text.slice(0, at).split('\n').length - 1, character: at - (text.lastIndexOf('\n', at - 1) + 1) };
+    return server.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI.file(path.join(workspace, name)).toString() }, position });
+  };
   /** What a client sees: counts, the outline of a few files, the organisations, the duplicates and their diagnostics. */
   const answers = async (server: TestServer): Promise<Answers> => {
     const { ready, files, articles, skipped }: IndexStatus = await server.nextStatus();
@@ -69,7 +77,9 @@ describe('index cache through the language server', function () {
     const duplicates = await server.connection.sendRequest(DuplicateGroupsRequest);
     // Sent before the ready status, on the same stream.
     const diagnostics = [...published.get(server)!].filter(([, list]) => list.length > 0).sort(([x], [y]) => (x < y ? -1 : 1));
-    return { status: { ready, files, articles, skipped }, outlines, organisations, duplicates, diagnostics };
+    // Organisation summaries: counts, articles, organisations named with it, people.
+    const hovers = await Promise.all(['King\'s Fund', 'Care Quality Commission', 'NHS England'].map((name) => hoverOn(server, 'boards.txt', name)));
+    return { status: { ready, files, articles, skipped }, outlines, organisations, duplicates, diagnostics, hovers };
   };
 
   before(async () => {
@@ -104,6 +114,7 @@ describe('index cache through the language server', function () {
     await waitForLog(second, /^Duplicates index: 0 files changed since it was saved/);
     assert.ok(cold.organisations.organisations.length > 3, JSON.stringify(cold.organisations));
     assert.ok(cold.duplicates.groups.length > 0 && cold.diagnostics.length > 1, JSON.stringify(cold.duplicates));
+    assert.ok(cold.hovers.every((hover) => /Often mentioned with/.test(JSON.stringify(hover))), JSON.stringify(cold.hovers));
     assert.ok(second.logs.includes('Skipped scanned-page.txt: binary file (contains NUL bytes)'), second.logs.join('\n'));
     assert.deepEqual(warm, cold);
     assert.equal(cold.outlines[2][0].name, 'Footbridge in Penrith to reopen after repairs 7');
