@@ -46,6 +46,8 @@ const ENTRY_FRAME_BYTES = 16;
  */
 const EAGER_RESULT_BYTES = 1024;
 
+const HEAD_LENGTH_BYTES = 4;
+
 interface EntryHead {
   articles?: FileIndex['articles'];
   boilerplate?: FileIndex['boilerplate'];
@@ -66,17 +68,10 @@ export function encodeEntry(index: FileIndex): Uint8Array {
     boilerplate: index.boilerplate,
     results: names.map((name, i) => [name, results[i].length]),
   } satisfies EntryHead);
-  return Buffer.concat([HEAD_LENGTH.encode(head.length), head, ...results]);
+  const headLength = Buffer.alloc(HEAD_LENGTH_BYTES);
+  headLength.writeUInt32LE(head.length);
+  return Buffer.concat([headLength, head, ...results]);
 }
-
-const HEAD_LENGTH = {
-  bytes: 4,
-  encode(length: number): Buffer {
-    const bytes = Buffer.alloc(4);
-    bytes.writeUInt32LE(length);
-    return bytes;
-  },
-};
 
 /**
  * Decodes typed arrays into memory of their own: by default they are views into the bytes
@@ -109,9 +104,9 @@ export interface LaterRead {
  */
 export function decodeEntry(bytes: Uint8Array, later?: LaterRead): FileIndex {
   const buffer = asBuffer(bytes);
-  const headEnd = HEAD_LENGTH.bytes + (buffer.length >= HEAD_LENGTH.bytes ? buffer.readUInt32LE(0) : 0);
+  const headEnd = HEAD_LENGTH_BYTES + (buffer.length >= HEAD_LENGTH_BYTES ? buffer.readUInt32LE(0) : 0);
   if (headEnd > buffer.length) throw new Error('not an indexed file');
-  const head = decodeValue(buffer.subarray(HEAD_LENGTH.bytes, headEnd)) as Partial<EntryHead> | null;
+  const head = decodeValue(buffer.subarray(HEAD_LENGTH_BYTES, headEnd)) as Partial<EntryHead> | null;
   // Both or neither: an index made with `articlesWhenRead` may not have split its file.
   const split = Array.isArray(head?.articles) && Array.isArray(head?.boilerplate);
   const unsplit = head?.articles === undefined && head?.boilerplate === undefined;
