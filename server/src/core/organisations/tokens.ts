@@ -343,12 +343,15 @@ export function tokenise(text: string): Tokens {
       let plain = true;
       let apostrophes = 0;
       while (i < length) {
-        const code = units[i];
-        // Lower-case ASCII letters first: most characters of a text are.
+        let code = units[i];
+        // Lower-case ASCII letters first, a run of them at a time: most characters of a text are.
         if (code >= 97 && code <= 122) {
-          others++;
-          hash = (Math.imul(hash, 31) + code) | 0;
-          i++;
+          const from = i;
+          do {
+            hash = (Math.imul(hash, 31) + code) | 0;
+            code = units[++i];
+          } while (code >= 97 && code <= 122 && i < length);
+          others += i - from;
         } else if (code >= 65 && code <= 90) {
           uppers++;
           hash = (Math.imul(hash, 31) + code + 32) | 0;
