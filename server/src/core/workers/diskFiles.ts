@@ -52,18 +52,19 @@ export async function indexFromDisk(file: DiskFile, options: DiskIndexOptions): 
   if (outcome.kind === 'skipped') return outcome;
   const { text } = outcome;
   const warning = outcome.warning === undefined ? {} : { warning: outcome.warning };
-  const hash = contentHash(text);
-  if (options.cached.has(hash)) return { kind: 'cached', hash, ...warning, ...kept(text, options.texts) };
+  const hash = contentHash(outcome.utf8 ?? text);
+  if (options.cached.has(hash)) return { kind: 'cached', hash, ...warning, ...kept(text, outcome.utf8, options.texts) };
   try {
     const entry = encodeEntry(analyseText(text, options.analyses, { articlesWhenRead: options.articlesWhenRead }));
-    return { kind: 'indexed', hash, ...warning, entry, ...kept(text, options.texts) };
+    return { kind: 'indexed', hash, ...warning, entry, ...kept(text, outcome.utf8, options.texts) };
   } catch (error) {
     // An analysis that fails on some text must not stop the scan: the file is reported and left out.
     return { kind: 'skipped', reason: `could not be indexed: ${errorMessage(error)}` };
   }
 }
 
-function kept(text: string, texts: ScratchFile | undefined): TextRead {
-  const place = texts && appendToScratch(text, texts);
+/** `utf8`: the UTF-8 of `text`, when the reader had it (see ReadOutcome). */
+function kept(text: string, utf8: Uint8Array | undefined, texts: ScratchFile | undefined): TextRead {
+  const place = texts && appendToScratch(text, texts, utf8);
   return place ? { stored: place, length: text.length, lines: lineBounds(text) } : { text };
 }
