@@ -43,13 +43,14 @@ export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
   // Blocking reads: this thread has nothing else to do meanwhile, and a promise per step cost more than the reading.
   const texts = data.texts && ScratchFile.attach(data.texts);
   const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, read: readTextFileSync, texts };
-  port.on('message', async (job: IndexJob) => {
-    if (!Array.isArray(job)) {
-      if (!texts) throw new Error('the index worker was given texts to split without the scratch file that holds them');
-      port.postMessage(job.split.map((place) => splitStored(place, texts)));
-      return;
-    }
-    const results: IndexJobResult = await Promise.all(job.map((file) => indexFromDisk(file, options)));
-    port.postMessage(results);
+  const answer = async (job: IndexJob): Promise<IndexJobResult> => {
+    if (Array.isArray(job)) return Promise.all(job.map((file) => indexFromDisk(file, options)));
+    if (!texts) throw new Error('the index worker was given texts to split without the scratch file that holds them');
+    return job.split.map((place) => splitStored(place, texts));
+  };
+  // The pool may give a second job before the first is answered (see WorkerPool): answered in turn.
+  let answered = Promise.resolve();
+  port.on('message', (job: IndexJob) => {
+    answered = answered.then(async () => port.postMessage(await answer(job)));
   });
 }
