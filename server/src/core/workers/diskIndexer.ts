@@ -109,11 +109,11 @@ export class DiskIndexer {
 
   /**
    * Splits `files` (made here, their texts in the scratch file) into articles on the worker
-   * threads, one job a thread: each starts at once and goes on while this thread is busy.
-   * All threads but one take a job, since this thread works meanwhile: with a third thread on
-   * two cores, the matching that this thread does took 60% longer. A file not handed out (no
-   * workers, its text in memory) or whose job failed is split when its articles are first
-   * read, as before. Never rejects.
+   * threads, in one job for each thread but one: each job starts at once and goes on while
+   * this thread works, and this thread keeps a core (with a third busy thread on two cores,
+   * the matching it does meanwhile took 60% longer). A file not handed out (no workers, its
+   * text in memory) or whose job failed is split when its articles are first read, as
+   * before. Never rejects.
    */
   async splitAhead(files: readonly IndexedFile[]): Promise<void> {
     const pool = this.pool;

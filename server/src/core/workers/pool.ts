@@ -1,9 +1,9 @@
 /**
  * A fixed set of worker threads running one script, each doing one job at a time from a
- * shared queue, and holding the next one meanwhile (see MAX_HELD_JOBS); a worker answers its
- * jobs in the order it was given them. A worker that throws, exits or sends an unreadable message fails the whole
- * pool: every waiting job is rejected at once (never left hanging) and the remaining
- * workers are stopped, so the caller can fall back to doing the work itself.
+ * shared queue and holding the next one meanwhile (see MAX_HELD_JOBS); a worker answers its
+ * jobs in the order it was given them. A worker that throws, exits or sends an unreadable
+ * message fails the whole pool: every waiting job is rejected at once (never left hanging)
+ * and the remaining workers are stopped, so the caller can fall back to doing the work itself.
  */
 import { Worker } from 'worker_threads';
 
