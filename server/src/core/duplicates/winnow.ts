@@ -114,18 +114,25 @@ function sortByHash(gramHashes: Uint32Array, selected: Uint32Array): Fingerprint
   return { hashes, positions };
 }
 
-/** The range [from, to) of entries of `fingerprints` whose hash is `hash`. */
+/**
+ * The range [from, to) of entries of `fingerprints` whose hash is `hash`. A hash is mostly
+ * held once or a few times: its run is walked from the first, rather than searched for its end.
+ */
 export function occurrences(fingerprints: Fingerprints, hash: number): [number, number] {
-  return [firstAbove(fingerprints.hashes, hash, false), firstAbove(fingerprints.hashes, hash, true)];
+  const { hashes } = fingerprints;
+  const from = firstAtLeast(hashes, hash);
+  let to = from;
+  while (to < hashes.length && hashes[to] === hash) to++;
+  return [from, to];
 }
 
-/** Index of the first hash >= value (or > value when `strict`). */
-function firstAbove(hashes: Uint32Array, value: number, strict: boolean): number {
+/** Index of the first hash >= value. */
+function firstAtLeast(hashes: Uint32Array, value: number): number {
   let low = 0;
   let high = hashes.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (hashes[mid] < value || (strict && hashes[mid] === value)) low = mid + 1;
+    if (hashes[mid] < value) low = mid + 1;
     else high = mid;
   }
   return low;
