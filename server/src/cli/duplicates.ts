@@ -8,16 +8,19 @@ import { fingerprintsAnalysis } from '../core/duplicates/analysis';
 import type { ReportSection } from '../core/report';
 import { readIgnoredPassages } from '../core/duplicates/ignore-list';
 import type { DuplicateGroup } from '../core/duplicates/engine';
-import { duplicatesReport, duplicatesSection, findDuplicates } from '../core/duplicates/report';
+import { duplicatesReport, duplicatesSection, findDuplicates, findDuplicatesAlongside } from '../core/duplicates/report';
 import { ScanNotes, duplicatesSarif } from '../core/duplicates/sarif';
-import { ScanOptions, scanFolder } from '../core/scan';
+import { ScanOptions, scanFolderThen } from '../core/scan';
 import { scratchForTexts } from '../core/storedText';
 import { defaultSettings } from '../settings';
 
 /** The groups of `corpus`, but for the passages the folder's ignore list holds. */
 export function duplicatesOf(corpus: Corpus, root: string): readonly DuplicateGroup[] {
-  const ignored = readIgnoredPassages(root).map((entry) => entry.fingerprint);
-  return findDuplicates(corpus, ignored, defaultSettings.duplicates);
+  return findDuplicates(corpus, ignoredIn(root), defaultSettings.duplicates);
+}
+
+function ignoredIn(root: string): string[] {
+  return readIgnoredPassages(root).map((entry) => entry.fingerprint);
 }
 
 export function duplicatesSectionOf(corpus: Corpus, root: string): ReportSection {
@@ -31,15 +34,19 @@ export interface DuplicatesScan extends ScanNotes {
 
 /**
  * Scans `root` for duplicates alone: only fingerprints are computed, and a file is split into
- * articles only when the engine reads its articles (to describe a passage in it).
+ * articles only when it may hold a passage to describe.
  */
 export async function scanDuplicates(root: string, options: ScanOptions): Promise<DuplicatesScan> {
   // The index workers put the texts there themselves, rather than passing them to this thread
   // to be kept: the engine reads back only those of the files that may share a passage.
   const texts = scratchForTexts((message) => options.onWarning?.(message));
   try {
-    const { corpus, skipped, warnings } = await scanFolder(root, { ...options, texts }, new Corpus({ analyses: [fingerprintsAnalysis], articlesWhenRead: true }));
-    return { groups: duplicatesOf(corpus, root), skipped, warnings };
+    const corpus = new Corpus({ analyses: [fingerprintsAnalysis], articlesWhenRead: true });
+    return await scanFolderThen(root, { ...options, texts }, corpus, async ({ skipped, warnings }, disk) => {
+      // The index threads, idle once every file is read, split the files that may share a passage while this thread matches them.
+      const groups = await findDuplicatesAlongside(corpus, ignoredIn(root), defaultSettings.duplicates, (files) => disk.splitAhead(files));
+      return { groups, skipped, warnings };
+    });
   } finally {
     texts?.close();
   }

@@ -115,10 +115,27 @@ class LazySplit {
     return (this.knownBoilerplate ??= findBoilerplate(this.text(), this.lines));
   }
 
+  /** Takes a split made elsewhere from the same text (on a worker thread), unless the file was split already. */
+  give(split: SplitResult): void {
+    this.knownArticles ??= split.articles;
+    this.knownBoilerplate ??= split.boilerplate;
+  }
+
   /** The split, when the file was split. */
   done(): SplitResult | undefined {
     return this.knownArticles && this.knownBoilerplate ? { articles: this.knownArticles, boilerplate: this.knownBoilerplate } : undefined;
   }
+}
+
+/** The split of each file storedFile made, for giveSplit. */
+const splits = new WeakMap<IndexedFile, LazySplit>();
+
+/**
+ * Gives `file` its articles and boilerplate, split from its text elsewhere (on a worker
+ * thread), so that reading them does not split it here; a file split already keeps its own.
+ */
+export function giveSplit(file: IndexedFile, split: SplitResult): void {
+  splits.get(file)?.give(split);
 }
 
 export function indexFile(input: FileInput, analyses: readonly FileAnalysis[] = [], articlesWhenRead = false): IndexedFile {
@@ -155,6 +172,7 @@ export function storedFile(input: Omit<FileInput, 'text'>, stored: StoredText, l
     analyses: index.analyses,
   };
   if (input.version !== undefined) file.version = input.version;
+  splits.set(file, split);
   return file;
 }
 

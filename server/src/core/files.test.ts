@@ -24,11 +24,17 @@ for (const [name, read] of [
     };
 
     it('reads UTF-8 text', async () => {
-      assert.deepEqual(await read(await write('ok.txt', 'Title\n\nBody.\n'), 1024), { kind: 'text', text: 'Title\n\nBody.\n' });
+      const text = 'Title\n\nBody \u2014 \u201cquoted\u201d.\n';
+      assert.deepEqual(await read(await write('ok.txt', text), 1024), { kind: 'text', text, utf8: Buffer.from(text) });
+    });
+
+    it('drops a byte-order mark from the text, and then gives no bytes that would differ from it', async () => {
+      const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+      assert.deepEqual(await read(await write('bom.txt', Buffer.concat([bom, Buffer.from('Title\n')])), 1024), { kind: 'text', text: 'Title\n' });
     });
 
     it('reads an empty file as empty text', async () => {
-      assert.deepEqual(await read(await write('empty.txt', ''), 1024), { kind: 'text', text: '' });
+      assert.deepEqual(await read(await write('empty.txt', ''), 1024), { kind: 'text', text: '', utf8: Buffer.alloc(0) });
     });
 
     it('skips binary files, naming the reason', async () => {
@@ -47,6 +53,7 @@ for (const [name, read] of [
       assert.equal(outcome.kind, 'text');
       assert.equal((outcome as { text: string }).text, 'caf\ufffd');
       assert.match((outcome as { warning?: string }).warning ?? '', /not valid UTF-8/);
+      assert.equal((outcome as { utf8?: Uint8Array }).utf8, undefined, 'the bytes are not the text');
     });
 
     it('reports a file that no longer exists, and a folder, without throwing', async () => {
@@ -97,7 +104,8 @@ for (const [name, read] of [
           return handle;
         };
         try {
-          assert.deepEqual(await read(file, 1024), { kind: 'text', text: 'Title\n\nA first paragraph that will stay.\n' });
+          const text = 'Title\n\nA first paragraph that will stay.\n';
+          assert.deepEqual(await read(file, 1024), { kind: 'text', text, utf8: Buffer.from(text) });
         } finally {
           fs.open = open;
         }

@@ -10,7 +10,17 @@ import { decodeUtf8, looksBinary } from './text';
 import { errorMessage } from './errors';
 
 export type ReadOutcome =
-  | { kind: 'text'; text: string; /** Said to the user, e.g. that bytes were replaced. */ warning?: string }
+  | {
+      kind: 'text';
+      text: string;
+      /** Said to the user, e.g. that bytes were replaced. */
+      warning?: string;
+      /**
+       * The bytes read, when they are exactly the UTF-8 of `text` (valid, no byte-order mark):
+       * hashing or storing them spares encoding the text again.
+       */
+      utf8?: Uint8Array;
+    }
   | { kind: 'skipped'; reason: string };
 
 const NOT_A_FILE = 'not a regular file (a pipe, socket or device)';
@@ -118,9 +128,13 @@ function closeQuietly(fd: number): void {
 export function decodeBytes(bytes: Uint8Array): ReadOutcome {
   if (looksBinary(bytes)) return { kind: 'skipped', reason: 'binary file (contains NUL bytes)' };
   const decoded = decodeUtf8(bytes);
-  return decoded.invalidUtf8
-    ? { kind: 'text', text: decoded.text, warning: 'not valid UTF-8: invalid bytes shown as U+FFFD' }
-    : { kind: 'text', text: decoded.text };
+  if (decoded.invalidUtf8) return { kind: 'text', text: decoded.text, warning: 'not valid UTF-8: invalid bytes shown as U+FFFD' };
+  return hasByteOrderMark(bytes) ? { kind: 'text', text: decoded.text } : { kind: 'text', text: decoded.text, utf8: bytes };
+}
+
+/** The UTF-8 byte-order mark, which decoding drops from the text. */
+function hasByteOrderMark(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 export function describeError(error: unknown): string {

@@ -49,7 +49,20 @@ export function workerScriptBeside(folder: string): string | undefined {
   return existsSync(script) ? script : undefined;
 }
 
-export async function scanFolder(root: string, options: ScanOptions, corpus = new Corpus({ analyses: fileAnalyses })): Promise<ScanResult> {
+export function scanFolder(root: string, options: ScanOptions, corpus = new Corpus({ analyses: fileAnalyses })): Promise<ScanResult> {
+  return scanFolderThen(root, options, corpus, async (result) => result);
+}
+
+/**
+ * `scanFolder`, then `andThen` with its result while the index worker threads are still up:
+ * to give them more work (see DiskIndexer.splitAhead).
+ */
+export async function scanFolderThen<T>(
+  root: string,
+  options: ScanOptions,
+  corpus: Corpus,
+  andThen: (result: ScanResult, disk: DiskIndexer) => Promise<T>,
+): Promise<T> {
   const skipped: ScanNote[] = [];
   const warnings: ScanNote[] = [];
   const filter = fileFilter(options.include, options.exclude);
@@ -86,9 +99,9 @@ export async function scanFolder(root: string, options: ScanOptions, corpus = ne
         batch = [];
       }
     }
+    corpus.applyIndexed(batch);
+    return await andThen({ corpus, skipped, warnings }, disk);
   } finally {
     await disk.close();
   }
-  corpus.applyIndexed(batch);
-  return { corpus, skipped, warnings };
 }

@@ -48,12 +48,15 @@ export function scratchForTexts(warn: (message: string) => void): ScratchFile | 
   }
 }
 
-/** Where `text` went in `scratch`, as UTF-8; undefined when it cannot go there (see storeText), in any thread. */
-export function appendToScratch(text: string, scratch: ScratchFile): Place | undefined {
+/**
+ * Where `text` went in `scratch`, as UTF-8; undefined when it cannot go there (see storeText),
+ * in any thread. `utf8`: its UTF-8 when the caller has it already, written as it is.
+ */
+export function appendToScratch(text: string, scratch: ScratchFile, utf8?: Uint8Array): Place | undefined {
   // Lone surrogates do not survive UTF-8: such a text is kept as it is.
-  if (!isWellFormed(text)) return undefined;
+  if (!utf8 && !isWellFormed(text)) return undefined;
   try {
-    return scratch.appendText(text);
+    return utf8 ? scratch.append(utf8) : scratch.appendText(text);
   } catch {
     // A full disk: kept in memory instead.
     return undefined;

@@ -12,7 +12,7 @@
  */
 import type { FileAnalysis as PerFileAnalysis } from '../analyses';
 import type { LineSpan } from '../articles';
-import { TokenizedText, tokenAtOrAfter, tokenize } from './tokens';
+import { TokenizedText, tokenAtOrAfter, tokenize, wordHashes } from './tokens';
 import { Fingerprints, WinnowOptions, winnow } from './winnow';
 
 /** Seeds are 5-word k-grams in windows of 7: any exact run of 11 words is seeded. */
@@ -29,7 +29,7 @@ export interface FileAnalysis {
 export const fingerprintsAnalysis: PerFileAnalysis<Fingerprints> = {
   name: 'duplicates.fingerprints',
   version: '1',
-  analyse: (file) => winnow(tokenize(file.text).hashes, WINNOW),
+  analyse: (file) => winnow(wordHashes(file.text), WINNOW),
 };
 
 /** The fingerprints the corpus computed with `file`, if it was asked to. */

@@ -63,8 +63,14 @@ function countChanges(added: Uint32Array, gone: Uint32Array): { hashes: Uint32Ar
   for (let i = 0, j = 0; i < added.length || j < gone.length; count++) {
     const hash = j >= gone.length || (i < added.length && keyOf(added[i]) <= keyOf(gone[j])) ? added[i] : gone[j];
     result.hashes[count] = hash;
-    for (; i < added.length && added[i] === hash; i++) result.added[count]++;
-    for (; j < gone.length && gone[j] === hash; j++) result.removed[count]++;
+    // Counted here, and a count of 0 left unwritten: the arrays start zeroed, and a scan that
+    // removes nothing then never writes to `removed`.
+    const addedFrom = i;
+    while (i < added.length && added[i] === hash) i++;
+    if (i > addedFrom) result.added[count] = i - addedFrom;
+    const goneFrom = j;
+    while (j < gone.length && gone[j] === hash) j++;
+    if (j > goneFrom) result.removed[count] = j - goneFrom;
   }
   return { hashes: result.hashes.subarray(0, count), added: result.added.subarray(0, count), removed: result.removed.subarray(0, count) };
 }

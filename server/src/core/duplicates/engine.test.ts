@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Corpus } from '../corpus';
+import { splitArticles } from '../articles';
+import { Corpus, giveSplit } from '../corpus';
 import { fileAnalyses } from '../fileAnalyses';
 import { storedFingerprints } from './analysis';
 import { DuplicateIndex, DuplicateOptions } from './engine';
@@ -179,6 +180,27 @@ describe('DuplicateIndex', () => {
     const groups = analyse(files).index.groups();
     assert.equal(groups.length, 2);
     assert.deepEqual(index.groups(), groups);
+  });
+
+  it('finds the same groups when the files of the pairs are split into articles elsewhere while they are matched', async () => {
+    const files = {
+      'a.txt': `${harbour}\n\n${unrelated}\n`,
+      'b.txt': `${orchard}\n\n${harbour.replace(/\bthe\b/, 'a')}\n`,
+      'c.txt': `${library}\n\n${library}\n`,
+      'd.txt': `A story of its own\n\n${filler(7, 200)}\n`,
+    };
+    const corpus = new Corpus({ analyses: fileAnalyses, articlesWhenRead: true });
+    corpus.apply(Object.entries(files).map(([path, text]) => ({ uri: path, relativePath: path, text })));
+    const index = new DuplicateIndex();
+    let prepared: string[] = [];
+    await index.updateAlongside({ updated: [...corpus.all()], removed: [] }, async (toSplit) => {
+      prepared = toSplit.map((file) => file.uri).sort();
+      for (const file of toSplit) giveSplit(file, splitArticles(file.text));
+    });
+    // d.txt shares no seed: it is neither matched nor split.
+    assert.deepEqual(prepared, ['a.txt', 'b.txt', 'c.txt']);
+    assert.deepEqual(index.groups(), analyse(files).index.groups());
+    assert.ok(index.groups().some((group) => group.wholeArticle));
   });
 
   it('keeps a paragraph found in a third file as its own group beside the whole-article copy', () => {

@@ -236,8 +236,44 @@ export class DuplicateIndex {
     return groups;
   }
 
+  /**
+   * `update`, for a caller that splits files into articles elsewhere (on worker threads)
+   * meanwhile: `prepare` is given the files of the pairs to match before they are matched,
+   * and the groups are described once it has settled. No other update may run meanwhile.
+   */
+  async updateAlongside(change: CorpusChange, prepare: (files: IndexedFile[]) => Promise<void>): Promise<Set<string>> {
+    // As withWorkingBudget, across the wait.
+    this.analyses.setBudget(WORKING_BUDGET);
+    try {
+      const { queue, affected } = this.queueChange(change);
+      const prepared = prepare(this.filesOf(queue));
+      this.matchQueued(queue, affected);
+      await prepared;
+      return this.regroup(affected, change.updated.map((file) => file.uri), true);
+    } finally {
+      this.analyses.setBudget(RESTING_BUDGET);
+    }
+  }
+
   /** `gone`: files of a snapshot that are no longer indexed as they were (see fromSnapshot). */
   private applyChange(change: CorpusChange, gone: readonly FileFingerprints[] = []): Set<string> {
+    const { queue, affected } = this.queueChange(change, gone);
+    this.matchQueued(queue, affected);
+    return this.regroup(affected, change.updated.map((file) => file.uri), true);
+  }
+
+  /** The files of the queued pairs, each once. */
+  private filesOf(queue: PairQueue): IndexedFile[] {
+    const ids = new Set<number>();
+    for (const [x, partners] of queue) {
+      ids.add(x);
+      for (const y of partners.keys()) ids.add(y);
+    }
+    return [...ids].map((id) => this.byId.get(id)!.file);
+  }
+
+  /** Updates the fingerprints for `change`; returns the pairs to match and the files whose groups may change. */
+  private queueChange(change: CorpusChange, gone: readonly FileFingerprints[] = []): { queue: PairQueue; affected: Set<number> } {
     const removed = [...gone];
     for (const uri of [...change.removed, ...change.updated.map((file) => file.uri)]) {
       const state = this.byUri.get(uri);
@@ -271,8 +307,7 @@ export class DuplicateIndex {
     // A pair that lost a seed and was not matched before had too few seeds, and has fewer now.
     for (const [x, partners] of changed.lostSeed) for (const y of partners) if (this.pairs.has(x, y)) this.requeue(x, y, queue, affected);
     for (const [x, partners] of changed.gainedSeed) for (const y of partners) this.requeue(x, y, queue, affected);
-    this.matchQueued(queue, affected);
-    return this.regroup(affected, change.updated.map((file) => file.uri), true);
+    return { queue, affected };
   }
 
   /** The pairs to match after files (ids from `firstNew` on, `addedHashes` in slot order) joined the fingerprint index and `removed` left it. */

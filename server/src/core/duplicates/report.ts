@@ -2,7 +2,7 @@
  * The duplicates part of the CLI report: the groups as plain data with 1-based positions,
  * one finding per copy for the text format, and SARIF 2.1.0 results for CI code scanning.
  */
-import type { Corpus } from '../corpus';
+import type { Corpus, IndexedFile } from '../corpus';
 import type { Finding, ReportSection } from '../report';
 import { copyMessage } from './describe';
 import { DuplicateGroup, DuplicateIndex, DuplicateOptions } from './engine';
@@ -33,10 +33,27 @@ export interface ReportedDuplicate {
 
 /** Finds the duplicates of a whole corpus in one batch, honouring the ignored fingerprints. */
 export function findDuplicates(corpus: Corpus, ignored: Iterable<string> = [], options: Partial<DuplicateOptions> = {}): readonly DuplicateGroup[] {
-  const index = new DuplicateIndex(options);
-  index.setIgnored(ignored);
+  const index = ignoring(ignored, options);
   index.update({ updated: [...corpus.all()], removed: [] });
   return index.groups();
+}
+
+/** `findDuplicates`, the files it may describe split into articles elsewhere meanwhile (see DuplicateIndex.updateAlongside). */
+export async function findDuplicatesAlongside(
+  corpus: Corpus,
+  ignored: Iterable<string>,
+  options: Partial<DuplicateOptions>,
+  split: (files: IndexedFile[]) => Promise<void>,
+): Promise<readonly DuplicateGroup[]> {
+  const index = ignoring(ignored, options);
+  await index.updateAlongside({ updated: [...corpus.all()], removed: [] }, split);
+  return index.groups();
+}
+
+function ignoring(ignored: Iterable<string>, options: Partial<DuplicateOptions>): DuplicateIndex {
+  const index = new DuplicateIndex(options);
+  index.setIgnored(ignored);
+  return index;
 }
 
 export function duplicatesReport(groups: readonly DuplicateGroup[]): ReportedDuplicate[] {

@@ -7,15 +7,10 @@
 const MAX_KEPT = 1 << 20;
 
 const uint32 = new Map<string, Uint32Array<ArrayBuffer>>();
-const float64 = new Map<string, Float64Array<ArrayBuffer>>();
 
 /** A buffer of at least `size` entries; its contents are garbage until written. */
 export function scratchUint32(name: string, size: number): Uint32Array<ArrayBuffer> {
   return take(uint32, name, size, (length) => new Uint32Array(length));
-}
-
-export function scratchFloat64(name: string, size: number): Float64Array<ArrayBuffer> {
-  return take(float64, name, size, (length) => new Float64Array(length));
 }
 
 /** Keeps a buffer grown by its user, when it is small enough to keep. */

@@ -9,8 +9,9 @@ import { analyseText } from '../corpus';
 import { encodeEntry } from '../cache/indexCache';
 import type { ReadOutcome } from '../files';
 import type { Place, ScratchFile } from '../scratchFile';
-import { appendToScratch } from '../storedText';
-import { LineBounds, contentHash, lineBounds } from '../text';
+import { SplitResult, splitArticles } from '../articles';
+import { appendToScratch, storedAt } from '../storedText';
+import { LineBounds, LineIndex, contentHash, lineBounds } from '../text';
 import { errorMessage } from '../errors';
 
 export interface DiskFile {
@@ -26,6 +27,12 @@ export interface DiskFile {
  * between threads.
  */
 export type TextRead = { text: string } | { stored: Place; length: number; lines: LineBounds };
+
+/** A text put in the scratch file for texts: where, and its length in characters (see appendToScratch). */
+export interface TextPlace {
+  stored: Place;
+  length: number;
+}
 
 export type DiskFileResult =
   | { kind: 'skipped'; reason: string }
@@ -52,18 +59,25 @@ export async function indexFromDisk(file: DiskFile, options: DiskIndexOptions): 
   if (outcome.kind === 'skipped') return outcome;
   const { text } = outcome;
   const warning = outcome.warning === undefined ? {} : { warning: outcome.warning };
-  const hash = contentHash(text);
-  if (options.cached.has(hash)) return { kind: 'cached', hash, ...warning, ...kept(text, options.texts) };
+  const hash = contentHash(outcome.utf8 ?? text);
+  if (options.cached.has(hash)) return { kind: 'cached', hash, ...warning, ...kept(text, outcome.utf8, options.texts) };
   try {
     const entry = encodeEntry(analyseText(text, options.analyses, { articlesWhenRead: options.articlesWhenRead }));
-    return { kind: 'indexed', hash, ...warning, entry, ...kept(text, options.texts) };
+    return { kind: 'indexed', hash, ...warning, entry, ...kept(text, outcome.utf8, options.texts) };
   } catch (error) {
     // An analysis that fails on some text must not stop the scan: the file is reported and left out.
     return { kind: 'skipped', reason: `could not be indexed: ${errorMessage(error)}` };
   }
 }
 
-function kept(text: string, texts: ScratchFile | undefined): TextRead {
-  const place = texts && appendToScratch(text, texts);
+/** `utf8`: the UTF-8 of `text`, when the reader had it (see ReadOutcome). */
+function kept(text: string, utf8: Uint8Array | undefined, texts: ScratchFile | undefined): TextRead {
+  const place = texts && appendToScratch(text, texts, utf8);
   return place ? { stored: place, length: text.length, lines: lineBounds(text) } : { text };
+}
+
+/** The articles and boilerplate of a text kept in `texts`, split there as the reading thread would split it. */
+export function splitStored(place: TextPlace, texts: ScratchFile): SplitResult {
+  const text = storedAt(texts, place.stored, place.length).read();
+  return splitArticles(text, new LineIndex(text));
 }

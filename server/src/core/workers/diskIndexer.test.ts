@@ -6,6 +6,7 @@ import type { FileAnalysis } from '../analyses';
 import { IndexCache } from '../cache/indexCache';
 import { indexFile } from '../corpus';
 import { readTextFile } from '../files';
+import { splitArticles } from '../articles';
 import { LineIndex } from '../text';
 import { DiskFile, indexFromDisk } from './diskFiles';
 import { DiskIndexer, DiskIndexerOptions, ScannedFile } from './diskIndexer';
@@ -128,6 +129,29 @@ describe('indexing files from disk', function () {
       assert.ok(withoutScratch.kind === 'indexed' && 'text' in withoutScratch && withoutScratch.text === story(1));
     } finally {
       texts.close();
+    }
+  });
+
+  it('splits the files it read into articles on its worker threads when asked, as this thread would', async () => {
+    const texts = ScratchFile.create('test');
+    let closed = false;
+    try {
+      const disk = indexer({ workerScript: ANALYSIS_WORKER, texts, articlesWhenRead: true });
+      const results = (await Promise.all([disk.index(files.slice(0, 6)), disk.index(files.slice(6))])).flat();
+      const indexed = results.flatMap((result) => (result.kind === 'indexed' ? [result.file] : []));
+      const expected = indexed.map((file) => splitArticles(file.text));
+      await disk.splitAhead(indexed);
+      await disk.close();
+      // The texts are gone with the scratch file: the articles read now are those the workers gave.
+      texts.close();
+      closed = true;
+      assert.deepEqual(
+        indexed.map((file) => ({ articles: file.articles, boilerplate: file.boilerplate })),
+        expected,
+      );
+      assert.deepEqual(logs, []);
+    } finally {
+      if (!closed) texts.close();
     }
   });
 

@@ -1,8 +1,9 @@
 /**
  * A fixed set of worker threads running one script, each doing one job at a time from a
- * shared queue. A worker that throws, exits or sends an unreadable message fails the whole
- * pool: every waiting job is rejected at once (never left hanging) and the remaining
- * workers are stopped, so the caller can fall back to doing the work itself.
+ * shared queue and holding the next one meanwhile (see MAX_HELD_JOBS); a worker answers its
+ * jobs in the order it was given them. A worker that throws, exits or sends an unreadable
+ * message fails the whole pool: every waiting job is rejected at once (never left hanging)
+ * and the remaining workers are stopped, so the caller can fall back to doing the work itself.
  */
 import { Worker } from 'worker_threads';
 
@@ -14,8 +15,16 @@ interface QueuedJob<Job, Result> {
 
 interface PoolWorker<Job, Result> {
   worker: Worker;
-  current?: QueuedJob<Job, Result>;
+  /** The jobs given to it and not answered yet, oldest first. */
+  held: QueuedJob<Job, Result>[];
 }
+
+/**
+ * Jobs a worker is given at most before answering the first: with the next one at hand, it
+ * goes on as soon as it sends a result, rather than waiting for this thread to take that
+ * result and hand out another (workers of a scan sat idle 10–20% of the time meanwhile).
+ */
+const MAX_HELD_JOBS = 2;
 
 export class WorkerPool<Job, Result> {
   private readonly workers: PoolWorker<Job, Result>[] = [];
@@ -27,7 +36,7 @@ export class WorkerPool<Job, Result> {
     // Tests run the TypeScript sources: let the worker load them the way mocha does.
     const execArgv = script.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [];
     for (let i = 0; i < size; i++) {
-      const entry: PoolWorker<Job, Result> = { worker: new Worker(script, { workerData, execArgv }) };
+      const entry: PoolWorker<Job, Result> = { worker: new Worker(script, { workerData, execArgv }), held: [] };
       entry.worker.on('message', (result: Result) => this.finished(entry, result));
       entry.worker.on('error', (error) => this.fail(error));
       entry.worker.on('messageerror', (error) => this.fail(error));
@@ -57,20 +66,21 @@ export class WorkerPool<Job, Result> {
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
   }
 
+  /** Hands out queued jobs, a first one to each worker before a second to any. */
   private dispatch(): void {
-    for (const entry of this.workers) {
-      if (entry.current) continue;
-      const next = this.queue.shift();
-      if (!next) return;
-      entry.current = next;
-      entry.worker.postMessage(next.job);
+    for (let held = 1; held <= MAX_HELD_JOBS; held++) {
+      for (const entry of this.workers) {
+        if (entry.held.length >= held) continue;
+        const next = this.queue.shift();
+        if (!next) return;
+        entry.held.push(next);
+        entry.worker.postMessage(next.job);
+      }
     }
   }
 
   private finished(entry: PoolWorker<Job, Result>, result: Result): void {
-    const done = entry.current;
-    entry.current = undefined;
-    done?.resolve(result);
+    entry.held.shift()?.resolve(result);
     this.dispatch();
   }
 
@@ -83,10 +93,7 @@ export class WorkerPool<Job, Result> {
   }
 
   private rejectAll(error: Error): void {
-    for (const entry of this.workers) {
-      entry.current?.reject(error);
-      entry.current = undefined;
-    }
+    for (const entry of this.workers) for (const held of entry.held.splice(0)) held.reject(error);
     for (const queued of this.queue.splice(0)) queued.reject(error);
   }
 }

@@ -6,7 +6,8 @@ import { parentPort, workerData } from 'worker_threads';
 import { FileAnalysis, analysesSignature } from '../analyses';
 import { readTextFileSync } from '../files';
 import { ScratchFile, SharedScratch } from '../scratchFile';
-import { DiskFile, DiskFileResult, indexFromDisk } from './diskFiles';
+import type { SplitResult } from '../articles';
+import { DiskFile, DiskFileResult, TextPlace, indexFromDisk, splitStored } from './diskFiles';
 
 /** Given to each worker when it starts. */
 export interface IndexWorkerData {
@@ -22,8 +23,9 @@ export interface IndexWorkerData {
   texts?: SharedScratch;
 }
 
-export type IndexJob = DiskFile[];
-export type IndexJobResult = DiskFileResult[];
+/** Files to index; or texts of the scratch file to split into articles (see DiskIndexer.splitAhead). */
+export type IndexJob = DiskFile[] | { split: TextPlace[] };
+export type IndexJobResult = DiskFileResult[] | SplitResult[];
 
 /** Runs in the worker script: `registry` holds every analysis the worker can run. */
 export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
@@ -41,8 +43,14 @@ export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
   // Blocking reads: this thread has nothing else to do meanwhile, and a promise per step cost more than the reading.
   const texts = data.texts && ScratchFile.attach(data.texts);
   const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, read: readTextFileSync, texts };
-  port.on('message', async (files: IndexJob) => {
-    const results: IndexJobResult = await Promise.all(files.map((file) => indexFromDisk(file, options)));
-    port.postMessage(results);
+  const answer = async (job: IndexJob): Promise<IndexJobResult> => {
+    if (Array.isArray(job)) return Promise.all(job.map((file) => indexFromDisk(file, options)));
+    if (!texts) throw new Error('the index worker was given texts to split without the scratch file that holds them');
+    return job.split.map((place) => splitStored(place, texts));
+  };
+  // The pool may give a second job before the first is answered (see WorkerPool): answered in turn.
+  let answered = Promise.resolve();
+  port.on('message', (job: IndexJob) => {
+    answered = answered.then(async () => port.postMessage(await answer(job)));
   });
 }
