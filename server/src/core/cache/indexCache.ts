@@ -51,26 +51,33 @@ const HEAD_LENGTH_BYTES = 4;
 interface EntryHead {
   articles?: FileIndex['articles'];
   boilerplate?: FileIndex['boilerplate'];
-  /** Each analysis result's name and length, in the order of their bytes after the head. */
-  results: [string, number][];
+  /** The small results, decoded with the head. */
+  eager: AnalysisResults;
+  /** Each large result's name and length, in the order of their bytes after the head. */
+  later: [string, number][];
 }
 
 /**
  * An entry: the length of its head (4 bytes, little-endian), the head (articles,
- * boilerplate, and the name and length of each result), then each analysis result, each
- * v8-serialised on its own so that it can be decoded on its own.
+ * boilerplate, the small analysis results, and the name and length of each large one),
+ * then each large result, v8-serialised on its own so that it can be decoded on its own.
  */
 export function encodeEntry(index: FileIndex): Uint8Array {
-  const names = Object.keys(index.analyses);
-  const results = names.map((name) => v8.serialize(index.analyses[name]));
-  const head = v8.serialize({
-    articles: index.articles,
-    boilerplate: index.boilerplate,
-    results: names.map((name, i) => [name, results[i].length]),
-  } satisfies EntryHead);
+  const eager: AnalysisResults = {};
+  const later: [string, number][] = [];
+  const large: Uint8Array[] = [];
+  for (const [name, result] of Object.entries(index.analyses)) {
+    const bytes = v8.serialize(result);
+    if (bytes.length <= EAGER_RESULT_BYTES) eager[name] = result;
+    else {
+      later.push([name, bytes.length]);
+      large.push(bytes);
+    }
+  }
+  const head = v8.serialize({ articles: index.articles, boilerplate: index.boilerplate, eager, later } satisfies EntryHead);
   const headLength = Buffer.alloc(HEAD_LENGTH_BYTES);
   headLength.writeUInt32LE(head.length);
-  return Buffer.concat([headLength, head, ...results]);
+  return Buffer.concat([headLength, head, ...large]);
 }
 
 /**
@@ -98,11 +105,11 @@ export interface LaterRead {
 }
 
 /**
- * Throws when the bytes are not an encoded `FileIndex`. With `later`, large results are
+ * Throws when the bytes are not an encoded `FileIndex`. With `reader`, large results are
  * decoded when first read, from bytes read again then; one that cannot be is left out, and
  * the feature computes it from the text instead (see analysisOf).
  */
-export function decodeEntry(bytes: Uint8Array, later?: LaterRead): FileIndex {
+export function decodeEntry(bytes: Uint8Array, reader?: LaterRead): FileIndex {
   const buffer = asBuffer(bytes);
   const headEnd = HEAD_LENGTH_BYTES + (buffer.length >= HEAD_LENGTH_BYTES ? buffer.readUInt32LE(0) : 0);
   if (headEnd > buffer.length) throw new Error('not an indexed file');
@@ -110,19 +117,22 @@ export function decodeEntry(bytes: Uint8Array, later?: LaterRead): FileIndex {
   // Both or neither: an index made with `articlesWhenRead` may not have split its file.
   const split = Array.isArray(head?.articles) && Array.isArray(head?.boilerplate);
   const unsplit = head?.articles === undefined && head?.boilerplate === undefined;
-  const results = head?.results;
-  if (!head || !(split || unsplit) || !Array.isArray(results) || !results.every(isResultPlace)) throw new Error('not an indexed file');
-  const analyses: AnalysisResults = {};
+  const later = head?.later;
+  const eager = head?.eager;
+  if (!head || !(split || unsplit) || typeof eager !== 'object' || !eager || !Array.isArray(later) || !later.every(isResultPlace)) {
+    throw new Error('not an indexed file');
+  }
+  const analyses: AnalysisResults = eager;
   let at = headEnd;
-  for (const [name, length] of results) {
+  for (const [name, length] of later) {
     const start = at;
     at += length;
     if (at > buffer.length) throw new Error('not an indexed file');
-    if (!later || length <= EAGER_RESULT_BYTES) analyses[name] = decodeValue(buffer.subarray(start, at));
+    if (!reader) analyses[name] = decodeValue(buffer.subarray(start, at));
     else readWhenAsked(analyses, name, () => {
-      const again = later.bytes();
+      const again = reader.bytes();
       return again && decodeValue(asBuffer(again).subarray(start, start + length));
-    }, later);
+    }, reader);
   }
   if (at !== buffer.length) throw new Error('not an indexed file');
   return { articles: head.articles, boilerplate: head.boilerplate, analyses };
