@@ -136,16 +136,31 @@ export class CapitalsIndex {
   /** Replaces everything with the files of a snapshot: far quicker than setting each file again. */
   restore(snapshot: CapitalsSnapshot): void {
     this.clear();
-    for (const key of snapshot.keys) this.numberOf(key);
-    this.versionKeys = IntList.of(snapshot.fileKeys);
-    this.versionKeysEnd = IntList.of(snapshot.fileKeysEnd);
-    snapshot.uris.forEach((uri, version) => {
+    const { keys, uris, fileKeys, fileKeysEnd } = snapshot;
+    // Every key's versions in one array, key after key (a counting sort), each key's list a
+    // view of its part until it grows: a typed array for each of the keys cost more than the rest of this.
+    const starts = new Int32Array(keys.length + 1);
+    for (let i = 0; i < fileKeys.length; i++) starts[fileKeys[i] + 1]++;
+    for (let number = 0; number < keys.length; number++) starts[number + 1] += starts[number];
+    const versions = new Int32Array(fileKeys.length);
+    const next = starts.slice(0, keys.length);
+    for (let version = 0, i = 0; version < uris.length; version++) {
+      for (; i < fileKeysEnd[version]; i++) versions[next[fileKeys[i]]++] = version;
+    }
+    keys.forEach((key, number) => {
+      this.keys.push(key);
+      this.keyNumbers.set(key, number);
+      this.versionsByKey.push(IntList.of(versions.subarray(starts[number], starts[number + 1])));
+    });
+    this.versionKeys = IntList.of(fileKeys);
+    this.versionKeysEnd = IntList.of(fileKeysEnd);
+    uris.forEach((uri, version) => {
       this.uris.push(uri);
       this.current.set(uri, version);
-      for (let i = this.keysStart(version); i < this.keysEnd(version); i++) this.versionsByKey[this.versionKeys.get(i)].push(version);
     });
-    this.entries = snapshot.fileKeys.length;
+    this.entries = fileKeys.length;
   }
+
 
   /** The files that contain every one of `keys` (none for no keys). */
   filesWithAll(keys: string[]): string[] {
