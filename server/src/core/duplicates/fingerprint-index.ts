@@ -26,6 +26,7 @@
  */
 
 import { grown } from '../typedArrays';
+import { radixSort } from './radixSort';
 
 export interface FileFingerprints {
   id: number;
@@ -298,36 +299,11 @@ export function inSlotOrder(lists: readonly Uint32Array[]): Uint32Array {
   return hashesOf(keysInSlotOrder(lists));
 }
 
-/**
- * The keys of the hashes of `lists`, ascending, with `values` (one per entry, in the
- * order of the lists) moved along: a least-significant-digit radix sort, a byte at a time.
- * Values are sorted in place. Four passes by bytes beat two by 16 bits on millions of
- * entries: the counts stay in the cache, and entries are scattered to 256 places rather
- * than 65,536 (this function at 100k articles: 0.61 s -> 0.55 s).
- */
+/** The keys of the hashes of `lists`, ascending, with `values` (one per entry, in the order of the lists) moved along, in place. */
 function keysInSlotOrder(lists: readonly Uint32Array[], values?: Uint32Array): Uint32Array {
-  let keys = new Uint32Array(lists.reduce((size, list) => size + list.length, 0));
+  const keys = new Uint32Array(lists.reduce((size, list) => size + list.length, 0));
   let at = 0;
   for (const list of lists) for (const hash of list) keys[at++] = keyOf(hash);
-  const size = keys.length;
-  let sortedKeys = new Uint32Array(size);
-  let movedValues = values;
-  let sortedValues: Uint32Array | undefined = values && new Uint32Array(size);
-  const bits = 8;
-  const mask = (1 << bits) - 1;
-  const counts = new Uint32Array(mask + 2);
-  for (let shift = 0; shift < 32; shift += bits) {
-    counts.fill(0);
-    for (let i = 0; i < size; i++) counts[((keys[i] >>> shift) & mask) + 1]++;
-    for (let digit = 1; digit <= mask + 1; digit++) counts[digit] += counts[digit - 1];
-    for (let i = 0; i < size; i++) {
-      const target = counts[(keys[i] >>> shift) & mask]++;
-      sortedKeys[target] = keys[i];
-      if (movedValues && sortedValues) sortedValues[target] = movedValues[i];
-    }
-    [keys, sortedKeys] = [sortedKeys, keys];
-    [movedValues, sortedValues] = [sortedValues, movedValues];
-  }
-  // An even number of passes: `values` holds the sorted values again.
+  radixSort(keys, values, { keys: new Uint32Array(keys.length), values: values && new Uint32Array(keys.length) });
   return keys;
 }

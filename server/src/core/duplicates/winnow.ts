@@ -9,6 +9,7 @@
  * fingerprint, while only about 2 / (window + 1) of all positions are stored.
  */
 
+import { radixSort } from './radixSort';
 import { scratchUint32 } from './scratch';
 
 export interface WinnowOptions {
@@ -79,14 +80,11 @@ export function winnow(words: Uint32Array, options: WinnowOptions): Fingerprints
   return sortByHash(gramHashes, selected.subarray(0, count));
 }
 
-/** Counts of each byte value for sortByHash, reused. */
-const byteCounts = new Uint32Array(257);
-
 /**
- * Sorts the selected positions by hash, then position: a least-significant-digit radix sort
- * of the hashes a byte at a time. It is stable, and positions are selected in ascending
- * order, so equal hashes keep their positions ascending. A third less CPU than sorting
- * hash and position packed into doubles with the native sort, for any length of text.
+ * Sorts the selected positions by hash, then position: radixSort is stable, and positions
+ * are selected in ascending order, so equal hashes keep their positions ascending. A third
+ * less CPU than sorting hash and position packed into doubles with the native sort, for any
+ * length of text.
  */
 function sortByHash(gramHashes: Uint32Array, selected: Uint32Array): Fingerprints {
   const size = selected.length;
@@ -96,21 +94,7 @@ function sortByHash(gramHashes: Uint32Array, selected: Uint32Array): Fingerprint
     hashes[i] = gramHashes[selected[i]];
     positions[i] = selected[i];
   }
-  let [fromHashes, fromPositions] = [hashes, positions];
-  let [toHashes, toPositions] = [scratchUint32('sortedHashes', size), scratchUint32('sortedPositions', size)];
-  for (let shift = 0; shift < 32; shift += 8) {
-    byteCounts.fill(0);
-    for (let i = 0; i < size; i++) byteCounts[((fromHashes[i] >>> shift) & 0xff) + 1]++;
-    for (let byte = 1; byte <= 0x100; byte++) byteCounts[byte] += byteCounts[byte - 1];
-    for (let i = 0; i < size; i++) {
-      const target = byteCounts[(fromHashes[i] >>> shift) & 0xff]++;
-      toHashes[target] = fromHashes[i];
-      toPositions[target] = fromPositions[i];
-    }
-    [fromHashes, toHashes] = [toHashes, fromHashes];
-    [fromPositions, toPositions] = [toPositions, fromPositions];
-  }
-  // An even number of passes: the sorted entries are back in `hashes` and `positions`.
+  radixSort(hashes, positions, { keys: scratchUint32('sortedHashes', size), values: scratchUint32('sortedPositions', size) });
   return { hashes, positions };
 }
 
