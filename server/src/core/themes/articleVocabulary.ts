@@ -153,12 +153,22 @@ function largest(values: ArrayLike<number>): number {
   return result;
 }
 
-/** The vocabularies of files just counted, for textHashesAnalysis, which runs after vocabulariesAnalysis on the same file. */
+/** Files counted by the first of the two analyses below to run on them, until the second takes the count. */
 const counted = new WeakMap<AnalysedText, FileVocabularies>();
 
+/**
+ * A file's vocabularies, counted once for both analyses below, whichever runs first (the
+ * vocabularies when a file is indexed, the text hashes when a theme index asks a file
+ * indexed without them): the second takes the count, and it is not kept past that.
+ */
 function vocabulariesOf(file: AnalysedText): FileVocabularies {
-  let vocabularies = counted.get(file);
-  if (!vocabularies) counted.set(file, (vocabularies = packed(file.articles.map((article) => articleVocabulary(article.title, bodyOf(file, article))))));
+  const known = counted.get(file);
+  if (known) {
+    counted.delete(file);
+    return known;
+  }
+  const vocabularies = packed(file.articles.map((article) => articleVocabulary(article.title, bodyOf(file, article))));
+  counted.set(file, vocabularies);
   return vocabularies;
 }
 
