@@ -21,18 +21,17 @@ export interface DiskFile {
   path: string;
 }
 
-/**
- * The text of a file read: itself, or where it was put in the scratch file for texts
- * (`length` characters, see appendToScratch) with its lines, so that it need not be passed
- * between threads.
- */
-export type TextRead = { text: string } | { stored: Place; length: number; lines: LineBounds };
-
 /** A text put in the scratch file for texts: where, and its length in characters (see appendToScratch). */
 export interface TextPlace {
   stored: Place;
   length: number;
 }
+
+/**
+ * The text of a file read: itself, or where it was put in the scratch file for texts, with
+ * its lines, so that it need not be passed between threads.
+ */
+export type TextRead = { text: string } | (TextPlace & { lines: LineBounds });
 
 export type DiskFileResult =
   | { kind: 'skipped'; reason: string }
