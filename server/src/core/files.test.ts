@@ -132,9 +132,10 @@ describe('walkFolder', () => {
     const found: string[] = [];
     const filter = fileFilter(['**/*.txt', '**/*.md'], ['**/node_modules/**', '**/.git/**', '**/build/**']);
     for await (const file of walkFolder(root, filter, { onSkip: (rel, why) => skips.push(`${rel}: ${why}`) })) {
-      found.push(path.relative(root, file));
+      assert.equal(file.path, path.join(root, ...file.relativePath.split('/')));
+      found.push(file.relativePath);
     }
-    assert.deepEqual(found, ['a.txt', 'notes.md', path.join('sub', 'b.txt')]);
+    assert.deepEqual(found, ['a.txt', 'notes.md', 'sub/b.txt']);
     // The pipe is met while listing sub/, the loop when entering sub/loop after it.
     assert.deepEqual(skips, [
       ...(process.platform === 'win32' ? [] : ['sub/pipe.txt: not a regular file (a pipe, socket or device)']),
@@ -145,7 +146,7 @@ describe('walkFolder', () => {
   it('reports a folder that does not exist', async () => {
     const skips: string[] = [];
     const walk = walkFolder(path.join(root, 'missing'), fileFilter(['**/*'], []), { onSkip: (_, why) => skips.push(why) });
-    for await (const file of walk) assert.fail(`unexpected ${file}`);
+    for await (const file of walk) assert.fail(`unexpected ${file.path}`);
     assert.deepEqual(skips, ['file no longer exists (deleted while being read)']);
   });
 });

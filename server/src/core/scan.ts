@@ -11,7 +11,7 @@ import * as path from 'path';
 import { IndexCache } from './cache/indexCache';
 import { Corpus, IndexedFile } from './corpus';
 import { fileAnalyses } from './fileAnalyses';
-import { fileFilter, toRelative, walkFolder } from './files';
+import { fileFilter, walkFolder } from './files';
 import type { ScratchFile } from './scratchFile';
 import type { DiskFile } from './workers/diskFiles';
 import { DiskIndexer } from './workers/diskIndexer';
@@ -77,9 +77,8 @@ export async function scanFolderThen<T>(
     texts: options.texts,
   });
   async function* diskFiles(): AsyncGenerator<DiskFile> {
-    for await (const filePath of walkFolder(root, filter, { onSkip: (relativePath, message) => skipped.push({ path: relativePath, message }) })) {
-      const relativePath = toRelative(root, filePath);
-      yield { uri: relativePath, relativePath, path: filePath };
+    for await (const file of walkFolder(root, filter, { onSkip: (relativePath, message) => skipped.push({ path: relativePath, message }) })) {
+      yield { uri: file.relativePath, ...file };
     }
   }
   let batch: IndexedFile[] = [];
