@@ -22,6 +22,10 @@ export interface ServerContext {
   corpus: Corpus;
   settings(): Settings;
   log: Log;
+  /** The workspace folders, as paths on disk: where each keeps its `.seed-curator/` files. */
+  workspaceFolders(): string[];
+  /** The workspace folder holding a file, as a path on disk; undefined for a file outside them. */
+  workspaceFolderOf(uri: string): string | undefined;
   /** True once the initial scan of the workspace has finished and no feature is still catching up (see `catchingUp`). */
   isReady(): boolean;
   /** True once the initial scan has finished: the corpus holds every file, though features may still be catching up. */

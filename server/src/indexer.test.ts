@@ -103,3 +103,28 @@ describe('workspace indexer with an index cache', function () {
     }
   });
 });
+
+describe('workspace indexer folders', () => {
+  it('tells which workspace folder holds a file, and none for files elsewhere', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-folders-'));
+    try {
+      const news = path.join(root, 'news');
+      const notes = path.join(root, 'news notes');
+      await fs.mkdir(path.join(news, 'uk'), { recursive: true });
+      await fs.mkdir(notes);
+      await fs.writeFile(path.join(news, 'uk', 'a.txt'), 'A story.\n');
+      const indexer = new WorkspaceIndexer(new Corpus(), () => defaultSettings, { info: () => undefined, warn: () => undefined, error: () => undefined });
+      const folders = [news, notes].map((folder) => ({ uri: URI.file(folder).toString(), name: path.basename(folder) }));
+      await indexer.scan(folders, { report: () => undefined });
+      assert.deepEqual(indexer.folderPaths(), [news, notes]);
+      assert.equal(indexer.folderOf(URI.file(path.join(news, 'uk', 'a.txt')).toString()), news);
+      // A sibling whose name starts with the folder's is not inside it.
+      assert.equal(indexer.folderOf(URI.file(path.join(notes, 'b.txt')).toString()), notes);
+      assert.equal(indexer.folderOf(URI.file(path.join(root, 'c.txt')).toString()), undefined);
+      assert.equal(indexer.folderOf(URI.file(news).toString()), undefined);
+      assert.equal(indexer.folderOf('untitled:Untitled-1'), undefined);
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -144,10 +144,10 @@ export class WorkspaceIndexer {
   private async *filesToRead(folders: WorkspaceFolderRef[], seen: Set<string>): AsyncGenerator<DiskFile> {
     for (const folder of folders) {
       const root = URI.parse(folder.uri).fsPath;
-      for await (const filePath of walkFolder(root, this.filter(), { onSkip: (rel, why) => this.skip(rel, why) })) {
-        const uri = URI.file(filePath).toString();
+      for await (const file of walkFolder(root, this.filter(), { onSkip: (rel, why) => this.skip(rel, why) })) {
+        const uri = URI.file(file.path).toString();
         seen.add(uri);
-        if (!this.open.has(uri)) yield { uri, relativePath: toRelative(root, filePath), path: filePath };
+        if (!this.open.has(uri)) yield { uri, ...file };
       }
     }
   }
@@ -257,12 +257,28 @@ export class WorkspaceIndexer {
     return fileFilter(include, exclude);
   }
 
+  /** The workspace folders being indexed, as paths on disk. */
+  folderPaths(): string[] {
+    return this.folders.map((folder) => URI.parse(folder.uri).fsPath);
+  }
+
+  /** The workspace folder a file is in, as a path on disk; undefined for a file outside them (or not on disk). */
+  folderOf(uri: string): string | undefined {
+    return this.placeInFolders(uri)?.root;
+  }
+
   private workspaceRelative(uri: string): string | undefined {
-    const filePath = URI.parse(uri).fsPath;
-    for (const folder of this.folders) {
-      const root = URI.parse(folder.uri).fsPath;
+    const place = this.placeInFolders(uri);
+    return place && toRelative(place.root, place.filePath);
+  }
+
+  private placeInFolders(uri: string): { root: string; filePath: string } | undefined {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return undefined;
+    const filePath = parsed.fsPath;
+    for (const root of this.folderPaths()) {
       const relative = path.relative(root, filePath);
-      if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return toRelative(root, filePath);
+      if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return { root, filePath };
     }
     return undefined;
   }

@@ -76,6 +76,8 @@ const context: ServerContext = {
   corpus,
   settings: () => settings,
   log,
+  workspaceFolders: () => indexer.folderPaths(),
+  workspaceFolderOf: (uri) => indexer.folderOf(uri),
   isReady,
   isScanned: () => scanned,
   storage: () => (storageFolder === undefined ? undefined : { folder: storageFolder, identity: codeIdentity() }),

@@ -31,14 +31,6 @@ function engineOptions(settings: DuplicateSettings) {
   };
 }
 
-/** The workspace folder of a file: its path without its relative path; undefined for untitled documents. */
-export function folderOf(uri: string, relativePath: string): string | undefined {
-  const parsed = URI.parse(uri);
-  if (parsed.scheme !== 'file') return undefined;
-  const suffix = path.normalize(relativePath);
-  return parsed.fsPath.endsWith(suffix) ? parsed.fsPath.slice(0, parsed.fsPath.length - suffix.length) : undefined;
-}
-
 /**
  * The initial scan reaches the index in batches of at least this many files. Part of an
  * update's cost grows with the workspace (lookups spread over the whole fingerprint table,
@@ -55,8 +47,6 @@ class DuplicatesInEditor {
   /** Files that have diagnostics now, so they can be cleared. */
   private readonly published = new Set<string>();
   private ignoreFiles = new Map<string, number>();
-  /** Workspace folder of each indexed file, kept as files come and go. */
-  private readonly folderByUri = new Map<string, string>();
   /** Mistakes in the ignore lists, shown in the files. */
   private readonly ignoreListDiagnostics: WorkspaceFileDiagnostics;
   /** Changes not yet given to the index: of the initial scan (see SCAN_BATCH_FILES), or made while it was held. */
@@ -86,11 +76,6 @@ class DuplicatesInEditor {
       return snapshot;
     });
     context.corpus.onChange((change) => {
-      for (const uri of change.removed) this.folderByUri.delete(uri);
-      for (const file of change.updated) {
-        const folder = folderOf(file.uri, file.relativePath);
-        if (folder !== undefined) this.folderByUri.set(file.uri, folder);
-      }
       this.scanBatch.add(change);
       if (context.isScanned() || (this.scanBatch.size >= SCAN_BATCH_FILES && !this.snapshotRead)) this.updateIndex();
     });
@@ -201,7 +186,7 @@ class DuplicatesInEditor {
   /** Reads the ignore lists again when one was written since (by us, by git, by hand). */
   private reloadIgnoreListsIfChanged(): void {
     const stamps = new Map<string, number>();
-    for (const folder of new Set(this.folderByUri.values())) stamps.set(folder, ignoreFileStamp(folder));
+    for (const folder of this.context.workspaceFolders()) stamps.set(folder, ignoreFileStamp(folder));
     const same = stamps.size === this.ignoreFiles.size && [...stamps].every(([folder, stamp]) => this.ignoreFiles.get(folder) === stamp);
     if (same) return;
     this.ignoreFiles = stamps;
@@ -216,7 +201,7 @@ class DuplicatesInEditor {
     if (!group) return 'That duplicate is no longer in the index.';
     const byFolder = new Map<string, IgnoredPassage[]>();
     for (const passage of group.passages) {
-      const folder = this.folderByUri.get(passage.uri);
+      const folder = this.context.workspaceFolderOf(passage.uri);
       if (folder === undefined) continue;
       const text = this.context.corpus.get(passage.uri)?.text ?? '';
       const preview = text.slice(passage.startOffset, passage.endOffset).split(/\s+/, 10).join(' ');

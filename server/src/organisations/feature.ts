@@ -11,7 +11,6 @@ import { OrganisationSummaries } from '../core/organisations/summary';
 import { PendingChange } from '../core/pendingChange';
 import { runInSlices } from '../core/steps';
 import type { ServerContext, ServerFeature } from '../context';
-import { folderOf } from '../duplicates/feature';
 import { OrganisationArticlesRequest, OrganisationsRequest } from '../protocol';
 import { organisationHover } from './hover';
 import { organisationArticles, organisationList } from './list';
@@ -36,7 +35,6 @@ class OrganisationsInEditor {
   private gazetteerToApply: GazetteerFile | undefined;
   /** The index catching up in slices, if it is. */
   private catchUp: Promise<void> | undefined;
-  private readonly folderByUri = new Map<string, string>();
   private gazetteerSnapshot = '';
   private warming = false;
   private readonly fileDiagnostics: WorkspaceFileDiagnostics;
@@ -62,11 +60,6 @@ class OrganisationsInEditor {
       this.warmSummaries();
     });
     context.corpus.onChange((change) => {
-      for (const uri of change.removed) this.folderByUri.delete(uri);
-      for (const file of change.updated) {
-        const folder = folderOf(file.uri, file.relativePath);
-        if (folder !== undefined) this.folderByUri.set(file.uri, folder);
-      }
       if (this.indexBusy) this.waiting.add(change);
       else {
         this.index.update(change);
@@ -164,7 +157,7 @@ class OrganisationsInEditor {
 
   /** Reads every folder's organisations file again; re-recognises only when their content changed. */
   private reloadGazetteers(): void {
-    const loaded = loadWorkspaceGazetteers(new Set(this.folderByUri.values()));
+    const loaded = loadWorkspaceGazetteers(this.context.workspaceFolders());
     for (const { path, text, problems } of loaded.read) this.fileDiagnostics.show(path, text, problems);
     const snapshot = JSON.stringify(loaded.file);
     if (snapshot === this.gazetteerSnapshot) return;

@@ -19,7 +19,6 @@ import { USER_THEMES_FILE, UserTheme, checkUserThemesFile, mergeUserThemes, read
 import { defaultThemeOptions } from '../core/themes/discover';
 import { checkpoint, throwIfCancelled } from '../cancellation';
 import type { ServerContext, ServerFeature } from '../context';
-import { folderOf } from '../duplicates/feature';
 import {
   ReclusterThemesRequest,
   SearchThemesRequest,
@@ -45,7 +44,6 @@ export interface ThemeSources {
 class ThemesInEditor {
   private readonly index: ThemeIndex;
   private readonly search: CorpusSearch;
-  private readonly folders = new Set<string>();
   private reportedProblems = '';
   private notifiedGeneration = -1;
   /** Mistakes in the workspace themes files, shown in the files. */
@@ -67,10 +65,6 @@ class ThemesInEditor {
     );
     this.search = new CorpusSearch(this.index, organisations);
     context.corpus.onChange((change) => {
-      for (const file of change.updated) {
-        const folder = folderOf(file.uri, file.relativePath);
-        if (folder !== undefined) this.folders.add(folder);
-      }
       this.index.update(change);
     });
     context.onIndexUpdated(() => {
@@ -177,7 +171,7 @@ class ThemesInEditor {
     const fromSettings = readUserThemes(settings.defined, 'seedCurator.themes.defined');
     const problems = [...fromSettings.problems];
     const fromFiles: UserTheme[][] = [];
-    for (const folder of [...this.folders].sort()) {
+    for (const folder of [...this.context.workspaceFolders()].sort()) {
       const file = path.join(folder, USER_THEMES_FILE);
       const text = readTextIfPresent(file);
       const checked = text === undefined ? undefined : checkUserThemesFile(text);
