@@ -349,6 +349,7 @@ export class IndexCache {
       this.spills = this.spills.filter((spill) => !spillsBefore.includes(spill));
     };
     try {
+      if (this.holdsJust(files)) return;
       const { sources, leftOut } = await this.entriesToSave(files);
       const onDisk = this.onDisk;
       if (onDisk && sources.length === onDisk.places.size && sources.every((source) => 'file' in source && source.file === onDisk)) return;
@@ -361,6 +362,22 @@ export class IndexCache {
     } finally {
       forgetMadeBefore();
     }
+  }
+
+  /**
+   * Whether the file on disk holds the entries of these files and no others: then there is
+   * nothing to write. Checked before gathering the entries, which after every warm start
+   * found just that, at a cost of 80 ms at 40k files while features were catching up.
+   */
+  private holdsJust(files: readonly { hash: string }[]): boolean {
+    const onDisk = this.onDisk;
+    if (!onDisk) return false;
+    const hashes = new Set<string>();
+    for (const { hash } of files) {
+      if (!onDisk.places.has(hash)) return false;
+      hashes.add(hash);
+    }
+    return hashes.size === onDisk.places.size;
   }
 
   /** Writes a temporary file and renames it over the cache file, which it then reads from; returns its size. */
