@@ -8,7 +8,7 @@ import { indexFile } from '../corpus';
 import { readTextFile } from '../files';
 import { splitArticles } from '../articles';
 import { LineIndex } from '../text';
-import { DiskFile, indexFromDisk } from './diskFiles';
+import { DiskFile, indexFromDisk, shareLineBuffers } from './diskFiles';
 import { DiskIndexer, DiskIndexerOptions, ScannedFile } from './diskIndexer';
 import { indexInWalkOrder } from './inWalkOrder';
 import { ScratchFile } from '../scratchFile';
@@ -119,14 +119,34 @@ describe('indexing files from disk', function () {
     const texts = ScratchFile.create('test');
     try {
       const options = { maxBytes: MAX_BYTES, cached: new Set<string>(), analyses: [capitalsAnalysis], articlesWhenRead: false, read: readTextFile, texts };
-      const result = await indexFromDisk(files[1], options);
+      const result = await indexFromDisk(files[1].path, options);
       assert.ok(result.kind === 'indexed' && 'stored' in result && !('text' in result), JSON.stringify(result));
       assert.equal(texts.read(result.stored).toString('utf8'), story(1));
       assert.equal(result.length, story(1).length);
       const lines = new LineIndex(story(1));
       assert.deepEqual(result.lines, [0, 1].map((side) => Uint32Array.from({ length: lines.lineCount }, (_, i) => (side === 0 ? lines.lineStart(i) : lines.lineEnd(i)))));
-      const withoutScratch = await indexFromDisk(files[1], { ...options, texts: undefined });
+      const withoutScratch = await indexFromDisk(files[1].path, { ...options, texts: undefined });
       assert.ok(withoutScratch.kind === 'indexed' && 'text' in withoutScratch && withoutScratch.text === story(1));
+    } finally {
+      texts.close();
+    }
+  });
+
+  it('puts the line bounds of a job\'s results in one buffer, leaving the bounds and the other results as they were', async () => {
+    const texts = ScratchFile.create('test');
+    try {
+      const options = { maxBytes: MAX_BYTES, cached: new Set<string>(), analyses: [capitalsAnalysis], articlesWhenRead: false, read: readTextFile, texts };
+      const results = await Promise.all([files[0], files[1], files[12], files[3]].map((file) => indexFromDisk(file.path, options)));
+      results.push(await indexFromDisk(path.join(folder, 'gone.txt'), options));
+      const bounds = (): unknown[] => results.map((result) => ('lines' in result ? result.lines.map((side) => Array.from(side)) : undefined));
+      const others = (): unknown[] => results.map((result) => ({ ...result, lines: undefined }));
+      const [boundsBefore, othersBefore] = [bounds(), others()];
+      shareLineBuffers(results);
+      assert.deepEqual(bounds(), boundsBefore);
+      assert.deepEqual(others(), othersBefore);
+      const buffers = new Set(results.flatMap((result) => ('lines' in result ? result.lines.map((bounds) => bounds.buffer) : [])));
+      assert.equal(buffers.size, 1);
+      assert.equal(results.filter((result) => 'lines' in result).length, 4);
     } finally {
       texts.close();
     }

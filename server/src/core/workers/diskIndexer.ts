@@ -93,7 +93,7 @@ export class DiskIndexer {
     let results: DiskFileResult[] | undefined;
     if (pool) {
       // A list of files gives a list of their results.
-      results = await (pool.run(files) as Promise<DiskFileResult[]>).catch((error: Error) => {
+      results = await (pool.run(files.map((file) => file.path)) as Promise<DiskFileResult[]>).catch((error: Error) => {
         if (this.pool === pool) {
           this.pool = undefined;
           this.options.log.warn(`Index worker threads failed (${error.message}); indexing in the server thread instead.`);
@@ -155,7 +155,7 @@ export class DiskIndexer {
 
   private inThisThread(files: DiskFile[]): Promise<DiskFileResult[]> {
     const { maxBytes, analyses, cache, texts } = this.options;
-    return Promise.all(files.map((file) => indexFromDisk(file, { maxBytes, analyses, articlesWhenRead: this.articlesWhenRead, cached: cache, read: readTextFile, texts })));
+    return Promise.all(files.map((file) => indexFromDisk(file.path, { maxBytes, analyses, articlesWhenRead: this.articlesWhenRead, cached: cache, read: readTextFile, texts })));
   }
 
   private scanned(file: DiskFile, result: DiskFileResult, onWorkers: boolean): ScannedFile {

@@ -7,7 +7,7 @@ import { FileAnalysis, analysesSignature } from '../analyses';
 import { readTextFileSync } from '../files';
 import { ScratchFile, SharedScratch } from '../scratchFile';
 import type { SplitResult } from '../articles';
-import { DiskFile, DiskFileResult, TextPlace, indexFromDisk, splitStored } from './diskFiles';
+import { DiskFileResult, TextPlace, indexFromDisk, shareLineBuffers, splitStored } from './diskFiles';
 
 /** Given to each worker when it starts. */
 export interface IndexWorkerData {
@@ -23,8 +23,12 @@ export interface IndexWorkerData {
   texts?: SharedScratch;
 }
 
-/** Files to index; or texts of the scratch file to split into articles (see DiskIndexer.splitAhead). */
-export type IndexJob = DiskFile[] | { split: TextPlace[] };
+/**
+ * Files to index, by absolute path (their other names stay with the server: sending them
+ * too tripled what each job cost the server thread); or texts of the scratch file to split
+ * into articles (see DiskIndexer.splitAhead).
+ */
+export type IndexJob = string[] | { split: TextPlace[] };
 export type IndexJobResult = DiskFileResult[] | SplitResult[];
 
 /** Runs in the worker script: `registry` holds every analysis the worker can run. */
@@ -44,7 +48,11 @@ export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
   const texts = data.texts && ScratchFile.attach(data.texts);
   const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, read: readTextFileSync, texts };
   const answer = async (job: IndexJob): Promise<IndexJobResult> => {
-    if (Array.isArray(job)) return Promise.all(job.map((file) => indexFromDisk(file, options)));
+    if (Array.isArray(job)) {
+      const results = await Promise.all(job.map((path) => indexFromDisk(path, options)));
+      shareLineBuffers(results);
+      return results;
+    }
     if (!texts) throw new Error('the index worker was given texts to split without the scratch file that holds them');
     return job.split.map((place) => splitStored(place, texts));
   };
