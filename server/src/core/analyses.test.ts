@@ -71,7 +71,7 @@ describe('file analyses', () => {
     const unsplit = analyseText(TEXT, [textOnly], { articlesWhenRead: true });
     assert.deepEqual(unsplit, { analyses: { 'test.length': TEXT.length } }, 'no articles nor boilerplate made');
     assert.deepEqual(analyseText(TEXT, [titleLengths()], { articlesWhenRead: true }), analyseText(TEXT, [titleLengths()]), 'split for an analysis that reads the articles');
-    const file = indexedFile({ uri: 'a', relativePath: 'a.txt', text: TEXT }, decodeEntry(encodeEntry(unsplit)), contentHash(TEXT));
+    const file = indexedFile({ uri: 'a', relativePath: 'a.txt', text: TEXT }, decodeEntry(encodeEntry(unsplit, 'a'), 'a'), contentHash(TEXT));
     assert.deepEqual(file.boilerplate, eager.boilerplate);
     assert.deepEqual(file.articles, eager.articles);
     assert.equal(file.articles, file.articles, 'split once');

@@ -8,6 +8,7 @@
  *   values         back to back
  *   20 bytes       the checksum of everything before it: the SHA-1 of the SHA-1s of its
  *                  4 MB slices, so that a reader has the slices hashed on other threads
+ *                  (the index cache checks its entries' own checksums instead, when read)
  *
  * The header says where every value is, so a reader can leave the values on disk and read
  * one when it is asked for: at 100k articles the values take a few hundred megabytes.
@@ -40,6 +41,9 @@ export type CheckedCacheFile = { ok: true; entries: Map<string, Place> } | { ok:
 /** Reads `length` bytes at `position`, or fewer at the end of the file. */
 export type ReadSlice = (length: number, position: number) => Promise<Buffer>;
 
+/** Where a cache file's parts are, as read from its start: its header (if it parses) and where the values begin and end. */
+type Layout = { header: Partial<Header> | undefined; at: number; end: number };
+
 /**
  * Checks a cache file of `size` bytes made with `identity`, and says where each value is;
  * reads the whole file once, a slice at a time through `readSlice` (see
@@ -51,18 +55,39 @@ export async function checkCacheFile(
   identity: string,
   readSlice: ReadSlice = async (length, position) => readUpTo(readAt, length, position),
 ): Promise<CheckedCacheFile> {
-  const fail = (reason: string): CheckedCacheFile => ({ ok: false, reason });
+  const layout = layoutOf(readAt, size);
+  if ('reason' in layout) return layout;
+  // Damage is reported before the header's other faults, which it may have caused.
+  const damage = await checksumFault(readAt, layout.end, readSlice);
+  return damage ? { ok: false, reason: damage } : entriesOf(layout, identity);
+}
+
+/**
+ * checkCacheFile without the checksum: reads the header only. For files whose values carry
+ * checksums of their own, checked when read (see indexCache.ts).
+ */
+export function checkCacheFileFraming(readAt: ReadAt, size: number, identity: string): CheckedCacheFile {
+  const layout = layoutOf(readAt, size);
+  return 'reason' in layout ? layout : entriesOf(layout, identity);
+}
+
+function layoutOf(readAt: ReadAt, size: number): Layout | { ok: false; reason: string } {
+  const fail = (reason: string) => ({ ok: false as const, reason });
   const start = readUpTo(readAt, MAGIC.length + 4, 0);
   if (size < MAGIC.length + 4 + CHECKSUM_BYTES || start.length < MAGIC.length + 4 || !start.subarray(0, MAGIC.length).equals(MAGIC)) {
     return fail('not an index cache file');
   }
   const end = size - CHECKSUM_BYTES;
   const headerLength = start.readUInt32LE(MAGIC.length);
-  let at = MAGIC.length + 4;
+  const at = MAGIC.length + 4;
   const header = at + headerLength <= end ? parsedHeader(readUpTo(readAt, headerLength, at)) : undefined;
-  at += headerLength;
   // The format before the checksum: a file of another format has another checksum too, and is no damaged file.
   if (header && header.format !== CACHE_FORMAT) return fail(`format ${String(header.format)}, expected ${CACHE_FORMAT}`);
+  return { header, at: at + headerLength, end };
+}
+
+async function checksumFault(readAt: ReadAt, end: number, readSlice: ReadSlice): Promise<string | undefined> {
+  const damaged = 'checksum mismatch: the file is damaged or truncated';
   // Web Crypto hashes on libuv's threads, and the slices may be read there too: at 100k
   // articles the storage files are over 500 MB, and copying them alone took this thread 0.3 s.
   const sliceHashes: Promise<ArrayBuffer | undefined>[] = [];
@@ -73,11 +98,14 @@ export async function checkCacheFile(
   }
   const checksum = createHash('sha1');
   for (const hash of await Promise.all(sliceHashes)) {
-    if (!hash) return fail('checksum mismatch: the file is damaged or truncated');
+    if (!hash) return damaged;
     checksum.update(Buffer.from(hash));
   }
-  if (!checksum.digest().equals(readUpTo(readAt, CHECKSUM_BYTES, end))) return fail('checksum mismatch: the file is damaged or truncated');
+  return checksum.digest().equals(readUpTo(readAt, CHECKSUM_BYTES, end)) ? undefined : damaged;
+}
 
+function entriesOf({ header, at, end }: Layout, identity: string): CheckedCacheFile {
+  const fail = (reason: string): CheckedCacheFile => ({ ok: false, reason });
   if (at > end) return fail('header runs past the end of the file');
   if (!header) return fail('header is not valid JSON');
   if (header.identity !== identity) return fail('made by another version of Seed Curator');

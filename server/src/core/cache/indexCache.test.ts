@@ -89,14 +89,14 @@ describe('index cache', () => {
     await reopened.save(FILES);
     await reopened.save([...FILES].reverse());
     assert.equal(logs.filter((line) => line.includes('saved')).length, 1, logs.join('\n'));
-    reopened.put(contentHash('new text'), encodeEntry(analyseText('new text', [])));
+    reopened.put(contentHash('new text'), encodeEntry(analyseText('new text', []), contentHash('new text')));
     await reopened.save([...FILES, { hash: contentHash('new text'), ...analyseText('new text', []) }]);
     assert.equal(logs.filter((line) => line.includes('saved')).length, 2, logs.join('\n'));
   });
 
   for (const [damage, change, reason] of [
-    ['a truncated', (bytes: Buffer) => bytes.subarray(0, bytes.length - 100), 'checksum mismatch'],
-    ['a corrupt', (bytes: Buffer) => Buffer.concat([bytes.subarray(0, 200), Buffer.from('xx'), bytes.subarray(202)]), 'checksum mismatch'],
+    ['a truncated', (bytes: Buffer) => bytes.subarray(0, bytes.length - 100), 'entries run past the end of the file'],
+    ['a corrupt', (bytes: Buffer) => Buffer.concat([bytes.subarray(0, 200), Buffer.from('xx'), bytes.subarray(202)]), 'header is not valid JSON'],
     ['an empty', () => Buffer.alloc(0), 'not an index cache file'],
   ] as const) {
     it(`ignores ${damage} file, says so, and writes a good one at the next save`, async () => {
@@ -135,7 +135,7 @@ describe('index cache', () => {
 
   it('stays within its size limit, leaving files out, and does not read a larger file', async () => {
     // Room for the header and two and a half entries.
-    const maxBytes = 1024 + Math.round(2.5 * (encodeEntry(FILES[0]).length + FILES[0].hash.length + 16));
+    const maxBytes = 1024 + Math.round(2.5 * (encodeEntry(FILES[0], FILES[0].hash).length + FILES[0].hash.length + 16));
     await (await open({ maxBytes })).save(FILES);
     assert.ok((await fs.stat(file)).size <= maxBytes);
     assert.ok(logs.some((line) => /files left out, over the .* limit/.test(line)), logs.join('\n'));
@@ -164,7 +164,9 @@ describe('index cache', () => {
     assert.deepEqual(cache.get(FILES[2].hash)?.articles, FILES[2].articles);
   });
 
-  it('gives back every entry of a file larger than what one read takes, in any order asked', async () => {
+  it('gives back every entry of a file larger than what one read takes, in any order asked', async function () {
+    // About a second alone; more on a busy machine.
+    this.timeout(10_000);
     // 2,000 entries of one to eight articles: megabytes, read ahead a megabyte at a time.
     const many = Array.from({ length: 2000 }, (_, i) => {
       const text = Array.from({ length: 1 + (i % 8) }, (__, j) => article(`Town ${i}-${j}`, `item ${j}`)).join('\n');
@@ -181,11 +183,41 @@ describe('index cache', () => {
     }
   });
 
+  it('opens a file with a damaged entry whole, and drops that entry, with the reason, when it is read', async () => {
+    await (await open()).save(FILES);
+    const bytes = await fs.readFile(file);
+    const entry = encodeEntry(FILES[2], FILES[2].hash);
+    const at = bytes.indexOf(Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength));
+    assert.ok(at > 0);
+    // One bit, in the middle of the entry's head.
+    bytes[at + 8 + Math.floor(Buffer.from(entry).readUInt32LE(0) / 2)] ^= 0x04;
+    await fs.writeFile(file, bytes);
+    logs = [];
+    const cache = await open();
+    assert.equal(cache.size, FILES.length);
+    assert.deepEqual(logs, []);
+    assert.equal(cache.get(FILES[2].hash), undefined);
+    assert.deepEqual(logs, [`warn: Index cache: entry ${FILES[2].hash} ignored (checksum mismatch: the entry is damaged).`]);
+    for (const saved of [FILES[0], FILES[1], FILES[3], FILES[4]]) {
+      assert.deepEqual(cache.get(saved.hash), { articles: saved.articles, boilerplate: saved.boilerplate, analyses: saved.analyses });
+    }
+  });
+
+  it('refuses an entry given for another text, or with a damaged large result', () => {
+    const codes: FileAnalysis<Uint32Array> = { name: 'test.codes', version: '1', analyse: ({ text }) => Uint32Array.from(text, (c) => c.charCodeAt(0)) };
+    const index = analyseText(TEXTS[0], [capitalsAnalysis, codes]);
+    const entry = Buffer.from(encodeEntry(index, FILES[0].hash));
+    assert.deepEqual(decodeEntry(entry, FILES[0].hash).analyses, index.analyses);
+    assert.throws(() => decodeEntry(entry, FILES[1].hash), /^Error: checksum mismatch: the entry is damaged$/);
+    entry[entry.length - 3] ^= 0x01;
+    assert.throws(() => decodeEntry(entry, FILES[0].hash), /^Error: checksum mismatch: the result test\.codes is damaged$/);
+  });
+
   it('drops an entry damaged on disk since the file was checked, and keeps the others', async () => {
     await (await open()).save(FILES);
     const cache = await open();
     const bytes = await fs.readFile(file);
-    const entry = encodeEntry(FILES[1]);
+    const entry = encodeEntry(FILES[1], FILES[1].hash);
     const at = bytes.indexOf(Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength));
     assert.ok(at > 0);
     const handle = await fs.open(file, 'r+');
@@ -200,7 +232,7 @@ describe('index cache', () => {
 
   it('sets entries aside in a temporary file past its memory bound, reads them back, and saves them', async () => {
     const cache = await open({ spillBytes: 1 });
-    for (const saved of FILES) cache.put(saved.hash, encodeEntry(saved));
+    for (const saved of FILES) cache.put(saved.hash, encodeEntry(saved, saved.hash));
     assert.equal(cache.size, FILES.length);
     for (const saved of FILES) assert.deepEqual(cache.get(saved.hash)?.articles, saved.articles);
     await cache.save(FILES);
@@ -211,11 +243,11 @@ describe('index cache', () => {
 
   it('keeps an entry made once a save has begun for the next save', async () => {
     const cache = await open({ spillBytes: 1 });
-    for (const saved of FILES.slice(0, 3)) cache.put(saved.hash, encodeEntry(saved));
+    for (const saved of FILES.slice(0, 3)) cache.put(saved.hash, encodeEntry(saved, saved.hash));
     const saving = cache.save(FILES.slice(0, 3));
     // The save begins at once; it is then writing its file, a few reads and writes away from done.
     await new Promise((resolve) => setImmediate(resolve));
-    for (const saved of FILES.slice(3)) cache.put(saved.hash, encodeEntry(saved));
+    for (const saved of FILES.slice(3)) cache.put(saved.hash, encodeEntry(saved, saved.hash));
     await saving;
     assert.ok(FILES.every((saved) => cache.has(saved.hash)));
     await cache.save(FILES);
@@ -227,7 +259,7 @@ describe('index cache', () => {
     process.env.TMPDIR = path.join(folder, 'no such folder');
     try {
       const cache = await open({ spillBytes: 1 });
-      for (const saved of FILES.slice(0, 3)) cache.put(saved.hash, encodeEntry(saved));
+      for (const saved of FILES.slice(0, 3)) cache.put(saved.hash, encodeEntry(saved, saved.hash));
       assert.equal(logs.length, 1, logs.join('\n'));
       assert.match(logs[0], /^warn: Index cache: new entries are kept in memory until saved: no temporary file could take them \(.*ENOENT.*\)\.$/);
       assert.deepEqual(cache.get(FILES[1].hash)?.articles, FILES[1].articles);
@@ -260,8 +292,8 @@ describe('index cache', () => {
   });
 
   it('decodes typed arrays into memory of their own, not views into the bytes read', () => {
-    const bytes = encodeEntry(FILES[0]);
-    const decoded = decodeEntry(bytes);
+    const bytes = encodeEntry(FILES[0], FILES[0].hash);
+    const decoded = decodeEntry(bytes, FILES[0].hash);
     const capitals = decoded.analyses[capitalsAnalysis.name] as Uint32Array;
     assert.deepEqual(capitals, FILES[0].analyses[capitalsAnalysis.name]);
     assert.notEqual(capitals.buffer, bytes.buffer);
@@ -270,7 +302,7 @@ describe('index cache', () => {
 
   it('keeps nothing when disabled', async () => {
     const cache = IndexCache.disabled(log);
-    cache.put(FILES[0].hash, encodeEntry(FILES[0]));
+    cache.put(FILES[0].hash, encodeEntry(FILES[0], FILES[0].hash));
     await cache.save(FILES);
     assert.equal(cache.size, 0);
     assert.deepEqual(logs, []);

@@ -8,8 +8,9 @@
  * session. Entries made since the last save wait for the next one in memory, and past a
  * few tens of megabytes in a temporary file (see entryFiles.ts).
  *
- * Never trusted blindly: a file that is damaged, truncated, too large or written by other
- * code is ignored (with a log line) and rebuilt. Written atomically (a temporary file, then
+ * Never trusted blindly: a file that is truncated, too large or written by other code is
+ * ignored (with a log line) and rebuilt, and an entry whose checksum does not match when it
+ * is read is dropped (with a log line) and its file indexed again. Written atomically (a temporary file, then
  * a rename), without blocking the event loop for long, and bounded in size.
  */
 import { closeSync, fstatSync, openSync, promises as fs } from 'fs';
@@ -19,7 +20,9 @@ import type { AnalysisResults } from '../analyses';
 import type { FileIndex } from '../corpus';
 import type { Place } from '../scratchFile';
 import { nextTurn } from '../steps';
-import { CacheFileWriter, checkOpenCacheFile } from './cacheFile';
+import { readerOf } from '../files';
+import { CacheFileWriter, checkCacheFileFraming } from './cacheFile';
+import { checksum32 } from './checksum';
 import { removeLeftTemporaries, temporaryFor } from './temporaryFiles';
 import { EntryFile, OpenEntryFile, SpillFile } from './entryFiles';
 import { errorMessage } from '../errors';
@@ -47,37 +50,43 @@ const ENTRY_FRAME_BYTES = 16;
 const EAGER_RESULT_BYTES = 1024;
 
 const HEAD_LENGTH_BYTES = 4;
+const CHECKSUM_BYTES = 4;
+/** Where the head starts in an entry: after its length and its checksum. */
+const HEAD_START = HEAD_LENGTH_BYTES + CHECKSUM_BYTES;
 
 interface EntryHead {
   articles?: FileIndex['articles'];
   boilerplate?: FileIndex['boilerplate'];
   /** The small results, decoded with the head. */
   eager: AnalysisResults;
-  /** Each large result's name and length, in the order of their bytes after the head. */
-  later: [string, number][];
+  /** Each large result's name, length and checksum (see checksum32, with no key), in the order of their bytes after the head. */
+  later: [string, number, number][];
 }
 
 /**
- * An entry: the length of its head (4 bytes, little-endian), the head (articles,
- * boilerplate, the small analysis results, and the name and length of each large one),
- * then each large result, v8-serialised on its own so that it can be decoded on its own.
+ * An entry: the length of its head and the checksum of the entry's key (the text's hash)
+ * and head (4 bytes each, little-endian), the head (articles, boilerplate, the small
+ * analysis results, and the name, length and checksum of each large one), then each large
+ * result, v8-serialised on its own so that it can be decoded on its own. The checksums let
+ * a reader check what it decodes, and only that (see IndexCache.open).
  */
-export function encodeEntry(index: FileIndex): Uint8Array {
+export function encodeEntry(index: FileIndex, key: string): Uint8Array {
   const eager: AnalysisResults = {};
-  const later: [string, number][] = [];
+  const later: [string, number, number][] = [];
   const large: Uint8Array[] = [];
   for (const [name, result] of Object.entries(index.analyses)) {
     const bytes = v8.serialize(result);
     if (bytes.length <= EAGER_RESULT_BYTES) eager[name] = result;
     else {
-      later.push([name, bytes.length]);
+      later.push([name, bytes.length, checksum32('', bytes)]);
       large.push(bytes);
     }
   }
   const head = v8.serialize({ articles: index.articles, boilerplate: index.boilerplate, eager, later } satisfies EntryHead);
-  const headLength = Buffer.alloc(HEAD_LENGTH_BYTES);
-  headLength.writeUInt32LE(head.length);
-  return Buffer.concat([headLength, head, ...large]);
+  const prefix = Buffer.alloc(HEAD_START);
+  prefix.writeUInt32LE(head.length, 0);
+  prefix.writeUInt32LE(checksum32(key, head), HEAD_LENGTH_BYTES);
+  return Buffer.concat([prefix, head, ...large]);
 }
 
 /**
@@ -105,15 +114,18 @@ export interface LaterRead {
 }
 
 /**
- * Throws when the bytes are not an encoded `FileIndex`. With `reader`, large results are
- * decoded when first read, from bytes read again then; one that cannot be is left out, and
- * the feature computes it from the text instead (see analysisOf).
+ * Throws when the bytes are not an encoded `FileIndex` of the text whose hash is `key`, or
+ * are damaged. With `reader`, large results are decoded when first read, from bytes read
+ * again then; one that cannot be (gone, or damaged) is left out, and the feature computes
+ * it from the text instead (see analysisOf).
  */
-export function decodeEntry(bytes: Uint8Array, reader?: LaterRead): FileIndex {
+export function decodeEntry(bytes: Uint8Array, key: string, reader?: LaterRead): FileIndex {
   const buffer = asBuffer(bytes);
-  const headEnd = HEAD_LENGTH_BYTES + (buffer.length >= HEAD_LENGTH_BYTES ? buffer.readUInt32LE(0) : 0);
+  const headEnd = HEAD_START + (buffer.length >= HEAD_START ? buffer.readUInt32LE(0) : 0);
   if (headEnd > buffer.length) throw new Error('not an indexed file');
-  const head = decodeValue(buffer.subarray(HEAD_LENGTH_BYTES, headEnd)) as Partial<EntryHead> | null;
+  const headBytes = buffer.subarray(HEAD_START, headEnd);
+  if (checksum32(key, headBytes) !== buffer.readUInt32LE(HEAD_LENGTH_BYTES)) throw new Error('checksum mismatch: the entry is damaged');
+  const head = decodeValue(headBytes) as Partial<EntryHead> | null;
   // Both or neither: an index made with `articlesWhenRead` may not have split its file.
   const split = Array.isArray(head?.articles) && Array.isArray(head?.boilerplate);
   const unsplit = head?.articles === undefined && head?.boilerplate === undefined;
@@ -124,14 +136,19 @@ export function decodeEntry(bytes: Uint8Array, reader?: LaterRead): FileIndex {
   }
   const analyses: AnalysisResults = eager;
   let at = headEnd;
-  for (const [name, length] of later) {
+  for (const [name, length, sum] of later) {
     const start = at;
     at += length;
     if (at > buffer.length) throw new Error('not an indexed file');
-    if (!reader) analyses[name] = decodeValue(buffer.subarray(start, at));
+    const decodeResult = (entry: Buffer): unknown => {
+      const resultBytes = entry.subarray(start, start + length);
+      if (resultBytes.length !== length || checksum32('', resultBytes) !== sum) throw new Error(`checksum mismatch: the result ${name} is damaged`);
+      return decodeValue(resultBytes);
+    };
+    if (!reader) analyses[name] = decodeResult(buffer);
     else readWhenAsked(analyses, name, () => {
       const again = reader.bytes();
-      return again && decodeValue(asBuffer(again).subarray(start, start + length));
+      return again && decodeResult(asBuffer(again));
     }, reader);
   }
   if (at !== buffer.length) throw new Error('not an indexed file');
@@ -142,8 +159,8 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-function isResultPlace(place: unknown): place is [string, number] {
-  return Array.isArray(place) && typeof place[0] === 'string' && Number.isInteger(place[1]) && place[1] >= 0;
+function isResultPlace(place: unknown): place is [string, number, number] {
+  return Array.isArray(place) && typeof place[0] === 'string' && Number.isInteger(place[1]) && place[1] >= 0 && Number.isInteger(place[2]);
 }
 
 /** Makes `results[name]` a property that decodes its value when first read and keeps it; when that fails, the property goes. */
@@ -228,7 +245,10 @@ export class IndexCache {
         log.warn(`Index cache ${file} ignored (larger than the ${formatMB(maxBytes)} limit); indexing from scratch.`);
         return cache();
       }
-      const checked = await checkOpenCacheFile(fd, size, identity);
+      // Not the file's checksum: each entry's own is checked when it is read. A warm start
+      // reads the entries' heads only, and checking the whole file first held its scan back
+      // for most of a second at 100k articles.
+      const checked = checkCacheFileFraming(readerOf(fd), size, identity);
       if (checked.ok) return cache(new OpenEntryFile(fd, checked.entries));
       closeSync(fd);
       log.warn(`Index cache ${file} ignored (${checked.reason}); indexing from scratch.`);
@@ -283,7 +303,7 @@ export class IndexCache {
     };
     try {
       const bytes = read();
-      return bytes && decodeEntry(bytes, { bytes: read, failed: dropped });
+      return bytes && decodeEntry(bytes, hash, { bytes: read, failed: dropped });
     } catch (error) {
       return dropped(error);
     }
@@ -435,7 +455,7 @@ export class IndexCache {
       const inMemory = this.pending.get(hash);
       const file = inMemory ? undefined : entryFiles.find((candidate) => candidate.places.has(hash));
       const place = file?.places.get(hash);
-      const source: EntrySource = file && place ? { hash, place, file } : { hash, bytes: inMemory ?? encodeEntry(indexed) };
+      const source: EntrySource = file && place ? { hash, place, file } : { hash, bytes: inMemory ?? encodeEntry(indexed, hash) };
       const cost = ENTRY_FRAME_BYTES + hash.length + ('file' in source ? source.place.length : source.bytes.length);
       if (bytes + cost > this.maxBytes - FILE_FRAME_BYTES) {
         leftOut++;

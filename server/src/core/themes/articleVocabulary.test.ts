@@ -66,7 +66,7 @@ describe('article vocabularies (theme terms counted apart from the dictionary)',
         const analysed = new TermDictionary();
         for (const text of texts) {
           const expected = articlesOf(text).map(({ title, body }) => inPlace.articleTerms(title, body));
-          const cached = decodeEntry(encodeEntry(analyseText(text, [vocabulariesAnalysis, textHashesAnalysis])));
+          const cached = decodeEntry(encodeEntry(analyseText(text, [vocabulariesAnalysis, textHashesAnalysis]), 'key'), 'key');
           const file = indexedFile({ uri: 'a', relativePath: 'a', text }, cached, contentHash(text));
           const taken = takeVocabularies(file);
           assert.deepEqual(

@@ -62,7 +62,7 @@ export async function indexFromDisk(path: string, options: DiskIndexOptions): Pr
   const hash = contentHash(outcome.utf8 ?? text);
   if (options.cached.has(hash)) return { kind: 'cached', hash, ...warning, ...kept(text, outcome.utf8, options.texts) };
   try {
-    const entry = encodeEntry(analyseText(text, options.analyses, { articlesWhenRead: options.articlesWhenRead }));
+    const entry = encodeEntry(analyseText(text, options.analyses, { articlesWhenRead: options.articlesWhenRead }), hash);
     return { kind: 'indexed', hash, ...warning, entry, ...kept(text, outcome.utf8, options.texts) };
   } catch (error) {
     // An analysis that fails on some text must not stop the scan: the file is reported and left out.

@@ -179,7 +179,7 @@ export class DiskIndexer {
     if (onWorkers) this.onWorkers++;
     else this.inThread++;
     this.options.cache.put(hash, entry);
-    return decodeEntry(entry);
+    return decodeEntry(entry, hash);
   }
 
   /** An entry that does not decode after all is dropped by the cache: the text is indexed here. */
@@ -191,7 +191,7 @@ export class DiskIndexer {
     }
     this.inThread++;
     const index = analyseText(text(), this.options.analyses, { articlesWhenRead: this.articlesWhenRead });
-    this.options.cache.put(hash, encodeEntry(index));
+    this.options.cache.put(hash, encodeEntry(index, hash));
     return index;
   }
 }
