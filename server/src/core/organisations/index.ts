@@ -183,8 +183,9 @@ export class OrganisationIndex {
         continue;
       }
       const read = this.guarded(file, () => {
+        // The text is decoded from its stored form at each reading of file.text: once is enough.
         const text = tokeniseText(file.text, isStopWord);
-        return { text, discovery: this.discover(file.text, text), capitals: capitalisedKeys(text) };
+        return { text, discovery: this.discover(text.tokens.source, text), capitals: capitalisedKeys(text) };
       });
       this.learned.setFile(file.uri, read?.discovery);
       this.capitals.set(file.uri, read?.capitals ?? []);
