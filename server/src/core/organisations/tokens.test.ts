@@ -130,6 +130,18 @@ describe('organisation tokens', () => {
     );
   });
 
+  it('lists exactly the capitalised tokens, in order, however long the text', () => {
+    fc.assert(
+      fc.property(anyDocument, (text) => {
+        const tokens = tokenise(text);
+        assert.deepEqual([...tokens.capitalised], indices(tokens).filter((i) => tokens.cap(i)));
+      }),
+    );
+    const long = tokenise('The Royal College of Nursing said so. '.repeat(3000));
+    assert.equal(long.capitalised.length, 4 * 3000);
+    assert.equal(long.text(long.capitalised[long.capitalised.length - 1]), 'Nursing');
+  });
+
   it('numbers the key of a token as numberOfKey numbers the key, or not at all when the key has no number', () => {
     fc.assert(
       fc.property(anyDocument, (text) => {
