@@ -268,12 +268,11 @@ class TokenColumns {
     this.length = 0;
     this.capitalisedLength = 0;
     // The bitmap first, as a Uint32Array must start at a multiple of 4 bytes.
-    // Not zeroed (every field is written below): zeroing a buffer per text cost as much as filling it.
-    const buffer = Buffer.allocUnsafeSlow(LOWER_CASE_BITS / 8 + n * BYTES_PER_TOKEN + caps * 4).buffer;
-    const lowerCaseBits = new Uint32Array(buffer, 0, LOWER_CASE_BITS / 32);
+    const { buffer, offset } = tokenBuffer(LOWER_CASE_BITS / 8 + n * BYTES_PER_TOKEN + caps * 4);
+    const lowerCaseBits = new Uint32Array(buffer, offset, LOWER_CASE_BITS / 32);
     lowerCaseBits.set(this.lowerCaseBits);
     this.lowerCaseBits.fill(0);
-    const at = LOWER_CASE_BITS / 8;
+    const at = offset + LOWER_CASE_BITS / 8;
     const column = (from: Int32Array, index: number): Int32Array => {
       const copy = new Int32Array(buffer, at + index * 4 * n, n);
       copy.set(from.subarray(0, n));
@@ -291,6 +290,33 @@ class TokenColumns {
 
 /** Five 32-bit columns and one of flags (see TokenColumns.take), besides a bitmap of 1 KB per text and the list of capitalised tokens. */
 export const BYTES_PER_TOKEN = 21;
+
+/**
+ * The buffers of texts' tokens are cut from slabs of this size, one after the other: a
+ * buffer of its own for each text cost more to allocate, and to account for in the garbage
+ * collector, than tokenising a short text. A slab lives as long as the tokens of any text
+ * cut from it; tokens live for one update of the index at most.
+ */
+const SLAB_BYTES = 1 << 20;
+let slab = new ArrayBuffer(0);
+let slabUsed = 0;
+
+/**
+ * Room for `bytes` bytes, at a multiple of 8 bytes into `buffer`. Not zeroed (the caller
+ * writes every field): zeroing a buffer per text cost as much as filling it.
+ */
+function tokenBuffer(bytes: number): { buffer: ArrayBuffer; offset: number } {
+  const size = (bytes + 7) & ~7;
+  // A large text's tokens have a buffer of their own, so that no slab is mostly left unused.
+  if (size > SLAB_BYTES / 4) return { buffer: Buffer.allocUnsafeSlow(size).buffer, offset: 0 };
+  if (slabUsed + size > slab.byteLength) {
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES).buffer;
+    slabUsed = 0;
+  }
+  const offset = slabUsed;
+  slabUsed += size;
+  return { buffer: slab, offset };
+}
 
 /** Reused by every call of tokenise (which never runs inside another). */
 const scratchColumns = new TokenColumns(1 << 14);
