@@ -188,9 +188,10 @@ function acronymDefinitions(source: string, text: TokenisedText, known: KnownNam
    * of a million "(" cost a million million steps otherwise.
    */
   let stop = -1;
-  for (let i = 1; i + 2 < tokens.length; i++) {
-    // Punctuation is checked by its character: reading every token's text would cost a string each.
-    if (tokens.isWord(i) || source.charCodeAt(tokens.start(i)) !== 40) continue;
+  // Each "(" is a token of its own: found in the text, where most texts have few, rather than by a look at every token.
+  for (let at = source.indexOf('('); at >= 0; at = source.indexOf('(', at + 1)) {
+    const i = tokenStartingAt(tokens, at);
+    if (i < 1 || i + 2 >= tokens.length) continue;
     const inner = i + 1;
     if (stop <= i) {
       const line = tokens.line(i);
@@ -224,6 +225,18 @@ function acronymDefinitions(source: string, text: TokenisedText, known: KnownNam
     });
   }
   return definitions;
+}
+
+/** The token that starts at `offset` (a binary search of the tokens' starts). */
+function tokenStartingAt(tokens: Tokens, offset: number): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (tokens.start(mid) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Punctuation that a long form before "(SF)" does not reach across. */

@@ -183,8 +183,9 @@ export class OrganisationIndex {
         continue;
       }
       const read = this.guarded(file, () => {
+        // The text is decoded from its stored form at each reading of file.text: once is enough.
         const text = tokeniseText(file.text, isStopWord);
-        return { text, discovery: this.discover(file.text, text), capitals: capitalisedKeys(text) };
+        return { text, discovery: this.discover(text.tokens.source, text), capitals: capitalisedKeys(text) };
       });
       this.learned.setFile(file.uri, read?.discovery);
       this.capitals.set(file.uri, read?.capitals ?? []);
@@ -440,16 +441,18 @@ export class OrganisationIndex {
     const mentions: OrganisationMention[] = [];
     /** The first and last token of each mention, one after the other. */
     const tokenRanges: number[] = [];
-    for (let i = 0; i < tokens.length; ) {
-      // Every name starts with a capital ("the" is not part of one): other tokens cannot start a match.
-      const match = tokens.cap(i) ? longer(this.known.match(text, i), learned.match(text, i)) : undefined;
-      if (!match) {
-        i++;
-        continue;
-      }
+    // Every name starts with a capital ("the" is not part of one): other tokens cannot start a match.
+    const { capitalised } = tokens;
+    /** The first token the next mention may start at. */
+    let from = 0;
+    for (let c = 0; c < capitalised.length; c++) {
+      const i = capitalised[c];
+      if (i < from) continue;
+      const match = longer(this.known.match(text, i), learned.match(text, i));
+      if (!match) continue;
       mentions.push({ id: match.id, start: match.start, end: match.end, article: articleAt(file, match.start) });
       tokenRanges.push(i, match.next - 1);
-      i = match.next;
+      from = match.next;
     }
     const inMention = new Uint8Array(tokens.length);
     for (let r = 0; r < tokenRanges.length; r += 2) inMention.fill(1, tokenRanges[r], tokenRanges[r + 1] + 1);
@@ -512,8 +515,7 @@ function articleAt(file: IndexedFile, offset: number): number {
 function capitalisedKeys(text: TokenisedText): string[] {
   const keys: string[] = [];
   const { tokens } = text;
-  for (let i = 0; i < tokens.length; i++) {
-    if (!tokens.cap(i)) continue;
+  for (const i of tokens.capitalised) {
     keys.push(tokens.key(i));
     if (tokens.possessiveAt(i) >= 0) keys.push(tokens.possessiveKey(i));
   }

@@ -41,16 +41,16 @@ function isAttachedApostrophe(tokens: Tokens, i: number): boolean {
  * short-lived segment, cost more to collect than the work done on them.
  */
 export function forEachCapitalisedRun(tokens: Tokens, visit: (run: Segment) => void): void {
-  let i = 0;
-  while (i < tokens.length) {
-    if (!isNameWord(tokens, i)) {
-      i++;
-      continue;
-    }
-    const start = i;
+  // A name word is a capitalised one: runs start at those, past the end of the run before.
+  const { capitalised } = tokens;
+  /** The first token the next run may start at. */
+  let from = 0;
+  for (let c = 0; c < capitalised.length; c++) {
+    const start = capitalised[c];
+    if (start < from) continue;
     const line = tokens.line(start);
-    let end = i;
-    let next = i + 1;
+    let end = start;
+    let next = start + 1;
     while (next < tokens.length && tokens.line(next) === line) {
       if (isNameWord(tokens, next)) {
         end = next++;
@@ -72,7 +72,7 @@ export function forEachCapitalisedRun(tokens: Tokens, visit: (run: Segment) => v
       break;
     }
     visit({ start, end });
-    i = end + 1;
+    from = end + 1;
   }
 }
 

@@ -130,6 +130,28 @@ describe('organisation tokens', () => {
     );
   });
 
+  it('keeps the tokens of every text apart, however many are kept at once and however long', () => {
+    // Short texts share buffers (see tokenBuffer); a long one has its own.
+    const texts = Array.from({ length: 3000 }, (_, i) => (i % 1000 === 999 ? 'The Royal College of Nursing said so. '.repeat(3000) : `Text ${i}: NHS England met ${'x'.repeat(i % 50)} Mind (${i}).`));
+    const kept = texts.map((text) => tokenise(text));
+    texts.forEach((text, i) => {
+      assert.deepEqual(described(kept[i]), described(tokenise(text)), text.slice(0, 40));
+      assert.deepEqual([...kept[i].capitalised], indices(kept[i]).filter((t) => kept[i].cap(t)));
+    });
+  });
+
+  it('lists exactly the capitalised tokens, in order, however long the text', () => {
+    fc.assert(
+      fc.property(anyDocument, (text) => {
+        const tokens = tokenise(text);
+        assert.deepEqual([...tokens.capitalised], indices(tokens).filter((i) => tokens.cap(i)));
+      }),
+    );
+    const long = tokenise('The Royal College of Nursing said so. '.repeat(3000));
+    assert.equal(long.capitalised.length, 4 * 3000);
+    assert.equal(long.text(long.capitalised[long.capitalised.length - 1]), 'Nursing');
+  });
+
   it('numbers the key of a token as numberOfKey numbers the key, or not at all when the key has no number', () => {
     fc.assert(
       fc.property(anyDocument, (text) => {

@@ -44,6 +44,12 @@ export class Tokens {
     /** 1 + the key's number in the key table (see keyTable.ts) once looked up; 0 before, or for a key not in the table. */
     private readonly keyNumbers: Int32Array,
     private readonly lowerCaseBits: Uint32Array,
+    /**
+     * The capitalised tokens (see cap), in text order: every name starts at one, and the
+     * passes that look for names go from one to the next rather than over every token
+     * (about one in six is capitalised).
+     */
+    readonly capitalised: Int32Array,
   ) {}
 
   /**
@@ -78,7 +84,9 @@ export class Tokens {
 
   /** Whether the token is written exactly `mark` ("(", "’s"), without building its text. */
   is(i: number, mark: string): boolean {
-    return this.has(i) && this.ends[i] - this.starts[i] === mark.length && this.source.startsWith(mark, this.starts[i]);
+    if (!this.has(i) || this.ends[i] - this.starts[i] !== mark.length) return false;
+    // Most marks asked about are one character (",", "("): compared as a code, which costs less than startsWith.
+    return mark.length === 1 ? this.source.charCodeAt(this.starts[i]) === mark.charCodeAt(0) : this.source.startsWith(mark, this.starts[i]);
   }
 
   /** Lower case, apostrophes removed, "&" as "and"; "" outside the tokens. */
@@ -217,6 +225,9 @@ class TokenColumns {
   lines: Int32Array;
   flags: Uint8Array;
   hashes: Int32Array;
+  /** Indices of the capitalised tokens (see Tokens.capitalised). */
+  capitalised: Int32Array;
+  capitalisedLength = 0;
   /** The bitmap of lower-case words' hashes (see Tokens.mayBeLowerCaseWord). */
   readonly lowerCaseBits = new Uint32Array(LOWER_CASE_BITS / 32);
 
@@ -226,10 +237,12 @@ class TokenColumns {
     this.lines = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.hashes = new Int32Array(capacity);
+    this.capitalised = new Int32Array(capacity);
   }
 
   push(start: number, end: number, line: number, flags: number, hash: number): void {
     if (this.length === this.starts.length) this.grow();
+    if ((flags & CAP) !== 0) this.capitalised[this.capitalisedLength++] = this.length;
     const i = this.length++;
     this.starts[i] = start;
     this.ends[i] = end;
@@ -245,19 +258,21 @@ class TokenColumns {
     this.lines = grown(this.lines, capacity);
     this.flags = grown(this.flags, capacity);
     this.hashes = grown(this.hashes, capacity);
+    this.capitalised = grown(this.capitalised, capacity);
   }
 
   /** Copies of the columns' first `length` fields, in one buffer; the columns are then empty, for the next text. */
-  take(): { starts: Int32Array; ends: Int32Array; lines: Int32Array; hashes: Int32Array; keyNumbers: Int32Array; flags: Uint8Array; lowerCaseBits: Uint32Array } {
+  take(): { starts: Int32Array; ends: Int32Array; lines: Int32Array; hashes: Int32Array; keyNumbers: Int32Array; flags: Uint8Array; lowerCaseBits: Uint32Array; capitalised: Int32Array } {
     const n = this.length;
+    const caps = this.capitalisedLength;
     this.length = 0;
+    this.capitalisedLength = 0;
     // The bitmap first, as a Uint32Array must start at a multiple of 4 bytes.
-    // Not zeroed (every field is written below): zeroing a buffer per text cost as much as filling it.
-    const buffer = Buffer.allocUnsafeSlow(LOWER_CASE_BITS / 8 + n * BYTES_PER_TOKEN).buffer;
-    const lowerCaseBits = new Uint32Array(buffer, 0, LOWER_CASE_BITS / 32);
+    const { buffer, offset } = tokenBuffer(LOWER_CASE_BITS / 8 + n * BYTES_PER_TOKEN + caps * 4);
+    const lowerCaseBits = new Uint32Array(buffer, offset, LOWER_CASE_BITS / 32);
     lowerCaseBits.set(this.lowerCaseBits);
     this.lowerCaseBits.fill(0);
-    const at = LOWER_CASE_BITS / 8;
+    const at = offset + LOWER_CASE_BITS / 8;
     const column = (from: Int32Array, index: number): Int32Array => {
       const copy = new Int32Array(buffer, at + index * 4 * n, n);
       copy.set(from.subarray(0, n));
@@ -265,14 +280,43 @@ class TokenColumns {
     };
     // The key numbers are found later, one by one (see Tokens.key): zero until then.
     const keyNumbers = new Int32Array(buffer, at + 16 * n, n).fill(0);
-    const flags = new Uint8Array(buffer, at + 20 * n, n);
+    const capitalised = new Int32Array(buffer, at + 20 * n, caps);
+    capitalised.set(this.capitalised.subarray(0, caps));
+    const flags = new Uint8Array(buffer, at + 20 * n + 4 * caps, n);
     flags.set(this.flags.subarray(0, n));
-    return { starts: column(this.starts, 0), ends: column(this.ends, 1), lines: column(this.lines, 2), hashes: column(this.hashes, 3), keyNumbers, flags, lowerCaseBits };
+    return { starts: column(this.starts, 0), ends: column(this.ends, 1), lines: column(this.lines, 2), hashes: column(this.hashes, 3), keyNumbers, flags, lowerCaseBits, capitalised };
   }
 }
 
-/** Five 32-bit columns and one of flags (see TokenColumns.take), besides a bitmap of 1 KB per text. */
+/** Five 32-bit columns and one of flags (see TokenColumns.take), besides a bitmap of 1 KB per text and the list of capitalised tokens. */
 export const BYTES_PER_TOKEN = 21;
+
+/**
+ * The buffers of texts' tokens are cut from slabs of this size, one after the other: a
+ * buffer of its own for each text cost more to allocate, and to account for in the garbage
+ * collector, than tokenising a short text. A slab lives as long as the tokens of any text
+ * cut from it; tokens live for one update of the index at most.
+ */
+const SLAB_BYTES = 1 << 20;
+let slab = new ArrayBuffer(0);
+let slabUsed = 0;
+
+/**
+ * Room for `bytes` bytes, at a multiple of 8 bytes into `buffer`. Not zeroed (the caller
+ * writes every field): zeroing a buffer per text cost as much as filling it.
+ */
+function tokenBuffer(bytes: number): { buffer: ArrayBuffer; offset: number } {
+  const size = (bytes + 7) & ~7;
+  // A large text's tokens have a buffer of their own, so that no slab is mostly left unused.
+  if (size > SLAB_BYTES / 4) return { buffer: Buffer.allocUnsafeSlow(size).buffer, offset: 0 };
+  if (slabUsed + size > slab.byteLength) {
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES).buffer;
+    slabUsed = 0;
+  }
+  const offset = slabUsed;
+  slabUsed += size;
+  return { buffer: slab, offset };
+}
 
 /** Reused by every call of tokenise (which never runs inside another). */
 const scratchColumns = new TokenColumns(1 << 14);
@@ -406,7 +450,7 @@ export function tokenise(text: string): Tokens {
   }
   const count = columns.length;
   const taken = columns.take();
-  return new Tokens(text, count, taken.starts, taken.ends, taken.lines, taken.flags, taken.hashes, taken.keyNumbers, taken.lowerCaseBits);
+  return new Tokens(text, count, taken.starts, taken.ends, taken.lines, taken.flags, taken.hashes, taken.keyNumbers, taken.lowerCaseBits, taken.capitalised);
 }
 
 /**
