@@ -245,7 +245,8 @@ export class DuplicateIndex {
     // As withWorkingBudget, across the wait.
     this.analyses.setBudget(WORKING_BUDGET);
     try {
-      const { queue, affected } = this.queueChange(change);
+      // A one-off scan (the CLI's) does not read the fingerprint table once its pairs are found: it is filled if another update comes.
+      const { queue, affected } = this.queueChange(change, [], { insertWhenNeeded: true });
       const prepared = prepare(this.filesOf(queue));
       this.matchQueued(queue, affected);
       await prepared;
@@ -272,8 +273,11 @@ export class DuplicateIndex {
     return [...ids].map((id) => this.byId.get(id)!.file);
   }
 
-  /** Updates the fingerprints for `change`; returns the pairs to match and the files whose groups may change. */
-  private queueChange(change: CorpusChange, gone: readonly FileFingerprints[] = []): { queue: PairQueue; affected: Set<number> } {
+  /**
+   * Updates the fingerprints for `change`; returns the pairs to match and the files whose
+   * groups may change. `adding`: how the fingerprint table takes the new files (see FingerprintIndex.add).
+   */
+  private queueChange(change: CorpusChange, gone: readonly FileFingerprints[] = [], adding: { insertWhenNeeded?: boolean } = {}): { queue: PairQueue; affected: Set<number> } {
     const removed = [...gone];
     for (const uri of [...change.removed, ...change.updated.map((file) => file.uri)]) {
       const state = this.byUri.get(uri);
@@ -291,7 +295,7 @@ export class DuplicateIndex {
       this.byId.set(state.id, state);
       return state;
     });
-    const addedHashes = this.fingerprints.add(added);
+    const addedHashes = this.fingerprints.add(added, adding);
 
     const affected = new Set<number>();
     for (const state of removed) {

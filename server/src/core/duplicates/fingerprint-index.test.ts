@@ -26,16 +26,21 @@ function restored(index: FingerprintIndex): FingerprintIndex {
 }
 
 describe('FingerprintIndex', () => {
-  it('agrees with a plain list of files through any sequence of batches, removals, rebuilds and snapshots', () => {
+  it('agrees with a plain list of files through any sequence of batches (inserted at once or when needed), removals, rebuilds and snapshots', () => {
     // Few distinct hashes, so that files share them and runs hold many equal hashes.
     const hashes = fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 40 }).map((list) => Uint32Array.from(list.sort((a, b) => a - b)));
-    const batch = fc.record({ added: fc.array(hashes, { maxLength: 4 }), removed: fc.array(fc.nat(), { maxLength: 3 }), snapshot: fc.boolean() });
+    const batch = fc.record({
+      added: fc.array(hashes, { maxLength: 4 }),
+      removed: fc.array(fc.nat(), { maxLength: 3 }),
+      snapshot: fc.boolean(),
+      insertWhenNeeded: fc.boolean(),
+    });
     fc.assert(
       fc.property(fc.array(batch, { maxLength: 30 }), (batches) => {
         let index = new FingerprintIndex();
         const files = new Map<number, Uint32Array>();
         let nextId = 0;
-        for (const { added, removed, snapshot } of batches) {
+        for (const { added, removed, snapshot, insertWhenNeeded } of batches) {
           if (snapshot) index = restored(index);
           const live = [...files.keys()];
           for (const pick of removed) {
@@ -45,24 +50,28 @@ describe('FingerprintIndex', () => {
             files.delete(id);
           }
           const fresh = added.map((list) => ({ id: nextId++, hashes: list }));
-          index.add(fresh);
+          index.add(fresh, { insertWhenNeeded });
           for (const file of fresh) files.set(file.id, file.hashes);
           index.settle();
         }
-        // One sweep over every hash in order, at most 2 holders of the odd ones.
+        // One sweep over every hash in numeric order (not slot order), at most 2 holders of
+        // the odd ones; then the places, which a batch not inserted yet is inserted for.
         const all = Array.from({ length: 301 }, (_, hash) => hash);
+        const holdersOf = (hash: number) => [...files].flatMap(([id, list]) => [...list].filter((h) => h === hash).map(() => id)).sort((a, b) => a - b);
         index.eachHolders(
           all,
           (hash) => (hash % 2 === 1 ? 2 : Infinity),
           (hash, listed, count) => {
-            const expected = [...files].flatMap(([id, list]) => [...list].filter((h) => h === hash).map(() => id)).sort((a, b) => a - b);
+            const expected = holdersOf(hash);
             const found = [...listed.subarray(0, count)].sort((a, b) => a - b);
             if (hash % 2 === 1) assert.equal(count, Math.min(2, expected.length), `hash ${hash}`);
             else assert.deepEqual(found, expected, `hash ${hash}`);
-            assert.equal(index.places(hash), expected.length);
-            assert.equal(index.places(hash, 2), Math.min(2, expected.length));
           },
         );
+        for (const hash of all) {
+          assert.equal(index.places(hash), holdersOf(hash).length);
+          assert.equal(index.places(hash, 2), Math.min(2, holdersOf(hash).length));
+        }
       }),
     );
   });
