@@ -37,7 +37,18 @@ export function changedPairs(
   limit: number,
   seedsNeeded: number,
 ): ChangedPairs {
-  const { firstNew } = ids;
+  const { shared, ...crossed } = changedSeeds(index, added, removed, ids.firstNew, limit);
+  return { fresh: shared.pairs(seedsNeeded, ids), ...crossed };
+}
+
+/** `changedPairs` before the seeds new files share are gathered into pairs: those seeds, one entry per pair and hash. */
+export function changedSeeds(
+  index: FingerprintIndex,
+  added: Uint32Array,
+  removed: readonly Uint32Array[],
+  firstNew: number,
+  limit: number,
+): Omit<ChangedPairs, 'fresh'> & { shared: SharedSeedList } {
   const changes = countChanges(added, inSlotOrder(removed));
   const pairs = { lostSeed: new Map<number, Set<number>>(), gainedSeed: new Map<number, Set<number>>() };
   const shared = new SharedSeedList();
@@ -52,7 +63,7 @@ export function changedPairs(
       if (changes.added[i] > 0 && count >= 2 && count < limit) addFresh(shared, changes.hashes[i], sortSmall(holders, count), firstNew);
     },
   );
-  return { fresh: shared.pairs(seedsNeeded, ids), ...pairs };
+  return { shared, ...pairs };
 }
 
 /** The distinct hashes of two lists in slot order, in slot order, with how often each list holds each. */
@@ -117,18 +128,47 @@ function sortSmall(holders: Uint32Array, count: number): Uint32Array {
   return holders.subarray(0, count);
 }
 
+/** The entries of a SharedSeedList, as typed arrays of the same length (see SharedSeedList.parts). */
+export interface SeedListParts {
+  files: Uint32Array;
+  partners: Uint32Array;
+  hashes: Uint32Array;
+  places: Uint32Array;
+}
+
 /**
  * The seed fingerprints new files share with partners, one entry (file, partner, hash,
  * places) per pair and hash, in typed arrays: a scan of a whole workspace lists millions,
  * mostly pairs that share a phrase or two by chance and are never matched, which a Map of
  * pairs would each allocate for.
  */
-class SharedSeedList {
+export class SharedSeedList {
   private files: Uint32Array = new Uint32Array(1024);
   private partners: Uint32Array = new Uint32Array(1024);
   private hashes: Uint32Array = new Uint32Array(1024);
   private places: Uint32Array = new Uint32Array(1024);
   private length = 0;
+
+  /** The entries of `lists`, one list after the other. */
+  static joined(lists: readonly SeedListParts[]): SharedSeedList {
+    const joined = new SharedSeedList();
+    joined.length = lists.reduce((length, list) => length + list.files.length, 0);
+    for (const field of ['files', 'partners', 'hashes', 'places'] as const) {
+      joined[field] = new Uint32Array(joined.length);
+      let at = 0;
+      for (const list of lists) {
+        joined[field].set(list[field], at);
+        at += list[field].length;
+      }
+    }
+    return joined;
+  }
+
+  /** Views of the entries. */
+  parts(): SeedListParts {
+    const { files, partners, hashes, places, length } = this;
+    return { files: files.subarray(0, length), partners: partners.subarray(0, length), hashes: hashes.subarray(0, length), places: places.subarray(0, length) };
+  }
 
   push(file: number, partner: number, hash: number, places: number): void {
     if (this.length === this.files.length) {

@@ -26,21 +26,26 @@ function restored(index: FingerprintIndex): FingerprintIndex {
 }
 
 describe('FingerprintIndex', () => {
-  it('agrees with a plain list of files through any sequence of batches (inserted at once or when needed), removals, rebuilds and snapshots', () => {
+  it('agrees with a plain list of files through any sequence of batches, removals, rebuilds and snapshots, from empty or from a sorted batch', () => {
     // Few distinct hashes, so that files share them and runs hold many equal hashes.
     const hashes = fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 40 }).map((list) => Uint32Array.from(list.sort((a, b) => a - b)));
     const batch = fc.record({
       added: fc.array(hashes, { maxLength: 4 }),
       removed: fc.array(fc.nat(), { maxLength: 3 }),
       snapshot: fc.boolean(),
-      insertWhenNeeded: fc.boolean(),
     });
     fc.assert(
-      fc.property(fc.array(batch, { maxLength: 30 }), (batches) => {
+      fc.property(fc.array(batch, { maxLength: 30 }), fc.boolean(), (batches, firstSorted) => {
         let index = new FingerprintIndex();
         const files = new Map<number, Uint32Array>();
         let nextId = 0;
-        for (const { added, removed, snapshot, insertWhenNeeded } of batches) {
+        if (firstSorted && batches.length > 0) {
+          const first = batches.shift()!.added.map((list) => ({ id: nextId++, hashes: list }));
+          const entries = first.flatMap(({ id, hashes }) => [...hashes].map((hash) => [keyOf(hash), id])).sort(([a], [b]) => a - b);
+          index = FingerprintIndex.ofSortedBatch(Uint32Array.from(entries, ([key]) => key), Uint32Array.from(entries, ([, id]) => id), { firstNew: 0, idLimit: nextId });
+          for (const file of first) files.set(file.id, file.hashes);
+        }
+        for (const { added, removed, snapshot } of batches) {
           if (snapshot) index = restored(index);
           const live = [...files.keys()];
           for (const pick of removed) {
@@ -50,7 +55,7 @@ describe('FingerprintIndex', () => {
             files.delete(id);
           }
           const fresh = added.map((list) => ({ id: nextId++, hashes: list }));
-          index.add(fresh, { insertWhenNeeded });
+          index.add(fresh);
           for (const file of fresh) files.set(file.id, file.hashes);
           index.settle();
         }

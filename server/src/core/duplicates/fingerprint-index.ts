@@ -34,6 +34,12 @@ export interface FileFingerprints {
   hashes: Uint32Array;
 }
 
+/** The ids of a batch of new files: from `firstNew` to below `idLimit`. */
+export interface BatchIds {
+  firstNew: number;
+  idLimit: number;
+}
+
 /** A slot's holders: NO_HOLDER (an empty slot), a file id (≥ 0), or CHAIN - (index of a chain). */
 const NO_HOLDER = -1;
 const CHAIN = -2;
@@ -70,7 +76,7 @@ export class FingerprintIndex {
   private alive: Uint8Array = new Uint8Array(MIN_CAPACITY);
   private entries = 0;
   private deadEntries = 0;
-  /** Entries of a batch not inserted yet, keys ascending (see `add`): only while the table is empty. */
+  /** Entries of a batch not inserted yet, keys ascending (see `ofSortedBatch`): only while the table is empty. */
   private unplaced: { keys: Uint32Array; ids: Uint32Array } | undefined;
   /** Reused by eachHolders: the holders of one hash. */
   private holders: Uint32Array = new Uint32Array(16);
@@ -111,13 +117,22 @@ export class FingerprintIndex {
   }
 
   /**
-   * Adds files (fresh ids); returns their hashes (one entry per occurrence) in slot order.
-   * With `insertWhenNeeded`, a batch added to an empty table is kept as that sorted list
-   * and inserted only when something but `eachHolders` reads the table: a one-off scan
-   * lists the holders of its hashes and is done, and at 100k articles filling the table
-   * took 0.4 s of its main thread for nothing.
+   * An index holding one batch of files (the ids from `files.firstNew` to below
+   * `files.idLimit`), given as its entries: keys (see keyOf) ascending, with their files'
+   * ids. They are kept as that sorted list and inserted only when something
+   * but `eachHolders` reads the table: a one-off scan lists the holders of its hashes and
+   * is done, and at 100k articles filling the table took 0.4 s of its main thread for nothing.
    */
-  add(files: readonly FileFingerprints[], options: { insertWhenNeeded?: boolean } = {}): Uint32Array {
+  static ofSortedBatch(keys: Uint32Array, ids: Uint32Array, files: BatchIds): FingerprintIndex {
+    const index = new FingerprintIndex();
+    index.alive = grown(index.alive, files.idLimit);
+    index.alive.fill(1, files.firstNew, files.idLimit);
+    index.unplaced = { keys, ids };
+    return index;
+  }
+
+  /** Adds files (fresh ids); returns their hashes (one entry per occurrence) in slot order. */
+  add(files: readonly FileFingerprints[]): Uint32Array {
     this.insertUnplaced();
     const ids = new Uint32Array(files.reduce((size, file) => size + file.hashes.length, 0));
     let at = 0;
@@ -127,10 +142,6 @@ export class FingerprintIndex {
       ids.fill(file.id, at, (at += file.hashes.length));
     }
     const keys = keysInSlotOrder(files.map((file) => file.hashes), ids);
-    if (options.insertWhenNeeded && this.occupied === 0) {
-      this.unplaced = { keys, ids };
-      return hashesOf(keys.slice());
-    }
     this.insertSorted(keys, ids);
     return hashesOf(keys);
   }
@@ -348,6 +359,11 @@ const UNMIX = 0x0e8b2f51;
 /** The table's key of a hash: ascending keys are slot order. */
 export function keyOf(hash: number): number {
   return Math.imul(hash, MIX) >>> 0;
+}
+
+/** The hashes of `keys`, in a new array. */
+export function hashesOfKeys(keys: Uint32Array): Uint32Array {
+  return hashesOf(keys.slice());
 }
 
 /** The hashes of `keys`, in place. */

@@ -14,6 +14,8 @@ import { indexInWalkOrder } from './inWalkOrder';
 import { ScratchFile } from '../scratchFile';
 import { capitalsAnalysis } from './fixtures/capitalsAnalysis';
 import { story } from './fixtures/stories';
+import { keyOf } from '../duplicates/fingerprint-index';
+import { BatchHalf, seedsOfHalf } from '../duplicates/freshBatch';
 
 const ANALYSIS_WORKER = path.join(__dirname, 'fixtures/analysisWorker.ts');
 const CRASHING_WORKER = path.join(__dirname, 'fixtures/crashingWorker.ts');
@@ -153,6 +155,32 @@ describe('indexing files from disk', function () {
     } finally {
       if (!closed) texts.close();
     }
+  });
+
+  it('finds the seeds of half of the fingerprints of a scan on a worker thread, as this thread would', async () => {
+    // Hashes shared by files 0-2, 1-2 and 0-1-2, and one held once; keys in shared memory, as freshBatchSeeds gives them.
+    const entries = [[7, 0], [9, 0], [7, 1], [9, 2], [7, 2], [11, 1], [12, 2], [11, 2]].map(([hash, id]) => [keyOf(hash), id]);
+    const half = (): BatchHalf => {
+      const keys = new Uint32Array(new SharedArrayBuffer(entries.length * 4));
+      const ids = new Uint32Array(new SharedArrayBuffer(entries.length * 4));
+      entries.forEach(([key, id], i) => ((keys[i] = key), (ids[i] = id)));
+      return { keys, ids, files: { firstNew: 0, idLimit: 3 }, limit: 10 };
+    };
+    const disk = indexer({ workerScript: ANALYSIS_WORKER });
+    try {
+      assert.equal(disk.hasWorkers, false);
+      await disk.index(files.slice(0, 2));
+      assert.equal(disk.hasWorkers, true);
+      const [here, there] = [half(), half()];
+      const expected = seedsOfHalf(here);
+      assert.deepEqual(await disk.seedsOfHalf(there), expected);
+      assert.deepEqual([...there.keys], [...here.keys]);
+      assert.ok(expected.files.length > 0);
+    } finally {
+      await disk.close();
+    }
+    assert.equal(disk.hasWorkers, false);
+    await assert.rejects(disk.seedsOfHalf(half()));
   });
 
   it('takes unchanged files from the cache and analyses changed ones again', async () => {

@@ -14,6 +14,8 @@ import { readTextFile } from '../files';
 import type { ScratchFile } from '../scratchFile';
 import { StoredText, storeText, storedAt } from '../storedText';
 import { LineIndex } from '../text';
+import type { SeedListParts } from '../duplicates/candidates';
+import type { BatchHalf } from '../duplicates/freshBatch';
 import { DiskFile, DiskFileResult, TextPlace, TextRead, indexFromDisk } from './diskFiles';
 import { WorkerPool } from './pool';
 import type { IndexJob, IndexJobResult, IndexWorkerData } from './worker';
@@ -127,6 +129,18 @@ export class DiskIndexer {
       jobs.push(split.then((splits) => job.forEach((file, i) => giveSplit(file, splits[i])), () => undefined));
     }
     await Promise.all(jobs);
+  }
+
+  /** Whether worker threads are up to take work (see seedsOfHalf). */
+  get hasWorkers(): boolean {
+    return this.pool !== undefined;
+  }
+
+  /** `seedsOfHalf` (see freshBatch.ts) on a worker thread; rejects when the workers failed or were closed. */
+  seedsOfHalf(half: BatchHalf): Promise<SeedListParts> {
+    const pool = this.pool;
+    if (!pool) return Promise.reject(new Error('no index worker threads'));
+    return pool.run({ seeds: half }) as Promise<SeedListParts>;
   }
 
   async close(): Promise<void> {

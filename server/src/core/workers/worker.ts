@@ -7,6 +7,8 @@ import { FileAnalysis, analysesSignature } from '../analyses';
 import { readTextFileSync } from '../files';
 import { ScratchFile, SharedScratch } from '../scratchFile';
 import type { SplitResult } from '../articles';
+import type { SeedListParts } from '../duplicates/candidates';
+import { BatchHalf, seedsOfHalf } from '../duplicates/freshBatch';
 import { DiskFile, DiskFileResult, TextPlace, indexFromDisk, splitStored } from './diskFiles';
 
 /** Given to each worker when it starts. */
@@ -23,9 +25,12 @@ export interface IndexWorkerData {
   texts?: SharedScratch;
 }
 
-/** Files to index; or texts of the scratch file to split into articles (see DiskIndexer.splitAhead). */
-export type IndexJob = DiskFile[] | { split: TextPlace[] };
-export type IndexJobResult = DiskFileResult[] | SplitResult[];
+/**
+ * Files to index; or texts of the scratch file to split into articles (see
+ * DiskIndexer.splitAhead); or half of the fingerprints of a scan to find seeds in (see freshBatch.ts).
+ */
+export type IndexJob = DiskFile[] | { split: TextPlace[] } | { seeds: BatchHalf };
+export type IndexJobResult = DiskFileResult[] | SplitResult[] | SeedListParts;
 
 /** Runs in the worker script: `registry` holds every analysis the worker can run. */
 export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
@@ -45,6 +50,7 @@ export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
   const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, read: readTextFileSync, texts };
   const answer = async (job: IndexJob): Promise<IndexJobResult> => {
     if (Array.isArray(job)) return Promise.all(job.map((file) => indexFromDisk(file, options)));
+    if ('seeds' in job) return seedsOfHalf(job.seeds);
     if (!texts) throw new Error('the index worker was given texts to split without the scratch file that holds them');
     return job.split.map((place) => splitStored(place, texts));
   };
