@@ -3,8 +3,8 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { FileAnalysis } from '../analyses';
-import { IndexCache } from '../cache/indexCache';
-import { indexFile } from '../corpus';
+import { IndexCache, decodeEntry } from '../cache/indexCache';
+import { analyseText, indexFile } from '../corpus';
 import { readTextFile } from '../files';
 import { splitArticles } from '../articles';
 import { LineIndex } from '../text';
@@ -120,7 +120,7 @@ describe('indexing files from disk', function () {
   it('gives back where it put a text and its lines, not the text, when it has a scratch file for texts', async () => {
     const texts = ScratchFile.create('test');
     try {
-      const options = { maxBytes: MAX_BYTES, cached: new Set<string>(), analyses: [capitalsAnalysis], articlesWhenRead: false, read: readTextFile, texts };
+      const options = { maxBytes: MAX_BYTES, cached: new Set<string>(), analyses: [capitalsAnalysis], articlesWhenRead: false, encodeForCache: false, read: readTextFile, texts };
       const result = await indexFromDisk(files[1], options);
       assert.ok(result.kind === 'indexed' && 'stored' in result && !('text' in result), JSON.stringify(result));
       assert.equal(texts.read(result.stored).toString('utf8'), story(1));
@@ -132,6 +132,16 @@ describe('indexing files from disk', function () {
     } finally {
       texts.close();
     }
+  });
+
+  it('gives the index encoded for the cache only when asked, the same index either way', async () => {
+    const options = { maxBytes: MAX_BYTES, cached: new Set<string>(), analyses: [capitalsAnalysis], articlesWhenRead: false, read: readTextFile };
+    const encoded = await indexFromDisk(files[1], { ...options, encodeForCache: true });
+    const plain = await indexFromDisk(files[1], { ...options, encodeForCache: false });
+    assert.ok(encoded.kind === 'indexed' && 'entry' in encoded && !('index' in encoded));
+    assert.ok(plain.kind === 'indexed' && 'index' in plain && !('entry' in plain));
+    assert.deepEqual(decodeEntry(encoded.entry), plain.index);
+    assert.deepEqual(plain.index, analyseText(story(1), [capitalsAnalysis], { articlesWhenRead: false }));
   });
 
   it('splits the files it read into articles on its worker threads when asked, as this thread would', async () => {

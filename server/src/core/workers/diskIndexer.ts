@@ -160,6 +160,7 @@ export class DiskIndexer {
       analyses: this.options.analyses.map((analysis) => analysis.name),
       signature: analysesSignature(this.options.analyses),
       articlesWhenRead: this.articlesWhenRead,
+      encodeForCache: this.encodeForCache,
       texts: this.options.texts?.share(),
     };
     this.pool = new WorkerPool(workerScript, workers, data);
@@ -169,13 +170,14 @@ export class DiskIndexer {
 
   private inThisThread(files: DiskFile[]): Promise<DiskFileResult[]> {
     const { maxBytes, analyses, cache, texts } = this.options;
-    return Promise.all(files.map((file) => indexFromDisk(file, { maxBytes, analyses, articlesWhenRead: this.articlesWhenRead, cached: cache, read: readTextFile, texts })));
+    const options = { maxBytes, analyses, articlesWhenRead: this.articlesWhenRead, encodeForCache: this.encodeForCache, cached: cache, read: readTextFile, texts };
+    return Promise.all(files.map((file) => indexFromDisk(file, options)));
   }
 
   private scanned(file: DiskFile, result: DiskFileResult, onWorkers: boolean): ScannedFile {
     if (result.kind === 'skipped') return { kind: 'skipped', file, reason: result.reason };
     const { stored, lines } = this.kept(result);
-    const index = result.kind === 'indexed' ? this.decoded(result.hash, result.entry, onWorkers) : this.fromCache(stored.read, result.hash);
+    const index = result.kind === 'indexed' ? this.made(result, onWorkers) : this.fromCache(stored.read, result.hash);
     const warning = result.warning === undefined ? {} : { warning: result.warning };
     const indexed = storedFile(file, stored, lines, index, result.hash);
     if ('stored' in result) this.places.set(indexed, { stored: result.stored, length: result.length });
@@ -189,11 +191,18 @@ export class DiskIndexer {
     return { stored, lines: LineIndex.fromBounds(read.lines, read.length, stored.read) };
   }
 
-  private decoded(hash: string, entry: Uint8Array, onWorkers: boolean): FileIndex {
+  /** The index of a file indexed now, put in the cache when it came encoded for it. */
+  private made(result: DiskFileResult & { kind: 'indexed' }, onWorkers: boolean): FileIndex {
     if (onWorkers) this.onWorkers++;
     else this.inThread++;
-    this.options.cache.put(hash, entry);
-    return decodeEntry(entry);
+    if (!('entry' in result)) return result.index;
+    this.options.cache.put(result.hash, result.entry);
+    return decodeEntry(result.entry);
+  }
+
+  /** Whether indexes are wanted encoded (see DiskIndexOptions.encodeForCache): the cache keeps them. */
+  private get encodeForCache(): boolean {
+    return this.options.cache.file !== undefined;
   }
 
   /** An entry that does not decode after all is dropped by the cache: the text is indexed here. */

@@ -21,6 +21,8 @@ export interface IndexWorkerData {
   signature: string;
   /** See `DiskIndexOptions.articlesWhenRead`. */
   articlesWhenRead: boolean;
+  /** See `DiskIndexOptions.encodeForCache`. */
+  encodeForCache: boolean;
   /** The scratch file where the texts read are kept (see `DiskIndexOptions.texts`). */
   texts?: SharedScratch;
 }
@@ -47,7 +49,7 @@ export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
   }
   // Blocking reads: this thread has nothing else to do meanwhile, and a promise per step cost more than the reading.
   const texts = data.texts && ScratchFile.attach(data.texts);
-  const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, read: readTextFileSync, texts };
+  const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, encodeForCache: data.encodeForCache, read: readTextFileSync, texts };
   const answer = async (job: IndexJob): Promise<IndexJobResult> => {
     if (Array.isArray(job)) return Promise.all(job.map((file) => indexFromDisk(file, options)));
     if ('seeds' in job) return seedsOfHalf(job.seeds);
