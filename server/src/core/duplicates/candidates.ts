@@ -9,7 +9,7 @@
  *   crossed the boilerplate threshold, since its seeds changed. Such a fingerprint has
  *   fewer than `limit` unchanged holders on the side where it seeds.
  */
-import { FingerprintIndex, inSlotOrder, keyOf } from './fingerprint-index';
+import { FingerprintIndex, hashOfKey, inSlotOrder, keyOf } from './fingerprint-index';
 import { grown } from '../typedArrays';
 
 /** Pairs of files to match, each once: later id -> partner id (not later) -> the seed fingerprints they share, ascending. */
@@ -37,18 +37,7 @@ export function changedPairs(
   limit: number,
   seedsNeeded: number,
 ): ChangedPairs {
-  const { shared, ...crossed } = changedSeeds(index, added, removed, ids.firstNew, limit);
-  return { fresh: shared.pairs(seedsNeeded, ids), ...crossed };
-}
-
-/** `changedPairs` before the seeds new files share are gathered into pairs: those seeds, one entry per pair and hash. */
-export function changedSeeds(
-  index: FingerprintIndex,
-  added: Uint32Array,
-  removed: readonly Uint32Array[],
-  firstNew: number,
-  limit: number,
-): Omit<ChangedPairs, 'fresh'> & { shared: SharedSeedList } {
+  const { firstNew } = ids;
   const changes = countChanges(added, inSlotOrder(removed));
   const pairs = { lostSeed: new Map<number, Set<number>>(), gainedSeed: new Map<number, Set<number>>() };
   const shared = new SharedSeedList();
@@ -63,7 +52,27 @@ export function changedSeeds(
       if (changes.added[i] > 0 && count >= 2 && count < limit) addFresh(shared, changes.hashes[i], sortSmall(holders, count), firstNew);
     },
   );
-  return { shared, ...pairs };
+  return { fresh: shared.pairs(seedsNeeded, ids), ...pairs };
+}
+
+/**
+ * The seeds `changedPairs` gathers into pairs, for a batch that fills an empty index, from
+ * its entries: keys (see keyOf) ascending with their files' ids. Every holder is new, so
+ * the holders of a fingerprint are the run of its key, and none crosses the boilerplate
+ * threshold: it seeds when held in 2 to `limit` - 1 places. One pass over the runs.
+ */
+export function batchSeeds(keys: Uint32Array, ids: Uint32Array, firstNew: number, limit: number): SharedSeedList {
+  const shared = new SharedSeedList();
+  const holders = new Uint32Array(limit);
+  for (let from = 0; from < keys.length; ) {
+    const count = runLength(keys, from);
+    if (count >= 2 && count < limit) {
+      for (let i = 0; i < count; i++) holders[i] = ids[from + i];
+      addFresh(shared, hashOfKey(keys[from]), sortSmall(holders, count), firstNew);
+    }
+    from += count;
+  }
+  return shared;
 }
 
 /** The distinct hashes of two lists in slot order, in slot order, with how often each list holds each. */

@@ -119,9 +119,9 @@ export class FingerprintIndex {
   /**
    * An index holding one batch of files (the ids from `files.firstNew` to below
    * `files.idLimit`), given as its entries: keys (see keyOf) ascending, with their files'
-   * ids. They are kept as that sorted list and inserted only when something
-   * but `eachHolders` reads the table: a one-off scan lists the holders of its hashes and
-   * is done, and at 100k articles filling the table took 0.4 s of its main thread for nothing.
+   * ids. They are kept as that sorted list and inserted only when the table is first
+   * read or changed: a one-off scan finds its seeds from the list (see batchSeeds) and is
+   * done, and at 100k articles filling the table took 0.4 s of its main thread for nothing.
    */
   static ofSortedBatch(keys: Uint32Array, ids: Uint32Array, files: BatchIds): FingerprintIndex {
     const index = new FingerprintIndex();
@@ -196,10 +196,7 @@ export class FingerprintIndex {
    * order are looked up walking the table forward.
    */
   eachHolders(hashes: ArrayLike<number>, capOf: (i: number) => number, visit: (i: number, holders: Uint32Array, count: number) => void): void {
-    if (this.unplaced) {
-      this.eachUnplacedHolders(this.unplaced, hashes, capOf, visit);
-      return;
-    }
+    this.insertUnplaced();
     for (let h = 0; h < hashes.length; h++) {
       const cap = capOf(h);
       const holders = this.slots[this.slotOf(keyOf(hashes[h])) + 1];
@@ -212,35 +209,6 @@ export class FingerprintIndex {
         if (count < cap) this.listChain(chain, count);
       }
       visit(h, this.holders, Math.min(count, cap));
-    }
-  }
-
-  /**
-   * `eachHolders` over entries not inserted yet (every one live, the table empty): a hash's
-   * holders are a run of the sorted keys. Hashes in slot order are found walking forward;
-   * one that lies behind the last is searched for.
-   */
-  private eachUnplacedHolders(
-    { keys, ids }: { keys: Uint32Array; ids: Uint32Array },
-    hashes: ArrayLike<number>,
-    capOf: (i: number) => number,
-    visit: (i: number, holders: Uint32Array, count: number) => void,
-  ): void {
-    let at = 0;
-    for (let h = 0; h < hashes.length; h++) {
-      const key = keyOf(hashes[h]);
-      if (at > 0 && keys[at - 1] >= key) at = firstAtLeast(keys, key);
-      while (at < keys.length && keys[at] < key) at++;
-      let end = at;
-      while (end < keys.length && keys[end] === key) end++;
-      const cap = capOf(h);
-      const count = Math.min(cap, end - at);
-      if (count < cap) {
-        if (count > this.holders.length) this.holders = grown(this.holders, count);
-        for (let i = 0; i < count; i++) this.holders[i] = ids[at + i];
-      }
-      visit(h, this.holders, count);
-      at = end;
     }
   }
 
@@ -361,27 +329,15 @@ export function keyOf(hash: number): number {
   return Math.imul(hash, MIX) >>> 0;
 }
 
-/** The hashes of `keys`, in a new array. */
-export function hashesOfKeys(keys: Uint32Array): Uint32Array {
-  return hashesOf(keys.slice());
+/** The hash whose key is `key`. */
+export function hashOfKey(key: number): number {
+  return Math.imul(key, UNMIX) >>> 0;
 }
 
 /** The hashes of `keys`, in place. */
 function hashesOf(keys: Uint32Array): Uint32Array {
-  for (let i = 0; i < keys.length; i++) keys[i] = Math.imul(keys[i], UNMIX) >>> 0;
+  for (let i = 0; i < keys.length; i++) keys[i] = hashOfKey(keys[i]);
   return keys;
-}
-
-/** Index of the first of the ascending `keys` at least `key`. */
-function firstAtLeast(keys: Uint32Array, key: number): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (keys[mid] < key) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** The entries of `lists` (hashes), in slot order. */

@@ -5,8 +5,8 @@
  * sorted and its seeds listed on its own thread. At 100k articles, sorting and listing in
  * one thread took 0.9 s of the scan's main thread while the other core sat idle.
  */
-import { SeedListParts, SharedSeedList, changedSeeds } from './candidates';
-import { BatchIds, FileFingerprints, FingerprintIndex, hashesOfKeys, keyOf } from './fingerprint-index';
+import { SeedListParts, SharedSeedList, batchSeeds } from './candidates';
+import { BatchIds, FileFingerprints, FingerprintIndex, keyOf } from './fingerprint-index';
 import { radixSort } from './radixSort';
 
 /** Half of a batch's entries, in memory the threads share, and what its seeds are told with (see changedPairs). */
@@ -21,9 +21,9 @@ export interface BatchHalf {
 
 /** Sorts the entries of `half` in place, keys ascending, and lists the seeds its files share through them. */
 export function seedsOfHalf(half: BatchHalf): SeedListParts {
-  const { keys, ids, files } = half;
+  const { keys, ids } = half;
   radixSort(keys, ids, { keys: new Uint32Array(keys.length), values: new Uint32Array(keys.length) });
-  return changedSeeds(FingerprintIndex.ofSortedBatch(keys, ids, files), hashesOfKeys(keys), [], files.firstNew, half.limit).shared.parts();
+  return batchSeeds(keys, ids, half.files.firstNew, half.limit).parts();
 }
 
 /**
