@@ -48,29 +48,23 @@ export async function freshBatchSeeds(
   return { index: FingerprintIndex.ofSortedBatch(keys, ids, files), shared: SharedSeedList.joined([lowSeeds, highSeeds]) };
 }
 
-/** The entries of `files` in shared memory, those whose key has its top bit clear first. */
+/** The entries of `files` in shared memory, those whose key has its top bit clear first, each half in the order of `files`. */
 function entriesByTopBit(files: readonly FileFingerprints[]): { keys: Uint32Array; ids: Uint32Array; lowSize: number } {
-  let size = 0;
-  let lowSize = 0;
-  for (const { hashes } of files) {
-    size += hashes.length;
-    for (let i = 0; i < hashes.length; i++) lowSize += 1 - (keyOf(hashes[i]) >>> 31);
-  }
+  const size = files.reduce((sum, file) => sum + file.hashes.length, 0);
   const keys = new Uint32Array(new SharedArrayBuffer(size * 4));
   const ids = new Uint32Array(new SharedArrayBuffer(size * 4));
+  // One pass: the low half from the start, the high half from the end backwards, then turned round.
   let low = 0;
-  let high = lowSize;
+  let high = size;
   for (const { id, hashes } of files) {
     for (let i = 0; i < hashes.length; i++) {
       const key = keyOf(hashes[i]);
-      if (key >>> 31 === 0) {
-        keys[low] = key;
-        ids[low++] = id;
-      } else {
-        keys[high] = key;
-        ids[high++] = id;
-      }
+      const at = key >>> 31 === 0 ? low++ : --high;
+      keys[at] = key;
+      ids[at] = id;
     }
   }
-  return { keys, ids, lowSize };
+  keys.subarray(low).reverse();
+  ids.subarray(low).reverse();
+  return { keys, ids, lowSize: low };
 }
