@@ -156,7 +156,7 @@ export class FingerprintIndex {
     for (let i = 0; i < keys.length; i++) this.insert(keys[i], ids[i]);
   }
 
-  /** Puts the entries `add` kept aside into the table, before anything reads or changes it. */
+  /** Puts the entries of `ofSortedBatch` into the table, before anything reads or changes it. */
   private insertUnplaced(): void {
     if (!this.unplaced) return;
     const { keys, ids } = this.unplaced;

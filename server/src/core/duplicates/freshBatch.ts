@@ -27,8 +27,8 @@ export function seedsOfHalf(half: BatchHalf): SeedListParts {
 }
 
 /**
- * The fingerprint index of `batch` (files of the ids `ids`, the index empty before them)
- * and the seeds they share. `elsewhere` runs seedsOfHalf on another thread; should it
+ * The fingerprint index of `batch` (files with the ids `files`, the index empty before
+ * them) and the seeds they share. `elsewhere` runs seedsOfHalf on another thread; should it
  * fail, everything is done again in this one: the half it was given may be left half sorted.
  */
 export async function freshBatchSeeds(
