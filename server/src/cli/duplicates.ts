@@ -43,8 +43,11 @@ export async function scanDuplicates(root: string, options: ScanOptions): Promis
   try {
     const corpus = new Corpus({ analyses: [fingerprintsAnalysis], articlesWhenRead: true });
     return await scanFolderThen(root, { ...options, texts }, corpus, async ({ skipped, warnings }, disk) => {
-      // The index threads, idle once every file is read, split the files that may share a passage while this thread matches them.
-      const groups = await findDuplicatesAlongside(corpus, ignoredIn(root), defaultSettings.duplicates, (files) => disk.splitAhead(files));
+      // The index threads, idle once every file is read, find half of the seeds, then split the files that may share a passage while this thread matches them.
+      const groups = await findDuplicatesAlongside(corpus, ignoredIn(root), defaultSettings.duplicates, {
+        split: (files) => disk.splitAhead(files),
+        seedsOfHalf: disk.hasWorkers ? (half) => disk.seedsOfHalf(half) : undefined,
+      });
       return { groups, skipped, warnings };
     });
   } finally {

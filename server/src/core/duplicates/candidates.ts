@@ -9,7 +9,7 @@
  *   crossed the boilerplate threshold, since its seeds changed. Such a fingerprint has
  *   fewer than `limit` unchanged holders on the side where it seeds.
  */
-import { FingerprintIndex, inSlotOrder, keyOf } from './fingerprint-index';
+import { FingerprintIndex, hashOfKey, inSlotOrder, keyOf } from './fingerprint-index';
 import { grown } from '../typedArrays';
 
 /** Pairs of files to match, each once: later id -> partner id (not later) -> the seed fingerprints they share, ascending. */
@@ -53,6 +53,26 @@ export function changedPairs(
     },
   );
   return { fresh: shared.pairs(seedsNeeded, ids), ...pairs };
+}
+
+/**
+ * The seeds `changedPairs` gathers into pairs, for a batch that fills an empty index, from
+ * its entries: keys (see keyOf) ascending with their files' ids. Every holder is new, so
+ * the holders of a fingerprint are the run of its key, and none crosses the boilerplate
+ * threshold: it seeds when held in 2 to `limit` - 1 places. One pass over the runs.
+ */
+export function batchSeeds(keys: Uint32Array, ids: Uint32Array, firstNew: number, limit: number): SharedSeedList {
+  const shared = new SharedSeedList();
+  const holders = new Uint32Array(limit);
+  for (let from = 0; from < keys.length; ) {
+    const count = runLength(keys, from);
+    if (count >= 2 && count < limit) {
+      for (let i = 0; i < count; i++) holders[i] = ids[from + i];
+      addFresh(shared, hashOfKey(keys[from]), sortSmall(holders, count), firstNew);
+    }
+    from += count;
+  }
+  return shared;
 }
 
 /** The distinct hashes of two lists in slot order, in slot order, with how often each list holds each. */
@@ -117,18 +137,47 @@ function sortSmall(holders: Uint32Array, count: number): Uint32Array {
   return holders.subarray(0, count);
 }
 
+/** The entries of a SharedSeedList, as typed arrays of the same length (see SharedSeedList.parts). */
+export interface SeedListParts {
+  files: Uint32Array;
+  partners: Uint32Array;
+  hashes: Uint32Array;
+  places: Uint32Array;
+}
+
 /**
  * The seed fingerprints new files share with partners, one entry (file, partner, hash,
  * places) per pair and hash, in typed arrays: a scan of a whole workspace lists millions,
  * mostly pairs that share a phrase or two by chance and are never matched, which a Map of
  * pairs would each allocate for.
  */
-class SharedSeedList {
+export class SharedSeedList {
   private files: Uint32Array = new Uint32Array(1024);
   private partners: Uint32Array = new Uint32Array(1024);
   private hashes: Uint32Array = new Uint32Array(1024);
   private places: Uint32Array = new Uint32Array(1024);
   private length = 0;
+
+  /** The entries of `lists`, one list after the other. */
+  static joined(lists: readonly SeedListParts[]): SharedSeedList {
+    const joined = new SharedSeedList();
+    joined.length = lists.reduce((length, list) => length + list.files.length, 0);
+    for (const field of ['files', 'partners', 'hashes', 'places'] as const) {
+      joined[field] = new Uint32Array(joined.length);
+      let at = 0;
+      for (const list of lists) {
+        joined[field].set(list[field], at);
+        at += list[field].length;
+      }
+    }
+    return joined;
+  }
+
+  /** Views of the entries. */
+  parts(): SeedListParts {
+    const { files, partners, hashes, places, length } = this;
+    return { files: files.subarray(0, length), partners: partners.subarray(0, length), hashes: hashes.subarray(0, length), places: places.subarray(0, length) };
+  }
 
   push(file: number, partner: number, hash: number, places: number): void {
     if (this.length === this.files.length) {
@@ -146,19 +195,23 @@ class SharedSeedList {
   /** The pairs sharing at least `needed` places, each with its hashes ascending (as matchPair takes them). */
   pairs(needed: number, ids: { firstNew: number; idLimit: number }): PairQueue {
     // Stable counting sorts, by partner then by file: each pair's entries together.
-    const byPartner = countingOrder(this.partners.subarray(0, this.length), 0, ids.idLimit, identity(this.length));
-    const order = countingOrder(this.files.subarray(0, this.length), ids.firstNew, ids.idLimit, byPartner);
+    const { files, partners, hashes, places } = this;
+    const byPartner = countingOrder(partners.subarray(0, this.length), 0, ids.idLimit, identity(this.length));
+    const order = countingOrder(files.subarray(0, this.length), ids.firstNew, ids.idLimit, byPartner);
     const queue: PairQueue = new Map();
     for (let from = 0; from < order.length; ) {
-      const file = this.files[order[from]];
-      const partner = this.partners[order[from]];
+      const file = files[order[from]];
+      const partner = partners[order[from]];
       let to = from;
-      let places = 0;
-      for (; to < order.length && this.files[order[to]] === file && this.partners[order[to]] === partner; to++) places += this.places[order[to]];
-      if (places >= needed) {
-        let partners = queue.get(file);
-        if (!partners) queue.set(file, (partners = new Map()));
-        partners.set(partner, Array.from(order.subarray(from, to), (entry) => this.hashes[entry]).sort((a, b) => a - b));
+      let shared = 0;
+      for (; to < order.length && files[order[to]] === file && partners[order[to]] === partner; to++) shared += places[order[to]];
+      if (shared >= needed) {
+        let pairs = queue.get(file);
+        if (!pairs) queue.set(file, (pairs = new Map()));
+        // Sorted as typed numbers: a comparator called for each step took most of the time here.
+        const seeds = new Uint32Array(to - from);
+        for (let i = from; i < to; i++) seeds[i - from] = hashes[order[i]];
+        pairs.set(partner, Array.from(seeds.sort()));
       }
       from = to;
     }

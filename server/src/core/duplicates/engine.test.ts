@@ -2,10 +2,11 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitArticles } from '../articles';
-import { Corpus, giveSplit } from '../corpus';
+import { Corpus, IndexedFile, giveSplit } from '../corpus';
 import { fileAnalyses } from '../fileAnalyses';
 import { storedFingerprints } from './analysis';
-import { DuplicateIndex, DuplicateOptions } from './engine';
+import { DuplicateIndex, DuplicateOptions, UpdateHelpers } from './engine';
+import { BatchHalf, seedsOfHalf } from './freshBatch';
 
 const fixtures = join(__dirname, '../../../../test/fixtures/duplicates');
 const article = (name: string): string => readFileSync(join(fixtures, `${name}.txt`), 'utf8').trimEnd();
@@ -182,25 +183,54 @@ describe('DuplicateIndex', () => {
     assert.deepEqual(index.groups(), groups);
   });
 
-  it('finds the same groups when the files of the pairs are split into articles elsewhere while they are matched', async () => {
+  describe('with work handed to other threads', () => {
     const files = {
       'a.txt': `${harbour}\n\n${unrelated}\n`,
       'b.txt': `${orchard}\n\n${harbour.replace(/\bthe\b/, 'a')}\n`,
       'c.txt': `${library}\n\n${library}\n`,
       'd.txt': `A story of its own\n\n${filler(7, 200)}\n`,
     };
-    const corpus = new Corpus({ analyses: fileAnalyses, articlesWhenRead: true });
-    corpus.apply(Object.entries(files).map(([path, text]) => ({ uri: path, relativePath: path, text })));
-    const index = new DuplicateIndex();
-    let prepared: string[] = [];
-    await index.updateAlongside({ updated: [...corpus.all()], removed: [] }, async (toSplit) => {
-      prepared = toSplit.map((file) => file.uri).sort();
-      for (const file of toSplit) giveSplit(file, splitArticles(file.text));
+
+    /** The groups `updateAlongside` finds with `seedsOfHalf`, and the files it gave to split. */
+    async function alongside(seedsOfHalf?: UpdateHelpers['seedsOfHalf']): Promise<{ index: DuplicateIndex; prepared: string[] }> {
+      const corpus = new Corpus({ analyses: fileAnalyses, articlesWhenRead: true });
+      corpus.apply(Object.entries(files).map(([path, text]) => ({ uri: path, relativePath: path, text })));
+      const index = new DuplicateIndex();
+      let prepared: string[] = [];
+      const split = async (toSplit: IndexedFile[]) => {
+        prepared = toSplit.map((file) => file.uri).sort();
+        for (const file of toSplit) giveSplit(file, splitArticles(file.text));
+      };
+      await index.updateAlongside({ updated: [...corpus.all()], removed: [] }, { split, seedsOfHalf });
+      return { index, prepared };
+    }
+
+    it('finds the same groups when the files of the pairs are split into articles while they are matched', async () => {
+      const { index, prepared } = await alongside();
+      // d.txt shares no seed: it is neither matched nor split.
+      assert.deepEqual(prepared, ['a.txt', 'b.txt', 'c.txt']);
+      assert.deepEqual(index.groups(), analyse(files).index.groups());
+      assert.ok(index.groups().some((group) => group.wholeArticle));
     });
-    // d.txt shares no seed: it is neither matched nor split.
-    assert.deepEqual(prepared, ['a.txt', 'b.txt', 'c.txt']);
-    assert.deepEqual(index.groups(), analyse(files).index.groups());
-    assert.ok(index.groups().some((group) => group.wholeArticle));
+
+    it('finds the same groups when half of the seeds are found elsewhere, or that fails half way, and stays right through later edits', async () => {
+      const elsewhere = async (half: BatchHalf) => structuredClone(seedsOfHalf(half));
+      // A thread that dies while sorting leaves its half of the entries out of order.
+      const failing = async (half: BatchHalf) => {
+        half.keys.reverse();
+        throw new Error('worker thread exited');
+      };
+      for (const seeds of [elsewhere, failing]) {
+        const { index } = await alongside(seeds);
+        assert.deepEqual(index.groups(), analyse(files).index.groups());
+        const edited = { ...files, 'd.txt': `${library}\n` };
+        const corpus = new Corpus({ analyses: fileAnalyses });
+        corpus.apply([{ uri: 'd.txt', relativePath: 'd.txt', text: edited['d.txt'] }]);
+        index.update({ updated: [...corpus.all()], removed: ['a.txt'] });
+        const { ['a.txt']: _, ...remaining } = edited;
+        assert.deepEqual(index.groups(), analyse(remaining).index.groups());
+      }
+    });
   });
 
   it('keeps a paragraph found in a third file as its own group beside the whole-article copy', () => {

@@ -25,14 +25,23 @@
  */
 import type { CorpusChange, IndexedFile } from '../corpus';
 import { AnalysisCache, FileAnalysis, WINNOW, maskedWords, storedFingerprints } from './analysis';
-import { PairQueue, changedPairs } from './candidates';
+import { PairQueue, SeedListParts, changedPairs } from './candidates';
 import { FileFingerprints, FingerprintIndex, FingerprintIndexParts } from './fingerprint-index';
+import { BatchHalf, freshBatchSeeds } from './freshBatch';
 import { SpanGroup, groupSpans, spansAround } from './group';
 import { PairFile, PairSide, PairStore, PairStoreParts, SharedSeeds, matchPair, seedsNeeded, sharedSeeds } from './pairs';
 import { DuplicateGroup, compareGroups, describeGroup, groupSignature } from './passages';
 
 export type { DuplicateGroup, Passage } from './passages';
 export { comparePassages } from './passages';
+
+/** Work an update may hand to other threads (see DuplicateIndex.updateAlongside). */
+export interface UpdateHelpers {
+  /** Splits `files` into articles; settles once they are. */
+  split(files: IndexedFile[]): Promise<void>;
+  /** Runs seedsOfHalf on another thread; absent when there is none. */
+  seedsOfHalf?(half: BatchHalf): Promise<SeedListParts>;
+}
 
 export interface DuplicateOptions {
   /** Shared runs with fewer words are not reported. */
@@ -237,22 +246,32 @@ export class DuplicateIndex {
   }
 
   /**
-   * `update`, for a caller that splits files into articles elsewhere (on worker threads)
-   * meanwhile: `prepare` is given the files of the pairs to match before they are matched,
-   * and the groups are described once it has settled. No other update may run meanwhile.
+   * `update`, for a caller with worker threads: the files of the pairs to match are given to
+   * `helpers.split` before they are matched, and the groups are described once it has
+   * settled; a new index finds its first files' seeds on two threads (see freshBatchSeeds).
+   * No other update may run meanwhile.
    */
-  async updateAlongside(change: CorpusChange, prepare: (files: IndexedFile[]) => Promise<void>): Promise<Set<string>> {
-    // As withWorkingBudget, across the wait.
+  async updateAlongside(change: CorpusChange, helpers: UpdateHelpers): Promise<Set<string>> {
+    // As withWorkingBudget, across the waits.
     this.analyses.setBudget(WORKING_BUDGET);
     try {
-      const { queue, affected } = this.queueChange(change);
-      const prepared = prepare(this.filesOf(queue));
+      const { queue, affected } = this.nextId === 0 ? await this.queueFirst(change.updated, helpers.seedsOfHalf) : this.queueChange(change);
+      const prepared = helpers.split(this.filesOf(queue));
       this.matchQueued(queue, affected);
       await prepared;
       return this.regroup(affected, change.updated.map((file) => file.uri), true);
     } finally {
       this.analyses.setBudget(RESTING_BUDGET);
     }
+  }
+
+  /** `queueChange` for the first files of a new index. */
+  private async queueFirst(files: readonly IndexedFile[], elsewhere: UpdateHelpers['seedsOfHalf']): Promise<{ queue: PairQueue; affected: Set<number> }> {
+    const added = this.addStates(files);
+    const ids = { firstNew: added.length > 0 ? added[0].id : this.nextId, idLimit: this.nextId };
+    const { index, shared } = await freshBatchSeeds(added, ids, this.options.boilerplateMinCopies, elsewhere);
+    this.fingerprints = index;
+    return { queue: shared.pairs(seedsNeeded(this.options.minWords, WINNOW), ids), affected: new Set(added.map((state) => state.id)) };
   }
 
   /** `gone`: files of a snapshot that are no longer indexed as they were (see fromSnapshot). */
@@ -283,14 +302,7 @@ export class DuplicateIndex {
       this.byId.delete(state.id);
     }
     for (const state of removed) this.fingerprints.remove(state);
-    const added = change.updated.map((file) => {
-      const id = this.nextId++;
-      const hashes = (storedFingerprints(file) ?? this.analyses.get(id, file).fingerprints).hashes;
-      const state: FileState = { id, file, salt: stringHash(file.uri), hashes };
-      this.byUri.set(file.uri, state);
-      this.byId.set(state.id, state);
-      return state;
-    });
+    const added = this.addStates(change.updated);
     const addedHashes = this.fingerprints.add(added);
 
     const affected = new Set<number>();
@@ -308,6 +320,18 @@ export class DuplicateIndex {
     for (const [x, partners] of changed.lostSeed) for (const y of partners) if (this.pairs.has(x, y)) this.requeue(x, y, queue, affected);
     for (const [x, partners] of changed.gainedSeed) for (const y of partners) this.requeue(x, y, queue, affected);
     return { queue, affected };
+  }
+
+  /** New files, under fresh ids: not in the fingerprint index yet. */
+  private addStates(files: readonly IndexedFile[]): FileState[] {
+    return files.map((file) => {
+      const id = this.nextId++;
+      const hashes = (storedFingerprints(file) ?? this.analyses.get(id, file).fingerprints).hashes;
+      const state: FileState = { id, file, salt: stringHash(file.uri), hashes };
+      this.byUri.set(file.uri, state);
+      this.byId.set(state.id, state);
+      return state;
+    });
   }
 
   /** The pairs to match after files (ids from `firstNew` on, `addedHashes` in slot order) joined the fingerprint index and `removed` left it. */

@@ -2,10 +2,10 @@
  * The duplicates part of the CLI report: the groups as plain data with 1-based positions,
  * one finding per copy for the text format, and SARIF 2.1.0 results for CI code scanning.
  */
-import type { Corpus, IndexedFile } from '../corpus';
+import type { Corpus } from '../corpus';
 import type { Finding, ReportSection } from '../report';
 import { copyMessage } from './describe';
-import { DuplicateGroup, DuplicateIndex, DuplicateOptions } from './engine';
+import { DuplicateGroup, DuplicateIndex, DuplicateOptions, UpdateHelpers } from './engine';
 
 export interface ReportedPassage {
   path: string;
@@ -38,15 +38,15 @@ export function findDuplicates(corpus: Corpus, ignored: Iterable<string> = [], o
   return index.groups();
 }
 
-/** `findDuplicates`, the files it may describe split into articles elsewhere meanwhile (see DuplicateIndex.updateAlongside). */
+/** `findDuplicates`, with work handed to other threads (see DuplicateIndex.updateAlongside). */
 export async function findDuplicatesAlongside(
   corpus: Corpus,
   ignored: Iterable<string>,
   options: Partial<DuplicateOptions>,
-  split: (files: IndexedFile[]) => Promise<void>,
+  helpers: UpdateHelpers,
 ): Promise<readonly DuplicateGroup[]> {
   const index = ignoring(ignored, options);
-  await index.updateAlongside({ updated: [...corpus.all()], removed: [] }, split);
+  await index.updateAlongside({ updated: [...corpus.all()], removed: [] }, helpers);
   return index.groups();
 }
 

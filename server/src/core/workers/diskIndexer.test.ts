@@ -3,8 +3,8 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { FileAnalysis } from '../analyses';
-import { IndexCache } from '../cache/indexCache';
-import { indexFile } from '../corpus';
+import { IndexCache, decodeEntry } from '../cache/indexCache';
+import { analyseText, indexFile } from '../corpus';
 import { readTextFile } from '../files';
 import { splitArticles } from '../articles';
 import { LineIndex } from '../text';
@@ -14,6 +14,8 @@ import { indexInWalkOrder } from './inWalkOrder';
 import { ScratchFile } from '../scratchFile';
 import { capitalsAnalysis } from './fixtures/capitalsAnalysis';
 import { story } from './fixtures/stories';
+import { keyOf } from '../duplicates/fingerprint-index';
+import { BatchHalf, seedsOfHalf } from '../duplicates/freshBatch';
 
 const ANALYSIS_WORKER = path.join(__dirname, 'fixtures/analysisWorker.ts');
 const CRASHING_WORKER = path.join(__dirname, 'fixtures/crashingWorker.ts');
@@ -118,7 +120,7 @@ describe('indexing files from disk', function () {
   it('gives back where it put a text and its lines, not the text, when it has a scratch file for texts', async () => {
     const texts = ScratchFile.create('test');
     try {
-      const options = { maxBytes: MAX_BYTES, cached: new Set<string>(), analyses: [capitalsAnalysis], articlesWhenRead: false, read: readTextFile, texts };
+      const options = { maxBytes: MAX_BYTES, cached: new Set<string>(), analyses: [capitalsAnalysis], articlesWhenRead: false, encodeForCache: false, read: readTextFile, texts };
       const result = await indexFromDisk(files[1].path, options);
       assert.ok(result.kind === 'indexed' && 'stored' in result && !('text' in result), JSON.stringify(result));
       assert.equal(texts.read(result.stored).toString('utf8'), story(1));
@@ -135,7 +137,7 @@ describe('indexing files from disk', function () {
   it('puts the line bounds of a job\'s results in one buffer, leaving the bounds and the other results as they were', async () => {
     const texts = ScratchFile.create('test');
     try {
-      const options = { maxBytes: MAX_BYTES, cached: new Set<string>(), analyses: [capitalsAnalysis], articlesWhenRead: false, read: readTextFile, texts };
+      const options = { maxBytes: MAX_BYTES, cached: new Set<string>(), analyses: [capitalsAnalysis], articlesWhenRead: false, encodeForCache: false, read: readTextFile, texts };
       const results = await Promise.all([files[0], files[1], files[12], files[3]].map((file) => indexFromDisk(file.path, options)));
       results.push(await indexFromDisk(path.join(folder, 'gone.txt'), options));
       const bounds = (): unknown[] => results.map((result) => ('lines' in result ? result.lines.map((side) => Array.from(side)) : undefined));
@@ -150,6 +152,16 @@ describe('indexing files from disk', function () {
     } finally {
       texts.close();
     }
+  });
+
+  it('gives the index encoded for the cache only when asked, the same index either way', async () => {
+    const options = { maxBytes: MAX_BYTES, cached: new Set<string>(), analyses: [capitalsAnalysis], articlesWhenRead: false, read: readTextFile };
+    const encoded = await indexFromDisk(files[1].path, { ...options, encodeForCache: true });
+    const plain = await indexFromDisk(files[1].path, { ...options, encodeForCache: false });
+    assert.ok(encoded.kind === 'indexed' && 'entry' in encoded && !('index' in encoded));
+    assert.ok(plain.kind === 'indexed' && 'index' in plain && !('entry' in plain));
+    assert.deepEqual(decodeEntry(encoded.entry, encoded.hash), plain.index);
+    assert.deepEqual(plain.index, analyseText(story(1), [capitalsAnalysis], { articlesWhenRead: false }));
   });
 
   it('splits the files it read into articles on its worker threads when asked, as this thread would', async () => {
@@ -173,6 +185,32 @@ describe('indexing files from disk', function () {
     } finally {
       if (!closed) texts.close();
     }
+  });
+
+  it('finds the seeds of half of the fingerprints of a scan on a worker thread, as this thread would', async () => {
+    // Hashes shared by files 0-2, 1-2 and 0-1-2, and one held once; keys in shared memory, as freshBatchSeeds gives them.
+    const entries = [[7, 0], [9, 0], [7, 1], [9, 2], [7, 2], [11, 1], [12, 2], [11, 2]].map(([hash, id]) => [keyOf(hash), id]);
+    const half = (): BatchHalf => {
+      const keys = new Uint32Array(new SharedArrayBuffer(entries.length * 4));
+      const ids = new Uint32Array(new SharedArrayBuffer(entries.length * 4));
+      entries.forEach(([key, id], i) => ((keys[i] = key), (ids[i] = id)));
+      return { keys, ids, files: { firstNew: 0, idLimit: 3 }, limit: 10 };
+    };
+    const disk = indexer({ workerScript: ANALYSIS_WORKER });
+    try {
+      assert.equal(disk.hasWorkers, false);
+      await disk.index(files.slice(0, 2));
+      assert.equal(disk.hasWorkers, true);
+      const [here, there] = [half(), half()];
+      const expected = seedsOfHalf(here);
+      assert.deepEqual(await disk.seedsOfHalf(there), expected);
+      assert.deepEqual([...there.keys], [...here.keys]);
+      assert.ok(expected.files.length > 0);
+    } finally {
+      await disk.close();
+    }
+    assert.equal(disk.hasWorkers, false);
+    await assert.rejects(disk.seedsOfHalf(half()));
   });
 
   it('takes unchanged files from the cache and analyses changed ones again', async () => {

@@ -14,6 +14,8 @@ import { readTextFile } from '../files';
 import type { ScratchFile } from '../scratchFile';
 import { StoredText, storeText, storedAt } from '../storedText';
 import { LineIndex } from '../text';
+import type { SeedListParts } from '../duplicates/candidates';
+import type { BatchHalf } from '../duplicates/freshBatch';
 import { DiskFile, DiskFileResult, TextPlace, TextRead, indexFromDisk } from './diskFiles';
 import { WorkerPool } from './pool';
 import type { IndexJob, IndexJobResult, IndexWorkerData } from './worker';
@@ -129,6 +131,18 @@ export class DiskIndexer {
     await Promise.all(jobs);
   }
 
+  /** Whether worker threads are up to take work (see seedsOfHalf). */
+  get hasWorkers(): boolean {
+    return this.pool !== undefined;
+  }
+
+  /** `seedsOfHalf` (see freshBatch.ts) on a worker thread; rejects when the workers failed or were closed. */
+  seedsOfHalf(half: BatchHalf): Promise<SeedListParts> {
+    const pool = this.pool;
+    if (!pool) return Promise.reject(new Error('no index worker threads'));
+    return pool.run({ seeds: half }) as Promise<SeedListParts>;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const pool = this.pool;
@@ -146,6 +160,7 @@ export class DiskIndexer {
       analyses: this.options.analyses.map((analysis) => analysis.name),
       signature: analysesSignature(this.options.analyses),
       articlesWhenRead: this.articlesWhenRead,
+      encodeForCache: this.encodeForCache,
       texts: this.options.texts?.share(),
     };
     this.pool = new WorkerPool(workerScript, workers, data);
@@ -155,13 +170,14 @@ export class DiskIndexer {
 
   private inThisThread(files: DiskFile[]): Promise<DiskFileResult[]> {
     const { maxBytes, analyses, cache, texts } = this.options;
-    return Promise.all(files.map((file) => indexFromDisk(file.path, { maxBytes, analyses, articlesWhenRead: this.articlesWhenRead, cached: cache, read: readTextFile, texts })));
+    const options = { maxBytes, analyses, articlesWhenRead: this.articlesWhenRead, encodeForCache: this.encodeForCache, cached: cache, read: readTextFile, texts };
+    return Promise.all(files.map((file) => indexFromDisk(file.path, options)));
   }
 
   private scanned(file: DiskFile, result: DiskFileResult, onWorkers: boolean): ScannedFile {
     if (result.kind === 'skipped') return { kind: 'skipped', file, reason: result.reason };
     const { stored, lines } = this.kept(result);
-    const index = result.kind === 'indexed' ? this.decoded(result.hash, result.entry, onWorkers) : this.fromCache(stored.read, result.hash);
+    const index = result.kind === 'indexed' ? this.made(result, onWorkers) : this.fromCache(stored.read, result.hash);
     const warning = result.warning === undefined ? {} : { warning: result.warning };
     const indexed = storedFile(file, stored, lines, index, result.hash);
     if ('stored' in result) this.places.set(indexed, { stored: result.stored, length: result.length });
@@ -175,11 +191,18 @@ export class DiskIndexer {
     return { stored, lines: LineIndex.fromBounds(read.lines, read.length, stored.read) };
   }
 
-  private decoded(hash: string, entry: Uint8Array, onWorkers: boolean): FileIndex {
+  /** The index of a file indexed now, put in the cache when it came encoded for it. */
+  private made(result: DiskFileResult & { kind: 'indexed' }, onWorkers: boolean): FileIndex {
     if (onWorkers) this.onWorkers++;
     else this.inThread++;
-    this.options.cache.put(hash, entry);
-    return decodeEntry(entry, hash);
+    if (!('entry' in result)) return result.index;
+    this.options.cache.put(result.hash, result.entry);
+    return decodeEntry(result.entry, result.hash);
+  }
+
+  /** Whether indexes are wanted encoded (see DiskIndexOptions.encodeForCache): the cache keeps them. */
+  private get encodeForCache(): boolean {
+    return this.options.cache.file !== undefined;
   }
 
   /** An entry that does not decode after all is dropped by the cache: the text is indexed here. */

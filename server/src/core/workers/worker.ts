@@ -7,6 +7,8 @@ import { FileAnalysis, analysesSignature } from '../analyses';
 import { readTextFileSync } from '../files';
 import { ScratchFile, SharedScratch } from '../scratchFile';
 import type { SplitResult } from '../articles';
+import type { SeedListParts } from '../duplicates/candidates';
+import { BatchHalf, seedsOfHalf } from '../duplicates/freshBatch';
 import { DiskFileResult, TextPlace, indexFromDisk, shareLineBuffers, splitStored } from './diskFiles';
 
 /** Given to each worker when it starts. */
@@ -19,6 +21,8 @@ export interface IndexWorkerData {
   signature: string;
   /** See `DiskIndexOptions.articlesWhenRead`. */
   articlesWhenRead: boolean;
+  /** See `DiskIndexOptions.encodeForCache`. */
+  encodeForCache: boolean;
   /** The scratch file where the texts read are kept (see `DiskIndexOptions.texts`). */
   texts?: SharedScratch;
 }
@@ -26,10 +30,11 @@ export interface IndexWorkerData {
 /**
  * Files to index, by absolute path (their other names stay with the server: sending them
  * too tripled what each job cost the server thread); or texts of the scratch file to split
- * into articles (see DiskIndexer.splitAhead).
+ * into articles (see DiskIndexer.splitAhead); or half of the fingerprints of a scan to find
+ * seeds in (see freshBatch.ts).
  */
-export type IndexJob = string[] | { split: TextPlace[] };
-export type IndexJobResult = DiskFileResult[] | SplitResult[];
+export type IndexJob = string[] | { split: TextPlace[] } | { seeds: BatchHalf };
+export type IndexJobResult = DiskFileResult[] | SplitResult[] | SeedListParts;
 
 /** Runs in the worker script: `registry` holds every analysis the worker can run. */
 export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
@@ -46,13 +51,14 @@ export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
   }
   // Blocking reads: this thread has nothing else to do meanwhile, and a promise per step cost more than the reading.
   const texts = data.texts && ScratchFile.attach(data.texts);
-  const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, read: readTextFileSync, texts };
+  const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, encodeForCache: data.encodeForCache, read: readTextFileSync, texts };
   const answer = async (job: IndexJob): Promise<IndexJobResult> => {
     if (Array.isArray(job)) {
       const results = await Promise.all(job.map((path) => indexFromDisk(path, options)));
       shareLineBuffers(results);
       return results;
     }
+    if ('seeds' in job) return seedsOfHalf(job.seeds);
     if (!texts) throw new Error('the index worker was given texts to split without the scratch file that holds them');
     return job.split.map((place) => splitStored(place, texts));
   };
