@@ -13,7 +13,12 @@ export interface JobSizes {
   jobsInFlight: number;
 }
 
-export const DEFAULT_JOB_SIZES: JobSizes = { jobFiles: 25, jobsInFlight: 16 };
+/**
+ * As many files in flight as before (400), in fewer messages: a job's messages cost the
+ * server thread about as much whatever its size, and at a warm start of 40k files, where
+ * each file is only read and hashed, 1,600 jobs of 25 cost it 0.1-0.3 s more CPU than 400 of 100.
+ */
+export const DEFAULT_JOB_SIZES: JobSizes = { jobFiles: 100, jobsInFlight: 4 };
 
 export async function* indexInWalkOrder(files: AsyncIterable<DiskFile>, disk: DiskIndexer, sizes = DEFAULT_JOB_SIZES): AsyncGenerator<ScannedFile> {
   // DiskIndexer.index never rejects: a job left waiting here cannot become an unhandled rejection.
