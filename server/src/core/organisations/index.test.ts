@@ -145,9 +145,9 @@ describe('organisation index', () => {
 
 describe('organisation index, updated in steps', () => {
   const FILES = {
-    // "Harbour Trust" is learned from b ("the charity ..."), after a was read: a's mention is found in the second pass.
-    a: ARTICLE('Funding', 'Staff at Harbour Trust met NHS England about the winter.'),
-    b: ARTICLE('Volunteers', 'The charity Harbour Trust said volunteers helped the Care Quality Commission.'),
+    // "Harbour Helpers" is learned from b ("the charity ..."), after a was read: a's mention is found in the second pass.
+    a: ARTICLE('Funding', 'Staff at Harbour Helpers met NHS England about the winter.'),
+    b: ARTICLE('Volunteers', 'The charity Harbour Helpers said volunteers helped the Care Quality Commission.'),
     c: ARTICLE('Wards', 'Nothing here names anyone.'),
   };
 
@@ -163,6 +163,8 @@ describe('organisation index, updated in steps', () => {
     }
     assert.ok(steps >= 2 * Object.keys(FILES).length, `${steps} steps`);
     for (const uri of Object.keys(FILES)) assert.deepEqual(mentioned(stepped, uri), mentioned(atOnce, uri));
-    assert.ok(mentioned(stepped, 'a').some((mention) => mention.startsWith('Harbour Trust')), JSON.stringify(mentioned(stepped, 'a')));
+    assert.ok(mentioned(stepped, 'a').some((mention) => mention.startsWith('Harbour Helpers')), JSON.stringify(mentioned(stepped, 'a')));
+    // a does not teach it: alone, it mentions only NHS England.
+    assert.ok(!mentioned(setup({ a: FILES.a }).index, 'a').some((mention) => mention.startsWith('Harbour Helpers')));
   });
 });
