@@ -213,6 +213,19 @@ describe('indexing files from disk', function () {
     await assert.rejects(disk.seedsOfHalf(half()));
   });
 
+  it('starts a thread a core, and one fewer when the cache knows texts', async () => {
+    const cores = Math.min(8, os.availableParallelism());
+    const storage = path.join(folder, 'storage-threads', 'index-cache.bin');
+    const empty = await IndexCache.open(storage, 'test', log);
+    const cold = indexer({ workerScript: ANALYSIS_WORKER, cache: empty, workers: undefined });
+    const results = await indexAll(cold);
+    assert.match(cold.summary(), new RegExp(`^0 from the index cache, \\d+ on ${cores} worker threads`));
+    await empty.save(results.flatMap((result) => (result.kind === 'indexed' ? [result.file] : [])));
+    const warm = indexer({ workerScript: ANALYSIS_WORKER, cache: await IndexCache.open(storage, 'test', log), workers: undefined });
+    await indexAll(warm);
+    assert.match(warm.summary(), new RegExp(`^\\d+ from the index cache, 0 on ${Math.max(1, cores - 1)} worker threads`));
+  });
+
   it('takes unchanged files from the cache and analyses changed ones again', async () => {
     const storage = path.join(folder, 'storage', 'index-cache.bin');
     const cold = await IndexCache.open(storage, 'test', log);
