@@ -213,7 +213,7 @@ describe('indexing files from disk', function () {
     await assert.rejects(disk.seedsOfHalf(half()));
   });
 
-  it('starts a thread a core, and one fewer when the cache knows texts', async () => {
+  it('starts a thread a core, one fewer when the cache knows texts, and one more once files need indexing after all', async () => {
     const cores = Math.min(8, os.availableParallelism());
     const storage = path.join(folder, 'storage-threads', 'index-cache.bin');
     const empty = await IndexCache.open(storage, 'test', log);
@@ -224,6 +224,12 @@ describe('indexing files from disk', function () {
     const warm = indexer({ workerScript: ANALYSIS_WORKER, cache: await IndexCache.open(storage, 'test', log), workers: undefined });
     await indexAll(warm);
     assert.match(warm.summary(), new RegExp(`^\\d+ from the index cache, 0 on ${Math.max(1, cores - 1)} worker threads`));
+    // Files the cache does not know after all: once a few are indexed, the core left spare goes to a worker.
+    const changed = await Promise.all(Array.from({ length: 12 }, (_, n) => write(`changed-${n}.txt`, story(n + 40))));
+    const stale = indexer({ workerScript: ANALYSIS_WORKER, cache: await IndexCache.open(storage, 'test', log), workers: undefined, growAfterIndexed: 4 });
+    const restaled = await indexAll(stale, changed);
+    assert.match(stale.summary(), new RegExp(`^0 from the index cache, 12 on ${cores} worker threads`));
+    assert.deepEqual(plain(restaled), plain(await indexAll(indexer({ workerScript: undefined }), changed)));
   });
 
   it('takes unchanged files from the cache and analyses changed ones again', async () => {

@@ -43,9 +43,12 @@ export interface DiskIndexerOptions {
   inThreadFiles?: number;
   /** Where the texts read are kept (see storedText.ts); in memory when undefined. */
   texts?: ScratchFile;
+  /** Files indexed on workers after which a pool that left a core spare takes one more worker (see growIfIndexing). */
+  growAfterIndexed?: number;
 }
 
 const DEFAULT_IN_THREAD_FILES = 250;
+const DEFAULT_GROW_AFTER_INDEXED = 100;
 /** More threads than this cost memory for little gain: reading files becomes the limit. */
 const MAX_WORKERS = 8;
 
@@ -59,6 +62,8 @@ export class DiskIndexer {
   private onWorkers = 0;
   private inThread = 0;
   private workersUsed = 0;
+  /** The pool left a core to this thread (see defaultWorkers), which one more worker may take (see growIfIndexing). */
+  private spareCore = false;
   private closed = false;
   /** Where the reading threads put the texts of the files made here, for splitAhead. */
   private readonly places = new WeakMap<IndexedFile, TextPlace>();
@@ -106,7 +111,9 @@ export class DiskIndexer {
     if (this.closed) return [];
     const onWorkers = results !== undefined;
     results ??= await this.inThisThread(files);
-    return files.map((file, i) => this.scanned(file, results[i], onWorkers));
+    const scanned = files.map((file, i) => this.scanned(file, results[i], onWorkers));
+    this.growIfIndexing();
+    return scanned;
   }
 
   /**
@@ -151,7 +158,8 @@ export class DiskIndexer {
   }
 
   private workerPool(): WorkerPool<IndexJob, IndexJobResult> | undefined {
-    const { workerScript, workers = this.defaultWorkers() } = this.options;
+    const cores = Math.min(MAX_WORKERS, os.availableParallelism());
+    const { workerScript, workers = this.defaultWorkers(cores) } = this.options;
     const coming = Math.max(this.requested, this.expected);
     if (this.pool || this.closed || workerScript === undefined || workers < 1 || this.workersUsed > 0 || coming <= this.inThreadFiles) return this.pool;
     const data: IndexWorkerData = {
@@ -165,6 +173,7 @@ export class DiskIndexer {
     };
     this.pool = new WorkerPool(workerScript, workers, data);
     this.workersUsed = workers;
+    this.spareCore = this.options.workers === undefined && workers < cores;
     return this.pool;
   }
 
@@ -172,11 +181,22 @@ export class DiskIndexer {
    * One thread a core; one fewer when the cache knows texts (a workspace opened again): then
    * most files are only read and hashed on the workers, and this thread, which decodes and
    * applies every file, is the limit. At 100k articles on two cores, one worker made a warm
-   * start ready 0.25 s sooner than two.
+   * start ready 0.25 s sooner than two. If the files need indexing after all, the pool grows
+   * (see growIfIndexing).
    */
-  private defaultWorkers(): number {
-    const cores = Math.min(MAX_WORKERS, os.availableParallelism());
+  private defaultWorkers(cores: number): number {
     return this.options.cache.size > 0 ? Math.max(1, cores - 1) : cores;
+  }
+
+  /**
+   * The files turn out to need indexing after all (most of the workspace changed since the
+   * cache was saved): the core left to this thread goes to one more worker.
+   */
+  private growIfIndexing(): void {
+    if (!this.spareCore || this.onWorkers < (this.options.growAfterIndexed ?? DEFAULT_GROW_AFTER_INDEXED)) return;
+    this.spareCore = false;
+    this.pool?.addWorker();
+    this.workersUsed++;
   }
 
   private inThisThread(files: DiskFile[]): Promise<DiskFileResult[]> {

@@ -1,5 +1,5 @@
 /**
- * A fixed set of worker threads running one script, each doing one job at a time from a
+ * A set of worker threads (more can be added) running one script, each doing one job at a time from a
  * shared queue and holding the next one meanwhile (see MAX_HELD_JOBS); a worker answers its
  * jobs in the order it was given them. A worker that throws, exits or sends an unreadable
  * message fails the whole pool: every waiting job is rejected at once (never left hanging)
@@ -32,17 +32,26 @@ export class WorkerPool<Job, Result> {
   private failure: Error | undefined;
   private closed = false;
 
-  constructor(script: string, size: number, workerData: unknown) {
+  constructor(
+    private readonly script: string,
+    size: number,
+    private readonly workerData: unknown,
+  ) {
+    for (let i = 0; i < size; i++) this.addWorker();
+  }
+
+  /** Starts one more worker, which takes jobs from the queue with the others; none once the pool is closed or failed. */
+  addWorker(): void {
+    if (this.closed) return;
     // Tests run the TypeScript sources: let the worker load them the way mocha does.
-    const execArgv = script.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [];
-    for (let i = 0; i < size; i++) {
-      const entry: PoolWorker<Job, Result> = { worker: new Worker(script, { workerData, execArgv }), held: [] };
-      entry.worker.on('message', (result: Result) => this.finished(entry, result));
-      entry.worker.on('error', (error) => this.fail(error));
-      entry.worker.on('messageerror', (error) => this.fail(error));
-      entry.worker.on('exit', (code) => this.fail(new Error(`worker thread exited with code ${code}`)));
-      this.workers.push(entry);
-    }
+    const execArgv = this.script.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [];
+    const entry: PoolWorker<Job, Result> = { worker: new Worker(this.script, { workerData: this.workerData, execArgv }), held: [] };
+    entry.worker.on('message', (result: Result) => this.finished(entry, result));
+    entry.worker.on('error', (error) => this.fail(error));
+    entry.worker.on('messageerror', (error) => this.fail(error));
+    entry.worker.on('exit', (code) => this.fail(new Error(`worker thread exited with code ${code}`)));
+    this.workers.push(entry);
+    this.dispatch();
   }
 
   get size(): number {
