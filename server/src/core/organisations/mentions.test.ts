@@ -78,5 +78,36 @@ describe('mentions kept as numbers', () => {
     assert.deepEqual(FileMentions.renumbered(kept.numbered(), translation, second).all(), mentions);
     assert.deepEqual([0, 1, 2].map((i) => moved.written(i)), ['NHS England', "King's Fund", 'NHS England']);
     assert.equal(second.ids.existingNumberOf('nhs-england'), 1);
+    assert.notEqual(moved.numbered(), kept.numbered());
+  });
+
+  it('takes in the numbers of a memory as they are when its own are where the memory starts', () => {
+    const first = numbering();
+    const kept = FileMentions.of(mentions, text, first);
+    const fresh = numbering();
+    const translation = mentionTranslation({ ids: first.ids.all(), spellings: first.spellings.all() }, fresh);
+    assert.equal(translation.identity, true);
+    const taken = FileMentions.renumbered(kept.numbered(), translation, fresh);
+    assert.equal(taken.numbered(), kept.numbered());
+    assert.deepEqual(taken.all(), mentions);
+    assert.deepEqual([0, 1, 2].map((i) => taken.written(i)), ['NHS England', "King's Fund", 'NHS England']);
+    assert.equal(fresh.ids.numberOf('mind'), 2);
+  });
+});
+
+describe('Numbering.adopt', () => {
+  it('numbers the rest of a table that starts with its own strings, in order', () => {
+    const numbers = new Numbering();
+    numbers.numberOf('a');
+    assert.equal(numbers.adopt(['a', 'b', 'c']), true);
+    assert.deepEqual(numbers.all(), ['a', 'b', 'c']);
+  });
+
+  it('does not take a table that does not start with its strings, or that has a string twice', () => {
+    const numbers = new Numbering();
+    numbers.numberOf('b');
+    assert.equal(numbers.adopt(['a', 'b']), false);
+    assert.deepEqual(numbers.all(), ['b']);
+    assert.equal(new Numbering().adopt(['a', 'a']), false);
   });
 });

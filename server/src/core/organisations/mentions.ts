@@ -56,6 +56,18 @@ export class Numbering {
   translation(table: readonly string[]): (number: number) => number {
     return tableTranslation(table, (text) => this.numberOf(text));
   }
+
+  /**
+   * Numbers the strings of `table` as it does when this table is the start of it (a new
+   * index taking in a memory made by the same numbering): every string then has the same
+   * number in both. False otherwise: a table from a Numbering has no string twice, and one
+   * that does is translated as usual (see translation), whatever this numbered of it.
+   */
+  adopt(table: readonly string[]): boolean {
+    if (table.length < this.strings.length || this.strings.some((text, number) => table[number] !== text)) return false;
+    for (let number = this.strings.length; number < table.length; number++) this.numberOf(table[number]);
+    return this.strings.length === table.length;
+  }
 }
 
 /** The numberings the mentions of every file of an index share. */
@@ -69,10 +81,13 @@ export interface MentionNumbers {
 export interface MentionTranslation {
   ids(number: number): number;
   spellings(number: number): number;
+  /** Every number is the same in both: mentions need no renumbering. */
+  identity: boolean;
 }
 
 export function mentionTranslation(from: { ids: readonly string[]; spellings: readonly string[] }, numbers: MentionNumbers): MentionTranslation {
-  return { ids: numbers.ids.translation(from.ids), spellings: numbers.spellings.translation(from.spellings) };
+  const identity = numbers.ids.adopt(from.ids) && numbers.spellings.adopt(from.spellings);
+  return { ids: numbers.ids.translation(from.ids), spellings: numbers.spellings.translation(from.spellings), identity };
 }
 
 const NO_FIELDS = new Int32Array(0);
@@ -114,6 +129,8 @@ export class FileMentions {
    * see memory.ts), whose numbers `from` translates (see Numbering.translation).
    */
   static renumbered(fields: Int32Array, from: MentionTranslation, numbers: MentionNumbers): FileMentions {
+    // Shared, not copied: a file's fields are never written once made (at a warm start, 40k files' worth).
+    if (from.identity) return new FileMentions(numbers, fields);
     const own = new Int32Array(fields);
     for (let at = 0; at < own.length; at += FIELDS) {
       own[at + ORGANISATION] = from.ids(own[at + ORGANISATION]);
