@@ -13,6 +13,7 @@ import { Discovery, discoverOrganisations } from './discover';
 import { Gazetteer, GazetteerFile, OrganisationEntry, builtInGazetteer, mergeGazetteers } from './gazetteer';
 import { LearnedNames, LearnedOrganisation, spellingsChanged } from './learned';
 import { RecognitionMemory, RememberedCounts, RememberedFile, learnedThen } from './memory';
+import { packDiscovery, packTies, unpackDiscovery, unpackTies } from './packedFindings';
 import { FileMentions, MentionNumbers, MentionTranslation, Numbering, mentionTranslation } from './mentions';
 import { tiesAround } from './people';
 import { Tallies, TallyEntries } from './tallies';
@@ -176,7 +177,7 @@ export class OrganisationIndex {
       this.files.set(file.uri, file);
       const known = memory?.files.get(file.hash);
       if (memory && known) {
-        this.learned.setFile(file.uri, known.discovery);
+        this.learned.setFile(file.uri, known.discovery && unpackDiscovery(known.discovery, memory.texts));
         if (!counted.has(file.uri)) this.capitals.setFromTable(file.uri, known.capitals, memory.keys);
         remembered.set(file.uri, known);
         yield;
@@ -221,7 +222,7 @@ export class OrganisationIndex {
       const reading = toRead.has(uri);
       // A counted file read again has its counted result replaced (and so uncounted) as any other.
       if (reading && !counted.has(uri)) continue;
-      const result = { mentions: FileMentions.renumbered(known.mentions, translation!, this.numbers), ties: known.ties };
+      const result = { mentions: FileMentions.renumbered(known.mentions, translation!, this.numbers), ties: unpackTies(known.ties, memory!.texts) };
       this.setResult(uri, result, counted.has(uri));
       if (!reading) taken++;
       yield;
@@ -260,7 +261,7 @@ export class OrganisationIndex {
     this.tallies.restore(counts.tallies);
     for (const { uri, known } of changed) {
       this.capitals.delete(uri);
-      this.tallies.apply(uri, FileMentions.renumbered(known.mentions, translation, this.numbers), known.ties, -1);
+      this.tallies.apply(uri, FileMentions.renumbered(known.mentions, translation, this.numbers), unpackTies(known.ties, memory.texts), -1);
     }
     return counted;
   }
@@ -276,15 +277,17 @@ export class OrganisationIndex {
   /** `remember`, a file at a time; no update may run until the last step. */
   *rememberSteps(): Steps<RecognitionMemory> {
     const keys = new Numbering();
+    const texts = new Numbering();
     const files = new Map<string, RememberedFile>();
     for (const [uri, found] of this.results) {
       const file = this.files.get(uri);
       if (!file) continue;
+      const discovery = this.learned.discoveryOf(uri);
       files.set(file.hash, {
-        discovery: this.learned.discoveryOf(uri),
+        discovery: discovery && packDiscovery(discovery, texts),
         capitals: Int32Array.from(this.capitals.keysOf(uri), (key) => keys.numberOf(key)),
         mentions: found.mentions.numbered(),
-        ties: found.ties,
+        ties: packTies(found.ties, texts),
       });
       yield;
     }
@@ -297,7 +300,7 @@ export class OrganisationIndex {
       yield;
     }
     const counts = { capitals, hashes, tallies };
-    return { ids: [...this.numbers.ids.all()], spellings: [...this.numbers.spellings.all()], keys: keys.all(), learned, files, counts };
+    return { ids: [...this.numbers.ids.all()], spellings: [...this.numbers.spellings.all()], keys: keys.all(), texts: texts.all(), learned, files, counts };
   }
 
   /**

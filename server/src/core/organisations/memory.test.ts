@@ -115,11 +115,12 @@ describe('recognition remembered between sessions', () => {
   });
 
   it('is saved in parts of a thousand files, and read back whole', () => {
-    const file = (n: number): RememberedFile => ({ discovery: undefined, capitals: new Int32Array([n]), mentions: new Int32Array(0), ties: [] });
+    const file = (n: number): RememberedFile => ({ discovery: undefined, capitals: new Int32Array([n]), mentions: new Int32Array(0), ties: new Int32Array(0) });
     const memory: RecognitionMemory = {
       ids: ['nhs-england'],
       spellings: ['NHS England'],
       keys: ['nhs', 'england'],
+      texts: [],
       learned: [],
       files: new Map(Array.from({ length: 2500 }, (_, n) => [`hash${n}`, file(n)])),
     };

@@ -16,24 +16,26 @@
  * core/cache/snapshotFile.ts).
  */
 import type { CapitalsSnapshot } from './capitals';
-import type { Discovery } from './discover';
-import type { FileOrganisations } from './index';
 import type { TallyEntries } from './tallies';
 import type { Steps } from '../steps';
 
 export interface RememberedFile {
-  discovery: Discovery | undefined;
+  /** What the file taught, packed (see packDiscovery), through `RecognitionMemory.texts`. */
+  discovery: Int32Array | undefined;
   /** Capitalised words (see CapitalsIndex), as numbers in `RecognitionMemory.keys`. */
   capitals: Int32Array;
   /** FileMentions.numbered(), through `RecognitionMemory.ids` and `.spellings`. */
   mentions: Int32Array;
-  ties: FileOrganisations['ties'];
+  /** The people tied to organisations in the file, packed (see packTies), through `RecognitionMemory.texts`. */
+  ties: Int32Array;
 }
 
 export interface RecognitionMemory {
   ids: readonly string[];
   spellings: readonly string[];
   keys: readonly string[];
+  /** The strings of the files' packed discoveries and ties. */
+  texts: readonly string[];
   /** The learned spellings when the mentions were found: spelling and organisation id, one pair after the other. */
   learned: readonly string[];
   /** By content hash. */
