@@ -11,7 +11,7 @@
 import { closeSync, openSync, rmSync, unlinkSync, writeSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readUpTo, readerOf } from './files';
+import { readUpTo, readUpToInBackground, readerOf } from './files';
 
 /** Where some bytes are in a file. */
 export interface Place {
@@ -21,7 +21,15 @@ export interface Place {
 
 /** Exactly the bytes at `place` of the open file `fd`; throws when the file ends before them. */
 export function readPlace(fd: number, place: Place): Buffer {
-  const bytes = readUpTo(readerOf(fd), place.length, place.offset);
+  return whole(readUpTo(readerOf(fd), place.length, place.offset), place);
+}
+
+/** readPlace on libuv's threads: this thread does not copy the bytes. */
+export async function readPlaceInBackground(fd: number, place: Place): Promise<Buffer> {
+  return whole(await readUpToInBackground(fd, place.length, place.offset), place);
+}
+
+function whole(bytes: Buffer, place: Place): Buffer {
   if (bytes.length < place.length) throw new Error('the file ends before it');
   return bytes;
 }
