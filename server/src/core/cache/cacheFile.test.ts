@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { createHash } from 'crypto';
-import { CACHE_FORMAT, CacheFileWriter, CheckedCacheFile, checkCacheFile } from './cacheFile';
+import { CACHE_FORMAT, CacheFileWriter, ReadCacheFile, readCacheFile } from './cacheFile';
 
 const IDENTITY = 'code abc v8 11.3';
 const ENTRIES: [string, Uint8Array][] = [
@@ -23,9 +23,9 @@ async function encoded(identity = IDENTITY, entries = ENTRIES): Promise<Buffer> 
   return file;
 }
 
-function check(file: Buffer, identity = IDENTITY): Promise<CheckedCacheFile> {
+function check(file: Buffer, identity = IDENTITY): Promise<ReadCacheFile> {
   const readAt = (into: Buffer, length: number, position: number): number => (position >= file.length ? 0 : file.copy(into, 0, position, Math.min(file.length, position + length)));
-  return checkCacheFile(readAt, file.length, identity);
+  return readCacheFile(readAt, file.length, identity, async ({ offset, length }) => Buffer.from(file.subarray(offset, offset + length)));
 }
 
 /** The same file with another header, re-checksummed: only the header check can reject it. */
@@ -43,18 +43,27 @@ function withHeader(file: Buffer, header: unknown): Buffer {
 }
 
 describe('index cache file', () => {
-  it('says where each value it was given is', async () => {
-    const file = await encoded();
+  it('gives back each value it was given, in order', async () => {
+    const checked = await check(await encoded());
+    assert.ok(checked.ok);
+    assert.deepEqual(checked.values.map(([key, bytes]) => [key, [...bytes]]), ENTRIES.map(([key, value]) => [key, [...value]]));
+  });
+
+  it('checks a file of several slices, its values read whole', async () => {
+    const large: [string, Uint8Array][] = [['small', Uint8Array.from([9])], ['large', Uint8Array.from({ length: (9 << 20) + 7 }, (_, i) => i % 251)]];
+    const file = await encoded(IDENTITY, large);
     const checked = await check(file);
     assert.ok(checked.ok);
-    const values = [...checked.entries].map(([key, place]) => [key, [...file.subarray(place.offset, place.offset + place.length)]]);
-    assert.deepEqual(values, ENTRIES.map(([key, value]) => [key, [...value]]));
+    assert.ok(checked.values[1][1].equals(large[1][1]));
+    const damaged = Buffer.from(file);
+    damaged[6 << 20] ^= 1;
+    assert.equal((await check(damaged)).ok, false);
   });
 
   it('holds no entries when given none', async () => {
     const checked = await check(await encoded(IDENTITY, []));
     assert.ok(checked.ok);
-    assert.equal(checked.entries.size, 0);
+    assert.equal(checked.values.length, 0);
   });
 
   it('writes only values that match the header, and all of them', async () => {

@@ -7,8 +7,8 @@
  *                  where entries lists [key, value length] in the order of the values
  *   values         back to back
  *   20 bytes       the checksum of everything before it: the SHA-1 of the SHA-1s of its
- *                  4 MB slices, so that a reader has the slices hashed on other threads
- *                  (the index cache checks its entries' own checksums instead, when read)
+ *                  4 MB slices, hashed as they are written or read (the index cache checks
+ *                  its entries' own checksums instead, when read)
  *
  * The header says where every value is, so a reader can leave the values on disk and read
  * one when it is asked for: at 100k articles the values take a few hundred megabytes.
@@ -17,8 +17,8 @@
  * the reason: a truncated file, a file written by another version of the code, or random
  * bytes.
  */
-import { createHash, webcrypto } from 'crypto';
-import { ReadAt, readUpTo, readUpToInBackground, readerOf } from '../files';
+import { createHash } from 'crypto';
+import { ReadAt, readUpTo } from '../files';
 import type { Place } from '../scratchFile';
 
 /** Raise when the layout above changes. */
@@ -27,8 +27,6 @@ const MAGIC = Buffer.from('SEEDINDEX\n', 'latin1');
 const CHECKSUM_BYTES = 20;
 /** The file is checksummed by slices of this many bytes, and written in pieces of about as many, with a turn for other work in between. */
 const SLICE_BYTES = 4 << 20;
-/** Slices hashed at once while a file is checked: the threads that hash them (libuv's pool) are four by default. */
-const SLICES_IN_FLIGHT = 4;
 
 interface Header {
   format: number;
@@ -38,32 +36,33 @@ interface Header {
 
 export type CheckedCacheFile = { ok: true; entries: Map<string, Place> } | { ok: false; reason: string };
 
-/** Reads `length` bytes at `position`, or fewer at the end of the file. */
-export type ReadSlice = (length: number, position: number) => Promise<Buffer>;
+export type ReadCacheFile = { ok: true; values: [string, Buffer][] } | { ok: false; reason: string };
 
 /** Where a cache file's parts are, as read from its start: its header (if it parses) and where the values begin and end. */
 type Layout = { header: Partial<Header> | undefined; at: number; end: number };
 
 /**
- * Checks a cache file of `size` bytes made with `identity`, and says where each value is;
- * reads the whole file once, a slice at a time through `readSlice` (see
- * readUpToInBackground), yielding to the event loop in between.
+ * The values of a cache file of `size` bytes made with `identity`, each read whole through
+ * `readValue` (so that its bytes can be read on other threads, see readPlaceInBackground),
+ * once the whole file is checked; or why the file is not to be trusted.
  */
-export async function checkCacheFile(
-  readAt: ReadAt,
-  size: number,
-  identity: string,
-  readSlice: ReadSlice = async (length, position) => readUpTo(readAt, length, position),
-): Promise<CheckedCacheFile> {
+export async function readCacheFile(readAt: ReadAt, size: number, identity: string, readValue: (place: Place) => Promise<Buffer>): Promise<ReadCacheFile> {
   const layout = layoutOf(readAt, size);
   if ('reason' in layout) return layout;
-  // Damage is reported before the header's other faults, which it may have caused.
-  const damage = await checksumFault(readAt, layout.end, readSlice);
-  return damage ? { ok: false, reason: damage } : entriesOf(layout, identity);
+  const checked = entriesOf(layout, identity);
+  // A header that does not describe the values may be damaged: the file is checked whole
+  // first, and damage is reported before the header's faults, which it may have caused.
+  const places: [string, Place][] = checked.ok ? [...checked.entries] : [['', { offset: 0, length: layout.end }]];
+  const values = await Promise.all(places.map(async ([key, place]): Promise<[string, Buffer]> => [key, await readValue(place)]));
+  const checksum = new SlicedChecksum();
+  if (checked.ok) checksum.update(readUpTo(readAt, layout.at, 0));
+  for (const [, bytes] of values) checksum.update(bytes);
+  if (!checksum.digest().equals(readUpTo(readAt, CHECKSUM_BYTES, layout.end))) return { ok: false, reason: 'checksum mismatch: the file is damaged or truncated' };
+  return checked.ok ? { ok: true, values } : checked;
 }
 
 /**
- * checkCacheFile without the checksum: reads the header only. For files whose values carry
+ * readCacheFile without the checksum: reads the header only. For files whose values carry
  * checksums of their own, checked when read (see indexCache.ts).
  */
 export function checkCacheFileFraming(readAt: ReadAt, size: number, identity: string): CheckedCacheFile {
@@ -86,24 +85,6 @@ function layoutOf(readAt: ReadAt, size: number): Layout | { ok: false; reason: s
   return { header, at: at + headerLength, end };
 }
 
-async function checksumFault(readAt: ReadAt, end: number, readSlice: ReadSlice): Promise<string | undefined> {
-  const damaged = 'checksum mismatch: the file is damaged or truncated';
-  // Web Crypto hashes on libuv's threads, and the slices may be read there too: at 100k
-  // articles the storage files are over 500 MB, and copying them alone took this thread 0.3 s.
-  const sliceHashes: Promise<ArrayBuffer | undefined>[] = [];
-  for (let from = 0; from < end; from += SLICE_BYTES) {
-    const length = Math.min(SLICE_BYTES, end - from);
-    sliceHashes.push(readSlice(length, from).then((slice) => (slice.length < length ? undefined : webcrypto.subtle.digest('SHA-1', slice))));
-    if (sliceHashes.length % SLICES_IN_FLIGHT === 0) await Promise.all(sliceHashes.slice(-SLICES_IN_FLIGHT));
-  }
-  const checksum = createHash('sha1');
-  for (const hash of await Promise.all(sliceHashes)) {
-    if (!hash) return damaged;
-    checksum.update(Buffer.from(hash));
-  }
-  return checksum.digest().equals(readUpTo(readAt, CHECKSUM_BYTES, end)) ? undefined : damaged;
-}
-
 function entriesOf({ header, at, end }: Layout, identity: string): CheckedCacheFile {
   const fail = (reason: string): CheckedCacheFile => ({ ok: false, reason });
   if (at > end) return fail('header runs past the end of the file');
@@ -124,11 +105,6 @@ function entriesOf({ header, at, end }: Layout, identity: string): CheckedCacheF
   return { ok: true, entries };
 }
 
-/** checkCacheFile of the open file `fd`, its slices read on libuv's threads. */
-export function checkOpenCacheFile(fd: number, size: number, identity: string): Promise<CheckedCacheFile> {
-  return checkCacheFile(readerOf(fd), size, identity, (length, position) => readUpToInBackground(fd, length, position));
-}
-
 function parsedHeader(bytes: Buffer): Partial<Header> | undefined {
   try {
     const header: unknown = JSON.parse(bytes.toString('utf8'));
@@ -144,10 +120,7 @@ function parsedHeader(bytes: Buffer): Partial<Header> | undefined {
  * checksum. Says where each value is, for reading the file back without checking it again.
  */
 export class CacheFileWriter {
-  /** The hash of the slices' hashes (see the layout above), the hash of the slice being filled, and how full it is. */
-  private readonly checksum = createHash('sha1');
-  private sliceHash = createHash('sha1');
-  private sliceBytes = 0;
+  private readonly checksum = new SlicedChecksum();
   private pieces: Buffer[] = [];
   private piecesBytes = 0;
   private at: number;
@@ -168,13 +141,7 @@ export class CacheFileWriter {
   }
 
   private push(piece: Buffer): void {
-    for (let at = 0; at < piece.length; ) {
-      const taken = Math.min(SLICE_BYTES - this.sliceBytes, piece.length - at);
-      this.sliceHash.update(piece.subarray(at, at + taken));
-      at += taken;
-      this.sliceBytes += taken;
-      if (this.sliceBytes === SLICE_BYTES) this.endSlice();
-    }
+    this.checksum.update(piece);
     this.pieces.push(piece);
     this.piecesBytes += piece.length;
   }
@@ -195,17 +162,10 @@ export class CacheFileWriter {
   /** Writes the checksum after the last value; returns the file's size. */
   async finish(): Promise<number> {
     if (this.next !== this.entries.length) throw new Error('a cache entry is missing');
-    if (this.sliceBytes > 0) this.endSlice();
     const checksum = this.checksum.digest();
     this.pieces.push(checksum);
     await this.flush();
     return this.at + checksum.length;
-  }
-
-  private endSlice(): void {
-    this.checksum.update(this.sliceHash.digest());
-    this.sliceHash = createHash('sha1');
-    this.sliceBytes = 0;
   }
 
   private async flush(): Promise<void> {
@@ -213,5 +173,34 @@ export class CacheFileWriter {
     this.pieces = [];
     this.piecesBytes = 0;
     await this.write(pieces);
+  }
+}
+
+/** The checksum of the layout above, of bytes given in pieces of any size. */
+class SlicedChecksum {
+  /** The hash of the slices' hashes, the hash of the slice being filled, and how full it is. */
+  private readonly slices = createHash('sha1');
+  private slice = createHash('sha1');
+  private sliceBytes = 0;
+
+  update(piece: Uint8Array): void {
+    for (let at = 0; at < piece.length; ) {
+      const taken = Math.min(SLICE_BYTES - this.sliceBytes, piece.length - at);
+      this.slice.update(piece.subarray(at, at + taken));
+      at += taken;
+      this.sliceBytes += taken;
+      if (this.sliceBytes === SLICE_BYTES) this.endSlice();
+    }
+  }
+
+  digest(): Buffer {
+    if (this.sliceBytes > 0) this.endSlice();
+    return this.slices.digest();
+  }
+
+  private endSlice(): void {
+    this.slices.update(this.slice.digest());
+    this.slice = createHash('sha1');
+    this.sliceBytes = 0;
   }
 }

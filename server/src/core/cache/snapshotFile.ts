@@ -14,9 +14,10 @@
 import { closeSync, openSync, promises as fs, fstatSync } from 'fs';
 import * as path from 'path';
 import { deserialize, serialize } from 'v8';
+import { readerOf } from '../files';
 import { readPlaceInBackground } from '../scratchFile';
 import { nextTurn } from '../steps';
-import { CacheFileWriter, checkOpenCacheFile } from './cacheFile';
+import { CacheFileWriter, readCacheFile } from './cacheFile';
 import { removeLeftTemporaries, temporaryFor } from './temporaryFiles';
 
 /** The reason given when no snapshot was ever written: not a problem to report. */
@@ -75,11 +76,9 @@ export async function readSnapshot(file: string, identity: string): Promise<Read
     return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? NO_SNAPSHOT : String(error) };
   }
   try {
-    const checked = await checkOpenCacheFile(fd, fstatSync(fd).size, identity);
-    if (!checked.ok) return checked;
-    // Read on libuv's threads, as the checksum's slices were: at 100k articles the parts take over 200 MB.
-    const serialised = await Promise.all([...checked.entries].map(async ([key, place]): Promise<[string, Buffer]> => [key, await readPlaceInBackground(fd, place)]));
-    return { ok: true, parts: deserialised(serialised) };
+    // The parts are read on libuv's threads, and checked as they are: at 100k articles they take over 200 MB.
+    const read = await readCacheFile(readerOf(fd), fstatSync(fd).size, identity, (place) => readPlaceInBackground(fd, place));
+    return read.ok ? { ok: true, parts: deserialised(read.values) } : read;
   } catch (error) {
     return { ok: false, reason: String(error) };
   } finally {
