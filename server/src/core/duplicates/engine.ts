@@ -402,16 +402,7 @@ export class DuplicateIndex {
     const masked = analysis.masked;
     const words = maskedWords(analysis, file.boilerplate, salt);
     if (!masked) this.analyses.resized(id);
-    // The text is read only for a pair that shares a span (see matchPair).
-    return {
-      id,
-      uri: file.uri,
-      get text() {
-        return file.text;
-      },
-      analysis,
-      words,
-    };
+    return { id, uri: file.uri, analysis, words };
   }
 
   /**
@@ -454,7 +445,7 @@ export class DuplicateIndex {
       spanGroup,
       (id) => {
         const state = this.byId.get(id)!;
-        return { file: state.file, tokens: this.analysisOf(state).tokens };
+        return { file: state.file, analysis: this.analysisOf(state) };
       },
       this.ignored,
     );

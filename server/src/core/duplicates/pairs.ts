@@ -21,7 +21,6 @@ export interface PairFile {
 export interface PairSide {
   id: number;
   uri: string;
-  text: string;
   analysis: FileAnalysis;
   /** The words to match: the analysis's, with boilerplate lines masked. */
   words: Uint32Array;
@@ -60,7 +59,7 @@ export function matchPair(
   const bSide = a === b ? aSide : sideOf(b);
   const spans: PairSpan[] = [];
   for (const found of matchSequences(aSide.words, bSide.words, seeds, options)) {
-    const span = trimToParagraphs({ text: aSide.text, tokens: aSide.analysis.tokens }, { text: bSide.text, tokens: bSide.analysis.tokens }, found);
+    const span = trimToParagraphs(aSide.analysis, bSide.analysis, found);
     if (span.matched >= options.minWords) spans.push({ fileA: a.id, fileB: b.id, ...span });
   }
   return spans;

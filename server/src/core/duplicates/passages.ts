@@ -5,7 +5,8 @@
 import type { IndexedFile } from '../corpus';
 import type { Position } from '../text';
 import type { SpanGroup } from './group';
-import { TokenizedText, passageFingerprint, tokenAtOrAfter } from './tokens';
+import type { FileAnalysis } from './analysis';
+import { passageFingerprint, tokenAtOrAfter } from './tokens';
 
 export interface Passage {
   uri: string;
@@ -42,13 +43,13 @@ const WHOLE_ARTICLE_COVER = 0.9;
 /** The group of `copies`, or undefined when fewer than two remain or one of them is ignored. */
 export function describeGroup(
   spanGroup: SpanGroup,
-  fileOf: (id: number) => { file: IndexedFile; tokens: TokenizedText },
+  fileOf: (id: number) => { file: IndexedFile; analysis: FileAnalysis },
   ignored: ReadonlySet<string>,
 ): DuplicateGroup | undefined {
   if (spanGroup.copies.length < 2) return undefined;
   const passages = spanGroup.copies.map((copy) => {
-    const { file, tokens } = fileOf(copy.file);
-    return passage(file, tokens, copy.start, copy.end);
+    const { file, analysis } = fileOf(copy.file);
+    return passage(file, analysis, copy.start, copy.end);
   });
   if (passages.some((passage) => ignored.has(passage.fingerprint))) return undefined;
   passages.sort(comparePassages);
@@ -63,9 +64,9 @@ export function describeGroup(
   };
 }
 
-function passage(file: IndexedFile, tokens: TokenizedText, start: number, end: number): Passage {
-  const startOffset = widenOverPunctuation(file.text, tokens.starts[start], -1);
-  const endOffset = widenOverPunctuation(file.text, tokens.ends[end - 1], 1);
+function passage(file: IndexedFile, { text, tokens }: FileAnalysis, start: number, end: number): Passage {
+  const startOffset = widenOverPunctuation(text, tokens.starts[start], -1);
+  const endOffset = widenOverPunctuation(text, tokens.ends[end - 1], 1);
   const passage: Passage = {
     uri: file.uri,
     relativePath: file.relativePath,
