@@ -30,6 +30,25 @@ export interface FileAnalysis<T = unknown> {
 /** Results by analysis name. */
 export type AnalysisResults = Record<string, unknown>;
 
+/**
+ * A result kept where it is stored until first asked for (see decodeEntry): `read` gives
+ * it, or undefined once it can no longer be read, and the feature computes it again.
+ */
+export abstract class LaterResult {
+  abstract read(): unknown;
+}
+
+/** The result stored under `name`, read now if it was left for later, and kept as read; undefined when there is none. */
+export function storedResult(results: AnalysisResults, name: string): unknown {
+  if (!Object.hasOwn(results, name)) return undefined;
+  const stored = results[name];
+  if (!(stored instanceof LaterResult)) return stored;
+  const read = stored.read();
+  if (read === undefined) delete results[name];
+  else results[name] = read;
+  return read;
+}
+
 export function runAnalyses(file: AnalysedText, analyses: readonly FileAnalysis[]): AnalysisResults {
   const results: AnalysisResults = {};
   for (const analysis of analyses) results[analysis.name] = analysis.analyse(file);
@@ -41,8 +60,7 @@ export function runAnalyses(file: AnalysedText, analyses: readonly FileAnalysis[
  * when the corpus was not asked for it, computed now (and kept with the file).
  */
 export function analysisOf<T>(file: AnalysedText & { analyses: AnalysisResults }, analysis: FileAnalysis<T>): T {
-  // A result the index cache reads when first asked for is gone when it cannot be read after all (see decodeEntry).
-  const stored = Object.hasOwn(file.analyses, analysis.name) ? (file.analyses[analysis.name] as T | undefined) : undefined;
+  const stored = storedResult(file.analyses, analysis.name) as T | undefined;
   if (stored !== undefined) return stored;
   const computed = analysis.analyse(file);
   file.analyses[analysis.name] = computed;

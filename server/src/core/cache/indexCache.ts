@@ -17,7 +17,7 @@
 import { closeSync, fstatSync, openSync, promises as fs } from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
-import type { AnalysisResults } from '../analyses';
+import { AnalysisResults, LaterResult, storedResult } from '../analyses';
 import type { FileIndex } from '../corpus';
 import type { Place } from '../scratchFile';
 import { nextTurn } from '../steps';
@@ -75,7 +75,9 @@ export function encodeEntry(index: FileIndex, key: string): Uint8Array {
   const eager: AnalysisResults = {};
   const later: [string, number, number][] = [];
   const large: Uint8Array[] = [];
-  for (const [name, result] of Object.entries(index.analyses)) {
+  for (const name of Object.keys(index.analyses)) {
+    const result = storedResult(index.analyses, name);
+    if (result === undefined) continue;
     const bytes = v8.serialize(result);
     if (bytes.length <= EAGER_RESULT_BYTES) eager[name] = result;
     else {
@@ -141,16 +143,8 @@ export function decodeEntry(bytes: Uint8Array, key: string, reader?: LaterRead):
     const start = at;
     at += length;
     if (at > buffer.length) throw new Error('not an indexed file');
-    const decodeResult = (entry: Buffer): unknown => {
-      const resultBytes = entry.subarray(start, start + length);
-      if (resultBytes.length !== length || checksum32('', resultBytes) !== sum) throw new Error(`checksum mismatch: the result ${name} is damaged`);
-      return decodeValue(resultBytes);
-    };
-    if (!reader) analyses[name] = decodeResult(buffer);
-    else readWhenAsked(analyses, name, () => {
-      const again = reader.bytes();
-      return again && decodeResult(asBuffer(again));
-    }, reader);
+    const place: ResultPlace = { name, start, length, sum };
+    analyses[name] = reader ? new CachedResult(place, reader) : decodeResult(buffer, place);
   }
   if (at !== buffer.length) throw new Error('not an indexed file');
   return { articles: head.articles, boilerplate: head.boilerplate, analyses };
@@ -164,26 +158,42 @@ function isResultPlace(place: unknown): place is [string, number, number] {
   return Array.isArray(place) && typeof place[0] === 'string' && Number.isInteger(place[1]) && place[1] >= 0 && Number.isInteger(place[2]);
 }
 
-/** Makes `results[name]` a property that decodes its value when first read and keeps it; when that fails, the property goes. */
-function readWhenAsked(results: AnalysisResults, name: string, decode: () => unknown, later: LaterRead): void {
-  const settle = (value: unknown): unknown => {
-    if (value === undefined) delete results[name];
-    else Object.defineProperty(results, name, { value, writable: true, enumerable: true, configurable: true });
-    return value;
-  };
-  Object.defineProperty(results, name, {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      try {
-        return settle(decode());
-      } catch (error) {
-        later.failed(error);
-        return settle(undefined);
-      }
-    },
-    set: settle,
-  });
+/** Where a large result is in its entry, and its checksum. */
+interface ResultPlace {
+  name: string;
+  start: number;
+  length: number;
+  sum: number;
+}
+
+function decodeResult(entry: Buffer, { name, start, length, sum }: ResultPlace): unknown {
+  const bytes = entry.subarray(start, start + length);
+  if (bytes.length !== length || checksum32('', bytes) !== sum) throw new Error(`checksum mismatch: the result ${name} is damaged`);
+  return decodeValue(bytes);
+}
+
+/**
+ * A large result, decoded from its entry read again when first asked for. An object of
+ * one class for every result: closures and accessors of their own made every file's
+ * results an object of a shape of its own, a few kilobytes each at a warm start.
+ */
+class CachedResult extends LaterResult {
+  constructor(
+    private readonly place: ResultPlace,
+    private readonly reader: LaterRead,
+  ) {
+    super();
+  }
+
+  read(): unknown {
+    try {
+      const entry = this.reader.bytes();
+      return entry && decodeResult(asBuffer(entry), this.place);
+    } catch (error) {
+      this.reader.failed(error);
+      return undefined;
+    }
+  }
 }
 
 export interface CacheOptions {

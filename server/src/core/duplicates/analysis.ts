@@ -10,7 +10,7 @@
  * language server computes them in its index workers and keeps them in its index cache, so
  * that its own thread tokenizes only the files that share seeds with another.
  */
-import type { FileAnalysis as PerFileAnalysis } from '../analyses';
+import { FileAnalysis as PerFileAnalysis, storedResult } from '../analyses';
 import type { LineSpan } from '../articles';
 import { TokenizedText, tokenAtOrAfter, tokenize, wordHashes } from './tokens';
 import { Fingerprints, WinnowOptions, winnow } from './winnow';
@@ -40,7 +40,7 @@ export const fingerprintsAnalysis: PerFileAnalysis<Fingerprints> = {
 
 /** The fingerprints the corpus computed with `file`, if it was asked to. */
 export function storedFingerprints(file: { analyses: Record<string, unknown> }): Fingerprints | undefined {
-  return Object.hasOwn(file.analyses, fingerprintsAnalysis.name) ? (file.analyses[fingerprintsAnalysis.name] as Fingerprints) : undefined;
+  return storedResult(file.analyses, fingerprintsAnalysis.name) as Fingerprints | undefined;
 }
 
 /** The words of `text` and its fingerprints: `fingerprints` when they were computed already. */
