@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { anyDocument } from '../../../../test/property/adversarialText';
-import { Tokens, numberOfKey, tokenise } from './tokens';
+import { TokenColumns, Tokens, keyHash, numberOfKey, tokenise } from './tokens';
 
 /** Every token's index, to look at the tokens as a list. */
 function indices(tokens: Tokens): number[] {
@@ -138,6 +138,20 @@ describe('organisation tokens', () => {
       assert.deepEqual(described(kept[i]), described(tokenise(text)), text.slice(0, 40));
       assert.deepEqual([...kept[i].capitalised], indices(kept[i]).filter((t) => kept[i].cap(t)));
     });
+  });
+
+  it('reads tokens in place as it copies them out, text after text in the same columns', () => {
+    const columns = new TokenColumns(4);
+    fc.assert(
+      fc.property(anyDocument, (text) => {
+        const inPlace = tokenise(text, columns);
+        assert.deepEqual(described(inPlace), described(tokenise(text)));
+        assert.deepEqual([...inPlace.capitalised], indices(inPlace).filter((i) => inPlace.cap(i)));
+      }),
+    );
+    tokenise('the charity said', columns);
+    // The words in lower case of the text before are forgotten: this text has none.
+    assert.equal(tokenise('NHS England', columns).mayBeLowerCaseWord(keyHash('charity')!), false);
   });
 
   it('lists exactly the capitalised tokens, in order, however long the text', () => {
