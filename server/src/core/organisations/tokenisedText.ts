@@ -15,9 +15,9 @@ export interface TokenisedText {
   writtenInLowerCase(key: string): boolean;
 }
 
-/** With `inPlace`, the tokens are valid until the next text tokenised into those columns (see tokenise). */
-export function tokeniseText(text: string, isFunctionWord: (key: string) => boolean, inPlace?: TokenColumns): TokenisedText {
-  const tokens = tokenise(text, inPlace);
+/** With `columns`, the tokens are valid until the next text is tokenised into them (see tokenise). */
+export function tokeniseText(text: string, isFunctionWord: (key: string) => boolean, columns?: TokenColumns): TokenisedText {
+  const tokens = tokenise(text, columns);
   // Both answers are worked out on first use, line by line and word by word: most lines and words are never asked about.
   /** By line: 0 not yet known, 1 title case, 2 not. */
   let titleLines: Uint8Array | undefined;

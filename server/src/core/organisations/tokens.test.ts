@@ -131,7 +131,6 @@ describe('organisation tokens', () => {
   });
 
   it('keeps the tokens of every text apart, however many are kept at once and however long', () => {
-    // Short texts share buffers (see tokenBuffer); a long one has its own.
     const texts = Array.from({ length: 3000 }, (_, i) => (i % 1000 === 999 ? 'The Royal College of Nursing said so. '.repeat(3000) : `Text ${i}: NHS England met ${'x'.repeat(i % 50)} Mind (${i}).`));
     const kept = texts.map((text) => tokenise(text));
     texts.forEach((text, i) => {
@@ -140,13 +139,13 @@ describe('organisation tokens', () => {
     });
   });
 
-  it('reads tokens in place as it copies them out, text after text in the same columns', () => {
+  it('reads the tokens of text after text from the same columns as from columns of their own', () => {
     const columns = new TokenColumns(4);
     fc.assert(
       fc.property(anyDocument, (text) => {
-        const inPlace = tokenise(text, columns);
-        assert.deepEqual(described(inPlace), described(tokenise(text)));
-        assert.deepEqual([...inPlace.capitalised], indices(inPlace).filter((i) => inPlace.cap(i)));
+        const reused = tokenise(text, columns);
+        assert.deepEqual(described(reused), described(tokenise(text)));
+        assert.deepEqual([...reused.capitalised], indices(reused).filter((i) => reused.cap(i)));
       }),
     );
     tokenise('the charity said', columns);
