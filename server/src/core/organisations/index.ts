@@ -8,6 +8,7 @@ import { isStopWord } from '../stopwords';
 import { Steps, runAll } from '../steps';
 import { ownCopy } from '../text';
 import { CapitalsIndex } from './capitals';
+import { capitalisedKeys } from './capitalisedKeys';
 import { NameDictionary, NameMatch } from './dictionary';
 import { Discovery, discoverOrganisations } from './discover';
 import { Gazetteer, GazetteerFile, OrganisationEntry, builtInGazetteer, mergeGazetteers } from './gazetteer';
@@ -180,7 +181,7 @@ export class OrganisationIndex {
       const read = this.guarded(file, () => {
         // The text is decoded from its stored form at each reading of file.text: once is enough.
         const text = tokeniseText(file.text, isStopWord, columns);
-        return { discovery: this.discover(text.tokens.source, text), capitals: capitalisedKeys(text) };
+        return { discovery: this.discover(text.tokens.source, text), capitals: capitalisedKeys(text.tokens) };
       });
       this.learned.setFile(file.uri, read?.discovery);
       this.capitals.set(file.uri, read?.capitals ?? []);
@@ -495,13 +496,3 @@ function articleAt(file: IndexedFile, offset: number): number {
   return -1;
 }
 
-/** The keys of a text's capitalised words, possessives also without their "'s"; a key as often as it is written. */
-function capitalisedKeys(text: TokenisedText): string[] {
-  const keys: string[] = [];
-  const { tokens } = text;
-  for (const i of tokens.capitalised) {
-    keys.push(tokens.key(i));
-    if (tokens.possessiveAt(i) >= 0) keys.push(tokens.possessiveKey(i));
-  }
-  return keys;
-}
