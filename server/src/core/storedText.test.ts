@@ -26,6 +26,16 @@ describe('storeText', () => {
     scratch.close();
   });
 
+  it('gives back each text however many others were read in between', () => {
+    // More texts than are kept decoded, read in an order that both finds them decoded and decodes them again.
+    const texts = Array.from({ length: 40 }, (_, i) => `Text ${i}: the charity’s “report”.`);
+    const stored = texts.map((text) => storeText(text));
+    for (let i = 0; i < 400; i++) {
+      const which = i % 3 === 0 ? (i * 7) % 40 : (i >> 2) % 40;
+      assert.equal(stored[which].read(), texts[which]);
+    }
+  });
+
   it('keeps a text in memory when its scratch file cannot take it', () => {
     const scratch = ScratchFile.create('test');
     scratch.close();

@@ -8,6 +8,7 @@ import { isStopWord } from '../stopwords';
 import { Steps, runAll } from '../steps';
 import { ownCopy } from '../text';
 import { CapitalsIndex } from './capitals';
+import { capitalisedKeys } from './capitalisedKeys';
 import { NameDictionary, NameMatch } from './dictionary';
 import { Discovery, discoverOrganisations } from './discover';
 import { Gazetteer, GazetteerFile, OrganisationEntry, builtInGazetteer, mergeGazetteers } from './gazetteer';
@@ -19,16 +20,8 @@ import { tiesAround } from './people';
 import { Tallies, TallyEntries } from './tallies';
 import { nameWords } from './names';
 import { TokenisedText, tokeniseText } from './tokenisedText';
-import { BYTES_PER_TOKEN } from './tokens';
+import { TokenColumns } from './tokens';
 import { errorMessage } from '../errors';
-
-/**
- * Memory for the tokens kept between the two passes of an update, and for the decoded texts
- * they hold (counted at two bytes a character): past it, a large batch tokenises its files
- * again for the second pass. At 10k articles almost every file fits; at 100k a fifth did
- * with 8M tokens, which held about 270 MB at the peak of the first update.
- */
-const MAX_KEPT_BYTES = 128e6;
 
 export interface OrganisationMention {
   id: string;
@@ -167,9 +160,12 @@ export class OrganisationIndex {
     const translation = memory && mentionTranslation(memory, this.numbers);
     // Files counted in the memory's counts, as they are now: their tallies and capitalised words are in already.
     const counted = memory?.counts && this.files.size === 0 ? this.restoreCounts(memory, memory.counts, translation!, change.updated) : new Set<string>();
-    // The changed files' tokens serve both passes, as far as memory allows.
-    const kept = new Map<string, TokenisedText>();
-    let keptBytes = 0;
+    /**
+     * Each pass tokenises a file again, into these columns, and is done with its tokens before
+     * the next file's: the tokens of 10k articles kept from the first pass to the second took
+     * 137 MB of fresh memory, whose page faults cost twice what tokenising again does.
+     */
+    const columns = new TokenColumns();
     const remembered = new Map<string, RememberedFile>();
     /** Files the recogniser failed on in the first pass: not read again in the second. */
     const failed = new Set<string>();
@@ -185,22 +181,12 @@ export class OrganisationIndex {
       }
       const read = this.guarded(file, () => {
         // The text is decoded from its stored form at each reading of file.text: once is enough.
-        const text = tokeniseText(file.text, isStopWord);
-        return { text, discovery: this.discover(text.tokens.source, text), capitals: capitalisedKeys(text) };
+        const text = tokeniseText(file.text, isStopWord, columns);
+        return { discovery: this.discover(text.tokens.source, text), capitals: capitalisedKeys(text.tokens) };
       });
       this.learned.setFile(file.uri, read?.discovery);
       this.capitals.set(file.uri, read?.capitals ?? []);
-      if (!read) {
-        failed.add(file.uri);
-        yield;
-        continue;
-      }
-      const { text } = read;
-      const bytes = text.tokens.length * BYTES_PER_TOKEN + 2 * text.tokens.source.length;
-      if (keptBytes + bytes <= MAX_KEPT_BYTES) {
-        kept.set(file.uri, text);
-        keptBytes += bytes;
-      }
+      if (!read) failed.add(file.uri);
       yield;
     }
     const updated = new Set(change.updated.map((file) => file.uri));
@@ -230,10 +216,9 @@ export class OrganisationIndex {
     for (const uri of toRead) {
       const file = this.files.get(uri);
       if (file) {
-        const found = failed.has(uri) ? undefined : this.guarded(file, () => this.resolve(file, kept.get(uri) ?? tokeniseText(file.text, isStopWord)));
+        const found = failed.has(uri) ? undefined : this.guarded(file, () => this.resolve(file, tokeniseText(file.text, isStopWord, columns)));
         this.setResult(uri, found ?? { mentions: FileMentions.of([], '', this.numbers), ties: [] });
       }
-      kept.delete(uri);
       yield;
     }
     this.generationCount++;
@@ -514,13 +499,3 @@ function articleAt(file: IndexedFile, offset: number): number {
   return -1;
 }
 
-/** The keys of a text's capitalised words, possessives also without their "'s"; a key as often as it is written. */
-function capitalisedKeys(text: TokenisedText): string[] {
-  const keys: string[] = [];
-  const { tokens } = text;
-  for (const i of tokens.capitalised) {
-    keys.push(tokens.key(i));
-    if (tokens.possessiveAt(i) >= 0) keys.push(tokens.possessiveKey(i));
-  }
-  return keys;
-}

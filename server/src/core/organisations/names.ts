@@ -3,7 +3,7 @@
  * "King's Fund", "Kings Fund" -> key "kings fund", id "kings-fund"), and a name as it reads
  * once taken out of its file.
  */
-import { Tokens, isAmpersand, tokenise } from './tokens';
+import { TokenColumns, Tokens, isAmpersand, tokenise } from './tokens';
 
 /**
  * A name as it reads, from its text in a file: straight apostrophes, and one space where a
@@ -32,9 +32,12 @@ export interface NameWord {
   afterComma: boolean;
 }
 
+/** Every name's tokens, one name at a time: nameWords is done with them before it returns. */
+const nameColumns = new TokenColumns(64);
+
 /** The words of a name, without a leading "the" or a final possessive "'s". */
 export function nameWords(name: string): NameWord[] {
-  const tokens = tokenise(name);
+  const tokens = tokenise(name, nameColumns);
   const words: number[] = [];
   for (let i = 0; i < tokens.length; i++) if (isKeyWord(tokens, i)) words.push(i);
   if (words.length > 1 && tokens.key(words[0]) === 'the') words.shift();

@@ -4,7 +4,7 @@
  * the text is a common word there.
  */
 import { isWordCode, startsWithNumber } from './characters';
-import { Tokens, isFullStop, keyHash, tokenise } from './tokens';
+import { TokenColumns, Tokens, isFullStop, keyHash, tokenise } from './tokens';
 
 /** Tokens with what a line and a file say about capitalisation. */
 export interface TokenisedText {
@@ -15,8 +15,9 @@ export interface TokenisedText {
   writtenInLowerCase(key: string): boolean;
 }
 
-export function tokeniseText(text: string, isFunctionWord: (key: string) => boolean): TokenisedText {
-  const tokens = tokenise(text);
+/** With `columns`, the tokens are valid until the next text is tokenised into them (see tokenise). */
+export function tokeniseText(text: string, isFunctionWord: (key: string) => boolean, columns?: TokenColumns): TokenisedText {
+  const tokens = tokenise(text, columns);
   // Both answers are worked out on first use, line by line and word by word: most lines and words are never asked about.
   /** By line: 0 not yet known, 1 title case, 2 not. */
   let titleLines: Uint8Array | undefined;

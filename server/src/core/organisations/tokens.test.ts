@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { anyDocument } from '../../../../test/property/adversarialText';
-import { Tokens, numberOfKey, tokenise } from './tokens';
+import { TokenColumns, Tokens, keyHash, numberOfKey, tokenise } from './tokens';
 
 /** Every token's index, to look at the tokens as a list. */
 function indices(tokens: Tokens): number[] {
@@ -131,13 +131,26 @@ describe('organisation tokens', () => {
   });
 
   it('keeps the tokens of every text apart, however many are kept at once and however long', () => {
-    // Short texts share buffers (see tokenBuffer); a long one has its own.
     const texts = Array.from({ length: 3000 }, (_, i) => (i % 1000 === 999 ? 'The Royal College of Nursing said so. '.repeat(3000) : `Text ${i}: NHS England met ${'x'.repeat(i % 50)} Mind (${i}).`));
     const kept = texts.map((text) => tokenise(text));
     texts.forEach((text, i) => {
       assert.deepEqual(described(kept[i]), described(tokenise(text)), text.slice(0, 40));
       assert.deepEqual([...kept[i].capitalised], indices(kept[i]).filter((t) => kept[i].cap(t)));
     });
+  });
+
+  it('reads the tokens of text after text from the same columns as from columns of their own', () => {
+    const columns = new TokenColumns(4);
+    fc.assert(
+      fc.property(anyDocument, (text) => {
+        const reused = tokenise(text, columns);
+        assert.deepEqual(described(reused), described(tokenise(text)));
+        assert.deepEqual([...reused.capitalised], indices(reused).filter((i) => reused.cap(i)));
+      }),
+    );
+    tokenise('the charity said', columns);
+    // The words in lower case of the text before are forgotten: this text has none.
+    assert.equal(tokenise('NHS England', columns).mayBeLowerCaseWord(keyHash('charity')!), false);
   });
 
   it('lists exactly the capitalised tokens, in order, however long the text', () => {

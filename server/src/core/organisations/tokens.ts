@@ -212,32 +212,55 @@ function internedKey(hash: number, source: string, start: number, end: number): 
   return number >= 0 ? keyByNumber(number) : wordKey(source.slice(start, end));
 }
 
+/** The typed arrays a Tokens reads its fields from. */
+interface TokenFields {
+  starts: Int32Array;
+  ends: Int32Array;
+  lines: Int32Array;
+  hashes: Int32Array;
+  keyNumbers: Int32Array;
+  flags: Uint8Array;
+  lowerCaseBits: Uint32Array;
+  capitalised: Int32Array;
+}
+
 /**
- * Growable columns of token fields, filled while tokenising and then copied, at their exact
- * size, into one buffer for the Tokens (see take). One set of columns serves every text:
- * a buffer of its own for each column of each text, most of it unused, cost more to make
- * and collect than the copy.
+ * Growable columns of token fields, filled while tokenising, that the tokens are then read
+ * from in place (see fields): a caller done with a text's tokens before it tokenises the
+ * next gives the same columns for each. Tokens copied out of them into memory of their own,
+ * text after text, cost fresh memory, and a page of fresh memory costs more to fault in
+ * than the tokens it holds took to find (the tokens of 10k articles took 137 MB).
  */
-class TokenColumns {
+export class TokenColumns {
   length = 0;
   starts: Int32Array;
   ends: Int32Array;
   lines: Int32Array;
   flags: Uint8Array;
   hashes: Int32Array;
+  /** Zeros, for the key numbers found later, one by one (see Tokens.key). */
+  private keyNumbers: Int32Array;
   /** Indices of the capitalised tokens (see Tokens.capitalised). */
   capitalised: Int32Array;
   capitalisedLength = 0;
   /** The bitmap of lower-case words' hashes (see Tokens.mayBeLowerCaseWord). */
   readonly lowerCaseBits = new Uint32Array(LOWER_CASE_BITS / 32);
 
-  constructor(capacity: number) {
+  constructor(capacity = 1 << 14) {
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.lines = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.hashes = new Int32Array(capacity);
+    this.keyNumbers = new Int32Array(capacity);
     this.capitalised = new Int32Array(capacity);
+  }
+
+  /** Empties the columns for the next text. */
+  clear(): void {
+    this.length = 0;
+    this.capitalisedLength = 0;
+    this.lowerCaseBits.fill(0);
   }
 
   push(start: number, end: number, line: number, flags: number, hash: number): void {
@@ -258,72 +281,29 @@ class TokenColumns {
     this.lines = grown(this.lines, capacity);
     this.flags = grown(this.flags, capacity);
     this.hashes = grown(this.hashes, capacity);
+    this.keyNumbers = grown(this.keyNumbers, capacity);
     this.capitalised = grown(this.capitalised, capacity);
   }
 
-  /** Copies of the columns' first `length` fields, in one buffer; the columns are then empty, for the next text. */
-  take(): { starts: Int32Array; ends: Int32Array; lines: Int32Array; hashes: Int32Array; keyNumbers: Int32Array; flags: Uint8Array; lowerCaseBits: Uint32Array; capitalised: Int32Array } {
+  /** The columns' first `length` fields as they are, valid until the next text is tokenised into these columns. */
+  fields(): TokenFields {
     const n = this.length;
-    const caps = this.capitalisedLength;
-    this.length = 0;
-    this.capitalisedLength = 0;
-    // The bitmap first, as a Uint32Array must start at a multiple of 4 bytes.
-    const { buffer, offset } = tokenBuffer(LOWER_CASE_BITS / 8 + n * BYTES_PER_TOKEN + caps * 4);
-    const lowerCaseBits = new Uint32Array(buffer, offset, LOWER_CASE_BITS / 32);
-    lowerCaseBits.set(this.lowerCaseBits);
-    this.lowerCaseBits.fill(0);
-    const at = offset + LOWER_CASE_BITS / 8;
-    const column = (from: Int32Array, index: number): Int32Array => {
-      const copy = new Int32Array(buffer, at + index * 4 * n, n);
-      copy.set(from.subarray(0, n));
-      return copy;
+    return {
+      starts: this.starts.subarray(0, n),
+      ends: this.ends.subarray(0, n),
+      lines: this.lines.subarray(0, n),
+      hashes: this.hashes.subarray(0, n),
+      keyNumbers: this.keyNumbers.subarray(0, n).fill(0),
+      flags: this.flags.subarray(0, n),
+      lowerCaseBits: this.lowerCaseBits,
+      capitalised: this.capitalised.subarray(0, this.capitalisedLength),
     };
-    // The key numbers are found later, one by one (see Tokens.key): zero until then.
-    const keyNumbers = new Int32Array(buffer, at + 16 * n, n).fill(0);
-    const capitalised = new Int32Array(buffer, at + 20 * n, caps);
-    capitalised.set(this.capitalised.subarray(0, caps));
-    const flags = new Uint8Array(buffer, at + 20 * n + 4 * caps, n);
-    flags.set(this.flags.subarray(0, n));
-    return { starts: column(this.starts, 0), ends: column(this.ends, 1), lines: column(this.lines, 2), hashes: column(this.hashes, 3), keyNumbers, flags, lowerCaseBits, capitalised };
   }
 }
-
-/** Five 32-bit columns and one of flags (see TokenColumns.take), besides a bitmap of 1 KB per text and the list of capitalised tokens. */
-export const BYTES_PER_TOKEN = 21;
-
-/**
- * The buffers of texts' tokens are cut from slabs of this size, one after the other: a
- * buffer of its own for each text cost more to allocate, and to account for in the garbage
- * collector, than tokenising a short text. A slab lives as long as the tokens of any text
- * cut from it; tokens live for one update of the index at most.
- */
-const SLAB_BYTES = 1 << 20;
-let slab = new ArrayBuffer(0);
-let slabUsed = 0;
-
-/**
- * Room for `bytes` bytes, at a multiple of 8 bytes into `buffer`. Not zeroed (the caller
- * writes every field): zeroing a buffer per text cost as much as filling it.
- */
-function tokenBuffer(bytes: number): { buffer: ArrayBuffer; offset: number } {
-  const size = (bytes + 7) & ~7;
-  // A large text's tokens have a buffer of their own, so that no slab is mostly left unused.
-  if (size > SLAB_BYTES / 4) return { buffer: Buffer.allocUnsafeSlow(size).buffer, offset: 0 };
-  if (slabUsed + size > slab.byteLength) {
-    slab = Buffer.allocUnsafeSlow(SLAB_BYTES).buffer;
-    slabUsed = 0;
-  }
-  const offset = slabUsed;
-  slabUsed += size;
-  return { buffer: slab, offset };
-}
-
-/** Reused by every call of tokenise (which never runs inside another). */
-const scratchColumns = new TokenColumns(1 << 14);
 
 const BIG_ENDIAN = endianness() === 'BE';
 
-/** Reused by every call of tokenise, as the columns are: the code units of the text being tokenised. */
+/** Reused by every call of tokenise (which never runs inside another): the code units of the text being tokenised. */
 let scratchUnits = Buffer.allocUnsafeSlow(1 << 16);
 
 /**
@@ -346,9 +326,11 @@ function codeUnits(text: string): Uint16Array {
  * Words: letters and digits, joined by apostrophes, hyphens, slashes or "&" ("Bromley-by-Bow",
  * "NHSE/I", "M&S", "King’s"); anything else that is not a space is a one-character token.
  * A hand-written scanner: this runs over the whole corpus and a regular expression is slower.
+ * The tokens are read from `columns` until the next text is tokenised into them; by default
+ * from columns of their own, about the size a prose text needs.
  */
-export function tokenise(text: string): Tokens {
-  const columns = scratchColumns;
+export function tokenise(text: string, columns = new TokenColumns(Math.max(16, text.length >> 2))): Tokens {
+  columns.clear();
   const { lowerCaseBits } = columns;
   // Characters are read from here (beyond the text: undefined, as charCodeAt's NaN, fails every test); the text is for Unicode classes.
   const units = codeUnits(text);
@@ -448,9 +430,8 @@ export function tokenise(text: string): Tokens {
     else if (width === 2 || !OPENER_CODES.has(c)) startsSentence = false;
     // An opening quote or bracket keeps the state: "said: “We" starts a sentence, "(the" does not.
   }
-  const count = columns.length;
-  const taken = columns.take();
-  return new Tokens(text, count, taken.starts, taken.ends, taken.lines, taken.flags, taken.hashes, taken.keyNumbers, taken.lowerCaseBits, taken.capitalised);
+  const fields = columns.fields();
+  return new Tokens(text, columns.length, fields.starts, fields.ends, fields.lines, fields.flags, fields.hashes, fields.keyNumbers, fields.lowerCaseBits, fields.capitalised);
 }
 
 /**
