@@ -86,13 +86,18 @@ export type ReadAt = (into: Buffer, length: number, position: number) => number;
 /** `length` bytes at `position`, or fewer if the file ends first. */
 export function readUpTo(readAt: ReadAt, length: number, position: number): Buffer {
   const bytes = Buffer.allocUnsafe(length);
+  return bytes.subarray(0, readInto(readAt, bytes, position));
+}
+
+/** Fills `into` with the bytes at `position`, or its start if the file ends first; returns how many it read. */
+export function readInto(readAt: ReadAt, into: Buffer, position: number): number {
   let done = 0;
-  while (done < length) {
-    const read = readAt(bytes.subarray(done), length - done, position + done);
+  while (done < into.length) {
+    const read = readAt(into.subarray(done), into.length - done, position + done);
     if (read <= 0) break;
     done += read;
   }
-  return bytes.subarray(0, done);
+  return done;
 }
 
 /**

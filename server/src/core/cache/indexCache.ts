@@ -309,7 +309,7 @@ export class IndexCache {
     };
     const read = (): Uint8Array | undefined => {
       let bytes = this.pending.get(hash);
-      for (const file of this.files()) bytes ??= file.read(hash);
+      for (const file of this.files()) bytes ??= file.readToDecode(hash);
       return bytes;
     };
     try {
