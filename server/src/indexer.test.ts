@@ -8,6 +8,7 @@ import { capitalsAnalysis } from './core/workers/fixtures/capitalsAnalysis';
 import { story } from './core/workers/fixtures/stories';
 import { WorkspaceIndexer } from './indexer';
 import { defaultSettings } from './settings';
+import { stateOf } from './core/fixtures/indexedFiles';
 
 const WORKER = path.join(__dirname, 'core/workers/fixtures/analysisWorker.ts');
 /** More than the files indexed in the server thread before workers start, and than one batch. */
@@ -32,7 +33,7 @@ describe('workspace indexer with an index cache', function () {
     await indexer.saveCache();
     return { corpus, batches };
   };
-  const state = (corpus: Corpus): unknown[] => [...corpus.all()].map(({ lines, ...file }) => ({ ...file, lineCount: lines.lineCount }));
+  const state = (corpus: Corpus): unknown[] => [...corpus.all()].map(stateOf);
   /** Files from the cache, and files indexed (on workers or not), from the log. */
   const counts = (): { cached: number; indexed: number } => {
     const line = logs.find((candidate) => candidate.startsWith('Index: ')) ?? '';
@@ -78,7 +79,7 @@ describe('workspace indexer with an index cache', function () {
     const { corpus } = await scan();
     assert.deepEqual(counts(), { cached: FILES - 2, indexed: 2 });
     const expected = [...corpus.all()].map((file): IndexedFile => indexFile(file, [capitalsAnalysis]));
-    assert.deepEqual(state(corpus), expected.map(({ lines, ...file }) => ({ ...file, lineCount: lines.lineCount })));
+    assert.deepEqual(state(corpus), expected.map(stateOf));
   });
 
   it('reads back the texts it indexed, whatever happens to the files on disk until it is told', async () => {

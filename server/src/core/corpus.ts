@@ -7,7 +7,7 @@
 import { AnalysisResults, FileAnalysis, runAnalyses } from './analyses';
 import { Article, LineSpan, SplitResult, findBoilerplate, splitArticles } from './articles';
 import { StoredText, storeText } from './storedText';
-import { LineIndex, contentHash } from './text';
+import { LineIndex, TextSource, contentHash } from './text';
 
 export interface IndexedFile {
   /** A stable key: a `file://` URI in the server, a path in the CLI. */
@@ -66,7 +66,7 @@ export function analyseText(
   analyses: readonly FileAnalysis[],
   { lines = new LineIndex(text), articlesWhenRead = false }: { lines?: LineIndex; articlesWhenRead?: boolean } = {},
 ): FileIndex {
-  const split = new LazySplit(() => text, lines, articlesWhenRead ? undefined : splitArticles(text, lines));
+  const split = new LazySplit({ read: () => text }, lines, articlesWhenRead ? undefined : splitArticles(text, lines));
   const results = runAnalyses(
     {
       text,
@@ -94,8 +94,8 @@ class LazySplit {
   private knownBoilerplate: LineSpan[] | undefined;
 
   constructor(
-    private readonly text: () => string,
-    private readonly lines: LineIndex,
+    protected readonly source: TextSource,
+    public lines: LineIndex,
     split?: SplitResult,
   ) {
     this.knownArticles = split?.articles;
@@ -104,7 +104,7 @@ class LazySplit {
 
   get articles(): Article[] {
     if (!this.knownArticles) {
-      const split = splitArticles(this.text(), this.lines);
+      const split = splitArticles(this.source.read(), this.lines);
       this.knownArticles = split.articles;
       this.knownBoilerplate ??= split.boilerplate;
     }
@@ -112,7 +112,7 @@ class LazySplit {
   }
 
   get boilerplate(): LineSpan[] {
-    return (this.knownBoilerplate ??= findBoilerplate(this.text(), this.lines));
+    return (this.knownBoilerplate ??= findBoilerplate(this.source.read(), this.lines));
   }
 
   /** Takes a split made elsewhere from the same text (on a worker thread), unless the file was split already. */
@@ -127,15 +127,41 @@ class LazySplit {
   }
 }
 
-/** The split of each file storedFile made, for giveSplit. */
-const splits = new WeakMap<IndexedFile, LazySplit>();
+/**
+ * An indexed file whose text is kept already (in compact form, or in a scratch file: see
+ * storedText.ts): `text` and `lines` read it from there. Objects of a class, not object
+ * literals with accessors: those gave each of 40k files at a warm start closures and a
+ * shape of its own, about a kilobyte a file with the split kept beside it.
+ */
+class StoredFile extends LazySplit implements IndexedFile {
+  analyses: AnalysisResults;
+  version: number | undefined;
+
+  constructor(
+    public uri: string,
+    public relativePath: string,
+    stored: StoredText,
+    lines: LineIndex,
+    index: FileIndex,
+    public hash: string,
+    version: number | undefined,
+  ) {
+    super(stored, lines.withSource(stored), index.articles && index.boilerplate ? { articles: index.articles, boilerplate: index.boilerplate } : undefined);
+    this.analyses = index.analyses;
+    this.version = version;
+  }
+
+  get text(): string {
+    return this.source.read();
+  }
+}
 
 /**
  * Gives `file` its articles and boilerplate, split from its text elsewhere (on a worker
  * thread), so that reading them does not split it here; a file split already keeps its own.
  */
 export function giveSplit(file: IndexedFile, split: SplitResult): void {
-  splits.get(file)?.give(split);
+  if (file instanceof StoredFile) file.give(split);
 }
 
 export function indexFile(input: FileInput, analyses: readonly FileAnalysis[] = [], articlesWhenRead = false): IndexedFile {
@@ -148,32 +174,9 @@ export function indexedFile(input: FileInput, index: FileIndex, hash: string, li
   return storedFile(input, storeText(input.text), lines, index, hash);
 }
 
-/**
- * An indexed file whose text is kept already (in compact form, or in a scratch file: see
- * storedText.ts): `text` and `lines` read it from there.
- */
+/** A file indexed elsewhere, its text kept already (see StoredFile). */
 export function storedFile(input: Omit<FileInput, 'text'>, stored: StoredText, lines: LineIndex, index: FileIndex, hash: string): IndexedFile {
-  const storedLines = lines.withSource(stored.read);
-  const split = new LazySplit(stored.read, storedLines, index.articles && index.boilerplate ? { articles: index.articles, boilerplate: index.boilerplate } : undefined);
-  const file: IndexedFile = {
-    uri: input.uri,
-    relativePath: input.relativePath,
-    get text() {
-      return stored.read();
-    },
-    lines: storedLines,
-    get articles() {
-      return split.articles;
-    },
-    get boilerplate() {
-      return split.boilerplate;
-    },
-    hash,
-    analyses: index.analyses,
-  };
-  if (input.version !== undefined) file.version = input.version;
-  splits.set(file, split);
-  return file;
+  return new StoredFile(input.uri, input.relativePath, stored, lines, index, hash, input.version);
 }
 
 export interface CorpusOptions {

@@ -7,6 +7,7 @@ import { fingerprintsAnalysis } from './duplicates/analysis';
 import { duplicatesReport, findDuplicates } from './duplicates/report';
 import { ScanResult, scanFolder } from './scan';
 import { story } from './workers/fixtures/stories';
+import { stateOf } from './fixtures/indexedFiles';
 
 const INDEX_WORKER = path.join(__dirname, '../indexWorker.ts');
 const CRASHING_WORKER = path.join(__dirname, 'workers/fixtures/crashingWorker.ts');
@@ -43,7 +44,7 @@ describe('scanning a folder', function () {
 
   /** Everything a scan found, in its order, with each line index reduced to its line count. */
   const plain = ({ corpus, skipped, warnings }: ScanResult) => ({
-    files: [...corpus.all()].map(({ lines, ...file }) => ({ ...file, lineCount: lines.lineCount })),
+    files: [...corpus.all()].map(stateOf),
     skipped,
     warnings,
     duplicates: duplicatesReport(findDuplicates(corpus)),

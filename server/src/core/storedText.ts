@@ -14,6 +14,7 @@
  */
 import { Place, ScratchFile } from './scratchFile';
 import { errorMessage } from './errors';
+import type { TextSource } from './text';
 
 /** Texts decoded most recently; a handful is enough for readers that go file by file. */
 const RECENT_TEXTS = 16;
@@ -28,9 +29,8 @@ const recentTexts: string[] = new Array(RECENT_TEXTS).fill('');
 const lastRead = new Float64Array(RECENT_TEXTS);
 let reads = 0;
 
-export interface StoredText {
+export interface StoredText extends TextSource {
   readonly length: number;
-  read(): string;
 }
 
 /**
@@ -44,7 +44,7 @@ export function storeText(text: string, scratch?: ScratchFile): StoredText {
   const bytes = Buffer.from(text, 'utf8');
   // Text mostly outside Latin-1 (Greek, Chinese) takes as much or more as UTF-8.
   if (bytes.length >= text.length * 1.5) return plain(text);
-  return decodedOnRead(text.length, () => bytes);
+  return new BytesInMemory(text.length, bytes);
 }
 
 /** A scratch file for the texts of a scan; undefined, said to `warn`, when the temporary folder cannot take one: they are then kept in memory. */
@@ -74,7 +74,7 @@ export function appendToScratch(text: string, scratch: ScratchFile, utf8?: Uint8
 
 /** The text of `length` characters that appendToScratch put at `place`. */
 export function storedAt(scratch: ScratchFile, place: Place, length: number): StoredText {
-  return decodedOnRead(length, () => scratch.read(place));
+  return new BytesInScratch(length, scratch, place);
 }
 
 function isWellFormed(text: string): boolean {
@@ -82,27 +82,71 @@ function isWellFormed(text: string): boolean {
 }
 
 function plain(text: string): StoredText {
-  return { length: text.length, read: () => text };
+  return new PlainText(text);
 }
 
-function decodedOnRead(length: number, bytes: () => Buffer): StoredText {
-  const stored: StoredText = {
-    length,
-    read: () => {
-      let at = recentStored.indexOf(stored);
-      if (at < 0) {
-        // The slot read longest ago.
-        at = 0;
-        for (let slot = 1; slot < RECENT_TEXTS; slot++) if (lastRead[slot] < lastRead[at]) at = slot;
-        recentStored[at] = stored;
-        recentTexts[at] = bytes().toString('utf8');
-      }
-      lastRead[at] = ++reads;
-      const text = recentTexts[at];
-      return text;
-    },
-  };
-  return stored;
+/*
+ * Texts kept are objects of a few classes, not objects of closures: a warm start keeps one
+ * for each of 40k files, and closures made several objects of each.
+ */
+
+class PlainText implements StoredText {
+  constructor(private readonly text: string) {}
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  read(): string {
+    return this.text;
+  }
+}
+
+/** A text kept as UTF-8, decoded whenever it is read; the last few decoded are kept (see recentStored). */
+abstract class DecodedOnRead implements StoredText {
+  constructor(readonly length: number) {}
+
+  protected abstract bytes(): Buffer;
+
+  read(): string {
+    let at = recentStored.indexOf(this);
+    if (at < 0) {
+      // The slot read longest ago.
+      at = 0;
+      for (let slot = 1; slot < RECENT_TEXTS; slot++) if (lastRead[slot] < lastRead[at]) at = slot;
+      recentStored[at] = this;
+      recentTexts[at] = this.bytes().toString('utf8');
+    }
+    lastRead[at] = ++reads;
+    return recentTexts[at];
+  }
+}
+
+class BytesInMemory extends DecodedOnRead {
+  constructor(
+    length: number,
+    private readonly utf8: Buffer,
+  ) {
+    super(length);
+  }
+
+  protected bytes(): Buffer {
+    return this.utf8;
+  }
+}
+
+class BytesInScratch extends DecodedOnRead {
+  constructor(
+    length: number,
+    private readonly scratch: ScratchFile,
+    private readonly place: Place,
+  ) {
+    super(length);
+  }
+
+  protected bytes(): Buffer {
+    return this.scratch.read(this.place);
+  }
 }
 
 const TWO_BYTE = /[^\u0000-\u00ff]/;

@@ -37,6 +37,11 @@ export function decodeUtf8(bytes: Uint8Array): DecodedText {
   }
 }
 
+/** Where a text kept out of sight is read from (see storedText.ts). */
+export interface TextSource {
+  read(): string;
+}
+
 export class LineIndex {
   /** Offset of the first character of each line: 4 bytes a line, where an array of numbers takes 8 or more. */
   private readonly starts: Uint32Array;
@@ -45,7 +50,7 @@ export class LineIndex {
   /** Length of the text in UTF-16 code units. */
   readonly length: number;
   /** The text, or where to get it: a file kept in compact form (see storedText.ts) is not held here as well. */
-  private readonly source: string | (() => string);
+  private readonly source: string | TextSource;
 
   constructor(text: string) {
     [this.starts, this.ends] = lineBounds(text);
@@ -54,18 +59,18 @@ export class LineIndex {
   }
 
   /** The same lines over the same text, read from `source` whenever needed instead of held. */
-  withSource(source: () => string): LineIndex {
+  withSource(source: TextSource): LineIndex {
     return LineIndex.fromBounds([this.starts, this.ends], this.length, source);
   }
 
   /** The lines `lineBounds` found in a text of `length` characters (in another thread), over the text `source` gives. */
-  static fromBounds([starts, ends]: LineBounds, length: number, source: () => string): LineIndex {
+  static fromBounds([starts, ends]: LineBounds, length: number, source: TextSource): LineIndex {
     const lines = Object.create(LineIndex.prototype) as LineIndex;
     return Object.assign(lines, { starts, ends, length, source });
   }
 
   get text(): string {
-    return typeof this.source === 'string' ? this.source : this.source();
+    return typeof this.source === 'string' ? this.source : this.source.read();
   }
 
   get lineCount(): number {

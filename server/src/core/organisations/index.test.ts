@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { Corpus } from '../corpus';
 import { OrganisationIndex } from './index';
+import { copyOf } from '../fixtures/indexedFiles';
 
 function setup(files: Record<string, string>): { corpus: Corpus; index: OrganisationIndex } {
   const corpus = new Corpus();
@@ -34,9 +35,9 @@ describe('organisation index', () => {
     const { corpus, index } = setup({ a: ARTICLE('Plans', 'NHS England said so.'), b: ARTICLE('More plans', 'The Care Quality Commission agreed.') });
     assert.deepEqual(index.takeFailures(), []);
     // A text that cannot be read back (its scratch file gone, a disk error) throws as a recogniser bug would.
-    const unreadable = { ...corpus.get('b')!, hash: 'changed' };
+    const unreadable = copyOf(corpus.get('b')!, { hash: 'changed' });
     Object.defineProperty(unreadable, 'text', { get: () => { throw new Error('disk error'); } });
-    index.update({ updated: [unreadable, { ...corpus.get('a')!, hash: 'changed too' }], removed: [] });
+    index.update({ updated: [unreadable, copyOf(corpus.get('a')!, { hash: 'changed too' })], removed: [] });
     assert.deepEqual(mentioned(index, 'a'), ['NHS England=nhs-england']);
     assert.deepEqual(index.mentionsIn('b').mentions, []);
     assert.equal(index.fileCountOf('care-quality-commission'), 0);

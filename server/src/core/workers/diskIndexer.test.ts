@@ -16,6 +16,7 @@ import { capitalsAnalysis } from './fixtures/capitalsAnalysis';
 import { story } from './fixtures/stories';
 import { keyOf } from '../duplicates/fingerprint-index';
 import { BatchHalf, seedsOfHalf } from '../duplicates/freshBatch';
+import { stateOf } from '../fixtures/indexedFiles';
 
 const ANALYSIS_WORKER = path.join(__dirname, 'fixtures/analysisWorker.ts');
 const CRASHING_WORKER = path.join(__dirname, 'fixtures/crashingWorker.ts');
@@ -51,8 +52,7 @@ describe('indexing files from disk', function () {
   const plain = (results: ScannedFile[]): unknown[] =>
     results.map((result) => {
       if (result.kind === 'skipped') return { skipped: result.file.relativePath, reason: result.reason };
-      const { lines, ...rest } = result.file;
-      return { ...rest, lineCount: lines.lineCount, warning: result.warning };
+      return { ...stateOf(result.file), warning: result.warning };
     });
 
   before(async () => {

@@ -13,7 +13,7 @@ import { CacheLog, IndexCache, decodeEntry, encodeEntry } from '../cache/indexCa
 import { readTextFile } from '../files';
 import type { ScratchFile } from '../scratchFile';
 import { StoredText, storeText, storedAt } from '../storedText';
-import { LineIndex } from '../text';
+import { LineIndex, TextSource } from '../text';
 import type { SeedListParts } from '../duplicates/candidates';
 import type { BatchHalf } from '../duplicates/freshBatch';
 import { DiskFile, DiskFileResult, TextPlace, TextRead, indexFromDisk } from './diskFiles';
@@ -208,7 +208,7 @@ export class DiskIndexer {
   private scanned(file: DiskFile, result: DiskFileResult, onWorkers: boolean): ScannedFile {
     if (result.kind === 'skipped') return { kind: 'skipped', file, reason: result.reason };
     const { stored, lines } = this.kept(result);
-    const index = result.kind === 'indexed' ? this.made(result, onWorkers) : this.fromCache(stored.read, result.hash);
+    const index = result.kind === 'indexed' ? this.made(result, onWorkers) : this.fromCache(stored, result.hash);
     const warning = result.warning === undefined ? {} : { warning: result.warning };
     const indexed = storedFile(file, stored, lines, index, result.hash);
     if ('stored' in result) this.places.set(indexed, { stored: result.stored, length: result.length });
@@ -219,7 +219,7 @@ export class DiskIndexer {
   private kept(read: TextRead): { stored: StoredText; lines: LineIndex } {
     if (!('stored' in read)) return { stored: storeText(read.text, this.options.texts), lines: new LineIndex(read.text) };
     const stored = storedAt(this.options.texts!, read.stored, read.length);
-    return { stored, lines: LineIndex.fromBounds(read.lines, read.length, stored.read) };
+    return { stored, lines: LineIndex.fromBounds(read.lines, read.length, stored) };
   }
 
   /** The index of a file indexed now, put in the cache when it came encoded for it. */
@@ -237,14 +237,14 @@ export class DiskIndexer {
   }
 
   /** An entry that does not decode after all is dropped by the cache: the text is indexed here. */
-  private fromCache(text: () => string, hash: string): FileIndex {
+  private fromCache(text: TextSource, hash: string): FileIndex {
     const cached = this.options.cache.get(hash);
     if (cached) {
       this.reused++;
       return cached;
     }
     this.inThread++;
-    const index = analyseText(text(), this.options.analyses, { articlesWhenRead: this.articlesWhenRead });
+    const index = analyseText(text.read(), this.options.analyses, { articlesWhenRead: this.articlesWhenRead });
     this.options.cache.put(hash, encodeEntry(index, hash));
     return index;
   }
