@@ -27,7 +27,7 @@ import { duplicateDiagnostics } from '../server/src/duplicates/diagnostics';
 import { defaultSettings } from '../server/src/settings';
 import { Category, GoldPair, PlantedCorpus, Prose, Range, plantedCorpus } from './duplicatesCorpus';
 import { generateCorpus } from './generate';
-import { benchSizes, fmt, msSince, percentile, timedRun, writeCorpus } from './measure';
+import { TimedRun, benchSizes, fmt, msSince, percentile, timedRun, writeCorpus } from './measure';
 import { Random } from '../server/src/core/random';
 
 /** A finding between two places, in lines (0-based, inclusive), as every tool can report it. */
@@ -76,14 +76,12 @@ function precision(gold: GoldPair[], groups: ReportedDuplicate[], kind: 'exact' 
   return { value: ofKind.length === 0 ? NaN : right.length / ofKind.length, reported: ofKind.length };
 }
 
-interface ToolRun {
-  seconds: number;
-  peakMB: number;
+interface ToolRun extends TimedRun {
   pairs: FoundPair[];
 }
 
-/** Best of two runs (the first also warms the file cache), each under /usr/bin/time for wall time and peak memory. */
-function timed(command: string, args: string[], cwd: string): { seconds: number; peakMB: number } {
+/** Best of two runs (the first also warms the file cache), each under /usr/bin/time. */
+function timed(command: string, args: string[], cwd: string): TimedRun {
   const first = timedRun(command, args, cwd);
   const second = timedRun(command, args, cwd);
   return second.seconds <= first.seconds ? second : first;
@@ -100,7 +98,7 @@ function runOurs(root: string, out: string): ToolRun {
   });
   // Each copy's result lists the other copies: every pair, in both directions.
   const pairs = sarif.runs[0].results.flatMap((result) => result.relatedLocations.map((other) => ({ a: lines(result.locations[0]), b: lines(other) })));
-  return { seconds: run.seconds, peakMB: run.peakMB, pairs };
+  return { ...run, pairs };
 }
 
 function runJscpd(root: string, out: string): ToolRun {
@@ -111,7 +109,7 @@ function runJscpd(root: string, out: string): ToolRun {
     duplicates: { firstFile: JscpdSide; secondFile: JscpdSide; kind: string }[];
   };
   const side = (file: JscpdSide) => ({ path: file.name.replace(/^\.\//, ''), startLine: file.start - 1, endLine: file.end - 1 });
-  return { seconds: run.seconds, peakMB: run.peakMB, pairs: report.duplicates.map((d) => ({ a: side(d.firstFile), b: side(d.secondFile) })) };
+  return { ...run, pairs: report.duplicates.map((d) => ({ a: side(d.firstFile), b: side(d.secondFile) })) };
 }
 
 interface JscpdSide {
@@ -133,7 +131,7 @@ function runSimText(root: string, out: string): ToolRun | string {
     const side = (file: string, from: string, to: string) => ({ path: file.replace(/^\.\//, ''), startLine: Number(from) - 1, endLine: Number(to) - 1 });
     pairs.push({ a: side(m[1], m[2], m[3]), b: side(m[4], m[5], m[6]) });
   }
-  return { seconds: run.seconds, peakMB: run.peakMB, pairs };
+  return { ...run, pairs };
 }
 
 /** A comparison tool that fails is reported as such; the other rows still print. */
@@ -279,14 +277,14 @@ export async function benchDuplicates(): Promise<void> {
         ['jscpd 5.3.3', attempt(() => runJscpd(root, path.join(work, 'jscpd')))],
         ['sim_text', attempt(() => runSimText(root, path.join(work, 'sim.txt')))],
       ];
-      console.log('tool | seconds | peak RSS MB | recall exact | recall re-wrapped | recall edited | recall near (re-wrapped + edited)');
+      console.log('tool | seconds | CPU s | peak RSS MB | recall exact | recall re-wrapped | recall edited | recall near (re-wrapped + edited)');
       for (const [name, run] of rows) {
         if (typeof run === 'string') {
           console.log(`${name} | ${run}`);
           continue;
         }
         const r = (category: Category | 'near') => fmt(recall(planted.gold, run.pairs, category), 3);
-        console.log(`${name} | ${fmt(run.seconds, 2)} | ${run.peakMB} | ${r('exact')} | ${r('rewrapped')} | ${r('edited')} | ${r('near')}`);
+        console.log(`${name} | ${fmt(run.seconds, 2)} | ${fmt(run.cpuSeconds, 2)} | ${run.peakMB} | ${r('exact')} | ${r('rewrapped')} | ${r('edited')} | ${r('near')}`);
       }
       console.log(`in memory: article splitter ${fmt(memory.splitSeconds, 2)} s, duplicate engine ${fmt(memory.engineSeconds, 2)} s`);
       if (memory.withCopies.length > 0) {

@@ -37,16 +37,23 @@ export function fmt(value: number, digits = 1): string {
   return value.toFixed(digits);
 }
 
-/** Runs a command to its end under /usr/bin/time: its wall time and peak memory. */
-export function timedRun(command: string, args: string[], cwd: string): { seconds: number; peakMB: number } {
+/** Wall time, CPU time (user and system, all threads) and peak memory of a command run to its end. */
+export interface TimedRun {
+  seconds: number;
+  cpuSeconds: number;
+  peakMB: number;
+}
+
+/** Runs a command to its end under /usr/bin/time. */
+export function timedRun(command: string, args: string[], cwd: string): TimedRun {
   const stats = path.join(os.tmpdir(), `seed-bench-time-${process.pid}`);
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', stats, command, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', stats, command, ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   if (result.status !== 0) throw new Error(`${path.basename(command)} exited with ${result.status}: ${(result.stderr ?? '').slice(-300)}`);
-  const [seconds, kilobytes] = readFileSync(stats, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
-  return { seconds, peakMB: Math.round(kilobytes / 1024) };
+  const [seconds, user, system, kilobytes] = readFileSync(stats, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  return { seconds, cpuSeconds: user + system, peakMB: Math.round(kilobytes / 1024) };
 }

@@ -36,7 +36,7 @@ export async function benchWarmStart(large: boolean): Promise<void> {
       console.log(`\n${size} articles, ${generated.files.length} files, ${fmt(megabytes)} MB`);
       await corpusOnly(root, storage);
       await fs.rm(storage, { recursive: true, force: true });
-      console.log('server | time to ready s | scan s (from its log) | peak RSS MB | hover RTT during scan p50/p95/max ms (n) | after scan, until ready');
+      console.log('server | time to ready s | scan s (from its log) | CPU s until ready: server thread/process | peak RSS MB | hover RTT during scan p50/p95/max ms (n) | after scan, until ready');
       const hovered = path.join(root, generated.files[0].path);
       for (const start of ['cold', 'warm']) console.log(`${start} | ${await serverStart(root, storage, hovered, start === 'cold')}`);
     } finally {
@@ -90,6 +90,7 @@ async function serverStart(root: string, storage: string, hovered: string, cold:
   const readySeconds = msSince(started) / 1000;
   await hovering;
   const peakRssMB = await serverPeakRssMB(server);
+  const cpu = await serverCpuSeconds(server);
   if (cold) {
     await waitForLog(server, /^Index cache: (saved|could not save)/);
     await waitForLog(server, /^Organisations memory: (saved|could not save)/);
@@ -98,7 +99,7 @@ async function serverStart(root: string, storage: string, hovered: string, cold:
   const phases = server.logs.filter((line) => /^(Indexed|Recognised organisations|Organisations memory|Duplicates index|Found \d+ themes|Index cache: saved)/.test(line));
   const scanMs = /in (\d+) ms/.exec(server.logs.find((line) => line.startsWith('Indexed ')) ?? '')?.[1];
   await server.stop();
-  const row = [fmt(readySeconds, 2), scanMs ? fmt(Number(scanMs) / 1000, 2) : '?', peakRssMB, rtt(duringScan), rtt(afterScan)].join(' | ');
+  const row = [fmt(readySeconds, 2), scanMs ? fmt(Number(scanMs) / 1000, 2) : '?', cpu, peakRssMB, rtt(duringScan), rtt(afterScan)].join(' | ');
   return [row, ...phases.map((line) => `  log: ${line}`)].join('\n');
 }
 
@@ -113,6 +114,22 @@ async function serverPeakRssMB(server: TestServer): Promise<string> {
     const status = await fs.readFile(`/proc/${server.process.pid}/status`, 'utf8');
     const kB = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
     return kB ? String(Math.round(Number(kB) / 1024)) : '?';
+  } catch {
+    return '? (no /proc)';
+  }
+}
+
+/**
+ * CPU time the server's own thread and the whole process had used, from Linux's /proc: on a
+ * machine busy with other work the time to ready varies far more than these do.
+ */
+async function serverCpuSeconds(server: TestServer): Promise<string> {
+  const pid = server.process.pid;
+  try {
+    const [thread, all] = await Promise.all([`/proc/${pid}/task/${pid}/stat`, `/proc/${pid}/stat`].map((file) => fs.readFile(file, 'utf8')));
+    // User and system time, fields 14 and 15, in clock ticks (100 a second on Linux), after the parenthesised command name.
+    const seconds = (stat: string) => stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 13).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+    return `${fmt(seconds(thread), 2)}/${fmt(seconds(all), 2)}`;
   } catch {
     return '? (no /proc)';
   }
