@@ -60,7 +60,7 @@ export class LineIndex {
 
   /** The same lines over the same text, read from `source` whenever needed instead of held. */
   withSource(source: TextSource): LineIndex {
-    return LineIndex.fromBounds([this.starts, this.ends], this.length, source);
+    return LineIndex.fromBounds(this.bounds, this.length, source);
   }
 
   /** The lines `lineBounds` found in a text of `length` characters (in another thread), over the text `source` gives. */
@@ -71,6 +71,11 @@ export class LineIndex {
 
   get text(): string {
     return typeof this.source === 'string' ? this.source : this.source.read();
+  }
+
+  /** Where each line starts and ends, as lineBounds gives them. */
+  get bounds(): LineBounds {
+    return [this.starts, this.ends];
   }
 
   get lineCount(): number {

@@ -68,9 +68,10 @@ export async function indexFromDisk(path: string, options: DiskIndexOptions): Pr
   const hash = contentHash(outcome.utf8 ?? text);
   if (options.cached.has(hash)) return { kind: 'cached', hash, ...warning, ...kept(text, outcome.utf8, options.texts) };
   try {
-    const index = analyseText(text, options.analyses, { articlesWhenRead: options.articlesWhenRead });
+    const lines = new LineIndex(text);
+    const index = analyseText(text, options.analyses, { lines, articlesWhenRead: options.articlesWhenRead });
     const made = options.encodeForCache ? { entry: encodeEntry(index, hash) } : { index };
-    return { kind: 'indexed', hash, ...warning, ...made, ...kept(text, outcome.utf8, options.texts) };
+    return { kind: 'indexed', hash, ...warning, ...made, ...kept(text, outcome.utf8, options.texts, lines) };
   } catch (error) {
     // An analysis that fails on some text must not stop the scan: the file is reported and left out.
     return { kind: 'skipped', reason: `could not be indexed: ${errorMessage(error)}` };
@@ -95,10 +96,10 @@ export function shareLineBuffers(results: DiskFileResult[]): void {
   for (const result of read) result.lines = [moved(result.lines[0]), moved(result.lines[1])];
 }
 
-/** `utf8`: the UTF-8 of `text`, when the reader had it (see ReadOutcome). */
-function kept(text: string, utf8: Uint8Array | undefined, texts: ScratchFile | undefined): TextRead {
+/** `utf8`: the UTF-8 of `text`, when the reader had it (see ReadOutcome); `lines`, when the text was indexed. */
+function kept(text: string, utf8: Uint8Array | undefined, texts: ScratchFile | undefined, lines?: LineIndex): TextRead {
   const place = texts && appendToScratch(text, texts, utf8);
-  return place ? { stored: place, length: text.length, lines: lineBounds(text) } : { text };
+  return place ? { stored: place, length: text.length, lines: lines?.bounds ?? lineBounds(text) } : { text };
 }
 
 /** The articles and boilerplate of a text kept in `texts`, split there as the reading thread would split it. */
