@@ -8,7 +8,7 @@ import { isStopWord } from '../stopwords';
 import { longFormStart, maxLongFormWords, singularShortForm } from './acronyms';
 import { EVIDENCE_STRENGTH, Evidence, containsHeadWord, isLoneWord, judgeSegment, looksLikePerson, structuralEvidence } from './evidence';
 import { NON_ORGANISATION_ACRONYMS, SENTENCE_ADVERBS } from './lexicon';
-import { Segment, forEachCapitalisedRun, forEachPartOfRun, isNameWord } from './phrases';
+import { Segment, forEachCapitalisedRun, forEachPartOfRun, isNameWord, segmentOf } from './phrases';
 import { collapseLineBreaks, idFromKey, tokensKey } from './names';
 import type { TokenisedText } from './tokenisedText';
 import { Tokens, isFullStop } from './tokens';
@@ -125,8 +125,8 @@ function splitAtConnectors(text: TokenisedText, segment: Segment, known: KnownNa
     if (tokens.cap(i)) continue;
     const key = tokens.key(i);
     if (key === 'of' || key === 'at') {
-      const left: Segment = { start: segment.start, end: i - 1 };
-      const right: Segment = { start: skipThe(tokens, i + 1, segment.end), end: segment.end };
+      const left = segmentOf(segment.start, i - 1);
+      const right = segmentOf(skipThe(tokens, i + 1, segment.end), segment.end);
       // "Declan Hughes of the Royal College of Psychiatrists", "Matt Hughes of Clean Up
       // Gambling": a person (or a job) of an organisation, not one name.
       if (looksLikePerson(tokens, left) || (!containsHeadWord(tokens, left) && standsAlone(text, right, known))) {
@@ -135,8 +135,8 @@ function splitAtConnectors(text: TokenisedText, segment: Segment, known: KnownNa
       }
     }
     if (key !== 'and' && key !== 'for') continue;
-    const left: Segment = { start: segment.start, end: i - 1 };
-    const right: Segment = { start: skipThe(tokens, i + 1, segment.end), end: segment.end };
+    const left = segmentOf(segment.start, i - 1);
+    const right = segmentOf(skipThe(tokens, i + 1, segment.end), segment.end);
     if (standsAlone(text, left, known) && standsAlone(text, right, known)) {
       splitAtConnectors(text, left, known, visit);
       splitAtConnectors(text, right, known, visit);
@@ -290,5 +290,5 @@ function nameForm(tokens: Tokens, start: number, end: number): Segment | undefin
     if (tokens.isWord(i) && !tokens.cap(i) && !tokens.upper(i) && !LONG_FORM_CONNECTORS.has(tokens.key(i))) return undefined;
     if (!tokens.isWord(i) && !tokens.is(i, ',') && !tokens.is(i, '&')) return undefined;
   }
-  return { start: first, end };
+  return segmentOf(first, end);
 }

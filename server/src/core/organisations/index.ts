@@ -442,9 +442,8 @@ export class OrganisationIndex {
       tokenRanges.push(i, match.next - 1);
       from = match.next;
     }
-    const inMention = new Uint8Array(tokens.length);
-    for (let r = 0; r < tokenRanges.length; r += 2) inMention.fill(1, tokenRanges[r], tokenRanges[r + 1] + 1);
-    const taken = (index: number): boolean => inMention[index] === 1;
+    // Asked a few times per mention: a search of the ranges costs less than marking every token of the file.
+    const taken = (index: number): boolean => inRanges(tokenRanges, index);
     const ties: FileOrganisations['ties'] = [];
     for (let r = 0; r < tokenRanges.length; r += 2) {
       for (const person of tiesAround(tokens, tokenRanges[r], tokenRanges[r + 1], taken)) ties.push({ id: mentions[r / 2].id, person });
@@ -484,6 +483,19 @@ function longer(known: NameMatch | undefined, learned: NameMatch | undefined): N
   if (!known) return learned;
   if (!learned) return known;
   return learned.end > known.end ? learned : known;
+}
+
+/** Whether `index` is in one of `ranges`: first and last of each, in order, not overlapping. */
+function inRanges(ranges: readonly number[], index: number): boolean {
+  let low = 0;
+  let high = ranges.length / 2 - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (index < ranges[2 * mid]) high = mid - 1;
+    else if (index > ranges[2 * mid + 1]) low = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 function articleAt(file: IndexedFile, offset: number): number {

@@ -14,8 +14,17 @@ export interface Segment {
   start: number;
   end: number;
   /** What the phrase around it says: a job title before ("Chair of X") or after ("X Chief Executive Y"). */
-  roleBefore?: boolean;
-  roleAfter?: boolean;
+  roleBefore: boolean;
+  roleAfter: boolean;
+}
+
+/**
+ * A segment, every one of the same shape. Made for every capitalised phrase of the corpus,
+ * with the roles set on some only, they came in four shapes: the functions that judge them
+ * were compiled for one, thrown away at the next ("wrong map"), and compiled again for all.
+ */
+export function segmentOf(start: number, end: number, roleBefore = false, roleAfter = false): Segment {
+  return { start, end, roleBefore, roleAfter };
 }
 
 export function isNameWord(tokens: Tokens, i: number): boolean {
@@ -71,7 +80,7 @@ export function forEachCapitalisedRun(tokens: Tokens, visit: (run: Segment) => v
       }
       break;
     }
-    visit({ start, end });
+    visit(segmentOf(start, end));
     from = end + 1;
   }
 }
@@ -156,8 +165,5 @@ function visitTrimmed(tokens: Tokens, visit: (part: Segment) => void, from: numb
   }
   while (end >= start && isConnector(tokens, end)) end--;
   if (start > end) return;
-  const part: Segment = { start, end };
-  if (roleBefore) part.roleBefore = true;
-  if (roleAfter) part.roleAfter = true;
-  visit(part);
+  visit(segmentOf(start, end, roleBefore, roleAfter));
 }
