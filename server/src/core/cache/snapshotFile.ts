@@ -18,6 +18,7 @@ import { readerOf } from '../files';
 import { readPlaceInBackground } from '../scratchFile';
 import { nextTurn } from '../steps';
 import { CacheFileWriter, readCacheFile } from './cacheFile';
+import { fileChecksum } from './fileChecksum';
 import { removeLeftTemporaries, temporaryFor } from './temporaryFiles';
 
 /** The reason given when no snapshot was ever written: not a problem to report. */
@@ -76,8 +77,8 @@ export async function readSnapshot(file: string, identity: string): Promise<Read
     return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? NO_SNAPSHOT : String(error) };
   }
   try {
-    // The parts are read on libuv's threads, and checked as they are: at 100k articles they take over 200 MB.
-    const read = await readCacheFile(readerOf(fd), fstatSync(fd).size, identity, (place) => readPlaceInBackground(fd, place));
+    // The parts are read on libuv's threads, and checked on another: at 100k articles they take over 200 MB.
+    const read = await readCacheFile(readerOf(fd), fstatSync(fd).size, identity, (place) => readPlaceInBackground(fd, place), (length) => fileChecksum(fd, length));
     return read.ok ? { ok: true, parts: deserialised(read.values) } : read;
   } catch (error) {
     return { ok: false, reason: String(error) };
