@@ -28,7 +28,7 @@ function indexed(files: Record<string, string>): { corpus: Corpus; index: Organi
 
 /** A memory as a later session reads it: in parts through v8 serialisation, as the language server keeps it. */
 function throughParts(memory: RecognitionMemory): RecognitionMemory {
-  return runAll(memoryFromParts(memoryParts(memory).map((part) => deserialize(serialize(part)))));
+  return runAll(memoryFromParts([...memoryParts(memory)].map((part) => deserialize(serialize(part)))));
 }
 
 function rememberedBy(index: OrganisationIndex): RecognitionMemory {
@@ -124,7 +124,7 @@ describe('recognition remembered between sessions', () => {
       learned: [],
       files: new Map(Array.from({ length: 2500 }, (_, n) => [`hash${n}`, file(n)])),
     };
-    assert.equal(memoryParts(memory).length, 1 + 3 * 3);
+    assert.equal([...memoryParts(memory)].length, 1 + 3 * 3);
     assert.deepEqual(throughParts(memory), memory);
     assert.throws(() => runAll(memoryFromParts([])), /no names/);
   });

@@ -68,20 +68,19 @@ type CountsPart = Omit<CapitalsSnapshot, 'fileKeys' | 'fileKeysEnd'> & { hashes:
 
 /**
  * The memory in parts to save one by one: the names, the files a thousand at a time (see
- * filesParts), then the counts if there are any (the capitals' lists as typed arrays of
+ * filesParts, packed as they are taken: a few milliseconds each, a quarter of a second for
+ * 40k files), then the counts if there are any (the capitals' lists as typed arrays of
  * their own, written as they are, and the tallies a group at a time).
  */
-export function memoryParts(memory: RecognitionMemory): unknown[] {
+export function* memoryParts(memory: RecognitionMemory): Generator<unknown> {
   const { files, counts, ...names } = memory;
   const entries = [...files];
-  const fileParts: unknown[][] = [];
-  for (let at = 0; at < entries.length; at += FILES_PER_PART) fileParts.push(filesParts(entries.slice(at, at + FILES_PER_PART)));
-  const parts: unknown[] = [{ ...names, fileParts: fileParts.length } satisfies NamesPart, ...fileParts.flat()];
+  yield { ...names, fileParts: Math.ceil(entries.length / FILES_PER_PART) } satisfies NamesPart;
+  for (let at = 0; at < entries.length; at += FILES_PER_PART) yield* filesParts(entries.slice(at, at + FILES_PER_PART));
   if (counts) {
     const { fileKeys, fileKeysEnd, ...capitals } = counts.capitals;
-    parts.push({ ...capitals, hashes: counts.hashes } satisfies CountsPart, fileKeys, fileKeysEnd, ...counts.tallies);
+    yield* [{ ...capitals, hashes: counts.hashes } satisfies CountsPart, fileKeys, fileKeysEnd, ...counts.tallies];
   }
-  return parts;
 }
 
 /** The memory from its parts (see memoryParts), a part per step. */
