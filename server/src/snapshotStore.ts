@@ -76,7 +76,7 @@ export class SnapshotStore {
   }
 
   /** Writes the parts `make` gives; `what` says what they hold. A failure is logged, not thrown: the next session works without. */
-  async save(make: () => Promise<{ parts: unknown[]; what: string }>): Promise<void> {
+  async save(make: () => Promise<{ parts: Iterable<unknown>; what: string }>): Promise<void> {
     const started = Date.now();
     try {
       const { parts, what } = await make();

@@ -56,7 +56,13 @@ export class RecognitionStore {
   save(index: OrganisationIndex, gazetteers: string): Promise<void> {
     return this.store.save(async () => {
       const memory = await runInSlices(index.rememberSteps());
-      return { parts: [contentHash(gazetteers), ...memoryParts(memory)], what: `${memory.files.size} files` };
+      return { parts: savedParts(contentHash(gazetteers), memory), what: `${memory.files.size} files` };
     });
   }
+}
+
+/** The hash of the gazetteers the memory was made under, then the memory's parts, made as they are written. */
+function* savedParts(gazetteersHash: string, memory: RecognitionMemory): Generator<unknown> {
+  yield gazetteersHash;
+  yield* memoryParts(memory);
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { createHash } from 'crypto';
-import { CACHE_FORMAT, CacheFileWriter, ReadCacheFile, readCacheFile } from './cacheFile';
+import { CACHE_FORMAT, CacheFileWriter, ReadCacheFile, SLICE_BYTES, readCacheFile } from './cacheFile';
 
 const IDENTITY = 'code abc v8 11.3';
 const ENTRIES: [string, Uint8Array][] = [
@@ -25,7 +25,20 @@ async function encoded(identity = IDENTITY, entries = ENTRIES): Promise<Buffer> 
 
 function check(file: Buffer, identity = IDENTITY): Promise<ReadCacheFile> {
   const readAt = (into: Buffer, length: number, position: number): number => (position >= file.length ? 0 : file.copy(into, 0, position, Math.min(file.length, position + length)));
-  return readCacheFile(readAt, file.length, identity, async ({ offset, length }) => Buffer.from(file.subarray(offset, offset + length)));
+  return readCacheFile(
+    readAt,
+    file.length,
+    identity,
+    async ({ offset, length }) => Buffer.from(file.subarray(offset, offset + length)),
+    async (length) => checksum(file.subarray(0, length)),
+  );
+}
+
+/** The checksum of the format: the SHA-1 of the SHA-1s of the 4 MB slices. */
+function checksum(bytes: Buffer): Buffer {
+  const slices = createHash('sha1');
+  for (let at = 0; at < bytes.length; at += SLICE_BYTES) slices.update(createHash('sha1').update(bytes.subarray(at, at + SLICE_BYTES)).digest());
+  return slices.digest();
 }
 
 /** The same file with another header, re-checksummed: only the header check can reject it. */
@@ -37,9 +50,7 @@ function withHeader(file: Buffer, header: unknown): Buffer {
   length.writeUInt32LE(json.length);
   const rest = file.subarray(magicLength + 4 + oldLength, file.length - 20);
   const body = Buffer.concat([file.subarray(0, magicLength), length, json, rest]);
-  // The checksum is the SHA-1 of the slices' SHA-1s; a small file is one slice.
-  const sliceHash = createHash('sha1').update(body).digest();
-  return Buffer.concat([body, createHash('sha1').update(sliceHash).digest()]);
+  return Buffer.concat([body, checksum(body)]);
 }
 
 describe('index cache file', () => {

@@ -7,8 +7,9 @@
  *                  where entries lists [key, value length] in the order of the values
  *   values         back to back
  *   20 bytes       the checksum of everything before it: the SHA-1 of the SHA-1s of its
- *                  4 MB slices, hashed as they are written or read (the index cache checks
- *                  its entries' own checksums instead, when read)
+ *                  4 MB slices, hashed as they are written, and on another thread when
+ *                  read (see fileChecksum.ts); the index cache checks its entries' own
+ *                  checksums instead, when read
  *
  * The header says where every value is, so a reader can leave the values on disk and read
  * one when it is asked for: at 100k articles the values take a few hundred megabytes.
@@ -20,14 +21,13 @@
 import { createHash } from 'crypto';
 import { ReadAt, readUpTo } from '../files';
 import type { Place } from '../scratchFile';
-import { nextTurn } from '../steps';
 
 /** Raise when the layout above changes. */
 export const CACHE_FORMAT = 3;
 const MAGIC = Buffer.from('SEEDINDEX\n', 'latin1');
 const CHECKSUM_BYTES = 20;
 /** The file is checksummed by slices of this many bytes, and written in pieces of about as many, with a turn for other work in between. */
-const SLICE_BYTES = 4 << 20;
+export const SLICE_BYTES = 4 << 20;
 
 interface Header {
   format: number;
@@ -45,34 +45,32 @@ type Layout = { header: Partial<Header> | undefined; at: number; end: number };
 /**
  * The values of a cache file of `size` bytes made with `identity`, each read whole through
  * `readValue` (so that its bytes can be read on other threads, see readPlaceInBackground),
- * once the whole file is checked; or why the file is not to be trusted.
+ * once the whole file is checked; or why the file is not to be trusted. `checksumOf` gives
+ * the checksum of the file's first `length` bytes (see fileChecksum.ts), while the values
+ * are read.
  */
-export async function readCacheFile(readAt: ReadAt, size: number, identity: string, readValue: (place: Place) => Promise<Buffer>): Promise<ReadCacheFile> {
+export async function readCacheFile(
+  readAt: ReadAt,
+  size: number,
+  identity: string,
+  readValue: (place: Place) => Promise<Buffer>,
+  checksumOf: (length: number) => Promise<Buffer>,
+): Promise<ReadCacheFile> {
   const layout = layoutOf(readAt, size);
   if ('reason' in layout) return layout;
   const checked = entriesOf(layout, identity);
-  // A header that does not describe the values may be damaged: the file is checked whole
-  // first, and damage is reported before the header's faults, which it may have caused.
-  const places: [string, Place][] = checked.ok ? [...checked.entries] : [['', { offset: 0, length: layout.end }]];
-  const values = await Promise.all(places.map(async ([key, place]): Promise<[string, Buffer]> => [key, await readValue(place)]));
-  const checksum = new SlicedChecksum();
-  if (checked.ok) checksum.update(readUpTo(readAt, layout.at, 0));
-  // Hashed a slice at a time, with a turn for other work in between: at 100k articles the
-  // values take over 200 MB, a few hundred milliseconds to hash in one go.
-  let sinceTurn = 0;
-  for (const [, bytes] of values) {
-    for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
-      const piece = bytes.subarray(at, at + SLICE_BYTES);
-      checksum.update(piece);
-      sinceTurn += piece.length;
-      if (sinceTurn >= SLICE_BYTES) {
-        sinceTurn = 0;
-        await nextTurn();
-      }
-    }
-  }
-  if (!checksum.digest().equals(readUpTo(readAt, CHECKSUM_BYTES, layout.end))) return { ok: false, reason: 'checksum mismatch: the file is damaged or truncated' };
-  return checked.ok ? { ok: true, values } : checked;
+  const places = checked.ok ? [...checked.entries] : [];
+  // Both settled before either is taken: the caller may close the file once this returns.
+  const [reading, checking] = await Promise.allSettled([
+    Promise.all(places.map(async ([key, place]): Promise<[string, Buffer]> => [key, await readValue(place)])),
+    checksumOf(layout.end),
+  ]);
+  if (reading.status === 'rejected') throw reading.reason;
+  if (checking.status === 'rejected') throw checking.reason;
+  // A header that does not describe the values may be damaged: damage is reported before
+  // the header's faults, which it may have caused.
+  if (!checking.value.equals(readUpTo(readAt, CHECKSUM_BYTES, layout.end))) return { ok: false, reason: 'checksum mismatch: the file is damaged or truncated' };
+  return checked.ok ? { ok: true, values: reading.value } : checked;
 }
 
 /**

@@ -18,6 +18,7 @@ import { readerOf } from '../files';
 import { readPlaceInBackground } from '../scratchFile';
 import { nextTurn } from '../steps';
 import { CacheFileWriter, readCacheFile } from './cacheFile';
+import { fileChecksum } from './fileChecksum';
 import { removeLeftTemporaries, temporaryFor } from './temporaryFiles';
 
 /** The reason given when no snapshot was ever written: not a problem to report. */
@@ -37,16 +38,19 @@ function rawKindOf(part: unknown): RawKind | undefined {
 
 /**
  * Writes `parts` under `identity`; returns the file's size. Typed arrays are written from
- * their own memory: they must not change until the returned promise settles.
+ * their own memory: they must not change until the returned promise settles. The parts
+ * may be made as they are taken (a generator): the event loop gets a turn after each part
+ * serialised.
  */
-export async function writeSnapshot(file: string, identity: string, parts: readonly unknown[]): Promise<number> {
+export async function writeSnapshot(file: string, identity: string, parts: Iterable<unknown>): Promise<number> {
   const serialised: Uint8Array[] = [];
   const entries: [string, number][] = [];
-  for (const [i, part] of parts.entries()) {
+  for (const part of parts) {
     const kind = rawKindOf(part);
     const bytes = kind ? new Uint8Array((part as RawPart).buffer, (part as RawPart).byteOffset, (part as RawPart).byteLength) : serialize(part);
+    const key = String(serialised.length);
     serialised.push(bytes);
-    entries.push([kind ? `${i} ${kind}` : String(i), bytes.length]);
+    entries.push([kind ? `${key} ${kind}` : key, bytes.length]);
     if (!kind) await nextTurn();
   }
   const temporary = temporaryFor(file);
@@ -76,8 +80,8 @@ export async function readSnapshot(file: string, identity: string): Promise<Read
     return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? NO_SNAPSHOT : String(error) };
   }
   try {
-    // The parts are read on libuv's threads, and checked as they are: at 100k articles they take over 200 MB.
-    const read = await readCacheFile(readerOf(fd), fstatSync(fd).size, identity, (place) => readPlaceInBackground(fd, place));
+    // The parts are read on libuv's threads, and checked on another: at 100k articles they take over 200 MB.
+    const read = await readCacheFile(readerOf(fd), fstatSync(fd).size, identity, (place) => readPlaceInBackground(fd, place), (length) => fileChecksum(fd, length));
     return read.ok ? { ok: true, parts: deserialised(read.values) } : read;
   } catch (error) {
     return { ok: false, reason: String(error) };

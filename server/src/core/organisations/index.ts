@@ -173,7 +173,7 @@ export class OrganisationIndex {
       this.files.set(file.uri, file);
       const known = memory?.files.get(file.hash);
       if (memory && known) {
-        this.learned.setFile(file.uri, known.discovery && unpackDiscovery(known.discovery, memory.texts));
+        this.learned.setRemembered(file.uri, known.discovery && unpackDiscovery(known.discovery, memory.texts));
         if (!counted.has(file.uri)) this.capitals.setFromTable(file.uri, known.capitals, memory.keys);
         remembered.set(file.uri, known);
         yield;

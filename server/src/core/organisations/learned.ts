@@ -28,6 +28,19 @@ export class LearnedNames {
 
   /** Replaces what a file taught (undefined: the file is gone); takes effect at settle(). */
   setFile(uri: string, found: Discovery | undefined): void {
+    this.replace(uri, found, true);
+  }
+
+  /**
+   * setFile for a discovery unpacked from a recognition memory (see unpackDiscovery): its
+   * strings are the memory's, one per text and cut from no file's text, so the discovery
+   * is kept as it is rather than copied (see ownName).
+   */
+  setRemembered(uri: string, found: Discovery | undefined): void {
+    this.replace(uri, found, false);
+  }
+
+  private replace(uri: string, found: Discovery | undefined, copied: boolean): void {
     const previous = this.byFile.get(uri);
     if (previous) {
       for (const name of previous.names) this.names.get(name.key)?.delete(uri);
@@ -35,8 +48,8 @@ export class LearnedNames {
     }
     if (found && (found.names.length > 0 || found.acronyms.length > 0)) {
       this.byFile.set(uri, {
-        names: found.names.map((name) => this.addName(uri, name)),
-        acronyms: found.acronyms.map((acronym) => this.addAcronym(uri, acronym)),
+        names: found.names.map((name) => this.addName(uri, name, copied)),
+        acronyms: found.acronyms.map((acronym) => this.addAcronym(uri, acronym, copied)),
       });
     } else {
       this.byFile.delete(uri);
@@ -44,18 +57,18 @@ export class LearnedNames {
   }
 
   /** Adds a name found in a file; returns it as kept (see ownName). */
-  private addName(uri: string, discovered: DiscoveredName): DiscoveredName {
+  private addName(uri: string, discovered: DiscoveredName, copied: boolean): DiscoveredName {
     let sources = this.names.get(discovered.key);
-    const name = ownName(discovered, sources && firstOf(sources));
+    const name = copied ? ownName(discovered, sources && firstOf(sources)) : discovered;
     if (!sources) this.names.set(name.key, (sources = new Map()));
     const existing = sources.get(uri);
     if (!existing || EVIDENCE_STRENGTH[name.evidence] > EVIDENCE_STRENGTH[existing.evidence]) sources.set(uri, name);
     return name;
   }
 
-  private addAcronym(uri: string, discovered: AcronymDefinition): AcronymDefinition {
+  private addAcronym(uri: string, discovered: AcronymDefinition, copied: boolean): AcronymDefinition {
     let sources = this.acronyms.get(discovered.short);
-    const acronym = ownAcronym(discovered, sources && firstOf(sources));
+    const acronym = copied ? ownAcronym(discovered, sources && firstOf(sources)) : discovered;
     if (!sources) this.acronyms.set(acronym.short, (sources = new Map()));
     if (!sources.has(uri)) sources.set(uri, acronym);
     return acronym;

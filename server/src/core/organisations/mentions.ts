@@ -85,9 +85,11 @@ export interface MentionTranslation {
   identity: boolean;
 }
 
+const SAME_NUMBERS: MentionTranslation = { ids: (number) => number, spellings: (number) => number, identity: true };
+
 export function mentionTranslation(from: { ids: readonly string[]; spellings: readonly string[] }, numbers: MentionNumbers): MentionTranslation {
-  const identity = numbers.ids.adopt(from.ids) && numbers.spellings.adopt(from.spellings);
-  return { ids: numbers.ids.translation(from.ids), spellings: numbers.spellings.translation(from.spellings), identity };
+  if (numbers.ids.adopt(from.ids) && numbers.spellings.adopt(from.spellings)) return SAME_NUMBERS;
+  return { ids: numbers.ids.translation(from.ids), spellings: numbers.spellings.translation(from.spellings), identity: false };
 }
 
 const NO_FIELDS = new Int32Array(0);

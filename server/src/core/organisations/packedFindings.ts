@@ -34,18 +34,19 @@ export function packDiscovery({ names, acronyms }: Discovery, texts: Numbering):
   return packed;
 }
 
+/** The discovery packed by packDiscovery; its strings are those of `texts`, not copies. */
 export function unpackDiscovery(packed: Int32Array, texts: readonly string[]): Discovery {
-  const nameCount = packed[0];
-  const spans = (at: number) => ({
-    span: { start: packed[at + SPANS_AT], end: packed[at + SPANS_AT + 1] },
-    sentence: { start: packed[at + SPANS_AT + 2], end: packed[at + SPANS_AT + 3] },
-  });
+  const acronymsAt = NAMES_AT + packed[0] * FIELDS;
   const names: DiscoveredName[] = [];
   const acronyms: AcronymDefinition[] = [];
   for (let at = NAMES_AT; at < packed.length; at += FIELDS) {
-    const [first, second, third, fourth] = [texts[packed[at]], texts[packed[at + 1]], texts[packed[at + 2]], texts[packed[at + 3]]];
-    if (names.length < nameCount) names.push({ name: first, key: second, id: third, evidence: fourth as Evidence, ...spans(at) });
-    else acronyms.push({ short: first, id: second, longKey: third, long: fourth, ...spans(at) });
+    const span = { start: packed[at + SPANS_AT], end: packed[at + SPANS_AT + 1] };
+    const sentence = { start: packed[at + SPANS_AT + 2], end: packed[at + SPANS_AT + 3] };
+    if (at < acronymsAt) {
+      names.push({ name: texts[packed[at]], key: texts[packed[at + 1]], id: texts[packed[at + 2]], evidence: texts[packed[at + 3]] as Evidence, span, sentence });
+    } else {
+      acronyms.push({ short: texts[packed[at]], id: texts[packed[at + 1]], longKey: texts[packed[at + 2]], long: texts[packed[at + 3]], span, sentence });
+    }
   }
   return { names, acronyms };
 }

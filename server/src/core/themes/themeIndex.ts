@@ -70,8 +70,11 @@ interface Entry {
   /** The vocabulary the terms are counted from, until they are. */
   vocabularies?: TakenVocabularies;
   theme: number;
-  /** Articles of the same copy group share one array. */
-  group: Entry[];
+  /**
+   * Articles of the same copy group share one array. None before the first clustering,
+   * which groups every article (see apply): a workspace opened again has 100k to index.
+   */
+  group: Entry[] | undefined;
   /** The article's keywords (ARTICLE_KEYWORDS of them), as of a clustering and the organisations it mentioned then. */
   keywords?: { clustering: number; organisations: string; words: string[] };
 }
@@ -83,7 +86,10 @@ export class ThemeIndex {
   private readonly groups = new Map<string, Entry[]>();
   private model: ThemeModel | undefined;
   private clusteredArticles = 0;
-  /** Keys (uri#index) of the articles added, changed or removed since the last clustering. */
+  /**
+   * Keys (uri#index) of the articles added, changed or removed since the last clustering
+   * began. Not kept while a clustering is due anyway (stale): the next one starts afresh.
+   */
   private readonly changedSinceClustering = new Set<string>();
   private stale = true;
   private generationCount = 0;
@@ -130,7 +136,7 @@ export class ThemeIndex {
   setOptions(options: ThemeOptions): void {
     if (JSON.stringify(options) === JSON.stringify(this.options)) return;
     this.options = options;
-    this.stale = true;
+    this.markStale();
     this.generationCount++;
   }
 
@@ -138,7 +144,7 @@ export class ThemeIndex {
     const before = this.listedState(change);
     for (const uri of change.removed) this.removeFile(uri);
     for (const file of change.updated) this.updateFile(file);
-    if (this.changedSinceClustering.size > RECLUSTER_SHARE * Math.max(1, this.clusteredArticles)) this.stale = true;
+    if (this.changedSinceClustering.size > RECLUSTER_SHARE * Math.max(1, this.clusteredArticles)) this.markStale();
     if (this.stale || this.listedState(change) !== before) this.generationCount++;
     const uris = [...change.removed, ...change.updated.map((file) => file.uri)];
     for (const listener of this.articleListeners) listener(uris);
@@ -150,7 +156,7 @@ export class ThemeIndex {
     return uris
       .map((uri) => {
         const entries = this.entries.get(uri);
-        return entries ? entries.map((e) => `${e.article.title}\u0000${e.article.startLine}\u0000${e.theme}\u0000${e.group.length}`).join('\u0001') : '-';
+        return entries ? entries.map((e) => `${e.article.title}\u0000${e.article.startLine}\u0000${e.theme}\u0000${e.group?.length}`).join('\u0001') : '-';
       })
       .join('\u0002');
   }
@@ -168,6 +174,7 @@ export class ThemeIndex {
   /** The next read clusters the whole corpus again. */
   markStale(): void {
     this.stale = true;
+    this.changedSinceClustering.clear();
   }
 
   /**
@@ -185,7 +192,6 @@ export class ThemeIndex {
    */
   private *reclustering(): Steps<void> {
     const started = Date.now();
-    const changedBefore = [...this.changedSinceClustering];
     this.changedSinceClustering.clear();
     this.stale = false;
     let applied = false;
@@ -216,11 +222,8 @@ export class ThemeIndex {
       this.clusteringCount = clustering;
       this.onClustered({ ...model.clustering, articles: all.length, themes: model.themes.length, ms: Date.now() - started });
     } finally {
-      if (!applied) {
-        // Abandoned: what had changed before still has to be clustered.
-        for (const key of changedBefore) this.changedSinceClustering.add(key);
-        this.stale = true;
-      }
+      // Abandoned: what had changed before still has to be clustered.
+      if (!applied) this.markStale();
     }
   }
 
@@ -333,7 +336,7 @@ export class ThemeIndex {
       index: entry.index,
       article: entry.article,
       themeId: model.themes[entry.theme].id,
-      copies: entry.group.length - 1,
+      copies: entry.group!.length - 1,
     };
   }
 
@@ -344,41 +347,46 @@ export class ThemeIndex {
   private removeFile(uri: string): void {
     for (const entry of this.entries.get(uri) ?? []) {
       this.leaveGroup(entry);
-      this.changedSinceClustering.add(`${uri}#${entry.index}`);
+      this.noteChanged(uri, entry.index);
     }
     this.entries.delete(uri);
   }
 
   private updateFile(file: IndexedFile): void {
-    const previous = new Map((this.entries.get(file.uri) ?? []).map((entry) => [entry.textHash, entry]));
-    for (const entry of this.entries.get(file.uri) ?? []) this.leaveGroup(entry);
+    const before = this.entries.get(file.uri);
+    const previous = before && new Map(before.map((entry) => [entry.textHash, entry]));
+    if (before) for (const entry of before) this.leaveGroup(entry);
     const vocabularies = takeVocabularies(file);
     const entries = file.articles.map((article, index): Entry => {
       const textHash = vocabularies.textHashes[index];
-      const entry: Entry = { uri: file.uri, relativePath: file.relativePath, index, article, textHash, vocabularies, theme: -1, group: [] };
-      const unchanged = previous.get(textHash);
-      if (unchanged) entry.theme = unchanged.theme;
-      else this.changedSinceClustering.add(`${file.uri}#${index}`);
-      return entry;
+      const unchanged = previous?.get(textHash);
+      if (!unchanged) this.noteChanged(file.uri, index);
+      const theme = unchanged ? unchanged.theme : -1;
+      return { uri: file.uri, relativePath: file.relativePath, index, article, textHash, vocabularies, theme, group: undefined };
     });
     this.entries.set(file.uri, entries);
     for (const entry of entries) this.place(entry);
   }
 
-  /** Joins an identical article's copy group and theme, or the nearest theme. */
+  private noteChanged(uri: string, index: number): void {
+    if (!this.stale) this.changedSinceClustering.add(`${uri}#${index}`);
+  }
+
+  /** Joins an identical article's copy group and theme, or the nearest theme; before the first clustering, nothing. */
   private place(entry: Entry): void {
+    if (!this.model) return;
     const group = this.groups.get(entry.textHash) ?? [];
     const copy = group[0];
     this.groups.set(entry.textHash, group);
     group.push(entry);
     entry.group = group;
-    if (!this.model) return;
     if (copy) entry.theme = copy.theme;
     else if (entry.theme < 0) entry.theme = this.nearestTheme(entry, this.model);
   }
 
   private leaveGroup(entry: Entry): void {
     const group = entry.group;
+    if (!group) return;
     const at = group.indexOf(entry);
     if (at >= 0) group.splice(at, 1);
     const hash = entry.textHash;

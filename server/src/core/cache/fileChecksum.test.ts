@@ -1,0 +1,59 @@
+import { strict as assert } from 'assert';
+import { closeSync, openSync, promises as fs, readSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CacheFileWriter, SLICE_BYTES } from './cacheFile';
+import { fileChecksum } from './fileChecksum';
+
+describe('cache file checksum on another thread', () => {
+  let folder: string;
+
+  beforeEach(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-checksum-'));
+  });
+
+  afterEach(async () => {
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  /** A cache file of `entries`, as the writer checksums it; its path and size. */
+  async function written(entries: Uint8Array[]): Promise<{ file: string; size: number }> {
+    const file = path.join(folder, 'cache.bin');
+    const handle = await fs.open(file, 'w');
+    const writer = new CacheFileWriter('identity', entries.map((bytes, i) => [String(i), bytes.length]), async (pieces) => void (await handle.writev(pieces)));
+    for (const bytes of entries) await writer.add(bytes);
+    const size = await writer.finish();
+    await handle.close();
+    return { file, size };
+  }
+
+  async function checksumOf(file: string, length: number): Promise<Buffer> {
+    const fd = openSync(file, 'r');
+    try {
+      return await fileChecksum(fd, length);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  function storedChecksum(file: string, size: number): Buffer {
+    const fd = openSync(file, 'r');
+    const stored = Buffer.alloc(20);
+    readSync(fd, stored, 0, 20, size - 20);
+    closeSync(fd);
+    return stored;
+  }
+
+  it('gives the checksum the writer wrote, over several slices and over one', async () => {
+    const values = [Uint8Array.from([7]), Uint8Array.from({ length: 2 * SLICE_BYTES + 5 }, (_, i) => i % 253), Uint8Array.from([1, 2])];
+    for (const entries of [values, values.slice(0, 1)]) {
+      const { file, size } = await written(entries);
+      assert.ok((await checksumOf(file, size - 20)).equals(storedChecksum(file, size)));
+    }
+  });
+
+  it('fails when the file is shorter than asked', async () => {
+    const { file, size } = await written([Uint8Array.from([1, 2, 3])]);
+    await assert.rejects(checksumOf(file, size + 1), /ends before its checksum/);
+  });
+});
