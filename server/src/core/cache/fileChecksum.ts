@@ -34,7 +34,8 @@ parentPort.postMessage(slices.digest());
 /** The checksum of the first `length` bytes of the file open as `fd`, which must stay open until it settles. */
 export function fileChecksum(fd: number, length: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const thread = new Worker(CHECKSUM_THREAD, { eval: true, workerData: { fd, length, sliceBytes: SLICE_BYTES } });
+    // No node options of the server's own (a profiler, a TypeScript loader): this code needs none.
+    const thread = new Worker(CHECKSUM_THREAD, { eval: true, execArgv: [], workerData: { fd, length, sliceBytes: SLICE_BYTES } });
     thread.once('message', (digest: Uint8Array) => resolve(Buffer.from(digest.buffer, digest.byteOffset, digest.byteLength)));
     thread.once('error', reject);
     thread.once('exit', (code) => reject(new Error(`the checksum thread stopped (exit code ${code})`)));
