@@ -189,7 +189,7 @@ export class CacheFileWriter {
 }
 
 /** The checksum of the layout above, of bytes given in pieces of any size. */
-class SlicedChecksum {
+export class SlicedChecksum {
   /** The hash of the slices' hashes, the hash of the slice being filled, and how full it is. */
   private readonly slices = createHash('sha1');
   private slice = createHash('sha1');

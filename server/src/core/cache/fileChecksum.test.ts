@@ -5,7 +5,7 @@ import * as path from 'path';
 import { CacheFileWriter, SLICE_BYTES } from './cacheFile';
 import { fileChecksum } from './fileChecksum';
 
-describe('cache file checksum on another thread', () => {
+describe('cache file checksum, on another thread for a file of several slices', () => {
   let folder: string;
 
   beforeEach(async () => {
@@ -52,8 +52,10 @@ describe('cache file checksum on another thread', () => {
     }
   });
 
-  it('fails when the file is shorter than asked', async () => {
-    const { file, size } = await written([Uint8Array.from([1, 2, 3])]);
-    await assert.rejects(checksumOf(file, size + 1), /ends before its checksum/);
+  it('fails when the file is shorter than asked, hashed here or on a thread', async () => {
+    for (const length of [3, SLICE_BYTES + 3]) {
+      const { file, size } = await written([new Uint8Array(length)]);
+      await assert.rejects(checksumOf(file, size + 1), /ends before its checksum/);
+    }
   });
 });

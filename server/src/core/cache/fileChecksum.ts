@@ -6,7 +6,8 @@
  * threads, was tried: it copies what it hashes on the calling thread, which cost as much.)
  */
 import { Worker } from 'worker_threads';
-import { SLICE_BYTES } from './cacheFile';
+import { readUpTo, readerOf } from '../files';
+import { SLICE_BYTES, SlicedChecksum } from './cacheFile';
 
 /**
  * Plain JavaScript, run as it is (eval): the SHA-1 of the SHA-1s of the SLICE_BYTES slices
@@ -33,6 +34,10 @@ parentPort.postMessage(slices.digest());
 
 /** The checksum of the first `length` bytes of the file open as `fd`, which must stay open until it settles. */
 export function fileChecksum(fd: number, length: number): Promise<Buffer> {
+  // A file of one slice is hashed here, after the caller's code, in a few milliseconds: a
+  // thread took about 100 ms to start, and so a small workspace's snapshot was read after
+  // its scan had ended instead of before.
+  if (length <= SLICE_BYTES) return Promise.resolve().then(() => checksumHere(fd, length));
   return new Promise((resolve, reject) => {
     // No node options of the server's own (a profiler, a TypeScript loader): this code needs none.
     const thread = new Worker(CHECKSUM_THREAD, { eval: true, execArgv: [], workerData: { fd, length, sliceBytes: SLICE_BYTES } });
@@ -40,4 +45,12 @@ export function fileChecksum(fd: number, length: number): Promise<Buffer> {
     thread.once('error', reject);
     thread.once('exit', (code) => reject(new Error(`the checksum thread stopped (exit code ${code})`)));
   });
+}
+
+function checksumHere(fd: number, length: number): Buffer {
+  const bytes = readUpTo(readerOf(fd), length, 0);
+  if (bytes.length < length) throw new Error('the file ends before its checksum');
+  const checksum = new SlicedChecksum();
+  checksum.update(bytes);
+  return checksum.digest();
 }
