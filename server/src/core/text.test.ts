@@ -32,6 +32,19 @@ describe('LineIndex', () => {
     assert.deepEqual(new LineIndex(text).positionAt(text.indexOf('then')), { line: 0, character: 9 });
   });
 
+  it('reads its text from a source, each line index once for a source it reads already', () => {
+    const text = 'first\nsecond';
+    let reads = 0;
+    const source = { read: () => (reads++, text) };
+    const lines = new LineIndex(text).withSource(source);
+    assert.equal(lines.lineText(1), 'second');
+    assert.equal(reads, 1);
+    assert.equal(lines.withSource(source), lines);
+    const other = lines.withSource({ read: () => text.toUpperCase() });
+    assert.notEqual(other, lines);
+    assert.equal(other.lineText(1), 'SECOND');
+  });
+
   it('handles an empty text', () => {
     const lines = new LineIndex('');
     assert.equal(lines.lineCount, 1);

@@ -58,9 +58,9 @@ export class LineIndex {
     this.source = text;
   }
 
-  /** The same lines over the same text, read from `source` whenever needed instead of held. */
+  /** The same lines over the same text, read from `source` whenever needed instead of held; itself when it reads from there already. */
   withSource(source: TextSource): LineIndex {
-    return LineIndex.fromBounds(this.bounds, this.length, source);
+    return this.source === source ? this : LineIndex.fromBounds(this.bounds, this.length, source);
   }
 
   /** The lines `lineBounds` found in a text of `length` characters (in another thread), over the text `source` gives. */
