@@ -12,18 +12,7 @@
  */
 import { writeFileSync } from 'fs';
 import * as path from 'path';
-
-/** The same phrases as NAVIGATION in server/src/core/lines.ts (the grammar test checks). */
-export const NAVIGATION_PHRASES = [
-  'previous', 'next', 'prev', 'previous article', 'next article', 'previous post', 'next post',
-  'back', 'back to top', 'back to news', 'read more', 'read next', 'see also', 'share',
-  'share this', 'share this article', 'share this page', 'share on facebook', 'share on twitter',
-  'share on linkedin', 'tweet', 'print', 'print this page', 'email', 'enquire about this article',
-  'here to help', 'related', 'related articles', 'related posts', 'related content', 'comments',
-  'leave a comment', 'subscribe', 'sign up', 'sign up to our newsletter', 'follow us',
-  'skip to content', 'skip to main content', 'menu', 'home', 'top', 'tags', 'categories',
-  'cookie settings', 'accept cookies', 'contact us', 'latest news', 'more news',
-];
+import { NAVIGATION_PHRASES } from '../server/src/core/lines';
 
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';

@@ -7,8 +7,7 @@ import { strict as assert } from 'assert';
 import { promises as fs } from 'fs';
 import { IGrammar, INITIAL, Registry, parseRawGrammar } from 'vscode-textmate';
 import { OnigScanner, OnigString, loadWASM } from 'vscode-oniguruma';
-import { isNavigation } from '../../server/src/core/lines';
-import { GRAMMAR_PATH, NAVIGATION_PHRASES, grammarJson } from '../../syntaxes/grammar';
+import { GRAMMAR_PATH, grammarJson } from '../../syntaxes/grammar';
 
 interface Token {
   start: number;
@@ -121,10 +120,6 @@ describe('seed TextMate grammar', () => {
 
   it('is the JSON that syntaxes/grammar.ts builds (run `npm run grammar` after editing it)', async () => {
     assert.equal(await fs.readFile(GRAMMAR_PATH, 'utf8'), grammarJson());
-  });
-
-  it('knows only navigation phrases that the article splitter also treats as navigation', () => {
-    assert.deepEqual(NAVIGATION_PHRASES.filter((phrase) => !isNavigation(phrase)), []);
   });
 
   it('colours titles at the start of the file, after a blank line and ending with "?"', () => {

@@ -25,18 +25,17 @@ const HAS_DIGIT = /\d/;
  * Lines that websites repeat around every article. Compared against the whole trimmed
  * line, case-insensitively, so that prose containing these words is never matched.
  */
-const NAVIGATION = new Set(
-  [
-    'previous', 'next', 'prev', 'previous article', 'next article', 'previous post', 'next post',
-    'back', 'back to top', 'back to news', 'read more', 'read next', 'see also', 'share',
-    'share this', 'share this article', 'share this page', 'share on facebook', 'share on twitter',
-    'share on linkedin', 'tweet', 'print', 'print this page', 'email', 'enquire about this article',
-    'here to help', 'related', 'related articles', 'related posts', 'related content', 'comments',
-    'leave a comment', 'subscribe', 'sign up', 'sign up to our newsletter', 'follow us',
-    'skip to content', 'skip to main content', 'menu', 'home', 'top', 'tags', 'categories',
-    'cookie settings', 'accept cookies', 'contact us', 'latest news', 'more news',
-  ],
-);
+export const NAVIGATION_PHRASES = [
+  'previous', 'next', 'prev', 'previous article', 'next article', 'previous post', 'next post',
+  'back', 'back to top', 'back to news', 'read more', 'read next', 'see also', 'share',
+  'share this', 'share this article', 'share this page', 'share on facebook', 'share on twitter',
+  'share on linkedin', 'tweet', 'print', 'print this page', 'email', 'enquire about this article',
+  'here to help', 'related', 'related articles', 'related posts', 'related content', 'comments',
+  'leave a comment', 'subscribe', 'sign up', 'sign up to our newsletter', 'follow us',
+  'skip to content', 'skip to main content', 'menu', 'home', 'top', 'tags', 'categories',
+  'cookie settings', 'accept cookies', 'contact us', 'latest news', 'more news',
+];
+const NAVIGATION = new Set(NAVIGATION_PHRASES);
 
 const MARKDOWN_HEADING = /^#{1,6}\s+\S/;
 const BULLET = /^(?:[•◦▪▫●○■□‣⁃∙·*+-]|–|—|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\))\s+/u;
