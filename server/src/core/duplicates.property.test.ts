@@ -5,6 +5,7 @@ import { anyDocument, anyWorkspace } from '../../../test/property/adversarialTex
 import { Corpus } from './corpus';
 import { DuplicateGroup, DuplicateIndex, DuplicateIndexSnapshot, DuplicateOptions } from './duplicates/engine';
 import { analyse, maskedWords } from './duplicates/analysis';
+import { runAll } from './steps';
 import { LineIndex } from './text';
 
 /** Few words, so that short shared runs, boilerplate and near copies all turn up often. */
@@ -172,7 +173,7 @@ describe('duplicate detection (properties)', () => {
         const { texts, index } = replay(session, (moment, current, corpus) => {
           // As a file keeps it: written at one moment, read back in a later session.
           if (moment === taken) snapshot = deserialize(serialize(current.snapshot())) as DuplicateIndexSnapshot;
-          return moment === restored ? DuplicateIndex.fromSnapshot(snapshot!, [...corpus.all()]).index : undefined;
+          return moment === restored ? runAll(DuplicateIndex.fromSnapshot(snapshot!, [...corpus.all()])).index : undefined;
         });
         assert.deepEqual(shown(index(), texts.keys()), shown(freshIndex(texts, session.options), texts.keys()));
       }),

@@ -13,6 +13,7 @@ import { IGNORE_FILE, IgnoredPassage, addIgnoredPassages, readIgnoreList } from 
 import { PendingChange } from '../core/pendingChange';
 import { plural } from '../core/plural';
 import { mapInSlices } from '../cancellation';
+import { runInSlices } from '../core/steps';
 import type { ServerContext, ServerFeature } from '../context';
 import { DuplicateGroupsRequest, IgnorePassageRequest } from '../protocol';
 import type { DuplicateSettings } from '../settings';
@@ -120,14 +121,18 @@ class DuplicatesInEditor {
       const snapshot = await read;
       if (!snapshot) return;
       if (JSON.stringify(snapshot.options) !== JSON.stringify(engineOptions(this.settings()))) return this.store?.ignored('made with other duplicate settings');
-      let restored: ReturnType<typeof DuplicateIndex.fromSnapshot>;
+      // The restored index takes the corpus as it is now; changes made while it is restored wait in scanBatch.
+      const scanned = this.scanBatch.take();
+      let restored: { index: DuplicateIndex; changedFiles: number };
       try {
-        restored = DuplicateIndex.fromSnapshot(snapshot, [...this.context.corpus.all()]);
+        restored = await runInSlices(DuplicateIndex.fromSnapshot(snapshot, [...this.context.corpus.all()]));
       } catch (error) {
+        // The scan's files are matched instead, before the changes made since.
+        const since = this.scanBatch.take();
+        this.scanBatch.add(scanned);
+        this.scanBatch.add(since);
         return this.store?.ignored(errorMessage(error));
       }
-      // The index now holds every change of the scan.
-      this.scanBatch.take();
       this.index = restored.index;
       for (const group of this.index.groups()) for (const passage of group.passages) this.pending.add(passage.uri);
       // Its ignore list is the snapshot's: the lists are read again for it.
