@@ -134,10 +134,14 @@ class DuplicatesInEditor {
         return this.store?.ignored(errorMessage(error));
       }
       this.index = restored.index;
+      // Settings changed while it was restored apply to it as to any index.
+      const options = engineOptions(this.settings());
+      const optionsChanged = JSON.stringify(options) !== JSON.stringify(snapshot.options);
+      if (optionsChanged) this.remember(this.index.setOptions(options));
       for (const group of this.index.groups()) for (const passage of group.passages) this.pending.add(passage.uri);
       // Its ignore list is the snapshot's: the lists are read again for it.
       this.ignoreFiles = new Map();
-      this.unsaved = restored.changedFiles > 0;
+      this.unsaved = restored.changedFiles > 0 || optionsChanged;
       this.stored = true;
       this.context.log.info(`Duplicates index: ${plural(restored.changedFiles, 'file')} changed since it was saved; up to date in ${Date.now() - started} ms.`);
     })();
