@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { anyDocument } from '../../../../test/property/adversarialText';
-import { TokenColumns, Tokens, keyHash, numberOfKey, tokenise } from './tokens';
+import { NO_TOKENS, TokenColumns, Tokens, keyHash, numberOfKey, tokenise } from './tokens';
 
 /** Every token's index, to look at the tokens as a list. */
 function indices(tokens: Tokens): number[] {
@@ -16,6 +16,12 @@ function described(tokens: Tokens): string[] {
 }
 
 describe('organisation tokens', () => {
+  it('has tokens of no text to keep, whose every index is outside them', () => {
+    assert.equal(NO_TOKENS.length, 0);
+    assert.equal(NO_TOKENS.capitalised.length, 0);
+    for (const i of [-1, 0, 1]) assert.deepEqual([NO_TOKENS.line(i), NO_TOKENS.text(i), NO_TOKENS.key(i), NO_TOKENS.isWord(i)], [-1, '', '', false]);
+  });
+
   it('keeps NHSE/I, hyphenated and apostrophe names whole, and marks possessives', () => {
     const tokens = tokenise('NHSE/I met Bromley-by-Bow and King’s Fund’s staff.');
     assert.deepEqual(
