@@ -4,7 +4,8 @@
  * Every mistake becomes a problem with the offsets of the part of the file it concerns,
  * so the editor can underline it; the caller keeps the parts that are well formed.
  */
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'fs';
 import { Node, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Finding } from './report';
@@ -39,12 +40,14 @@ const validators = new WeakMap<object, ValidateFunction>();
 
 /**
  * Compiled when first needed, and once: compiling (Ajv's meta-schema first) took about 50 ms
- * of every start of the CLI and the server, for files most workspaces do not have.
+ * of every start of the CLI and the server, for files most workspaces do not have. Ajv is
+ * loaded then too: evaluating its modules took about 7 ms of every start of the CLI.
  */
 function validatorOf(schema: object): ValidateFunction {
   let validate = validators.get(schema);
   if (!validate) {
-    validate = (ajv ??= new Ajv({ allErrors: true })).compile(schema);
+    ajv ??= new (require('ajv') as { default: typeof Ajv }).default({ allErrors: true });
+    validate = ajv.compile(schema);
     validators.set(schema, validate);
   }
   return validate;

@@ -12,6 +12,7 @@ import { IndexCache } from './cache/indexCache';
 import { Corpus, IndexedFile } from './corpus';
 import { fileAnalyses } from './fileAnalyses';
 import { fileFilter, walkFolder } from './files';
+import type { ResourceLimits } from 'worker_threads';
 import type { ScratchFile } from './scratchFile';
 import type { DiskFile } from './workers/diskFiles';
 import { DiskIndexer } from './workers/diskIndexer';
@@ -28,6 +29,8 @@ export interface ScanOptions {
   onWarning?(message: string): void;
   /** Where the texts read are kept (see storedText.ts); in memory when undefined. */
   texts?: ScratchFile;
+  /** The heap limits of each index worker thread; V8's defaults when undefined. */
+  workerLimits?: ResourceLimits;
 }
 
 export interface ScanNote {
@@ -75,6 +78,7 @@ export async function scanFolderThen<T>(
     log: { info: () => undefined, warn },
     workerScript: options.workerScript,
     texts: options.texts,
+    workerLimits: options.workerLimits,
   });
   async function* diskFiles(): AsyncGenerator<DiskFile> {
     for await (const file of walkFolder(root, filter, { onSkip: (relativePath, message) => skipped.push({ path: relativePath, message }) })) {

@@ -96,6 +96,15 @@ describe('indexing files from disk', function () {
     assert.deepEqual(first.analyses[capitalsAnalysis.name], capitalsAnalysis.analyse(first));
   });
 
+  it('gives the same results on workers with a small young generation (a duplicates scan\'s workerLimits)', async () => {
+    const inThread = await indexAll(indexer({ workerScript: undefined }));
+    const limited = indexer({ workerScript: ANALYSIS_WORKER, workerLimits: { maxYoungGenerationSizeMb: 6 } });
+    const results = await indexAll(limited);
+    assert.match(limited.summary(), /14 on 2 worker threads/);
+    assert.deepEqual(plain(results), plain(inThread));
+    assert.deepEqual(logs, []);
+  });
+
   it('keeps the texts the workers read in the shared scratch file, each once and whole, the server thread appending beside them', async () => {
     const texts = ScratchFile.create('test');
     try {

@@ -5,6 +5,7 @@
  * this thread instead, with one log line: slower, never stuck.
  */
 import * as os from 'os';
+import type { ResourceLimits } from 'worker_threads';
 import type { FileAnalysis } from '../analyses';
 import { analysesSignature } from '../analyses';
 import type { SplitResult } from '../articles';
@@ -45,6 +46,8 @@ export interface DiskIndexerOptions {
   texts?: ScratchFile;
   /** Files indexed on workers after which a pool that left a core spare takes one more worker (see growIfIndexing). */
   growAfterIndexed?: number;
+  /** The heap limits of each worker thread (see ScanOptions.workerLimits); V8's defaults when undefined. */
+  workerLimits?: ResourceLimits;
 }
 
 const DEFAULT_IN_THREAD_FILES = 250;
@@ -171,7 +174,7 @@ export class DiskIndexer {
       encodeForCache: this.encodeForCache,
       texts: this.options.texts?.share(),
     };
-    this.pool = new WorkerPool(workerScript, workers, data);
+    this.pool = new WorkerPool(workerScript, workers, data, this.options.workerLimits);
     this.workersUsed = workers;
     this.spareCore = this.options.workers === undefined && workers < cores;
     return this.pool;

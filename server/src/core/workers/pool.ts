@@ -5,7 +5,7 @@
  * message fails the whole pool: every waiting job is rejected at once (never left hanging)
  * and the remaining workers are stopped, so the caller can fall back to doing the work itself.
  */
-import { Worker } from 'worker_threads';
+import { ResourceLimits, Worker } from 'worker_threads';
 
 interface QueuedJob<Job, Result> {
   job: Job;
@@ -36,6 +36,8 @@ export class WorkerPool<Job, Result> {
     private readonly script: string,
     size: number,
     private readonly workerData: unknown,
+    /** Each worker's heap limits; V8's defaults when undefined. */
+    private readonly resourceLimits?: ResourceLimits,
   ) {
     for (let i = 0; i < size; i++) this.addWorker();
   }
@@ -45,7 +47,7 @@ export class WorkerPool<Job, Result> {
     if (this.closed) return;
     // Tests run the TypeScript sources: let the worker load them the way mocha does.
     const execArgv = this.script.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [];
-    const entry: PoolWorker<Job, Result> = { worker: new Worker(this.script, { workerData: this.workerData, execArgv }), held: [] };
+    const entry: PoolWorker<Job, Result> = { worker: new Worker(this.script, { workerData: this.workerData, execArgv, resourceLimits: this.resourceLimits }), held: [] };
     entry.worker.on('message', (result: Result) => this.finished(entry, result));
     entry.worker.on('error', (error) => this.fail(error));
     entry.worker.on('messageerror', (error) => this.fail(error));

@@ -54,7 +54,10 @@ export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
   const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, encodeForCache: data.encodeForCache, read: readTextFileSync, texts };
   const answer = async (job: IndexJob): Promise<IndexJobResult> => {
     if (Array.isArray(job)) {
-      const results = await Promise.all(job.map((path) => indexFromDisk(path, options)));
+      // One file after another: all at once, every file of the job was read (the reads block)
+      // before any was indexed, and their texts and bytes lived together (10k articles: peak RSS 177 -> 170 MB).
+      const results: DiskFileResult[] = [];
+      for (const path of job) results.push(await indexFromDisk(path, options));
       shareLineBuffers(results);
       return results;
     }
