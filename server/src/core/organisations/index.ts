@@ -22,6 +22,7 @@ import { nameWords } from './names';
 import { TokenisedText, tokeniseText } from './tokenisedText';
 import { TokenColumns } from './tokens';
 import { errorMessage } from '../errors';
+import { ListedSet } from '../listedSet';
 
 export interface OrganisationMention {
   id: string;
@@ -76,7 +77,7 @@ export class OrganisationIndex {
   private readonly results = new Map<string, FoundInFile>();
   private readonly capitals = new CapitalsIndex();
   /** Organisation id -> the files that mention it (their mentions are in `results`). */
-  private readonly byOrganisation = new Map<string, Set<string>>();
+  private readonly byOrganisation = new Map<string, ListedSet>();
   private readonly listeners: (() => void)[] = [];
   private readonly builtIn: GazetteerFile;
   private generationCount = 0;
@@ -476,7 +477,7 @@ export class OrganisationIndex {
     this.results.set(uri, result);
     for (const id of ids) {
       let files = this.byOrganisation.get(id);
-      if (!files) this.byOrganisation.set(id, (files = new Set()));
+      if (!files) this.byOrganisation.set(id, (files = new ListedSet()));
       files.add(uri);
     }
   }
