@@ -14,7 +14,7 @@ import { Discovery, discoverOrganisations } from './discover';
 import { Gazetteer, GazetteerFile, OrganisationEntry, builtInGazetteer, mergeGazetteers } from './gazetteer';
 import { LearnedNames, LearnedOrganisation, spellingsChanged } from './learned';
 import { RecognitionMemory, RememberedCounts, RememberedFile, learnedThen } from './memory';
-import { packDiscovery, packTies, unpackDiscovery, unpackTies } from './packedFindings';
+import { packDiscovery, packTies, tiesWhenRead, unpackDiscovery, unpackTies } from './packedFindings';
 import { FileMentions, MentionNumbers, MentionTranslation, Numbering, mentionTranslation } from './mentions';
 import { tiesAround } from './people';
 import { Tallies, TallyEntries } from './tallies';
@@ -43,7 +43,8 @@ export interface FileOrganisations {
 /** What a file's result is kept as (see FileOrganisations for what it is given out as). */
 interface FoundInFile {
   mentions: FileMentions;
-  ties: FileOrganisations['ties'];
+  /** Made when first asked for: those taken from a memory are kept packed until then (see tiesWhenRead). */
+  ties(): FileOrganisations['ties'];
 }
 
 export interface Organisation {
@@ -209,7 +210,7 @@ export class OrganisationIndex {
       const reading = toRead.has(uri);
       // A counted file read again has its counted result replaced (and so uncounted) as any other.
       if (reading && !counted.has(uri)) continue;
-      const result = { mentions: FileMentions.renumbered(known.mentions, translation!, this.numbers), ties: unpackTies(known.ties, memory!.texts) };
+      const result = { mentions: FileMentions.renumbered(known.mentions, translation!, this.numbers), ties: tiesWhenRead(known.ties, memory!.texts) };
       this.setResult(uri, result, counted.has(uri));
       if (!reading) taken++;
       yield;
@@ -218,7 +219,7 @@ export class OrganisationIndex {
       const file = this.files.get(uri);
       if (file) {
         const found = failed.has(uri) ? undefined : this.guarded(file, () => this.resolve(file, tokeniseText(file.text, isStopWord, columns)));
-        this.setResult(uri, found ?? { mentions: FileMentions.of([], '', this.numbers), ties: [] });
+        this.setResult(uri, found ?? { mentions: FileMentions.of([], '', this.numbers), ties: () => [] });
       }
       yield;
     }
@@ -277,7 +278,7 @@ export class OrganisationIndex {
         discovery: discovery && packDiscovery(discovery, texts),
         capitals: Int32Array.from(this.capitals.keysOf(uri), (key) => keys.numberOf(key)),
         mentions: found.mentions.numbered(),
-        ties: packTies(found.ties, texts),
+        ties: packTies(found.ties(), texts),
       });
       yield;
     }
@@ -324,7 +325,7 @@ export class OrganisationIndex {
 
   mentionsIn(uri: string): FileOrganisations {
     const found = this.results.get(uri);
-    return found ? { mentions: found.mentions.all(), ties: found.ties } : { mentions: [], ties: [] };
+    return found ? { mentions: found.mentions.all(), ties: found.ties() } : { mentions: [], ties: [] };
   }
 
   /** The ids of the organisations mentioned in one article of a file, in order of first mention. */
@@ -453,14 +454,14 @@ export class OrganisationIndex {
     for (let r = 0; r < tokenRanges.length; r += 2) {
       for (const person of tiesAround(tokens, tokenRanges[r], tokenRanges[r + 1], taken)) ties.push({ id: mentions[r / 2].id, person });
     }
-    return { mentions: FileMentions.of(mentions, text.tokens.source, this.numbers), ties };
+    return { mentions: FileMentions.of(mentions, text.tokens.source, this.numbers), ties: () => ties };
   }
 
   /** undefined: the file is gone. `counted`: the tallies count the result already (see restoreCounts). */
   private setResult(uri: string, result: FoundInFile | undefined, counted = false): void {
     const previous = this.results.get(uri);
-    if (previous) this.tallies.apply(uri, previous.mentions, previous.ties, -1);
-    if (result && !counted) this.tallies.apply(uri, result.mentions, result.ties, 1);
+    if (previous) this.tallies.apply(uri, previous.mentions, previous.ties(), -1);
+    if (result && !counted) this.tallies.apply(uri, result.mentions, result.ties(), 1);
     const previousIds = previous?.mentions.ids() ?? new Set<string>();
     const ids = result?.mentions.ids() ?? new Set<string>();
     // The update in progress ends by increasing the generation.

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import type { Discovery } from './discover';
 import { Numbering } from './mentions';
-import { packDiscovery, packTies, unpackDiscovery, unpackTies } from './packedFindings';
+import { packDiscovery, packTies, tiesWhenRead, unpackDiscovery, unpackTies } from './packedFindings';
 
 const DISCOVERY: Discovery = {
   names: [
@@ -34,5 +34,13 @@ describe('findings packed for the recognition memory', () => {
     assert.deepEqual(unpackTies(packTies(ties, texts), texts.all()), ties);
     assert.deepEqual(unpackTies(packTies([], texts), texts.all()), []);
     assert.equal(texts.all().length, 3);
+  });
+
+  it('unpacks ties when first read, and gives the same ties after', () => {
+    const texts = new Numbering();
+    const ties = [{ id: 'kings-fund', person: 'Anna Charles' }];
+    const read = tiesWhenRead(packTies(ties, texts), texts.all());
+    assert.deepEqual(read(), ties);
+    assert.equal(read(), read());
   });
 });
