@@ -160,8 +160,10 @@ export class OrganisationIndex {
       this.capitals.delete(uri);
     }
     const translation = memory && mentionTranslation(memory, this.numbers);
+    const firstUpdate = this.files.size === 0;
+    for (const file of change.updated) this.files.set(file.uri, file);
     // Files counted in the memory's counts, as they are now: their tallies and capitalised words are in already.
-    const counted = memory?.counts && this.files.size === 0 ? yield* this.restoreCounts(memory, memory.counts, translation!, change.updated) : new Set<string>();
+    const counted = memory?.counts && firstUpdate ? yield* this.restoreCounts(memory, memory.counts, translation!) : new Set<string>();
     /**
      * Each pass tokenises a file again, into these columns, and is done with its tokens before
      * the next file's: the tokens of 10k articles kept from the first pass to the second took
@@ -171,8 +173,9 @@ export class OrganisationIndex {
     const remembered = new Map<string, RememberedFile>();
     /** Files the recogniser failed on in the first pass: not read again in the second. */
     const failed = new Set<string>();
+    /** Files not taken from the memory (in the order given), and those whose mentions a change of spellings may have changed. */
+    const toRead = new Set<string>();
     for (const file of change.updated) {
-      this.files.set(file.uri, file);
       const known = memory?.files.get(file.hash);
       if (memory && known) {
         this.learned.setRemembered(file.uri, known.discovery && unpackDiscovery(known.discovery, memory.texts));
@@ -189,13 +192,13 @@ export class OrganisationIndex {
       this.learned.setFile(file.uri, read?.discovery);
       this.capitals.set(file.uri, read?.capitals ?? []);
       if (!read) failed.add(file.uri);
+      toRead.add(file.uri);
       yield;
     }
-    const updated = new Set(change.updated.map((file) => file.uri));
-    const toRead = new Set([...updated].filter((uri) => !remembered.has(uri)));
     const changed = this.learned.settle();
     // The other files' mentions were found under the spellings learned before this update (none on a first scan).
-    if (updated.size < this.files.size) {
+    const updated = firstUpdate ? undefined : new Set(change.updated.map((file) => file.uri));
+    if (updated && updated.size < this.files.size) {
       for (const spelling of changed) for (const uri of this.filesThatMayContain(spelling)) if (!updated.has(uri)) toRead.add(uri);
     }
     // Remembered mentions were found under the spellings learned when the memory was made.
@@ -234,8 +237,7 @@ export class OrganisationIndex {
    * counted as they are now (none when the memory lacks what a file counted). A step a file
    * checked or changed: at 100k articles this took 140-170 ms, in which no hover was answered.
    */
-  private *restoreCounts(memory: RecognitionMemory, counts: RememberedCounts, translation: MentionTranslation, files: readonly IndexedFile[]): Steps<Set<string>> {
-    const hashNow = new Map(files.map((file) => [file.uri, file.hash]));
+  private *restoreCounts(memory: RecognitionMemory, counts: RememberedCounts, translation: MentionTranslation): Steps<Set<string>> {
     const { uris } = counts.capitals;
     const counted = new Set<string>();
     const changed: { uri: string; known: RememberedFile }[] = [];
@@ -243,7 +245,7 @@ export class OrganisationIndex {
       yield;
       const known = memory.files.get(counts.hashes[i]);
       if (!known) return new Set();
-      if (hashNow.get(uris[i]) === counts.hashes[i]) counted.add(uris[i]);
+      if (this.files.get(uris[i])?.hash === counts.hashes[i]) counted.add(uris[i]);
       else changed.push({ uri: uris[i], known });
     }
     this.capitals.restore(counts.capitals);
