@@ -334,7 +334,7 @@ export class OrganisationIndex {
 
   /** The ids of the organisations mentioned in one article of a file, in order of first mention. */
   idsInArticle(uri: string, article: number): string[] {
-    return [...(this.results.get(uri)?.mentions.ids(article) ?? [])];
+    return this.results.get(uri)?.mentions.ids(article) ?? [];
   }
 
   /** The mention that covers `offset` (its end included, as a cursor after a word is on it). */
@@ -466,10 +466,11 @@ export class OrganisationIndex {
     const previous = this.results.get(uri);
     if (previous) this.tallies.apply(uri, previous.mentions, previous.ties(), -1);
     if (result && !counted) this.tallies.apply(uri, result.mentions, result.ties(), 1);
-    const previousIds = previous?.mentions.ids() ?? new Set<string>();
-    const ids = result?.mentions.ids() ?? new Set<string>();
+    const previousIds = previous?.mentions.ids() ?? [];
+    const ids = result?.mentions.ids() ?? [];
     // The update in progress ends by increasing the generation.
-    for (const id of [...previousIds, ...ids]) this.changedIn.set(id, this.generationCount + 1);
+    for (const id of previousIds) this.changedIn.set(id, this.generationCount + 1);
+    for (const id of ids) this.changedIn.set(id, this.generationCount + 1);
     for (const id of previousIds) {
       const files = this.byOrganisation.get(id);
       files?.delete(uri);
