@@ -45,26 +45,18 @@ export function unpackDiscovery(packed: Int32Array, texts: readonly string[]): D
 }
 
 /**
- * A name as unpacked: its spans are made from the packed numbers when read. Of the 130k
- * names and acronyms of a memory at 100k articles only the sentences of the organisations
- * learned are ever read, and two objects more for each, all kept, made the collector copy
- * them: restoring the index at a warm start (the first time, as a server does) took 20-45 ms
- * less CPU without them, though no less once its code is optimised and the heap grown.
- * (Fields declared, not defined: defined class fields cost more to set than the spans saved.)
+ * A name or acronym as unpacked: its spans are made from the packed numbers when read.
+ * Of the 130k names and acronyms of a memory at 100k articles only the sentences of the
+ * organisations learned are ever read, and two objects more for each, all kept, made the
+ * collector copy them: restoring the index at a warm start (the first time, as a server
+ * does) took 20-45 ms less CPU without them, though no less once its code is optimised and
+ * the heap grown. (Fields declared, not defined: defined class fields cost more to set.)
  */
-class UnpackedName implements DiscoveredName {
-  declare readonly name: string;
-  declare readonly key: string;
-  declare readonly id: string;
-  declare readonly evidence: Evidence;
+abstract class UnpackedSpans {
   declare private readonly packed: Int32Array;
   declare private readonly at: number;
 
-  constructor(packed: Int32Array, at: number, texts: readonly string[]) {
-    this.name = texts[packed[at]];
-    this.key = texts[packed[at + 1]];
-    this.id = texts[packed[at + 2]];
-    this.evidence = texts[packed[at + 3]] as Evidence;
+  constructor(packed: Int32Array, at: number) {
     this.packed = packed;
     this.at = at;
   }
@@ -78,30 +70,33 @@ class UnpackedName implements DiscoveredName {
   }
 }
 
-/** An acronym as unpacked (see UnpackedName). */
-class UnpackedAcronym implements AcronymDefinition {
+class UnpackedName extends UnpackedSpans implements DiscoveredName {
+  declare readonly name: string;
+  declare readonly key: string;
+  declare readonly id: string;
+  declare readonly evidence: Evidence;
+
+  constructor(packed: Int32Array, at: number, texts: readonly string[]) {
+    super(packed, at);
+    this.name = texts[packed[at]];
+    this.key = texts[packed[at + 1]];
+    this.id = texts[packed[at + 2]];
+    this.evidence = texts[packed[at + 3]] as Evidence;
+  }
+}
+
+class UnpackedAcronym extends UnpackedSpans implements AcronymDefinition {
   declare readonly short: string;
   declare readonly id: string;
   declare readonly longKey: string;
   declare readonly long: string;
-  declare private readonly packed: Int32Array;
-  declare private readonly at: number;
 
   constructor(packed: Int32Array, at: number, texts: readonly string[]) {
+    super(packed, at);
     this.short = texts[packed[at]];
     this.id = texts[packed[at + 1]];
     this.longKey = texts[packed[at + 2]];
     this.long = texts[packed[at + 3]];
-    this.packed = packed;
-    this.at = at;
-  }
-
-  get span(): TextSpan {
-    return spanAt(this.packed, this.at + SPANS_AT);
-  }
-
-  get sentence(): TextSpan {
-    return spanAt(this.packed, this.at + SPANS_AT + 2);
   }
 }
 
