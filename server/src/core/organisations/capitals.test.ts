@@ -69,4 +69,22 @@ describe('index of capitalised words', () => {
     for (const asked of words) assert.deepEqual(restored.filesWithAll(asked).sort(), original.filesWithAll(asked).sort(), asked.join(' '));
     assert.deepEqual(restored.filesWithAll(['nhs']).sort(), ['a', 'c']);
   });
+
+  it('takes changes to a restored snapshot before any lookup as after one', () => {
+    const original = new CapitalsIndex();
+    original.set('a', ['nhs', 'england']);
+    original.set('b', ['mind', 'nhs']);
+    original.set('c', ['crisis']);
+    const restored = new CapitalsIndex();
+    restored.restore(original.snapshot());
+    for (const index of [original, restored]) {
+      index.delete('b');
+      index.set('d', ['mind', 'england']);
+      index.set('e', ['trust']);
+    }
+    for (const asked of [['nhs'], ['england'], ['mind'], ['crisis'], ['trust'], ['mind', 'england']]) {
+      assert.deepEqual(restored.filesWithAll(asked).sort(), original.filesWithAll(asked).sort(), asked.join(' '));
+    }
+    assert.deepEqual(restored.filesWithAll(['england']).sort(), ['a', 'd']);
+  });
 });

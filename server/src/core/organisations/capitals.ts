@@ -35,8 +35,12 @@ export class CapitalsIndex {
   /** Key -> its number; only keys of the versions indexed since the last rebuild. */
   private keyNumbers = new Map<string, number>();
   private keys: string[] = [];
-  /** By key number: the versions that contain the key (some replaced since). */
-  private versionsByKey: IntList[] = [];
+  /**
+   * By key number: the versions that contain the key (some replaced since). Undefined after
+   * a restore until first needed (see versionsOfKeys): a warm start whose spellings did not
+   * change never looks a key up, and sorting 2.2M file-key pairs by key took 35 ms of it.
+   */
+  private keyVersions: IntList[] | undefined = [];
   /** By version number: the file, or undefined once replaced or deleted. */
   private uris: (string | undefined)[] = [];
   /** Every version's key numbers, sorted, one version after the other. */
@@ -95,7 +99,7 @@ export class CapitalsIndex {
     this.fromTable = undefined;
     this.keyNumbers = new Map();
     this.keys = [];
-    this.versionsByKey = [];
+    this.keyVersions = [];
     this.uris = [];
     this.versionKeys = new IntList();
     this.versionKeysEnd = new IntList();
@@ -137,21 +141,11 @@ export class CapitalsIndex {
   restore(snapshot: CapitalsSnapshot): void {
     this.clear();
     const { keys, uris, fileKeys, fileKeysEnd } = snapshot;
-    // Every key's versions in one array, key after key (a counting sort), each key's list a
-    // view of its part until it grows: a typed array for each of the keys cost more than the rest of this.
-    const starts = new Int32Array(keys.length + 1);
-    for (let i = 0; i < fileKeys.length; i++) starts[fileKeys[i] + 1]++;
-    for (let number = 0; number < keys.length; number++) starts[number + 1] += starts[number];
-    const versions = new Int32Array(fileKeys.length);
-    const next = starts.slice(0, keys.length);
-    for (let version = 0, i = 0; version < uris.length; version++) {
-      for (; i < fileKeysEnd[version]; i++) versions[next[fileKeys[i]]++] = version;
-    }
     keys.forEach((key, number) => {
       this.keys.push(key);
       this.keyNumbers.set(key, number);
-      this.versionsByKey.push(IntList.of(versions.subarray(starts[number], starts[number + 1])));
     });
+    this.keyVersions = undefined;
     this.versionKeys = IntList.of(fileKeys);
     this.versionKeysEnd = IntList.of(fileKeysEnd);
     uris.forEach((uri, version) => {
@@ -170,7 +164,7 @@ export class CapitalsIndex {
       const number = this.keyNumbers.get(key);
       if (number === undefined) return [];
       numbers.push(number);
-      const versions = this.versionsByKey[number];
+      const versions = this.versionsByKey()[number];
       if (!rarest || versions.length < rarest.length) rarest = versions;
     }
     const files: string[] = [];
@@ -204,8 +198,31 @@ export class CapitalsIndex {
     return false;
   }
 
+  private versionsByKey(): IntList[] {
+    return (this.keyVersions ??= this.versionsOfKeys());
+  }
+
+  /**
+   * Every key's versions, from the versions' keys: in one array, key after key (a counting
+   * sort), each key's list a view of its part until it grows (a typed array for each of the
+   * keys cost more than the rest of this).
+   */
+  private versionsOfKeys(): IntList[] {
+    const starts = new Int32Array(this.keys.length + 1);
+    for (let i = 0; i < this.versionKeys.length; i++) starts[this.versionKeys.get(i) + 1]++;
+    for (let number = 0; number < this.keys.length; number++) starts[number + 1] += starts[number];
+    const versions = new Int32Array(this.versionKeys.length);
+    const next = starts.slice(0, this.keys.length);
+    for (let version = 0, i = 0; version < this.uris.length; version++) {
+      for (; i < this.keysEnd(version); i++) versions[next[this.versionKeys.get(i)]++] = version;
+    }
+    return this.keys.map((_, number) => IntList.of(versions.subarray(starts[number], starts[number + 1])));
+  }
+
   /** `numbers`: the file's key numbers (see numberOf), sorted here, each kept once. */
   private append(uri: string, numbers: Int32Array): void {
+    // Made from the versions as they are, before this one is added.
+    const versionsByKey = this.versionsByKey();
     const version = this.uris.length;
     this.uris.push(uri);
     this.current.set(uri, version);
@@ -215,7 +232,7 @@ export class CapitalsIndex {
       const number = numbers[i];
       if (i > 0 && number === numbers[i - 1]) continue;
       this.versionKeys.push(number);
-      this.versionsByKey[number].push(version);
+      versionsByKey[number].push(version);
     }
     this.versionKeysEnd.push(this.versionKeys.length);
     this.entries += this.versionKeys.length - start;
@@ -224,10 +241,12 @@ export class CapitalsIndex {
   private numberOf(key: string): number {
     let number = this.keyNumbers.get(key);
     if (number === undefined) {
+      // Made from the keys as they are, before this one is added.
+      const versionsByKey = this.versionsByKey();
       number = this.keys.length;
       this.keys.push(key);
       this.keyNumbers.set(key, number);
-      this.versionsByKey.push(new IntList());
+      versionsByKey.push(new IntList());
     }
     return number;
   }

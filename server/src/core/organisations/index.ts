@@ -14,7 +14,7 @@ import { Discovery, discoverOrganisations } from './discover';
 import { Gazetteer, GazetteerFile, OrganisationEntry, builtInGazetteer, mergeGazetteers } from './gazetteer';
 import { LearnedNames, LearnedOrganisation, spellingsChanged } from './learned';
 import { RecognitionMemory, RememberedCounts, RememberedFile, learnedThen } from './memory';
-import { packDiscovery, packTies, unpackDiscovery, unpackTies } from './packedFindings';
+import { packDiscovery, packTies, tiesWhenRead, unpackDiscovery, unpackTies } from './packedFindings';
 import { FileMentions, MentionNumbers, MentionTranslation, Numbering, mentionTranslation } from './mentions';
 import { tiesAround } from './people';
 import { Tallies, TallyEntries } from './tallies';
@@ -22,6 +22,7 @@ import { nameWords } from './names';
 import { TokenisedText, tokeniseText } from './tokenisedText';
 import { TokenColumns } from './tokens';
 import { errorMessage } from '../errors';
+import { ListedSet } from '../listedSet';
 
 export interface OrganisationMention {
   id: string;
@@ -42,7 +43,8 @@ export interface FileOrganisations {
 /** What a file's result is kept as (see FileOrganisations for what it is given out as). */
 interface FoundInFile {
   mentions: FileMentions;
-  ties: FileOrganisations['ties'];
+  /** Made when first asked for: those taken from a memory are kept packed until then (see tiesWhenRead). */
+  ties(): FileOrganisations['ties'];
 }
 
 export interface Organisation {
@@ -76,7 +78,7 @@ export class OrganisationIndex {
   private readonly results = new Map<string, FoundInFile>();
   private readonly capitals = new CapitalsIndex();
   /** Organisation id -> the files that mention it (their mentions are in `results`). */
-  private readonly byOrganisation = new Map<string, Set<string>>();
+  private readonly byOrganisation = new Map<string, ListedSet>();
   private readonly listeners: (() => void)[] = [];
   private readonly builtIn: GazetteerFile;
   private generationCount = 0;
@@ -158,8 +160,10 @@ export class OrganisationIndex {
       this.capitals.delete(uri);
     }
     const translation = memory && mentionTranslation(memory, this.numbers);
+    const firstUpdate = this.files.size === 0;
+    for (const file of change.updated) this.files.set(file.uri, file);
     // Files counted in the memory's counts, as they are now: their tallies and capitalised words are in already.
-    const counted = memory?.counts && this.files.size === 0 ? yield* this.restoreCounts(memory, memory.counts, translation!, change.updated) : new Set<string>();
+    const counted = memory?.counts && firstUpdate ? yield* this.restoreCounts(memory, memory.counts, translation!) : new Map<string, RememberedFile>();
     /**
      * Each pass tokenises a file again, into these columns, and is done with its tokens before
      * the next file's: the tokens of 10k articles kept from the first pass to the second took
@@ -169,12 +173,14 @@ export class OrganisationIndex {
     const remembered = new Map<string, RememberedFile>();
     /** Files the recogniser failed on in the first pass: not read again in the second. */
     const failed = new Set<string>();
+    /** Files not taken from the memory (in the order given), and those whose mentions a change of spellings may have changed. */
+    const toRead = new Set<string>();
     for (const file of change.updated) {
-      this.files.set(file.uri, file);
-      const known = memory?.files.get(file.hash);
+      const countedFile = counted.get(file.uri);
+      const known = countedFile ?? memory?.files.get(file.hash);
       if (memory && known) {
         this.learned.setRemembered(file.uri, known.discovery && unpackDiscovery(known.discovery, memory.texts));
-        if (!counted.has(file.uri)) this.capitals.setFromTable(file.uri, known.capitals, memory.keys);
+        if (!countedFile) this.capitals.setFromTable(file.uri, known.capitals, memory.keys);
         remembered.set(file.uri, known);
         yield;
         continue;
@@ -187,13 +193,13 @@ export class OrganisationIndex {
       this.learned.setFile(file.uri, read?.discovery);
       this.capitals.set(file.uri, read?.capitals ?? []);
       if (!read) failed.add(file.uri);
+      toRead.add(file.uri);
       yield;
     }
-    const updated = new Set(change.updated.map((file) => file.uri));
-    const toRead = new Set([...updated].filter((uri) => !remembered.has(uri)));
     const changed = this.learned.settle();
     // The other files' mentions were found under the spellings learned before this update (none on a first scan).
-    if (updated.size < this.files.size) {
+    const updated = firstUpdate ? undefined : new Set(change.updated.map((file) => file.uri));
+    if (updated && updated.size < this.files.size) {
       for (const spelling of changed) for (const uri of this.filesThatMayContain(spelling)) if (!updated.has(uri)) toRead.add(uri);
     }
     // Remembered mentions were found under the spellings learned when the memory was made.
@@ -208,7 +214,7 @@ export class OrganisationIndex {
       const reading = toRead.has(uri);
       // A counted file read again has its counted result replaced (and so uncounted) as any other.
       if (reading && !counted.has(uri)) continue;
-      const result = { mentions: FileMentions.renumbered(known.mentions, translation!, this.numbers), ties: unpackTies(known.ties, memory!.texts) };
+      const result = { mentions: FileMentions.renumbered(known.mentions, translation!, this.numbers), ties: tiesWhenRead(known.ties, memory!.texts) };
       this.setResult(uri, result, counted.has(uri));
       if (!reading) taken++;
       yield;
@@ -217,7 +223,7 @@ export class OrganisationIndex {
       const file = this.files.get(uri);
       if (file) {
         const found = failed.has(uri) ? undefined : this.guarded(file, () => this.resolve(file, tokeniseText(file.text, isStopWord, columns)));
-        this.setResult(uri, found ?? { mentions: FileMentions.of([], '', this.numbers), ties: [] });
+        this.setResult(uri, found ?? { mentions: FileMentions.of([], '', this.numbers), ties: () => [] });
       }
       yield;
     }
@@ -229,19 +235,19 @@ export class OrganisationIndex {
   /**
    * Starts an empty index from the counts of a memory: every file's tallies and capitalised
    * words as they were, less those of the files changed or gone since. Returns the files
-   * counted as they are now (none when the memory lacks what a file counted). A step a file
+   * counted as they are now, with what the memory knows of each (so that it is not looked
+   * up by hash again); none when the memory lacks what a file counted. A step a file
    * checked or changed: at 100k articles this took 140-170 ms, in which no hover was answered.
    */
-  private *restoreCounts(memory: RecognitionMemory, counts: RememberedCounts, translation: MentionTranslation, files: readonly IndexedFile[]): Steps<Set<string>> {
-    const hashNow = new Map(files.map((file) => [file.uri, file.hash]));
+  private *restoreCounts(memory: RecognitionMemory, counts: RememberedCounts, translation: MentionTranslation): Steps<Map<string, RememberedFile>> {
     const { uris } = counts.capitals;
-    const counted = new Set<string>();
+    const counted = new Map<string, RememberedFile>();
     const changed: { uri: string; known: RememberedFile }[] = [];
     for (let i = 0; i < uris.length; i++) {
       yield;
       const known = memory.files.get(counts.hashes[i]);
-      if (!known) return new Set();
-      if (hashNow.get(uris[i]) === counts.hashes[i]) counted.add(uris[i]);
+      if (!known) return new Map();
+      if (this.files.get(uris[i])?.hash === counts.hashes[i]) counted.set(uris[i], known);
       else changed.push({ uri: uris[i], known });
     }
     this.capitals.restore(counts.capitals);
@@ -276,7 +282,7 @@ export class OrganisationIndex {
         discovery: discovery && packDiscovery(discovery, texts),
         capitals: Int32Array.from(this.capitals.keysOf(uri), (key) => keys.numberOf(key)),
         mentions: found.mentions.numbered(),
-        ties: packTies(found.ties, texts),
+        ties: packTies(found.ties(), texts),
       });
       yield;
     }
@@ -323,12 +329,12 @@ export class OrganisationIndex {
 
   mentionsIn(uri: string): FileOrganisations {
     const found = this.results.get(uri);
-    return found ? { mentions: found.mentions.all(), ties: found.ties } : { mentions: [], ties: [] };
+    return found ? { mentions: found.mentions.all(), ties: found.ties() } : { mentions: [], ties: [] };
   }
 
   /** The ids of the organisations mentioned in one article of a file, in order of first mention. */
   idsInArticle(uri: string, article: number): string[] {
-    return [...(this.results.get(uri)?.mentions.ids(article) ?? [])];
+    return this.results.get(uri)?.mentions.ids(article) ?? [];
   }
 
   /** The mention that covers `offset` (its end included, as a cursor after a word is on it). */
@@ -452,18 +458,19 @@ export class OrganisationIndex {
     for (let r = 0; r < tokenRanges.length; r += 2) {
       for (const person of tiesAround(tokens, tokenRanges[r], tokenRanges[r + 1], taken)) ties.push({ id: mentions[r / 2].id, person });
     }
-    return { mentions: FileMentions.of(mentions, text.tokens.source, this.numbers), ties };
+    return { mentions: FileMentions.of(mentions, text.tokens.source, this.numbers), ties: () => ties };
   }
 
   /** undefined: the file is gone. `counted`: the tallies count the result already (see restoreCounts). */
   private setResult(uri: string, result: FoundInFile | undefined, counted = false): void {
     const previous = this.results.get(uri);
-    if (previous) this.tallies.apply(uri, previous.mentions, previous.ties, -1);
-    if (result && !counted) this.tallies.apply(uri, result.mentions, result.ties, 1);
-    const previousIds = previous?.mentions.ids() ?? new Set<string>();
-    const ids = result?.mentions.ids() ?? new Set<string>();
+    if (previous) this.tallies.apply(uri, previous.mentions, previous.ties(), -1);
+    if (result && !counted) this.tallies.apply(uri, result.mentions, result.ties(), 1);
+    const previousIds = previous?.mentions.ids() ?? [];
+    const ids = result?.mentions.ids() ?? [];
     // The update in progress ends by increasing the generation.
-    for (const id of [...previousIds, ...ids]) this.changedIn.set(id, this.generationCount + 1);
+    for (const id of previousIds) this.changedIn.set(id, this.generationCount + 1);
+    for (const id of ids) this.changedIn.set(id, this.generationCount + 1);
     for (const id of previousIds) {
       const files = this.byOrganisation.get(id);
       files?.delete(uri);
@@ -476,7 +483,7 @@ export class OrganisationIndex {
     this.results.set(uri, result);
     for (const id of ids) {
       let files = this.byOrganisation.get(id);
-      if (!files) this.byOrganisation.set(id, (files = new Set()));
+      if (!files) this.byOrganisation.set(id, (files = new ListedSet()));
       files.add(uri);
     }
   }

@@ -81,6 +81,8 @@ export class LearnedNames {
   settle(): Set<string> {
     const before = this.settled;
     const resolved = new Map<string, LearnedOrganisation>();
+    /** Every learned spelling with the organisation it stands for: a name's with its strongest source's, then the acronyms'. */
+    const after = new Map<string, string>();
     for (const [key, sources] of this.names) {
       if (sources.size === 0) {
         this.names.delete(key);
@@ -89,6 +91,7 @@ export class LearnedNames {
       const [uri, name] = strongest(sources);
       const { id } = name;
       if (!resolved.has(id)) resolved.set(id, { id, name: name.name, source: { uri, name }, acronyms: [] });
+      for (const source of sources.values()) after.set(source.name, id);
     }
     const acronymIds = new Map<string, string>();
     for (const [short, sources] of this.acronyms) {
@@ -106,9 +109,9 @@ export class LearnedNames {
       acronymIds.set(short, id);
       resolved.get(id)?.acronyms.push(short);
     }
+    for (const [short, id] of acronymIds) after.set(short, id);
     this.resolved = resolved;
     this.acronymIds = acronymIds;
-    const after = this.spellings();
     this.settled = after;
     const changed = spellingsChanged(before, after);
     if (changed.size > 0) this.dictionaryCache = undefined;
@@ -146,17 +149,6 @@ export class LearnedNames {
       this.dictionaryCache = dictionary;
     }
     return this.dictionaryCache;
-  }
-
-  /** Every learned spelling with the organisation it stands for. */
-  private spellings(): Map<string, string> {
-    const spellings = new Map<string, string>();
-    for (const sources of this.names.values()) {
-      const [, name] = strongest(sources);
-      for (const source of sources.values()) spellings.set(source.name, name.id);
-    }
-    for (const [short, id] of this.acronymIds) spellings.set(short, id);
-    return spellings;
   }
 }
 

@@ -43,8 +43,11 @@ describe('mentions kept as numbers', () => {
       assert.deepEqual(kept.of(`organisation-${n}`), many.filter((mention) => mention.id === `organisation-${n}`));
     }
     for (let article = -1; article < 26; article++) {
-      assert.deepEqual([...kept.ids(article)], [...new Set(many.filter((mention) => mention.article === article).map((mention) => mention.id))]);
+      assert.deepEqual(kept.ids(article), [...new Set(many.filter((mention) => mention.article === article).map((mention) => mention.id))]);
     }
+    assert.deepEqual(kept.ids(), [...new Set(many.map((mention) => mention.id))]);
+    const few = many.slice(0, 100);
+    assert.deepEqual(FileMentions.of(few, 'x'.repeat(10_000), numbering()).ids(), [...new Set(few.map((mention) => mention.id))]);
     assert.deepEqual(kept.of('never-mentioned'), []);
   });
 

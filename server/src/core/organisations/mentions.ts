@@ -180,12 +180,24 @@ export class FileMentions {
     return Array.from({ length: this.length }, (_, i) => this.mention(i));
   }
 
-  /** The ids mentioned (in one article, when given), in order of first mention. */
-  ids(article?: number): Set<string> {
-    const ids = new Set<string>();
-    if (article === undefined) for (let i = 0; i < this.length; i++) ids.add(this.id(i));
-    else for (const i of this.indicesWith(ARTICLE, article)) ids.add(this.id(i));
-    return ids;
+  /**
+   * The ids mentioned (in one article, when given), each once, in order of first mention.
+   * Told apart by number, the few of a file by a look along the list (a Set of the strings
+   * cost 30 ms of restoring the million mentions of 100k articles), those of a file with
+   * more mentions than SCANNED_MENTIONS by a Set.
+   */
+  ids(article?: number): string[] {
+    const indices = article === undefined ? undefined : this.indicesWith(ARTICLE, article);
+    const count = indices ? indices.length : this.length;
+    const seen = count > SCANNED_MENTIONS ? new Set<number>() : undefined;
+    const numbers: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const number = this.fields[(indices ? indices[k] : k) * FIELDS + ORGANISATION];
+      if (seen ? seen.has(number) : numbers.includes(number)) continue;
+      seen?.add(number);
+      numbers.push(number);
+    }
+    return numbers.map((number) => this.numbers.ids.at(number));
   }
 
   /** The mentions of one organisation, in text order. */
