@@ -45,6 +45,19 @@ describe('LineIndex', () => {
     assert.equal(other.lineText(1), 'SECOND');
   });
 
+  it('finds the lines of a text read from a source when first needed, the same as from the text', () => {
+    for (const text of ['', 'one line', 'title\r\n\r\nbody \u2014 text\rlast\n', 'emoji 😀\n\n']) {
+      let reads = 0;
+      const lines = LineIndex.whenRead(text.length, { read: () => (reads++, text) });
+      assert.equal(reads, 0);
+      const eager = new LineIndex(text);
+      assert.deepEqual(lines.bounds, eager.bounds);
+      for (let offset = 0; offset <= text.length; offset++) assert.deepEqual(lines.positionAt(offset), eager.positionAt(offset));
+      assert.deepEqual([lines.lineCount, lines.lineText(lines.lineCount - 1), lines.offsetAt({ line: 1, character: 3 })], [eager.lineCount, eager.lineText(eager.lineCount - 1), eager.offsetAt({ line: 1, character: 3 })]);
+      assert.equal(reads, 2, 'once for the lines, once for the line asked for');
+    }
+  });
+
   it('handles an empty text', () => {
     const lines = new LineIndex('');
     assert.equal(lines.lineCount, 1);

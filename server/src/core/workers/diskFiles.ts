@@ -11,7 +11,7 @@ import type { ReadOutcome } from '../files';
 import type { Place, ScratchFile } from '../scratchFile';
 import { SplitResult, splitArticles } from '../articles';
 import { appendToScratch, storedAt } from '../storedText';
-import { LineBounds, LineIndex, contentHash, lineBounds } from '../text';
+import { LineBounds, LineIndex, contentHash } from '../text';
 import { errorMessage } from '../errors';
 
 export interface DiskFile {
@@ -28,10 +28,11 @@ export interface TextPlace {
 }
 
 /**
- * The text of a file read: itself, or where it was put in the scratch file for texts, with
- * its lines, so that it need not be passed between threads.
+ * The text of a file read: itself, or where it was put in the scratch file for texts, so
+ * that it need not be passed between threads; with its lines when it was indexed (those of
+ * a text the cache knows are found when first needed: see LineIndex.whenRead).
  */
-export type TextRead = { text: string } | (TextPlace & { lines: LineBounds });
+export type TextRead = { text: string } | (TextPlace & { lines?: LineBounds });
 
 export type DiskFileResult =
   | { kind: 'skipped'; reason: string }
@@ -85,7 +86,7 @@ export async function indexFromDisk(path: string, options: DiskIndexOptions): Pr
  * thread spent receiving results, and of its garbage collection.
  */
 export function shareLineBuffers(results: DiskFileResult[]): void {
-  const read = results.filter((result): result is DiskFileResult & TextPlace & { lines: LineBounds } => 'lines' in result);
+  const read = results.filter((result): result is DiskFileResult & TextPlace & { lines: LineBounds } => 'lines' in result && result.lines !== undefined);
   const shared = new Uint32Array(read.reduce((sum, { lines }) => sum + lines[0].length + lines[1].length, 0));
   let at = 0;
   const moved = (bounds: Uint32Array): Uint32Array => {
@@ -99,7 +100,8 @@ export function shareLineBuffers(results: DiskFileResult[]): void {
 /** `utf8`: the UTF-8 of `text`, when the reader had it (see ReadOutcome); `lines`, when the text was indexed. */
 function kept(text: string, utf8: Uint8Array | undefined, texts: ScratchFile | undefined, lines?: LineIndex): TextRead {
   const place = texts && appendToScratch(text, texts, utf8);
-  return place ? { stored: place, length: text.length, lines: lines?.bounds ?? lineBounds(text) } : { text };
+  if (!place) return { text };
+  return lines ? { stored: place, length: text.length, lines: lines.bounds } : { stored: place, length: text.length };
 }
 
 /** The articles and boilerplate of a text kept in `texts`, split there as the reading thread would split it. */

@@ -222,7 +222,7 @@ export class DiskIndexer {
   private kept(read: TextRead): { stored: StoredText; lines: LineIndex } {
     if (!('stored' in read)) return { stored: storeText(read.text, this.options.texts), lines: new LineIndex(read.text) };
     const stored = storedAt(this.options.texts!, read.stored, read.length);
-    return { stored, lines: LineIndex.fromBounds(read.lines, read.length, stored) };
+    return { stored, lines: read.lines ? LineIndex.fromBounds(read.lines, read.length, stored) : LineIndex.whenRead(read.length, stored) };
   }
 
   /** The index of a file indexed now, put in the cache when it came encoded for it. */
