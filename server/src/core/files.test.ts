@@ -152,7 +152,7 @@ describe('walkFolder', () => {
 });
 
 describe('readUpToInBackground', () => {
-  it('reads the bytes asked for, and those there are at the end of the file', async () => {
+  it('reads the bytes asked for, and those there are at the end of the file, into memory of its own or given', async () => {
     const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-read-'));
     const file = path.join(folder, 'bytes');
     const bytes = Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 251));
@@ -162,6 +162,10 @@ describe('readUpToInBackground', () => {
       assert.deepEqual(await readUpToInBackground(fd, 1000, 500), bytes.subarray(500, 1500));
       assert.deepEqual(await readUpToInBackground(fd, 1000, 2500), bytes.subarray(2500));
       assert.equal((await readUpToInBackground(fd, 10, 3000)).length, 0);
+      const into = Buffer.alloc(1000);
+      const read = await readUpToInBackground(fd, 1000, 2500, into);
+      assert.deepEqual(read, bytes.subarray(2500));
+      assert.equal(read.buffer, into.buffer, 'read into the memory given');
     } finally {
       closeSync(fd);
       await fs.rm(folder, { recursive: true, force: true });

@@ -102,10 +102,10 @@ export function readInto(readAt: ReadAt, into: Buffer, position: number): number
 
 /**
  * readUpTo from the open file `fd`, the reading done on libuv's threads: for reads of
- * megabytes, which would hold this thread as long as copying them takes.
+ * megabytes, which would hold this thread as long as copying them takes. Into `bytes`
+ * when given (at least `length` of them).
  */
-export async function readUpToInBackground(fd: number, length: number, position: number): Promise<Buffer> {
-  const bytes = Buffer.allocUnsafe(length);
+export async function readUpToInBackground(fd: number, length: number, position: number, bytes = Buffer.allocUnsafe(length)): Promise<Buffer> {
   let done = 0;
   while (done < length) {
     const { bytesRead } = await readInBackground(fd, bytes, done, length - done, position + done);

@@ -24,9 +24,16 @@ export function readPlace(fd: number, place: Place): Buffer {
   return whole(readUpTo(readerOf(fd), place.length, place.offset), place);
 }
 
-/** readPlace on libuv's threads: this thread does not copy the bytes. */
-export async function readPlaceInBackground(fd: number, place: Place): Promise<Buffer> {
-  return whole(await readUpToInBackground(fd, place.length, place.offset), place);
+/**
+ * readPlace of each place on libuv's threads: this thread does not copy the bytes. The
+ * memory for all of them is taken before any is read: taking it for one while those
+ * threads wrote into another's held this thread up, as the kernel lets one of the two go
+ * on at a time. Reading the 44 parts (220 MB) of a 100k workspace's snapshots, this thread
+ * was held 270-420 ms; 15-37 ms with the memory taken first.
+ */
+export function readPlacesInBackground(fd: number, places: readonly Place[]): Promise<Buffer[]> {
+  const memory = places.map((place) => Buffer.allocUnsafe(place.length));
+  return Promise.all(places.map(async (place, i) => whole(await readUpToInBackground(fd, place.length, place.offset, memory[i]), place)));
 }
 
 function whole(bytes: Buffer, place: Place): Buffer {

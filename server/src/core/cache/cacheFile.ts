@@ -44,7 +44,7 @@ type Layout = { header: Partial<Header> | undefined; at: number; end: number };
 
 /**
  * The values of a cache file of `size` bytes made with `identity`, each read whole through
- * `readValue` (so that its bytes can be read on other threads, see readPlaceInBackground),
+ * `readValues` (so that their bytes can be read on other threads, see readPlacesInBackground),
  * once the whole file is checked; or why the file is not to be trusted. `checksumOf` gives
  * the checksum of the file's first `length` bytes (see fileChecksum.ts), while the values
  * are read.
@@ -53,7 +53,7 @@ export async function readCacheFile(
   readAt: ReadAt,
   size: number,
   identity: string,
-  readValue: (place: Place) => Promise<Buffer>,
+  readValues: (places: Place[]) => Promise<Buffer[]>,
   checksumOf: (length: number) => Promise<Buffer>,
 ): Promise<ReadCacheFile> {
   const layout = layoutOf(readAt, size);
@@ -62,7 +62,7 @@ export async function readCacheFile(
   const places = checked.ok ? [...checked.entries] : [];
   // Both settled before either is taken: the caller may close the file once this returns.
   const [reading, checking] = await Promise.allSettled([
-    Promise.all(places.map(async ([key, place]): Promise<[string, Buffer]> => [key, await readValue(place)])),
+    readValues(places.map(([, place]) => place)).then((values) => values.map((value, i): [string, Buffer] => [places[i][0], value])),
     checksumOf(layout.end),
   ]);
   if (reading.status === 'rejected') throw reading.reason;

@@ -15,7 +15,7 @@ import { closeSync, openSync, promises as fs, fstatSync } from 'fs';
 import * as path from 'path';
 import { deserialize, serialize } from 'v8';
 import { readerOf } from '../files';
-import { readPlaceInBackground } from '../scratchFile';
+import { readPlacesInBackground } from '../scratchFile';
 import { nextTurn } from '../steps';
 import { CacheFileWriter, readCacheFile } from './cacheFile';
 import { fileChecksum } from './fileChecksum';
@@ -81,7 +81,7 @@ export async function readSnapshot(file: string, identity: string): Promise<Read
   }
   try {
     // The parts are read on libuv's threads, and checked on another: at 100k articles they take over 200 MB.
-    const read = await readCacheFile(readerOf(fd), fstatSync(fd).size, identity, (place) => readPlaceInBackground(fd, place), (length) => fileChecksum(fd, length));
+    const read = await readCacheFile(readerOf(fd), fstatSync(fd).size, identity, (places) => readPlacesInBackground(fd, places), (length) => fileChecksum(fd, length));
     return read.ok ? { ok: true, parts: deserialised(read.values) } : read;
   } catch (error) {
     return { ok: false, reason: String(error) };
