@@ -107,7 +107,7 @@ class LazySplit {
 
   constructor(
     protected readonly source: TextSource,
-    public lines: LineIndex,
+    readonly lines: LineIndex,
     split?: SplitResult,
   ) {
     this.knownArticles = split?.articles;
