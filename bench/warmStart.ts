@@ -21,6 +21,7 @@ import { defaultSettings } from '../server/src/settings';
 import { TestServer, startServer } from '../test/lsp/lspClient';
 import { generateCorpus } from './generate';
 import { benchSizes, fmt, msSince, percentile, writeCorpus } from './measure';
+import { residentSetMB } from './serverMemory';
 
 const WORKER_SCRIPT = path.join(__dirname, 'indexWorker.js');
 const SERVER_SCRIPT = path.join(__dirname, 'server.js');
@@ -110,13 +111,9 @@ function rtt(samples: number[]): string {
 
 /** Peak resident set of the server process (its worker threads included), from Linux's /proc. */
 async function serverPeakRssMB(server: TestServer): Promise<string> {
-  try {
-    const status = await fs.readFile(`/proc/${server.process.pid}/status`, 'utf8');
-    const kB = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-    return kB ? String(Math.round(Number(kB) / 1024)) : '?';
-  } catch {
-    return '? (no /proc)';
-  }
+  const rss = await residentSetMB(server.process.pid!);
+  if (!rss) return '? (no /proc)';
+  return Number.isFinite(rss.peak) ? String(Math.round(rss.peak)) : '?';
 }
 
 /**
