@@ -14,15 +14,14 @@ import { analysesSignature } from './core/analyses';
 import { IndexCache } from './core/cache/indexCache';
 import { Corpus, FileInput, IndexedFile } from './core/corpus';
 import { FileFilter, fileFilter, readTextFile, toRelative, walkFolder } from './core/files';
-import type { ScratchFile } from './core/scratchFile';
 import { nextTurn } from './core/steps';
-import { scratchForTexts } from './core/storedText';
 import { contentHash } from './core/text';
 import type { DiskFile } from './core/workers/diskFiles';
 import { DiskIndexer } from './core/workers/diskIndexer';
 import { indexInWalkOrder } from './core/workers/inWalkOrder';
 import type { Log } from './context';
 import { SAVE_AFTER_CHANGES_MS, SaveTimer } from './snapshotStore';
+import { TextStorage } from './textStorage';
 import type { Settings } from './settings';
 
 export interface WorkspaceFolderRef {
@@ -63,8 +62,8 @@ export class WorkspaceIndexer {
   private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
   private readonly open = new Set<string>();
   private cache: Promise<IndexCache> | undefined;
-  /** Where the texts of the files scanned are kept, out of memory (see core/storedText.ts); null when no scratch file could be made. */
-  private texts: ScratchFile | null | undefined;
+  /** Where the texts of the files scanned are kept, out of memory (see core/storedText.ts). */
+  private textStorage: TextStorage | undefined;
   private scanning = false;
   private readonly saveTimer = new SaveTimer();
   /**
@@ -96,6 +95,7 @@ export class WorkspaceIndexer {
   setStorageFolder(folder: string | undefined): void {
     this.options = { ...this.options, storageFolder: folder };
     this.cache = undefined;
+    this.textStorage = undefined;
   }
 
   get skippedCount(): number {
@@ -107,14 +107,15 @@ export class WorkspaceIndexer {
     this.folders = folders;
     this.skipped.clear();
     this.scanning = true;
-    const cache = await this.openCache();
+    const [cache, { texts, known }] = await Promise.all([this.openCache(), this.texts().forScan()]);
     const disk = new DiskIndexer({
       maxBytes: this.settings().maxFileSizeKB * 1024,
       analyses: this.corpus.analyses,
       cache,
       log: this.log,
       workerScript: this.workerCode === undefined ? undefined : this.options.workerScript,
-      texts: this.textsFile(),
+      texts,
+      known,
     });
     const seen = new Set<string>();
     const batch: IndexedFile[] = [];
@@ -124,6 +125,7 @@ export class WorkspaceIndexer {
     try {
       for await (const scanned of indexInWalkOrder(this.filesToRead(folders, seen), disk)) {
         done++;
+        this.texts().scanned(scanned.file.uri, scanned.kind === 'indexed' ? scanned.known : undefined);
         if (scanned.kind === 'skipped') this.skip(scanned.file.relativePath, scanned.reason, scanned.file.uri);
         else {
           this.skipped.delete(scanned.file.uri);
@@ -171,9 +173,11 @@ export class WorkspaceIndexer {
     );
   }
 
-  private textsFile(): ScratchFile | undefined {
-    if (this.texts === undefined) this.texts = scratchForTexts((message) => this.log.warn(message)) ?? null;
-    return this.texts ?? undefined;
+  private texts(): TextStorage {
+    const { storageFolder } = this.options;
+    const storage = storageFolder === undefined || this.workerCode === undefined ? undefined : { folder: storageFolder, identity: this.workerCode };
+    this.textStorage ??= new TextStorage(storage, this.log);
+    return this.textStorage;
   }
 
   private openCache(): Promise<IndexCache> {
@@ -198,6 +202,7 @@ export class WorkspaceIndexer {
     this.saveTimer.cancel();
     const cache = await this.openCache();
     await cache.save(this.corpus.all());
+    await this.texts().save((uri) => (this.open.has(uri) ? undefined : this.corpus.get(uri)?.hash));
   }
 
   private scheduleSave(delayMs: number): void {

@@ -13,6 +13,7 @@ import { URI } from 'vscode-uri';
 import type { Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { story } from '../../server/src/core/workers/fixtures/stories';
 import { DuplicateGroupsRequest, DuplicateGroupsResult, IndexStatus, OrganisationsRequest, OrganisationsResult } from '../../server/src/protocol';
+import { RACY_MS } from '../../server/src/core/cache/knownFiles';
 import { TestServer, startServer } from './lspClient';
 
 const FIXTURE = path.join(__dirname, '../fixtures/workspace');
@@ -88,6 +89,8 @@ describe('index cache through the language server', function () {
     await fs.cp(FIXTURE, workspace, { recursive: true });
     await fs.mkdir(path.join(workspace, 'stories'));
     for (let n = 0; n < STORIES; n++) await fs.writeFile(path.join(workspace, 'stories', `story-${n}.txt`), story(n));
+    // Files read within RACY_MS of their last change are read again at the next start (see KnownFiles).
+    await new Promise((resolve) => setTimeout(resolve, RACY_MS));
   });
   after(async () => {
     for (const server of running) await server.stop();
@@ -108,7 +111,8 @@ describe('index cache through the language server', function () {
 
     const second = await start();
     const warm = await answers(second);
-    assert.match(await waitForLog(second, /^Index: /), /^Index: 267 from the index cache, (0 on \d+ worker threads, )?0 indexed in the server thread\.$/);
+    // Every file but those whose text is not their bytes (not UTF-8, or with a byte-order mark) is not even read.
+    assert.match(await waitForLog(second, /^Index: /), /^Index: 267 from the index cache \(26\d not read: unchanged since last read\), (0 on \d+ worker threads, )?0 indexed in the server thread\.$/);
     assert.match(await waitForLog(second, /^Recognised organisations/), /^Recognised organisations in 267 files \(267 as remembered\)/);
     await waitForLog(second, /^Duplicates index: 267 files read from .* in \d+ ms\.$/);
     await waitForLog(second, /^Duplicates index: 0 files changed since it was saved/);
@@ -179,6 +183,22 @@ describe('index cache through the language server', function () {
       await waitForLog(repaired, /^Index: 267 from the index cache/);
     });
   }
+
+  it('reads a file again when the text an earlier session kept of it is damaged, and answers the same', async () => {
+    const first = await start();
+    const before = await answers(first);
+    await waitForLog(first, /^Known files: (saved|\d+ files read)/);
+    await stop(first);
+    const texts = path.join(storage, 'texts.bin');
+    const bytes = await fs.readFile(texts);
+    // Every text kept, past the 34 bytes of the header: every text read comes from its file instead.
+    await fs.writeFile(texts, bytes.map((byte, i) => (i >= 34 ? byte ^ 0x20 : byte)));
+
+    const damaged = await start();
+    assert.deepEqual(await answers(damaged), before);
+    assert.match(await waitForLog(damaged, /^Index: /), /not read: unchanged since last read/);
+    await stop(damaged);
+  });
 
   it('recognises every file again when the workspace gazetteers changed, then remembers under the new ones', async () => {
     const first = await start();

@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';
-import { closeSync, openSync, promises as fs } from 'fs';
+import { closeSync, openSync, promises as fs, statSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fileFilter, readTextFile, readTextFileSync, readUpToInBackground, walkFolder } from './files';
+import { fileFilter, readTextFile, readTextFileSync, readUpToInBackground, stampOf, walkFolder } from './files';
 
 // The blocking twin (for worker threads) must skip and report exactly as the promise one does.
 for (const [name, read] of [
@@ -23,18 +23,21 @@ for (const [name, read] of [
       return file;
     };
 
-    it('reads UTF-8 text', async () => {
+    it('reads UTF-8 text, with the file\'s stamp', async () => {
       const text = 'Title\n\nBody \u2014 \u201cquoted\u201d.\n';
-      assert.deepEqual(await read(await write('ok.txt', text), 1024), { kind: 'text', text, utf8: Buffer.from(text) });
+      const file = await write('ok.txt', text);
+      assert.deepEqual(await read(file, 1024), { kind: 'text', text, utf8: Buffer.from(text), stamp: stampOf(statSync(file)) });
     });
 
     it('drops a byte-order mark from the text, and then gives no bytes that would differ from it', async () => {
       const bom = Buffer.from([0xef, 0xbb, 0xbf]);
-      assert.deepEqual(await read(await write('bom.txt', Buffer.concat([bom, Buffer.from('Title\n')])), 1024), { kind: 'text', text: 'Title\n' });
+      const file = await write('bom.txt', Buffer.concat([bom, Buffer.from('Title\n')]));
+      assert.deepEqual(await read(file, 1024), { kind: 'text', text: 'Title\n', stamp: stampOf(statSync(file)) });
     });
 
     it('reads an empty file as empty text', async () => {
-      assert.deepEqual(await read(await write('empty.txt', ''), 1024), { kind: 'text', text: '', utf8: Buffer.alloc(0) });
+      const file = await write('empty.txt', '');
+      assert.deepEqual(await read(file, 1024), { kind: 'text', text: '', utf8: Buffer.alloc(0), stamp: stampOf(statSync(file)) });
     });
 
     it('skips binary files, naming the reason', async () => {
@@ -105,7 +108,10 @@ for (const [name, read] of [
         };
         try {
           const text = 'Title\n\nA first paragraph that will stay.\n';
-          assert.deepEqual(await read(file, 1024), { kind: 'text', text, utf8: Buffer.from(text) });
+          const stampBefore = stampOf(statSync(file));
+          // The stamp taken before the bytes were read: the file as it is now differs from it, and is read again next time.
+          assert.deepEqual(await read(file, 1024), { kind: 'text', text, utf8: Buffer.from(text), stamp: stampBefore });
+          assert.notDeepEqual(stampOf(statSync(file)), stampBefore);
         } finally {
           fs.open = open;
         }

@@ -20,8 +20,30 @@ export type ReadOutcome =
        * hashing or storing them spares encoding the text again.
        */
       utf8?: Uint8Array;
+      /** The file's status as it was just before it was read (see FileStamp). */
+      stamp?: FileStamp;
     }
   | { kind: 'skipped'; reason: string };
+
+/**
+ * What a file's status says of its content: a write changes its size or its modification
+ * and change times, a file put in its place its inode. Equal stamps taken well apart mean
+ * the content is unchanged in between (see KnownFiles, for the exception).
+ */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+export function stampOf({ size, mtimeMs, ctimeMs, ino }: FileStamp): FileStamp {
+  return { size, mtimeMs, ctimeMs, ino };
+}
+
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
 
 const NOT_A_FILE = 'not a regular file (a pipe, socket or device)';
 
@@ -29,7 +51,8 @@ export async function readTextFile(filePath: string, maxBytes: number): Promise<
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(filePath, READ_FLAGS);
-    const plan = readPlan(await handle.stat(), maxBytes);
+    const stat = await handle.stat();
+    const plan = readPlan(stat, maxBytes);
     if (plan.kind === 'skipped') return plan;
     const buffer = Buffer.alloc(plan.length);
     let length = 0;
@@ -38,7 +61,7 @@ export async function readTextFile(filePath: string, maxBytes: number): Promise<
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    return readBytes(buffer.subarray(0, length), maxBytes);
+    return readBytes(buffer.subarray(0, length), maxBytes, stat);
   } catch (error) {
     return { kind: 'skipped', reason: describeError(error) };
   } finally {
@@ -54,9 +77,10 @@ export function readTextFileSync(filePath: string, maxBytes: number): ReadOutcom
   let fd: number | undefined;
   try {
     fd = openSync(filePath, READ_FLAGS);
-    const plan = readPlan(fstatSync(fd), maxBytes);
+    const stat = fstatSync(fd);
+    const plan = readPlan(stat, maxBytes);
     if (plan.kind === 'skipped') return plan;
-    return readBytes(readUpTo(readerOf(fd), plan.length, 0), maxBytes);
+    return readBytes(readUpTo(readerOf(fd), plan.length, 0), maxBytes, stat);
   } catch (error) {
     return { kind: 'skipped', reason: describeError(error) };
   } finally {
@@ -75,9 +99,10 @@ function readPlan(stat: Stats, maxBytes: number): { kind: 'read'; length: number
   return { kind: 'read', length: Math.min(stat.size, maxBytes) + 1 };
 }
 
-function readBytes(bytes: Buffer, maxBytes: number): ReadOutcome {
+function readBytes(bytes: Buffer, maxBytes: number, stat: Stats): ReadOutcome {
   if (bytes.length > maxBytes) return { kind: 'skipped', reason: `too large (grew past the ${formatKB(maxBytes)} limit)` };
-  return decodeBytes(bytes);
+  const outcome = decodeBytes(bytes);
+  return outcome.kind === 'text' ? { ...outcome, stamp: stampOf(stat) } : outcome;
 }
 
 /** Reads up to `length` bytes of a file at `position` into the start of `into`; returns how many it read. */

@@ -8,7 +8,7 @@
  * its bytes with an atomic add on a shared end, then writes them there, so the index workers
  * keep the texts they read without passing them through the server's thread.
  */
-import { closeSync, openSync, rmSync, unlinkSync, writeSync } from 'fs';
+import { closeSync, fstatSync, mkdirSync, openSync, rmSync, unlinkSync, writeSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readUpTo, readUpToInBackground, readerOf } from './files';
@@ -97,6 +97,18 @@ export class ScratchFile {
       closesOnExit = true;
       return scratch;
     }
+  }
+
+  /**
+   * The file `file`, kept when closed, appended to after what it holds; made if absent, and
+   * emptied with `fresh`. For texts kept between sessions (see keptTexts.ts).
+   */
+  static openKept(file: string, { fresh = false } = {}): ScratchFile {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const fd = openSync(file, fresh ? 'w+' : 'r+', 0o600);
+    const scratch = new ScratchFile(fd, undefined);
+    scratch.end[0] = BigInt(fstatSync(fd).size);
+    return scratch;
   }
 
   /** Throws when the disk is full. */

@@ -2,7 +2,11 @@ import { strict as assert } from 'assert';
 import { memoryInUseMB } from '../../../test/memory/collectGarbage';
 import { indexFile } from './corpus';
 import { ScratchFile } from './scratchFile';
-import { storeText } from './storedText';
+import { keptAt, storeText } from './storedText';
+import { contentHash } from './text';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 
 describe('storeText', () => {
   it('gives back exactly the text it was given, in every script and with broken surrogates', () => {
@@ -86,5 +90,29 @@ describe('an indexed file', () => {
     assert.equal(file.lines.lineText(2), 'The body’s first line.');
     assert.deepEqual(file.lines.positionAt(text.indexOf('Second')), { line: 3, character: 0 });
     assert.equal(file.articles[0].title, 'A “Title” here');
+  });
+
+  it('checks a text kept by an earlier session against its hash when first read, else takes the file\'s own if it still has it', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-kept-text-'));
+    const scratch = ScratchFile.create('test');
+    try {
+      const filePath = path.join(folder, 'article.txt');
+      const text = 'An article – with a dash\n';
+      await fs.writeFile(filePath, text);
+      const hash = contentHash(Buffer.from(text));
+      const intact = scratch.appendText(text);
+      const damaged = scratch.appendText(text.replace('article', 'ARTICLE'));
+      assert.equal(keptAt(scratch, intact, text.length, hash, filePath).read(), text);
+      const fallingBack = keptAt(scratch, damaged, text.length, hash, filePath);
+      assert.equal(fallingBack.read(), text);
+      await fs.writeFile(filePath, 'changed since');
+      // What was read stays the text indexed, though the file changed since.
+      assert.equal(fallingBack.read(), text);
+      assert.throws(() => keptAt(scratch, damaged, text.length, hash, filePath).read(), /is damaged, and the file has changed since/);
+      assert.throws(() => keptAt(scratch, { offset: 1 << 20, length: 4 }, 4, hash, filePath).read(), /is damaged/);
+    } finally {
+      scratch.close();
+      await fs.rm(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -14,7 +14,8 @@
  */
 import { Place, ScratchFile } from './scratchFile';
 import { errorMessage } from './errors';
-import type { TextSource } from './text';
+import { readFileSync } from 'fs';
+import { TextSource, contentHash } from './text';
 
 /** Texts decoded most recently; a handful is enough for readers that go file by file. */
 const RECENT_TEXTS = 16;
@@ -75,6 +76,17 @@ export function appendToScratch(text: string, scratch: ScratchFile, utf8?: Uint8
 /** The text of `length` characters that appendToScratch put at `place`. */
 export function storedAt(scratch: ScratchFile, place: Place, length: number): StoredText {
   return new BytesInScratch(length, scratch, place);
+}
+
+/**
+ * The text of `length` characters that an earlier session kept at `place` (see
+ * keptTexts.ts), from the file at `path` whose content hash is `hash`. Checked against the
+ * hash when first read, as the texts file may have lost writes in a crash; if it does not
+ * match, the file's own content is taken if it still has that hash, and otherwise reading
+ * throws.
+ */
+export function keptAt(scratch: ScratchFile, place: Place, length: number, hash: string, path: string): StoredText {
+  return new CheckedOnRead(length, scratch, place, hash, path);
 }
 
 function isWellFormed(text: string): boolean {
@@ -146,6 +158,43 @@ class BytesInScratch extends DecodedOnRead {
 
   protected bytes(): Buffer {
     return this.scratch.read(this.place);
+  }
+}
+
+class CheckedOnRead extends BytesInScratch {
+  /** The bytes are known to have the hash; or the file's own bytes, which do, when those kept did not. */
+  private checked: boolean | Buffer = false;
+
+  constructor(
+    length: number,
+    scratch: ScratchFile,
+    place: Place,
+    private readonly hash: string,
+    private readonly path: string,
+  ) {
+    super(length, scratch, place);
+  }
+
+  protected override bytes(): Buffer {
+    if (this.checked instanceof Buffer) return this.checked;
+    if (this.checked) return super.bytes();
+    const kept = this.keptBytes();
+    if (kept && contentHash(kept) === this.hash) {
+      this.checked = true;
+      return kept;
+    }
+    const own = readFileSync(this.path);
+    if (contentHash(own) !== this.hash) throw new Error(`the text kept for ${this.path} is damaged, and the file has changed since`);
+    this.checked = own;
+    return own;
+  }
+
+  private keptBytes(): Buffer | undefined {
+    try {
+      return super.bytes();
+    } catch {
+      return undefined;
+    }
   }
 }
 

@@ -7,7 +7,9 @@
 import type { FileAnalysis } from '../analyses';
 import { FileIndex, analyseText } from '../corpus';
 import { encodeEntry } from '../cache/indexCache';
-import type { ReadOutcome } from '../files';
+import { Stats, statSync } from 'fs';
+import { FileStamp, ReadOutcome, stampOf } from '../files';
+import type { KnownFile, KnownFiles } from '../cache/knownFiles';
 import type { Place, ScratchFile } from '../scratchFile';
 import { SplitResult, splitArticles } from '../articles';
 import { appendToScratch, storedAt } from '../storedText';
@@ -34,12 +36,22 @@ export interface TextPlace {
  */
 export type TextRead = { text: string } | (TextPlace & { lines?: LineBounds });
 
+/**
+ * The file's stamp and when it was taken (see KnownFiles), for a file whose text was kept
+ * exactly as its bytes; `unread` when the file was not read at all, being known unchanged.
+ */
+export interface ReadStamp {
+  stamp: FileStamp;
+  readAtMs: number;
+  unread?: true;
+}
+
 export type DiskFileResult =
   | { kind: 'skipped'; reason: string }
   /** The cache holds this text's index: look it up by `hash`. */
-  | ({ kind: 'cached'; hash: string; warning?: string } & TextRead)
+  | ({ kind: 'cached'; hash: string; warning?: string; read?: ReadStamp } & TextRead)
   /** The index made: as an `entry` encoded for the cache (see `encodeEntry`), or as it is for a scan without a cache. */
-  | ({ kind: 'indexed'; hash: string; warning?: string } & ({ entry: Uint8Array } | { index: FileIndex }) & TextRead);
+  | ({ kind: 'indexed'; hash: string; warning?: string; read?: ReadStamp } & ({ entry: Uint8Array } | { index: FileIndex }) & TextRead);
 
 export interface DiskIndexOptions {
   maxBytes: number;
@@ -58,25 +70,48 @@ export interface DiskIndexOptions {
   read(path: string, maxBytes: number): ReadOutcome | Promise<ReadOutcome>;
   /** Where texts are kept (see storedText.ts), shared by the threads; without it, texts are given back. */
   texts?: ScratchFile;
+  /** Files read before, whose texts are in `texts`: one with the same stamp now is not read again. */
+  known?: KnownFiles;
 }
 
 /** `path`: the file's absolute path. */
 export async function indexFromDisk(path: string, options: DiskIndexOptions): Promise<DiskFileResult> {
+  const known = unchangedFile(path, options);
+  if (known) {
+    const { hash, stored, length, stamp, readAtMs } = known;
+    return { kind: 'cached', hash, stored, length, read: { stamp, readAtMs, unread: true } };
+  }
+  const readAtMs = Date.now();
   const outcome = await options.read(path, options.maxBytes);
   if (outcome.kind === 'skipped') return outcome;
-  const { text } = outcome;
+  const { text, utf8, stamp } = outcome;
   const warning = outcome.warning === undefined ? {} : { warning: outcome.warning };
-  const hash = contentHash(outcome.utf8 ?? text);
-  if (options.cached.has(hash)) return { kind: 'cached', hash, ...warning, ...kept(text, outcome.utf8, options.texts) };
+  const hash = contentHash(utf8 ?? text);
+  const withStamp = (read: TextRead): TextRead & { read?: ReadStamp } => (stamp && utf8 && 'stored' in read ? { ...read, read: { stamp, readAtMs } } : read);
+  if (options.cached.has(hash)) return { kind: 'cached', hash, ...warning, ...withStamp(kept(text, utf8, options.texts)) };
   try {
     const lines = new LineIndex(text);
     const index = analyseText(text, options.analyses, { lines, articlesWhenRead: options.articlesWhenRead });
     const made = options.encodeForCache ? { entry: encodeEntry(index, hash) } : { index };
-    return { kind: 'indexed', hash, ...warning, ...made, ...kept(text, outcome.utf8, options.texts, lines) };
+    return { kind: 'indexed', hash, ...warning, ...made, ...withStamp(kept(text, utf8, options.texts, lines)) };
   } catch (error) {
     // An analysis that fails on some text must not stop the scan: the file is reported and left out.
     return { kind: 'skipped', reason: `could not be indexed: ${errorMessage(error)}` };
   }
+}
+
+/** The file at `path` as last read, if it is unchanged since and the cache holds its index. */
+function unchangedFile(path: string, { known, cached }: DiskIndexOptions): KnownFile | undefined {
+  if (!known) return undefined;
+  let status: Stats | undefined;
+  try {
+    status = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    // Whatever keeps it from being looked at is said when it is read.
+    return undefined;
+  }
+  const file = status?.isFile() ? known.unchanged(path, stampOf(status)) : undefined;
+  return file && cached.has(file.hash) ? file : undefined;
 }
 
 /**

@@ -12,6 +12,7 @@ import { DiskFile, indexFromDisk, shareLineBuffers } from './diskFiles';
 import { DiskIndexer, DiskIndexerOptions, ScannedFile } from './diskIndexer';
 import { indexInWalkOrder } from './inWalkOrder';
 import { ScratchFile } from '../scratchFile';
+import { KnownFiles } from '../cache/knownFiles';
 import { capitalsAnalysis } from './fixtures/capitalsAnalysis';
 import { story } from './fixtures/stories';
 import { keyOf } from '../duplicates/fingerprint-index';
@@ -122,6 +123,28 @@ describe('indexing files from disk', function () {
       const indexedBytes = results.reduce((sum, result) => sum + (result.kind === 'indexed' ? Buffer.byteLength(result.file.text) : 0), 0);
       assert.equal(Number(new BigInt64Array(texts.share().end)[0]), indexedBytes + ownBytes);
     } finally {
+      texts.close();
+    }
+  });
+
+  it('does not read again the files known unchanged since a scan read them, on workers and in this thread alike', async () => {
+    const texts = ScratchFile.create('test');
+    const cache = await IndexCache.open(path.join(folder, 'known-cache.bin'), 'test', log);
+    try {
+      const first = await indexAll(indexer({ workerScript: ANALYSIS_WORKER, texts, cache }));
+      const read = first.flatMap((result) => (result.kind === 'indexed' && result.known ? [result.known] : []));
+      // Every file read but the one not valid UTF-8, whose text is not its bytes.
+      assert.deepEqual(read.map((known) => path.basename(known.path)), [...files.slice(0, 12).map((file) => file.relativePath), 'empty.txt']);
+      await write('story-1.txt', story(101));
+      const fresh = plain(await indexAll(indexer({ workerScript: undefined })));
+      for (const workerScript of [ANALYSIS_WORKER, undefined]) {
+        const again = indexer({ workerScript, texts, cache, known: KnownFiles.of(read, 0) });
+        assert.deepEqual(plain(await indexAll(again)), fresh);
+        assert.match(again.summary(), /^1[34] from the index cache \(12 not read: unchanged since last read\), /);
+      }
+    } finally {
+      await write('story-1.txt', story(1));
+      cache.close();
       texts.close();
     }
   });

@@ -13,7 +13,8 @@ import { FileIndex, IndexedFile, analyseText, giveSplit, storedFile } from '../c
 import { CacheLog, IndexCache, decodeEntry, encodeEntry } from '../cache/indexCache';
 import { readTextFile } from '../files';
 import type { ScratchFile } from '../scratchFile';
-import { StoredText, storeText, storedAt } from '../storedText';
+import { StoredText, keptAt, storeText, storedAt } from '../storedText';
+import type { KnownFile, KnownFiles } from '../cache/knownFiles';
 import { LineIndex, TextSource } from '../text';
 import type { SeedListParts } from '../duplicates/candidates';
 import type { BatchHalf } from '../duplicates/freshBatch';
@@ -23,7 +24,8 @@ import type { IndexJob, IndexJobResult, IndexWorkerData } from './worker';
 
 export type ScannedFile =
   | { kind: 'skipped'; file: DiskFile; reason: string }
-  | { kind: 'indexed'; file: IndexedFile; warning?: string };
+  /** `known`: the file as read, when its text was kept in the scratch file as its bytes (see KnownFiles). */
+  | { kind: 'indexed'; file: IndexedFile; warning?: string; known?: KnownFile };
 
 export interface DiskIndexerOptions {
   maxBytes: number;
@@ -44,6 +46,8 @@ export interface DiskIndexerOptions {
   inThreadFiles?: number;
   /** Where the texts read are kept (see storedText.ts); in memory when undefined. */
   texts?: ScratchFile;
+  /** Files read before, whose texts are in `texts` (see DiskIndexOptions.known). */
+  known?: KnownFiles;
   /** Files indexed on workers after which a pool that left a core spare takes one more worker (see growIfIndexing). */
   growAfterIndexed?: number;
   /** The heap limits of each worker thread (see ScanOptions.workerLimits); V8's defaults when undefined. */
@@ -60,8 +64,9 @@ export class DiskIndexer {
   private pool: WorkerPool<IndexJob, IndexJobResult> | undefined;
   private requested = 0;
   private expected = 0;
-  /** Files whose index came from the cache; files split and analysed on workers, and in this thread. */
+  /** Files whose index came from the cache, and of those the ones not read (known unchanged); files split and analysed on workers, and in this thread. */
   reused = 0;
+  private unread = 0;
   private onWorkers = 0;
   private inThread = 0;
   private workersUsed = 0;
@@ -93,7 +98,8 @@ export class DiskIndexer {
   /** How the files were indexed, for the log. */
   summary(): string {
     const workers = this.workersUsed > 0 ? `${this.onWorkers} on ${this.workersUsed} worker threads, ` : '';
-    return `${this.reused} from the index cache, ${workers}${this.inThread} indexed in the server thread`;
+    const unread = this.unread > 0 ? ` (${this.unread} not read: unchanged since last read)` : '';
+    return `${this.reused} from the index cache${unread}, ${workers}${this.inThread} indexed in the server thread`;
   }
 
   /** Results in the order of `files`; none once closed (the scan was abandoned). Never rejects. */
@@ -173,6 +179,7 @@ export class DiskIndexer {
       articlesWhenRead: this.articlesWhenRead,
       encodeForCache: this.encodeForCache,
       texts: this.options.texts?.share(),
+      known: this.options.known && { columns: this.options.known.columns, racyMs: this.options.known.racyMs },
     };
     this.pool = new WorkerPool(workerScript, workers, data, this.options.workerLimits);
     this.workersUsed = workers;
@@ -203,25 +210,33 @@ export class DiskIndexer {
   }
 
   private inThisThread(files: DiskFile[]): Promise<DiskFileResult[]> {
-    const { maxBytes, analyses, cache, texts } = this.options;
-    const options = { maxBytes, analyses, articlesWhenRead: this.articlesWhenRead, encodeForCache: this.encodeForCache, cached: cache, read: readTextFile, texts };
+    const { maxBytes, analyses, cache, texts, known } = this.options;
+    const options = { maxBytes, analyses, articlesWhenRead: this.articlesWhenRead, encodeForCache: this.encodeForCache, cached: cache, read: readTextFile, texts, known };
     return Promise.all(files.map((file) => indexFromDisk(file.path, options)));
   }
 
   private scanned(file: DiskFile, result: DiskFileResult, onWorkers: boolean): ScannedFile {
     if (result.kind === 'skipped') return { kind: 'skipped', file, reason: result.reason };
-    const { stored, lines } = this.kept(result);
+    if (result.read?.unread) this.unread++;
+    const { stored, lines } = this.kept(result, file.path, result.read?.unread ? result.hash : undefined);
     const index = result.kind === 'indexed' ? this.made(result, onWorkers) : this.fromCache(stored, result.hash);
     const warning = result.warning === undefined ? {} : { warning: result.warning };
     const indexed = storedFile(file, stored, lines, index, result.hash);
-    if ('stored' in result) this.places.set(indexed, { stored: result.stored, length: result.length });
-    return { kind: 'indexed', file: indexed, ...warning };
+    if (!('stored' in result)) return { kind: 'indexed', file: indexed, ...warning };
+    this.places.set(indexed, { stored: result.stored, length: result.length });
+    const read = result.read;
+    const known = read && { path: file.path, stamp: read.stamp, readAtMs: read.readAtMs, hash: result.hash, stored: result.stored, length: result.length };
+    return { kind: 'indexed', file: indexed, ...warning, ...(known && { known }) };
   }
 
-  /** A text read as the corpus keeps it: where the reading thread put it, or put away here. */
-  private kept(read: TextRead): { stored: StoredText; lines: LineIndex } {
+  /**
+   * A text read as the corpus keeps it: where the reading thread put it, or put away here.
+   * `unreadHash`: the hash of a text an earlier session kept, which is checked when first read (see keptAt).
+   */
+  private kept(read: TextRead, path: string, unreadHash?: string): { stored: StoredText; lines: LineIndex } {
     if (!('stored' in read)) return { stored: storeText(read.text, this.options.texts), lines: new LineIndex(read.text) };
-    const stored = storedAt(this.options.texts!, read.stored, read.length);
+    const texts = this.options.texts!;
+    const stored = unreadHash === undefined ? storedAt(texts, read.stored, read.length) : keptAt(texts, read.stored, read.length, unreadHash, path);
     return { stored, lines: read.lines ? LineIndex.fromBounds(read.lines, read.length, stored) : LineIndex.whenRead(read.length, stored) };
   }
 

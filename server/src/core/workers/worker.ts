@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'worker_threads';
 import { FileAnalysis, analysesSignature } from '../analyses';
 import { readTextFileSync } from '../files';
 import { ScratchFile, SharedScratch } from '../scratchFile';
+import { KnownFiles, KnownFilesColumns } from '../cache/knownFiles';
 import type { SplitResult } from '../articles';
 import type { SeedListParts } from '../duplicates/candidates';
 import { BatchHalf, seedsOfHalf } from '../duplicates/freshBatch';
@@ -25,6 +26,8 @@ export interface IndexWorkerData {
   encodeForCache: boolean;
   /** The scratch file where the texts read are kept (see `DiskIndexOptions.texts`). */
   texts?: SharedScratch;
+  /** See `DiskIndexOptions.known`. */
+  known?: { columns: KnownFilesColumns; racyMs: number };
 }
 
 /**
@@ -51,7 +54,8 @@ export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
   }
   // Blocking reads: this thread has nothing else to do meanwhile, and a promise per step cost more than the reading.
   const texts = data.texts && ScratchFile.attach(data.texts);
-  const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, encodeForCache: data.encodeForCache, read: readTextFileSync, texts };
+  const known = data.known && new KnownFiles(data.known.columns, data.known.racyMs);
+  const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, encodeForCache: data.encodeForCache, read: readTextFileSync, texts, known };
   const answer = async (job: IndexJob): Promise<IndexJobResult> => {
     if (Array.isArray(job)) {
       // One file after another: all at once, every file of the job was read (the reads block)

@@ -1,0 +1,46 @@
+import { strict as assert } from 'assert';
+import { FileStamp } from '../files';
+import { KnownFile, KnownFiles, RACY_MS } from './knownFiles';
+
+const stamp: FileStamp = { size: 120, mtimeMs: 1_700_000_000_000.25, ctimeMs: 1_700_000_000_500.5, ino: 4242 };
+
+function known(path: string, overrides: Partial<KnownFile> = {}): KnownFile {
+  return { path, stamp, readAtMs: stamp.ctimeMs + RACY_MS, hash: `hash of ${path}`, stored: { offset: 100, length: 120 }, length: 118, ...overrides };
+}
+
+describe('known files', () => {
+  it('gives a file as it was read when its stamp is the same now, and nothing when any part of the stamp differs', () => {
+    const files = KnownFiles.of([known('/w/a.txt'), known('/w/b.txt', { stored: { offset: 220, length: 120 } })]);
+    assert.deepEqual(files.unchanged('/w/b.txt', { ...stamp }), known('/w/b.txt', { stored: { offset: 220, length: 120 } }));
+    for (const change of [{ size: 121 }, { mtimeMs: stamp.mtimeMs + 0.001 }, { ctimeMs: stamp.ctimeMs + 1 }, { ino: 4243 }]) {
+      assert.equal(files.unchanged('/w/a.txt', { ...stamp, ...change }), undefined, JSON.stringify(change));
+    }
+    assert.equal(files.unchanged('/w/c.txt', stamp), undefined);
+  });
+
+  it('does not trust a stamp taken within RACY_MS of the last change, by modification or change time', () => {
+    const racy = KnownFiles.of([known('/w/a.txt', { readAtMs: stamp.ctimeMs + RACY_MS - 1 })]);
+    assert.equal(racy.unchanged('/w/a.txt', stamp), undefined);
+    const changedLater = { ...stamp, mtimeMs: stamp.ctimeMs + 10 };
+    const byModification = KnownFiles.of([known('/w/a.txt', { stamp: changedLater, readAtMs: stamp.ctimeMs + RACY_MS })]);
+    assert.equal(byModification.unchanged('/w/a.txt', changedLater), undefined);
+    const trusting = KnownFiles.of([known('/w/a.txt', { readAtMs: stamp.ctimeMs })], 0);
+    assert.ok(trusting.unchanged('/w/a.txt', stamp));
+  });
+
+  it('gives back every file from its columns, as another thread would build them', () => {
+    const files = [known('/w/a.txt'), known('/w/ü 2.txt', { hash: 'h2', stored: { offset: 9_000_000_000, length: 5 }, length: 3 })];
+    const columns = KnownFiles.of(files).columns;
+    const rebuilt = new KnownFiles(structuredClone(columns));
+    assert.deepEqual([...rebuilt.files()], files);
+    assert.ok(rebuilt.equals(KnownFiles.of(files)));
+    assert.ok(!rebuilt.equals(KnownFiles.of([files[0]])));
+    assert.ok(!rebuilt.equals(KnownFiles.of([files[0], { ...files[1], readAtMs: 1 }])));
+    assert.throws(() => new KnownFiles({ ...columns, hashes: ['only one'] }), /do not line up/);
+  });
+
+  it('says where the texts end and how many bytes they take, a text shared by two files counted once', () => {
+    const files = KnownFiles.of([known('/w/a.txt', { stored: { offset: 30, length: 10 } }), known('/w/copy.txt', { stored: { offset: 30, length: 10 } }), known('/w/b.txt', { stored: { offset: 50, length: 5 } })]);
+    assert.deepEqual(files.extent(), { end: 55, bytes: 15 });
+  });
+});

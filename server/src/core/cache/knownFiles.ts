@@ -1,0 +1,107 @@
+/**
+ * The files a scan read, as they were when it read them: their stamp (see FileStamp), the
+ * hash of their content and where their text was kept (the texts file, see keptTexts.ts).
+ * A later scan that finds a file with the same stamp takes its text and index from there
+ * and does not read it: at a warm start of 100k articles, opening, reading, decoding and
+ * hashing 40k files was most of the work besides the server thread's.
+ *
+ * Git's "racy clean" rule: a stamp taken within a moment of the file's last change is not
+ * trusted, as a write right after the read, within the file system's timestamp resolution,
+ * leaves the times as they were.
+ */
+import { FileStamp, sameStamp } from '../files';
+import type { Place } from '../scratchFile';
+
+/** Stamps taken less than this long after the file last changed are not trusted (see above). */
+export const RACY_MS = 3000;
+
+/** A file as a scan read it. */
+export interface KnownFile {
+  /** Its absolute path. */
+  path: string;
+  stamp: FileStamp;
+  /** When the stamp was taken (Date.now()). */
+  readAtMs: number;
+  hash: string;
+  /** Where its text is in the texts file (exactly the file's bytes), and its length in characters. */
+  stored: Place;
+  length: number;
+}
+
+/** KnownFiles as plain data, for another thread or a snapshot: the numbers of each file in a row of NUMBERS. */
+export interface KnownFilesColumns {
+  paths: string[];
+  hashes: string[];
+  numbers: Float64Array;
+}
+
+const NUMBERS = 8;
+
+export class KnownFiles {
+  private byPath: Map<string, number> | undefined;
+
+  constructor(
+    readonly columns: KnownFilesColumns,
+    readonly racyMs = RACY_MS,
+  ) {
+    if (columns.hashes.length !== columns.paths.length || columns.numbers.length !== columns.paths.length * NUMBERS) {
+      throw new Error('the known files do not line up');
+    }
+  }
+
+  static of(files: readonly KnownFile[], racyMs?: number): KnownFiles {
+    const numbers = new Float64Array(files.length * NUMBERS);
+    files.forEach(({ stamp, readAtMs, stored, length }, i) => {
+      numbers.set([stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, readAtMs, stored.offset, stored.length, length], i * NUMBERS);
+    });
+    return new KnownFiles({ paths: files.map((file) => file.path), hashes: files.map((file) => file.hash), numbers }, racyMs);
+  }
+
+  get size(): number {
+    return this.columns.paths.length;
+  }
+
+  /** The file at `path` as last read, if its stamp now is the one it had then and that one can be trusted. */
+  unchanged(path: string, stamp: FileStamp): KnownFile | undefined {
+    this.byPath ??= new Map(this.columns.paths.map((known, i) => [known, i]));
+    const i = this.byPath.get(path);
+    if (i === undefined) return undefined;
+    const known = this.file(i);
+    const changedAt = Math.max(known.stamp.mtimeMs, known.stamp.ctimeMs);
+    return sameStamp(known.stamp, stamp) && known.readAtMs - changedAt >= this.racyMs ? known : undefined;
+  }
+
+  *files(): IterableIterator<KnownFile> {
+    for (let i = 0; i < this.size; i++) yield this.file(i);
+  }
+
+  /** The end of the last text, and the bytes the texts take (each place once). */
+  extent(): { end: number; bytes: number } {
+    const places = new Map<number, number>();
+    for (let i = 0; i < this.size; i++) places.set(this.columns.numbers[i * NUMBERS + 5], this.columns.numbers[i * NUMBERS + 6]);
+    let end = 0;
+    let bytes = 0;
+    for (const [offset, length] of places) {
+      end = Math.max(end, offset + length);
+      bytes += length;
+    }
+    return { end, bytes };
+  }
+
+  equals(other: KnownFiles): boolean {
+    const [a, b] = [this.columns, other.columns];
+    return a.paths.length === b.paths.length && a.paths.every((path, i) => path === b.paths[i] && a.hashes[i] === b.hashes[i]) && a.numbers.every((n, i) => n === b.numbers[i]);
+  }
+
+  private file(i: number): KnownFile {
+    const n = this.columns.numbers.subarray(i * NUMBERS, (i + 1) * NUMBERS);
+    return {
+      path: this.columns.paths[i],
+      stamp: { size: n[0], mtimeMs: n[1], ctimeMs: n[2], ino: n[3] },
+      readAtMs: n[4],
+      hash: this.columns.hashes[i],
+      stored: { offset: n[5], length: n[6] },
+      length: n[7],
+    };
+  }
+}
