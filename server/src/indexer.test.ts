@@ -22,13 +22,14 @@ describe('workspace indexer with an index cache', function () {
   const log = { info: (message: string) => logs.push(message), warn: (message: string) => logs.push(message), error: (message: string) => logs.push(message) };
 
   /** A fresh server's scan: a new corpus and indexer on the same storage folder. */
-  const scan = async ({ withStorage = true } = {}): Promise<{ corpus: Corpus; batches: number[] }> => {
+  /** `storageFolder`: null for none. */
+  const scan = async ({ storageFolder = storage as string | null } = {}): Promise<{ corpus: Corpus; batches: number[] }> => {
     logs = [];
     const corpus = new Corpus({ analyses: [capitalsAnalysis] });
     const batches: number[] = [];
     corpus.onChange((change) => batches.push(change.updated.length));
     const indexer = new WorkspaceIndexer(corpus, () => defaultSettings, log, { workerScript: WORKER });
-    indexer.setStorageFolder(withStorage ? storage : undefined);
+    indexer.setStorageFolder(storageFolder ?? undefined);
     await indexer.scan([{ uri: URI.file(workspace).toString(), name: 'news' }], { report: () => undefined });
     await indexer.saveCache();
     return { corpus, batches };
@@ -91,11 +92,18 @@ describe('workspace indexer with an index cache', function () {
     assert.equal(indexed.lines.lineText(0), story(2).split('\n')[0]);
   });
 
+  it('keeps the texts in a temporary file, saying why, when the storage folder cannot take them', async () => {
+    const { corpus } = await scan({ storageFolder: path.join(workspace, 'scan.txt', 'storage') });
+    assert.equal(logs.filter((line) => /^Texts file .*texts\.bin could not be opened \(.*ENOTDIR.*\); texts are kept in a temporary file\.$/.test(line)).length, 1, logs.join('\n'));
+    assert.equal(corpus.size, FILES);
+    assert.equal(corpus.get(URI.file(path.join(workspace, 'area-5', 'story-5.txt')).toString())?.text, story(5));
+  });
+
   it('keeps the texts in memory, saying so once, when there is no storage folder and no temporary file can be made', async () => {
     const tmpdir = process.env.TMPDIR;
     process.env.TMPDIR = path.join(workspace, 'no such folder');
     try {
-      const { corpus } = await scan({ withStorage: false });
+      const { corpus } = await scan({ storageFolder: null });
       assert.equal(logs.filter((line) => /^File texts are kept in memory: no temporary file could be made \(.*ENOENT.*\)\.$/.test(line)).length, 1, logs.join('\n'));
       assert.equal(corpus.get(URI.file(path.join(workspace, 'area-4', 'story-4.txt')).toString())?.text, story(4));
     } finally {

@@ -96,6 +96,9 @@ export class WorkspaceIndexer {
     this.options = { ...this.options, storageFolder: folder };
     this.cache = undefined;
     this.textStorage = undefined;
+    // Read now, before the features start reading what they keep there: libuv's threads
+    // take reads in turn, and a warm start of 100k articles waited about 0.5 s for these.
+    void this.texts().forScan();
   }
 
   get skippedCount(): number {

@@ -44,16 +44,17 @@ describe('cache file checksum, on another thread for a file of several slices', 
     return stored;
   }
 
-  it('gives the checksum the writer wrote, over several slices and over one', async () => {
+  it('gives the checksum the writer wrote, over several slices (on a thread), two (here) and one', async () => {
     const values = [Uint8Array.from([7]), Uint8Array.from({ length: 2 * SLICE_BYTES + 5 }, (_, i) => i % 253), Uint8Array.from([1, 2])];
-    for (const entries of [values, values.slice(0, 1)]) {
+    const twoSlices = [Uint8Array.from({ length: SLICE_BYTES + 5 }, (_, i) => i % 251)];
+    for (const entries of [values, twoSlices, values.slice(0, 1)]) {
       const { file, size } = await written(entries);
       assert.ok((await checksumOf(file, size - 20)).equals(storedChecksum(file, size)));
     }
   });
 
   it('fails when the file is shorter than asked, hashed here or on a thread', async () => {
-    for (const length of [3, SLICE_BYTES + 3]) {
+    for (const length of [3, 2 * SLICE_BYTES + 3]) {
       const { file, size } = await written([new Uint8Array(length)]);
       await assert.rejects(checksumOf(file, size + 1), /ends before its checksum/);
     }
