@@ -129,6 +129,8 @@ describe('walkFolder', () => {
       await fs.writeFile(path.join(root, name), 'text');
     }
     await fs.symlink(root, path.join(root, 'sub', 'loop'));
+    // A link to a folder the walk reaches without one, after it.
+    await fs.symlink(path.join(root, 'sub'), path.join(root, 'sub-alias'));
     if (process.platform !== 'win32') execFileSync('mkfifo', [path.join(root, 'sub', 'pipe.txt')]);
   });
   after(() => fs.rm(root, { recursive: true, force: true }));
@@ -146,6 +148,7 @@ describe('walkFolder', () => {
     assert.deepEqual(skips, [
       ...(process.platform === 'win32' ? [] : ['sub/pipe.txt: not a regular file (a pipe, socket or device)']),
       'sub/loop: symbolic link loop: folder already indexed',
+      'sub-alias: symbolic link loop: folder already indexed',
     ]);
   });
 

@@ -217,21 +217,28 @@ export interface WalkedFile {
   relativePath: string;
 }
 
+/** A folder to list: where, and its real path once known (see walkFolder). */
+interface WalkedFolder extends WalkedFile {
+  real?: string;
+}
+
 /**
  * Yields the files under `root` that the filter includes, in a stable (sorted) order.
  * Symbolic links are followed once: a link back to a folder already visited is reported
  * as a loop and not entered again. Relative paths are built while walking: taking each
  * from the absolute path (path.relative) cost more than the rest of the walk at 40k files.
+ * Real paths too: only the root and linked folders are resolved (a folder cannot be hard
+ * linked), which spared 400 calls at 40k files, queued behind a warm start's reading.
  */
 export async function* walkFolder(root: string, filter: FileFilter, events: WalkEvents): AsyncGenerator<WalkedFile> {
   const visited = new Set<string>();
-  const pending: WalkedFile[] = [{ path: root, relativePath: '' }];
+  const pending: WalkedFolder[] = [{ path: root, relativePath: '' }];
   while (pending.length > 0) {
     const folder = pending.pop()!;
     let real: string;
     let entries: import('fs').Dirent[];
     try {
-      real = await fs.realpath(folder.path);
+      real = folder.real ?? (await fs.realpath(folder.path));
       if (visited.has(real)) {
         events.onSkip(folder.relativePath, 'symbolic link loop: folder already indexed');
         continue;
@@ -243,14 +250,15 @@ export async function* walkFolder(root: string, filter: FileFilter, events: Walk
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const subfolders: WalkedFile[] = [];
+    const subfolders: WalkedFolder[] = [];
     for (const entry of entries) {
       const full = path.join(folder.path, entry.name);
       const relative = folder.relativePath === '' ? entry.name : `${folder.relativePath}/${entry.name}`;
       if (filter.excludes(relative)) continue;
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
+      const linked = entry.isSymbolicLink();
+      if (linked) {
         try {
           const target = await fs.stat(full);
           isDirectory = target.isDirectory();
@@ -261,7 +269,7 @@ export async function* walkFolder(root: string, filter: FileFilter, events: Walk
         }
       }
       const walked = { path: full, relativePath: relative };
-      if (isDirectory) subfolders.push(walked);
+      if (isDirectory) subfolders.push(linked ? walked : { ...walked, real: path.join(real, entry.name) });
       else if (!filter.includes(relative)) continue;
       else if (isFile) yield walked;
       else events.onSkip(relative, NOT_A_FILE);
