@@ -61,18 +61,18 @@ export class KnownFiles {
     return this.columns.paths.length;
   }
 
-  /** The file at `path` as last read, if its stamp now is the one it had then and that one can be trusted. */
-  unchanged(path: string, stamp: FileStamp): KnownFile | undefined {
+  /** Where the file at `path` is in the list (see `at`), if its stamp now is the one it had when read and that one can be trusted. */
+  unchanged(path: string, stamp: FileStamp): number | undefined {
     this.byPath ??= new Map(this.columns.paths.map((known, i) => [known, i]));
     const i = this.byPath.get(path);
     if (i === undefined) return undefined;
-    const known = this.file(i);
+    const known = this.at(i);
     const changedAt = Math.max(known.stamp.mtimeMs, known.stamp.ctimeMs);
-    return sameStamp(known.stamp, stamp) && known.readAtMs - changedAt >= this.racyMs ? known : undefined;
+    return sameStamp(known.stamp, stamp) && known.readAtMs - changedAt >= this.racyMs ? i : undefined;
   }
 
   *files(): IterableIterator<KnownFile> {
-    for (let i = 0; i < this.size; i++) yield this.file(i);
+    for (let i = 0; i < this.size; i++) yield this.at(i);
   }
 
   /** The end of the last text, and the bytes the texts take (each place once). */
@@ -93,7 +93,7 @@ export class KnownFiles {
     return a.paths.length === b.paths.length && a.paths.every((path, i) => path === b.paths[i] && a.hashes[i] === b.hashes[i]) && a.numbers.every((n, i) => n === b.numbers[i]);
   }
 
-  private file(i: number): KnownFile {
+  at(i: number): KnownFile {
     const n = this.columns.numbers.subarray(i * NUMBERS, (i + 1) * NUMBERS);
     return {
       path: this.columns.paths[i],

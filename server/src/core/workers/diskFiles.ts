@@ -9,7 +9,7 @@ import { FileIndex, analyseText } from '../corpus';
 import { encodeEntry } from '../cache/indexCache';
 import { Stats, statSync } from 'fs';
 import { FileStamp, ReadOutcome, stampOf } from '../files';
-import type { KnownFile, KnownFiles } from '../cache/knownFiles';
+import type { KnownFiles } from '../cache/knownFiles';
 import type { Place, ScratchFile } from '../scratchFile';
 import { SplitResult, splitArticles } from '../articles';
 import { appendToScratch, storedAt } from '../storedText';
@@ -36,18 +36,16 @@ export interface TextPlace {
  */
 export type TextRead = { text: string } | (TextPlace & { lines?: LineBounds });
 
-/**
- * The file's stamp and when it was taken (see KnownFiles), for a file whose text was kept
- * exactly as its bytes; `unread` when the file was not read at all, being known unchanged.
- */
+/** The file's stamp and when it was taken (see KnownFiles), for a file whose text was kept exactly as its bytes. */
 export interface ReadStamp {
   stamp: FileStamp;
   readAtMs: number;
-  unread?: true;
 }
 
 export type DiskFileResult =
   | { kind: 'skipped'; reason: string }
+  /** Not read: the file is as it was when read before, as the `known` file of DiskIndexOptions.known says, and the cache holds its index. */
+  | { kind: 'unchanged'; known: number }
   /** The cache holds this text's index: look it up by `hash`. */
   | ({ kind: 'cached'; hash: string; warning?: string; read?: ReadStamp } & TextRead)
   /** The index made: as an `entry` encoded for the cache (see `encodeEntry`), or as it is for a scan without a cache. */
@@ -77,10 +75,7 @@ export interface DiskIndexOptions {
 /** `path`: the file's absolute path. */
 export async function indexFromDisk(path: string, options: DiskIndexOptions): Promise<DiskFileResult> {
   const known = unchangedFile(path, options);
-  if (known) {
-    const { hash, stored, length, stamp, readAtMs } = known;
-    return { kind: 'cached', hash, stored, length, read: { stamp, readAtMs, unread: true } };
-  }
+  if (known !== undefined) return { kind: 'unchanged', known };
   const readAtMs = Date.now();
   const outcome = await options.read(path, options.maxBytes);
   if (outcome.kind === 'skipped') return outcome;
@@ -100,8 +95,8 @@ export async function indexFromDisk(path: string, options: DiskIndexOptions): Pr
   }
 }
 
-/** The file at `path` as last read, if it is unchanged since and the cache holds its index. */
-function unchangedFile(path: string, { known, cached }: DiskIndexOptions): KnownFile | undefined {
+/** Where the file at `path` is among the known files, if it is unchanged since it was read and the cache holds its index. */
+function unchangedFile(path: string, { known, cached }: DiskIndexOptions): number | undefined {
   if (!known) return undefined;
   let status: Stats | undefined;
   try {
@@ -111,7 +106,7 @@ function unchangedFile(path: string, { known, cached }: DiskIndexOptions): Known
     return undefined;
   }
   const file = status?.isFile() ? known.unchanged(path, stampOf(status)) : undefined;
-  return file && cached.has(file.hash) ? file : undefined;
+  return file !== undefined && cached.has(known.at(file).hash) ? file : undefined;
 }
 
 /**

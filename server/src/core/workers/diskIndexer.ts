@@ -217,26 +217,31 @@ export class DiskIndexer {
 
   private scanned(file: DiskFile, result: DiskFileResult, onWorkers: boolean): ScannedFile {
     if (result.kind === 'skipped') return { kind: 'skipped', file, reason: result.reason };
-    if (result.read?.unread) this.unread++;
-    const { stored, lines } = this.kept(result, file.path, result.read?.unread ? result.hash : undefined);
+    if (result.kind === 'unchanged') return this.unchanged(file, this.options.known!.at(result.known));
+    const { stored, lines } = this.kept(result);
     const index = result.kind === 'indexed' ? this.made(result, onWorkers) : this.fromCache(stored, result.hash);
     const warning = result.warning === undefined ? {} : { warning: result.warning };
     const indexed = storedFile(file, stored, lines, index, result.hash);
     if (!('stored' in result)) return { kind: 'indexed', file: indexed, ...warning };
     this.places.set(indexed, { stored: result.stored, length: result.length });
-    const read = result.read;
+    const { read } = result;
     const known = read && { path: file.path, stamp: read.stamp, readAtMs: read.readAtMs, hash: result.hash, stored: result.stored, length: result.length };
     return { kind: 'indexed', file: indexed, ...warning, ...(known && { known }) };
   }
 
-  /**
-   * A text read as the corpus keeps it: where the reading thread put it, or put away here.
-   * `unreadHash`: the hash of a text an earlier session kept, which is checked when first read (see keptAt).
-   */
-  private kept(read: TextRead, path: string, unreadHash?: string): { stored: StoredText; lines: LineIndex } {
+  /** A file not read, as it was when read before: its text where it was kept then, checked when first read (see keptAt). */
+  private unchanged(file: DiskFile, known: KnownFile): ScannedFile {
+    this.unread++;
+    const stored = keptAt(this.options.texts!, known.stored, known.length, known.hash, file.path);
+    const indexed = storedFile(file, stored, LineIndex.whenRead(known.length, stored), this.fromCache(stored, known.hash), known.hash);
+    this.places.set(indexed, { stored: known.stored, length: known.length });
+    return { kind: 'indexed', file: indexed, known };
+  }
+
+  /** A text read as the corpus keeps it: where the reading thread put it, or put away here. */
+  private kept(read: TextRead): { stored: StoredText; lines: LineIndex } {
     if (!('stored' in read)) return { stored: storeText(read.text, this.options.texts), lines: new LineIndex(read.text) };
-    const texts = this.options.texts!;
-    const stored = unreadHash === undefined ? storedAt(texts, read.stored, read.length) : keptAt(texts, read.stored, read.length, unreadHash, path);
+    const stored = storedAt(this.options.texts!, read.stored, read.length);
     return { stored, lines: read.lines ? LineIndex.fromBounds(read.lines, read.length, stored) : LineIndex.whenRead(read.length, stored) };
   }
 
