@@ -61,14 +61,17 @@ export class KnownFiles {
     return this.columns.paths.length;
   }
 
-  /** Where the file at `path` is in the list (see `at`), if its stamp now is the one it had when read and that one can be trusted. */
-  unchanged(path: string, stamp: FileStamp): number | undefined {
+  /** Where the file at `path` is in the list (see `at`), if it is there. */
+  find(path: string): number | undefined {
     this.byPath ??= new Map(this.columns.paths.map((known, i) => [known, i]));
-    const i = this.byPath.get(path);
-    if (i === undefined) return undefined;
+    return this.byPath.get(path);
+  }
+
+  /** Whether the file `at(i)` is unchanged since it was read: its stamp now, `stamp`, is the one it had then, and that one can be trusted. */
+  unchanged(i: number, stamp: FileStamp): boolean {
     const known = this.at(i);
     const changedAt = Math.max(known.stamp.mtimeMs, known.stamp.ctimeMs);
-    return sameStamp(known.stamp, stamp) && known.readAtMs - changedAt >= this.racyMs ? i : undefined;
+    return sameStamp(known.stamp, stamp) && known.readAtMs - changedAt >= this.racyMs;
   }
 
   *files(): IterableIterator<KnownFile> {

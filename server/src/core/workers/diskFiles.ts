@@ -97,7 +97,8 @@ export async function indexFromDisk(path: string, options: DiskIndexOptions): Pr
 
 /** Where the file at `path` is among the known files, if it is unchanged since it was read and the cache holds its index. */
 function unchangedFile(path: string, { known, cached }: DiskIndexOptions): number | undefined {
-  if (!known) return undefined;
+  const found = known?.find(path);
+  if (found === undefined) return undefined;
   let status: Stats | undefined;
   try {
     status = statSync(path, { throwIfNoEntry: false });
@@ -105,8 +106,7 @@ function unchangedFile(path: string, { known, cached }: DiskIndexOptions): numbe
     // Whatever keeps it from being looked at is said when it is read.
     return undefined;
   }
-  const file = status?.isFile() ? known.unchanged(path, stampOf(status)) : undefined;
-  return file !== undefined && cached.has(known.at(file).hash) ? file : undefined;
+  return status?.isFile() && known!.unchanged(found, stampOf(status)) && cached.has(known!.at(found).hash) ? found : undefined;
 }
 
 /**
