@@ -94,10 +94,11 @@ async function serverStart(root: string, storage: string, hovered: string, cold:
   const cpu = await serverCpuSeconds(server);
   if (cold) {
     await waitForLog(server, /^Index cache: (saved|could not save)/);
+    await waitForLog(server, /^Known files: (saved|could not save)/);
     await waitForLog(server, /^Organisations memory: (saved|could not save)/);
     await waitForLog(server, /^Duplicates index: (saved|could not save)/);
   }
-  const phases = server.logs.filter((line) => /^(Indexed|Recognised organisations|Organisations memory|Duplicates index|Found \d+ themes|Index cache: saved)/.test(line));
+  const phases = server.logs.filter((line) => /^(Index: |Indexed|Recognised organisations|Organisations memory|Duplicates index|Found \d+ themes|Index cache: saved|Known files)/.test(line));
   const scanMs = /in (\d+) ms/.exec(server.logs.find((line) => line.startsWith('Indexed ')) ?? '')?.[1];
   await server.stop();
   const row = [fmt(readySeconds, 2), scanMs ? fmt(Number(scanMs) / 1000, 2) : '?', cpu, peakRssMB, rtt(duringScan), rtt(afterScan)].join(' | ');
