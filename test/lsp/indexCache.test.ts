@@ -197,6 +197,7 @@ describe('index cache through the language server', function () {
     const damaged = await start();
     assert.deepEqual(await answers(damaged), before);
     assert.match(await waitForLog(damaged, /^Index: /), /not read: unchanged since last read/);
+    assert.equal(damaged.logs.filter((line) => /^Texts file: the text kept for .*\.txt is damaged; such files are read themselves\.$/.test(line)).length, 1, damaged.logs.join('\n'));
     await stop(damaged);
   });
 

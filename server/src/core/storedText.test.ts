@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { memoryInUseMB } from '../../../test/memory/collectGarbage';
 import { indexFile } from './corpus';
-import { ScratchFile } from './scratchFile';
+import { Place, ScratchFile } from './scratchFile';
 import { keptAt, storeText } from './storedText';
 import { contentHash } from './text';
 import { promises as fs } from 'fs';
@@ -102,14 +102,19 @@ describe('an indexed file', () => {
       const hash = contentHash(Buffer.from(text));
       const intact = scratch.appendText(text);
       const damaged = scratch.appendText(text.replace('article', 'ARTICLE'));
-      assert.equal(keptAt(scratch, intact, text.length, hash, filePath).read(), text);
-      const fallingBack = keptAt(scratch, damaged, text.length, hash, filePath);
+      const damages: string[] = [];
+      const kept = (stored: Place) => keptAt(scratch, { path: filePath, hash, stored, length: text.length }, (path) => damages.push(path));
+      assert.equal(kept(intact).read(), text);
+      assert.deepEqual(damages, []);
+      const fallingBack = kept(damaged);
       assert.equal(fallingBack.read(), text);
+      assert.deepEqual(damages, [filePath]);
       await fs.writeFile(filePath, 'changed since');
       // What was read stays the text indexed, though the file changed since.
       assert.equal(fallingBack.read(), text);
-      assert.throws(() => keptAt(scratch, damaged, text.length, hash, filePath).read(), /is damaged, and the file has changed since/);
-      assert.throws(() => keptAt(scratch, { offset: 1 << 20, length: 4 }, 4, hash, filePath).read(), /is damaged/);
+      assert.deepEqual(damages, [filePath]);
+      assert.throws(() => kept(damaged).read(), /is damaged, and the file has changed since/);
+      assert.throws(() => kept({ offset: 1 << 20, length: 4 }).read(), /is damaged/);
     } finally {
       scratch.close();
       await fs.rm(folder, { recursive: true, force: true });

@@ -79,14 +79,21 @@ export function storedAt(scratch: ScratchFile, place: Place, length: number): St
 }
 
 /**
- * The text of `length` characters that an earlier session kept at `place` (see
- * keptTexts.ts), from the file at `path` whose content hash is `hash`. Checked against the
- * hash when first read, as the texts file may have lost writes in a crash; if it does not
- * match, the file's own content is taken if it still has that hash, and otherwise reading
- * throws.
+ * The text of the file `known` that an earlier session kept in `scratch` (see keptTexts.ts).
+ * Checked against the file's content hash when first read, as the texts file may have lost
+ * writes in a crash; if it does not match, `damaged` is told, and the file's own content is
+ * taken if it still has that hash; otherwise reading throws.
  */
-export function keptAt(scratch: ScratchFile, place: Place, length: number, hash: string, path: string): StoredText {
-  return new CheckedOnRead(length, scratch, place, hash, path);
+export function keptAt(scratch: ScratchFile, known: KnownText, damaged: (path: string) => void): StoredText {
+  return new CheckedOnRead(scratch, known, damaged);
+}
+
+/** Where the text of the file at `path`, whose content hash is `hash`, was kept: `length` characters at `stored`. */
+export interface KnownText {
+  path: string;
+  hash: string;
+  stored: Place;
+  length: number;
 }
 
 function isWellFormed(text: string): boolean {
@@ -166,25 +173,25 @@ class CheckedOnRead extends BytesInScratch {
   private checked: boolean | Buffer = false;
 
   constructor(
-    length: number,
     scratch: ScratchFile,
-    place: Place,
-    private readonly hash: string,
-    private readonly path: string,
+    private readonly known: KnownText,
+    private readonly damaged: (path: string) => void,
   ) {
-    super(length, scratch, place);
+    super(known.length, scratch, known.stored);
   }
 
   protected override bytes(): Buffer {
     if (this.checked instanceof Buffer) return this.checked;
     if (this.checked) return super.bytes();
+    const { hash, path } = this.known;
     const kept = this.keptBytes();
-    if (kept && contentHash(kept) === this.hash) {
+    if (kept && contentHash(kept) === hash) {
       this.checked = true;
       return kept;
     }
-    const own = readFileSync(this.path);
-    if (contentHash(own) !== this.hash) throw new Error(`the text kept for ${this.path} is damaged, and the file has changed since`);
+    this.damaged(path);
+    const own = readFileSync(path);
+    if (contentHash(own) !== hash) throw new Error(`the text kept for ${path} is damaged, and the file has changed since`);
     this.checked = own;
     return own;
   }

@@ -232,11 +232,19 @@ export class DiskIndexer {
   /** A file not read, as it was when read before: its text where it was kept then, checked when first read (see keptAt). */
   private unchanged(file: DiskFile, known: KnownFile): ScannedFile {
     this.unread++;
-    const stored = keptAt(this.options.texts!, known.stored, known.length, known.hash, file.path);
+    const stored = keptAt(this.options.texts!, known, this.keptTextDamaged);
     const indexed = storedFile(file, stored, LineIndex.whenRead(known.length, stored), this.fromCache(stored, known.hash), known.hash);
     this.places.set(indexed, { stored: known.stored, length: known.length });
     return { kind: 'indexed', file: indexed, known };
   }
+
+  /** Said once: a texts file that lost writes has lost those of many files. */
+  private readonly keptTextDamaged = (path: string): void => {
+    if (this.damageSaid) return;
+    this.damageSaid = true;
+    this.options.log.warn(`Texts file: the text kept for ${path} is damaged; such files are read themselves.`);
+  };
+  private damageSaid = false;
 
   /** A text read as the corpus keeps it: where the reading thread put it, or put away here. */
   private kept(read: TextRead): { stored: StoredText; lines: LineIndex } {
