@@ -128,7 +128,7 @@ export class WorkspaceIndexer {
     try {
       for await (const scanned of indexInWalkOrder(this.filesToRead(folders, seen), disk)) {
         done++;
-        this.texts().scanned(scanned.file.uri, scanned.kind === 'indexed' ? scanned.known : undefined);
+        this.texts().scanned(scanned.file.uri, scanned.kind === 'indexed' ? scanned : {});
         if (scanned.kind === 'skipped') this.skip(scanned.file.relativePath, scanned.reason, scanned.file.uri);
         else {
           this.skipped.delete(scanned.file.uri);

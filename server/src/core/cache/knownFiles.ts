@@ -78,15 +78,14 @@ export class KnownFiles {
     for (let i = 0; i < this.size; i++) yield this.at(i);
   }
 
-  /** The end of the last text, and the bytes the texts take (each place once). */
+  /** The end of the last text, and the bytes the texts take (each file's text is its own: a scan keeps every text it reads). */
   extent(): { end: number; bytes: number } {
-    const places = new Map<number, number>();
-    for (let i = 0; i < this.size; i++) places.set(this.columns.numbers[i * NUMBERS + 5], this.columns.numbers[i * NUMBERS + 6]);
+    const { numbers } = this.columns;
     let end = 0;
     let bytes = 0;
-    for (const [offset, length] of places) {
-      end = Math.max(end, offset + length);
-      bytes += length;
+    for (let at = 0; at < numbers.length; at += NUMBERS) {
+      end = Math.max(end, numbers[at + 5] + numbers[at + 6]);
+      bytes += numbers[at + 6];
     }
     return { end, bytes };
   }

@@ -24,8 +24,11 @@ import type { IndexJob, IndexJobResult, IndexWorkerData } from './worker';
 
 export type ScannedFile =
   | { kind: 'skipped'; file: DiskFile; reason: string }
-  /** `known`: the file as read, when its text was kept in the scratch file as its bytes (see KnownFiles). */
-  | { kind: 'indexed'; file: IndexedFile; warning?: string; known?: KnownFile };
+  /**
+   * `known`: the file as read, when its text was kept in the scratch file as its bytes (see
+   * KnownFiles); `unread` when it was not read now, being as it was when read before.
+   */
+  | { kind: 'indexed'; file: IndexedFile; warning?: string; known?: KnownFile; unread?: true };
 
 export interface DiskIndexerOptions {
   maxBytes: number;
@@ -235,7 +238,7 @@ export class DiskIndexer {
     const stored = keptAt(this.options.texts!, known, this.keptTextDamaged);
     const indexed = storedFile(file, stored, LineIndex.whenRead(known.length, stored), this.fromCache(stored, known.hash), known.hash);
     this.places.set(indexed, { stored: known.stored, length: known.length });
-    return { kind: 'indexed', file: indexed, known };
+    return { kind: 'indexed', file: indexed, known, unread: true };
   }
 
   /** Said once: a texts file that lost writes has lost those of many files. */
