@@ -52,7 +52,7 @@ export async function scanDuplicates(root: string, options: ScanOptions): Promis
   const texts = scratchForTexts((message) => options.onWarning?.(message));
   try {
     const corpus = new Corpus({ analyses: [fingerprintsAnalysis], articlesWhenRead: true });
-    return await scanFolderThen(root, { ...options, texts, workerLimits: DUPLICATES_WORKER_LIMITS }, corpus, async ({ skipped, warnings }, disk) => {
+    return await scanFolderThen(root, { ...options, texts, workerLimits: DUPLICATES_WORKER_LIMITS, helpWorkers: true }, corpus, async ({ skipped, warnings }, disk) => {
       // The index threads, idle once every file is read, find half of the seeds, then split the files that may share a passage while this thread matches them.
       const groups = await findDuplicatesAlongside(corpus, ignoredIn(root), defaultSettings.duplicates, {
         split: (files) => disk.splitAhead(files),

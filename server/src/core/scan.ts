@@ -31,6 +31,8 @@ export interface ScanOptions {
   texts?: ScratchFile;
   /** The heap limits of each index worker thread; V8's defaults when undefined. */
   workerLimits?: ResourceLimits;
+  /** This thread reads files too, with one worker fewer (see DiskIndexerOptions.helpWorkers). */
+  helpWorkers?: boolean;
 }
 
 export interface ScanNote {
@@ -79,6 +81,7 @@ export async function scanFolderThen<T>(
     workerScript: options.workerScript,
     texts: options.texts,
     workerLimits: options.workerLimits,
+    helpWorkers: options.helpWorkers,
   });
   async function* diskFiles(): AsyncGenerator<DiskFile> {
     for await (const file of walkFolder(root, filter, { onSkip: (relativePath, message) => skipped.push({ path: relativePath, message }) })) {

@@ -106,6 +106,23 @@ describe('indexing files from disk', function () {
     assert.deepEqual(logs, []);
   });
 
+
+  it('indexes the jobs its workers cannot take yet in this thread when it helps them, as they would, with one worker fewer', async () => {
+    const texts = ScratchFile.create('test');
+    try {
+      const cores = Math.min(8, os.availableParallelism());
+      const helped = indexer({ workerScript: ANALYSIS_WORKER, texts, workers: undefined, helpWorkers: true });
+      const results = await indexAll(helped);
+      // Jobs of 4 files, all given at once: a worker holds two, this thread takes the next.
+      const [, onWorkers, inThread] = /^0 from the index cache, (\d+) on (\d+) worker threads, (\d+) indexed in the server thread$/.exec(helped.summary()) ?? [];
+      assert.ok(Number(onWorkers) > 0 && Number(inThread) > 0, helped.summary());
+      assert.match(helped.summary(), new RegExp(` on ${Math.max(1, cores - 1)} worker threads`));
+      assert.deepEqual(plain(results), plain(await indexAll(indexer({ workerScript: undefined }))));
+      assert.deepEqual(logs, []);
+    } finally {
+      texts.close();
+    }
+  });
   it('keeps the texts the workers read in the shared scratch file, each once and whole, the server thread appending beside them', async () => {
     const texts = ScratchFile.create('test');
     try {

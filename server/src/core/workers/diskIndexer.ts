@@ -11,7 +11,7 @@ import { analysesSignature } from '../analyses';
 import type { SplitResult } from '../articles';
 import { FileIndex, IndexedFile, analyseText, giveSplit, storedFile } from '../corpus';
 import { CacheLog, IndexCache, decodeEntry, encodeEntry } from '../cache/indexCache';
-import { readTextFile } from '../files';
+import { readTextFile, readTextFileSync } from '../files';
 import type { ScratchFile } from '../scratchFile';
 import { StoredText, keptAt, storeText, storedAt } from '../storedText';
 import type { KnownFile, KnownFiles } from '../cache/knownFiles';
@@ -55,6 +55,12 @@ export interface DiskIndexerOptions {
   growAfterIndexed?: number;
   /** The heap limits of each worker thread (see ScanOptions.workerLimits); V8's defaults when undefined. */
   workerLimits?: ResourceLimits;
+  /**
+   * This thread indexes a job itself, blocking, whenever the workers hold all the jobs they
+   * may: for a scan whose thread has nothing else to do meanwhile (the CLI's), and which
+   * then starts one worker fewer by default, this thread taking its core (see defaultWorkers).
+   */
+  helpWorkers?: boolean;
 }
 
 const DEFAULT_IN_THREAD_FILES = 250;
@@ -109,23 +115,26 @@ export class DiskIndexer {
   async index(files: DiskFile[]): Promise<ScannedFile[]> {
     this.requested += files.length;
     const pool = this.workerPool();
-    let results: DiskFileResult[] | undefined;
-    if (pool) {
-      // A list of files gives a list of their results.
-      results = await (pool.run(files.map((file) => file.path)) as Promise<DiskFileResult[]>).catch((error: Error) => {
-        if (this.pool === pool) {
-          this.pool = undefined;
-          this.options.log.warn(`Index worker threads failed (${error.message}); indexing in the server thread instead.`);
-        }
-        return undefined;
-      });
-    }
+    // Only a job that would wait for a worker: this thread blocks while it reads.
+    const helping = pool !== undefined && this.options.helpWorkers === true && pool.full;
+    const fromWorkers = pool && !helping ? await this.onPool(pool, files) : undefined;
     if (this.closed) return [];
-    const onWorkers = results !== undefined;
-    results ??= await this.inThisThread(files);
-    const scanned = files.map((file, i) => this.scanned(file, results[i], onWorkers));
+    const results = fromWorkers ?? (await this.inThisThread(files, helping));
+    const scanned = files.map((file, i) => this.scanned(file, results[i], fromWorkers !== undefined));
     this.growIfIndexing();
     return scanned;
+  }
+
+  /** The results of `files` from the workers; undefined when they failed, and are then given up. */
+  private onPool(pool: WorkerPool<IndexJob, IndexJobResult>, files: DiskFile[]): Promise<DiskFileResult[] | undefined> {
+    // A list of files gives a list of their results.
+    return (pool.run(files.map((file) => file.path)) as Promise<DiskFileResult[]>).catch((error: Error) => {
+      if (this.pool === pool) {
+        this.pool = undefined;
+        this.options.log.warn(`Index worker threads failed (${error.message}); indexing in the server thread instead.`);
+      }
+      return undefined;
+    });
   }
 
   /**
@@ -186,7 +195,7 @@ export class DiskIndexer {
     };
     this.pool = new WorkerPool(workerScript, workers, data, this.options.workerLimits);
     this.workersUsed = workers;
-    this.spareCore = this.options.workers === undefined && workers < cores;
+    this.spareCore = this.options.workers === undefined && !this.options.helpWorkers && workers < cores;
     return this.pool;
   }
 
@@ -195,10 +204,11 @@ export class DiskIndexer {
    * most files are only read and hashed on the workers, and this thread, which decodes and
    * applies every file, is the limit. At 100k articles on two cores, one worker made a warm
    * start ready 0.25 s sooner than two. If the files need indexing after all, the pool grows
-   * (see growIfIndexing).
+   * (see growIfIndexing). One fewer too when this thread helps the workers (see helpWorkers):
+   * it takes the core itself.
    */
   private defaultWorkers(cores: number): number {
-    return this.options.cache.size > 0 ? Math.max(1, cores - 1) : cores;
+    return this.options.cache.size > 0 || this.options.helpWorkers ? Math.max(1, cores - 1) : cores;
   }
 
   /**
@@ -212,10 +222,18 @@ export class DiskIndexer {
     this.workersUsed++;
   }
 
-  private inThisThread(files: DiskFile[]): Promise<DiskFileResult[]> {
+  /**
+   * `blocking`: read each file with blocking calls, one file after the other, as a worker
+   * does (see serveIndexJobs), rather than all at once without blocking this thread.
+   */
+  private async inThisThread(files: DiskFile[], blocking: boolean): Promise<DiskFileResult[]> {
     const { maxBytes, analyses, cache, texts, known } = this.options;
-    const options = { maxBytes, analyses, articlesWhenRead: this.articlesWhenRead, encodeForCache: this.encodeForCache, cached: cache, read: readTextFile, texts, known };
-    return Promise.all(files.map((file) => indexFromDisk(file.path, options)));
+    const read = blocking ? readTextFileSync : readTextFile;
+    const options = { maxBytes, analyses, articlesWhenRead: this.articlesWhenRead, encodeForCache: this.encodeForCache, cached: cache, read, texts, known };
+    if (!blocking) return Promise.all(files.map((file) => indexFromDisk(file.path, options)));
+    const results: DiskFileResult[] = [];
+    for (const file of files) results.push(await indexFromDisk(file.path, options));
+    return results;
   }
 
   private scanned(file: DiskFile, result: DiskFileResult, onWorkers: boolean): ScannedFile {

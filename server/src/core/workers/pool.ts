@@ -60,6 +60,11 @@ export class WorkerPool<Job, Result> {
     return this.workers.length;
   }
 
+  /** Whether a job run now would wait: every worker holds all the jobs it may (see MAX_HELD_JOBS). */
+  get full(): boolean {
+    return this.queue.length > 0 || this.workers.every((entry) => entry.held.length >= MAX_HELD_JOBS);
+  }
+
   run(job: Job): Promise<Result> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.closed) return Promise.reject(new Error('worker pool closed'));
