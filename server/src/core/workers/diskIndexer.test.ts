@@ -106,7 +106,6 @@ describe('indexing files from disk', function () {
     assert.deepEqual(logs, []);
   });
 
-
   it('indexes the jobs its workers cannot take yet in this thread when it helps them, as they would, with one worker fewer', async () => {
     const texts = ScratchFile.create('test');
     try {
@@ -123,6 +122,7 @@ describe('indexing files from disk', function () {
       texts.close();
     }
   });
+
   it('keeps the texts the workers read in the shared scratch file, each once and whole, the server thread appending beside them', async () => {
     const texts = ScratchFile.create('test');
     try {
