@@ -96,9 +96,11 @@ export class WorkspaceIndexer {
     this.options = { ...this.options, storageFolder: folder };
     this.cache = undefined;
     this.textStorage = undefined;
-    // Read now, before the features start reading what they keep there: libuv's threads
-    // take reads in turn, and a warm start of 100k articles waited about 0.5 s for these.
+    // Read now, while the server waits for its client before the scan, and before the
+    // features start reading what they keep there (libuv's threads take reads in turn): a
+    // warm start of 100k articles waited 0.5 s for the known files, and the scan 0.4 s for the cache.
     void this.texts().forScan();
+    void this.openCache();
   }
 
   get skippedCount(): number {
