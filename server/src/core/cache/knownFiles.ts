@@ -96,7 +96,7 @@ export class KnownFiles {
   }
 
   at(i: number): KnownFile {
-    // Read in place: a view of the row for each of 40k files cost a warm start 40-80 ms.
+    // Read in place: a view of each row made 40k rows cost 27-31 ms instead of 17-25 (a loop measured alone).
     const n = this.columns.numbers;
     const at = i * NUMBERS;
     return {
