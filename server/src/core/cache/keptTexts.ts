@@ -45,7 +45,7 @@ export function openKeptTexts(file: string, saved: SavedKnownFiles | undefined, 
   const tag = randomBytes(TAG_BYTES).toString('hex');
   const texts = ScratchFile.openKept(file, { fresh: true });
   texts.appendText(MAGIC + tag);
-  return { kept: { texts, tag, known: new KnownFiles({ paths: [], hashes: [], numbers: new Float64Array(0) }) }, restarted: why };
+  return { kept: { texts, tag, known: KnownFiles.of([]) }, restarted: why };
 }
 
 function reasonToRestart(file: string, { tag, known }: SavedKnownFiles, wasteAllowedBytes: number): string | undefined {
@@ -68,21 +68,14 @@ function reasonToRestart(file: string, { tag, known }: SavedKnownFiles, wasteAll
   }
 }
 
-/**
- * The known files and their texts file's tag as the parts of a snapshot (see
- * snapshotFile.ts). Paths and hashes each as one string, with NUL (which no path holds)
- * between them: 80k strings of their own took ten times as long to read back.
- */
+/** The known files and their texts file's tag as the parts of a snapshot (see snapshotFile.ts). */
 export function savedKnownFilesParts({ tag, known }: SavedKnownFiles): unknown[] {
-  return [tag, known.columns.paths.join(SEPARATOR), known.columns.hashes.join(SEPARATOR), known.columns.numbers];
+  return [tag, known.columns.paths, known.columns.hashes, known.columns.numbers];
 }
-
-const SEPARATOR = '\0';
 
 /** Throws when the parts are not those savedKnownFilesParts made. */
 export async function savedKnownFilesFrom(parts: IterableIterator<unknown>): Promise<SavedKnownFiles> {
   const [tag, paths, hashes, numbers] = parts;
   if (typeof tag !== 'string' || typeof paths !== 'string' || typeof hashes !== 'string' || !(numbers instanceof Float64Array)) throw new Error('not a list of known files');
-  const split = (joined: string): string[] => (numbers.length === 0 ? [] : joined.split(SEPARATOR));
-  return { tag, known: new KnownFiles({ paths: split(paths), hashes: split(hashes), numbers }) };
+  return { tag, known: new KnownFiles({ paths, hashes, numbers }) };
 }
