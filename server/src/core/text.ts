@@ -71,9 +71,9 @@ export class LineIndex {
 
   /**
    * The lines of the text of `length` characters that `source` gives, found when first
-   * needed. A warm start reads every file only to check it is the one indexed; finding the
-   * lines of its 40k files (255 MB) there took its index worker 0.2 s, and no feature asked
-   * for one before the server was ready.
+   * needed. A warm start takes its 40k files' indexes from the cache; finding the lines of
+   * their texts (255 MB) took its index worker 0.2 s, and no feature asked for one before
+   * the server was ready.
    */
   static whenRead(length: number, source: TextSource): LineIndex {
     return LineIndex.over(undefined, length, source);
