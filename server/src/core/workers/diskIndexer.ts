@@ -18,7 +18,7 @@ import type { KnownFile, KnownFiles } from '../cache/knownFiles';
 import { LineIndex, TextSource } from '../text';
 import type { SeedListParts } from '../duplicates/candidates';
 import type { BatchHalf } from '../duplicates/freshBatch';
-import { DiskFile, DiskFileResult, TextPlace, TextRead, indexFromDisk } from './diskFiles';
+import { DiskFile, DiskFileResult, TextPlace, TextRead, indexFromDisk, indexInTurn } from './diskFiles';
 import { WorkerPool } from './pool';
 import type { IndexJob, IndexJobResult, IndexWorkerData } from './worker';
 
@@ -224,16 +224,14 @@ export class DiskIndexer {
 
   /**
    * `blocking`: read each file with blocking calls, one file after the other, as a worker
-   * does (see serveIndexJobs), rather than all at once without blocking this thread.
+   * does (see indexInTurn), rather than all at once without blocking this thread.
    */
-  private async inThisThread(files: DiskFile[], blocking: boolean): Promise<DiskFileResult[]> {
+  private inThisThread(files: DiskFile[], blocking: boolean): Promise<DiskFileResult[]> {
     const { maxBytes, analyses, cache, texts, known } = this.options;
     const read = blocking ? readTextFileSync : readTextFile;
     const options = { maxBytes, analyses, articlesWhenRead: this.articlesWhenRead, encodeForCache: this.encodeForCache, cached: cache, read, texts, known };
-    if (!blocking) return Promise.all(files.map((file) => indexFromDisk(file.path, options)));
-    const results: DiskFileResult[] = [];
-    for (const file of files) results.push(await indexFromDisk(file.path, options));
-    return results;
+    const paths = files.map((file) => file.path);
+    return blocking ? indexInTurn(paths, options) : Promise.all(paths.map((path) => indexFromDisk(path, options)));
   }
 
   private scanned(file: DiskFile, result: DiskFileResult, onWorkers: boolean): ScannedFile {

@@ -10,7 +10,7 @@ import { KnownFiles, KnownFilesColumns } from '../cache/knownFiles';
 import type { SplitResult } from '../articles';
 import type { SeedListParts } from '../duplicates/candidates';
 import { BatchHalf, seedsOfHalf } from '../duplicates/freshBatch';
-import { DiskFileResult, TextPlace, indexFromDisk, shareLineBuffers, splitStored } from './diskFiles';
+import { DiskFileResult, TextPlace, indexInTurn, shareLineBuffers, splitStored } from './diskFiles';
 
 /** Given to each worker when it starts. */
 export interface IndexWorkerData {
@@ -58,10 +58,7 @@ export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
   const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, encodeForCache: data.encodeForCache, read: readTextFileSync, texts, known };
   const answer = async (job: IndexJob): Promise<IndexJobResult> => {
     if (Array.isArray(job)) {
-      // One file after another: all at once, every file of the job was read (the reads block)
-      // before any was indexed, and their texts and bytes lived together (10k articles: peak RSS 177 -> 170 MB).
-      const results: DiskFileResult[] = [];
-      for (const path of job) results.push(await indexFromDisk(path, options));
+      const results = await indexInTurn(job, options);
       shareLineBuffers(results);
       return results;
     }
