@@ -80,9 +80,8 @@ export class KnownFiles {
     return this.byPath.get(path);
   }
 
-  /** Whether the file `at(i)` is unchanged since it was read: its stamp now, `stamp`, is the one it had then, and that one can be trusted. */
-  unchanged(i: number, stamp: FileStamp): boolean {
-    const known = this.at(i);
+  /** Whether `known` (one of these files) is unchanged since it was read: its stamp now, `stamp`, is the one it had then, and that one can be trusted. */
+  unchanged(known: KnownFile, stamp: FileStamp): boolean {
     const changedAt = Math.max(known.stamp.mtimeMs, known.stamp.ctimeMs);
     return sameStamp(known.stamp, stamp) && known.readAtMs - changedAt >= this.racyMs;
   }

@@ -117,7 +117,9 @@ function unchangedFile(path: string, { known, cached }: DiskIndexOptions): numbe
     // Whatever keeps it from being looked at is said when it is read.
     return undefined;
   }
-  return status?.isFile() && known!.unchanged(found, stampOf(status)) && cached.has(known!.at(found).hash) ? found : undefined;
+  if (!status?.isFile()) return undefined;
+  const file = known!.at(found);
+  return known!.unchanged(file, stampOf(status)) && cached.has(file.hash) ? found : undefined;
 }
 
 /**
