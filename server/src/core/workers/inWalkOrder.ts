@@ -9,7 +9,7 @@ import type { DiskIndexer, ScannedFile } from './diskIndexer';
 export interface JobSizes {
   /** Files handed to a worker at a time. */
   jobFiles: number;
-  /** Jobs waiting for their turn at most. */
+  /** Jobs handed out and not done yet, at most (those done wait for the ones before them: see MAX_WAITING_JOBS). */
   jobsInFlight: number;
 }
 
