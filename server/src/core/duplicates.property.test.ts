@@ -5,6 +5,7 @@ import { anyDocument, anyWorkspace } from '../../../test/property/adversarialTex
 import { Corpus } from './corpus';
 import { DuplicateGroup, DuplicateIndex, DuplicateIndexSnapshot, DuplicateOptions } from './duplicates/engine';
 import { analyse, maskedWords } from './duplicates/analysis';
+import { snapshotFromParts, snapshotParts } from './duplicates/snapshot';
 import { runAll } from './steps';
 import { LineIndex } from './text';
 
@@ -171,8 +172,8 @@ describe('duplicate detection (properties)', () => {
         const [taken, restored] = [a % moments, b % moments].sort((x, y) => x - y);
         let snapshot: DuplicateIndexSnapshot | undefined;
         const { texts, index } = replay(session, (moment, current, corpus) => {
-          // As a file keeps it: written at one moment, read back in a later session.
-          if (moment === taken) snapshot = deserialize(serialize(current.snapshot())) as DuplicateIndexSnapshot;
+          // As a file keeps it: written at one moment, in parts, read back in a later session.
+          if (moment === taken) snapshot = snapshotFromParts(snapshotParts(current.snapshot()).map((part) => deserialize(serialize(part))).values());
           return moment === restored ? runAll(DuplicateIndex.fromSnapshot(snapshot!, [...corpus.all()])).index : undefined;
         });
         assert.deepEqual(shown(index(), texts.keys()), shown(freshIndex(texts, session.options), texts.keys()));

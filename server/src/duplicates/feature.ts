@@ -71,7 +71,7 @@ class DuplicatesInEditor {
     this.index = new DuplicateIndex(engineOptions(context.settings().duplicates));
     const storage = context.storage();
     this.store = storage && new SnapshotStore(storage, context.log, 'duplicates-index.bin', 'Duplicates index', 'matching every file');
-    const read = this.store?.load(async (parts) => snapshotFromParts(parts), (snapshot) => `${snapshot.files.length} files`);
+    const read = this.store?.load(async (parts) => snapshotFromParts(parts), (snapshot) => `${snapshot.files.ids.length} files`);
     this.snapshotRead = read?.then((snapshot) => {
       if (!snapshot) this.snapshotRead = undefined;
       return snapshot;

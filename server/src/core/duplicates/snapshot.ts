@@ -1,18 +1,23 @@
 /**
  * A DuplicateIndexSnapshot as the parts of a snapshot file (see cache/snapshotFile.ts): the
- * small things in one serialised part, each table in a part of its own, written as its bytes.
+ * small things in one serialised part, each table in a part of its own, written as its bytes,
+ * and the files' URIs and content hashes each as one string, a line a file (a URI has no
+ * line break: it is percent-encoded).
  */
-import type { DuplicateIndexSnapshot } from './engine';
+import type { DuplicateIndexSnapshot, SnapshotFiles } from './engine';
 
-type Meta = Pick<DuplicateIndexSnapshot, 'options' | 'ignored' | 'nextId' | 'files' | 'groups'> & {
+type Meta = Pick<DuplicateIndexSnapshot, 'options' | 'ignored' | 'nextId' | 'groups'> & {
   counts: DuplicateIndexSnapshot['fingerprints']['counts'];
 };
 
 export function snapshotParts(snapshot: DuplicateIndexSnapshot): unknown[] {
   const { options, ignored, nextId, files, groups, fingerprints, pairs } = snapshot;
-  const meta: Meta = { options, ignored, nextId, files, groups, counts: fingerprints.counts };
+  const meta: Meta = { options, ignored, nextId, groups, counts: fingerprints.counts };
   return [
     meta,
+    files.uris.join('\n'),
+    files.hashes.join('\n'),
+    files.ids,
     snapshot.fileHashes,
     snapshot.fileHashEnds,
     fingerprints.slots,
@@ -35,12 +40,15 @@ export function snapshotFromParts(parts: Iterator<unknown>): DuplicateIndexSnaps
     return part;
   };
   const meta = next(Object) as Meta;
-  if (!Array.isArray(meta.files) || !Array.isArray(meta.groups) || typeof meta.nextId !== 'number') throw new Error('the duplicate index has no list of files');
+  if (!Array.isArray(meta.groups) || typeof meta.nextId !== 'number') throw new Error('the duplicate index has no list of groups');
+  const uris = parts.next().value;
+  const hashes = parts.next().value;
+  const ids = next(Uint32Array);
   return {
     options: meta.options,
     ignored: meta.ignored,
     nextId: meta.nextId,
-    files: meta.files,
+    files: filesOf(uris, hashes, ids),
     groups: meta.groups,
     fileHashes: next(Uint32Array),
     fileHashEnds: next(Uint32Array),
@@ -55,4 +63,16 @@ export function snapshotFromParts(parts: Iterator<unknown>): DuplicateIndexSnaps
     },
     pairs: { pairs: next(Int32Array), spans: next(Int32Array), similarities: next(Float64Array) },
   };
+}
+
+function filesOf(uris: unknown, hashes: unknown, ids: Uint32Array): SnapshotFiles {
+  if (typeof uris !== 'string' || typeof hashes !== 'string') throw new Error('the duplicate index has no list of files');
+  const files = { uris: lines(uris, ids.length), hashes: lines(hashes, ids.length), ids };
+  if (files.uris.length !== ids.length || files.hashes.length !== ids.length) throw new Error('the duplicate index\'s list of files is damaged');
+  return files;
+}
+
+/** The lines of `text`; none for no file (an empty string has one line). */
+function lines(text: string, files: number): string[] {
+  return files === 0 && text === '' ? [] : text.split('\n');
 }
