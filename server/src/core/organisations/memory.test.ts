@@ -128,4 +128,13 @@ describe('recognition remembered between sessions', () => {
     assert.deepEqual(throughParts(memory), memory);
     assert.throws(() => runAll(memoryFromParts([])), /no names/);
   });
+
+  it('refuses counts whose lists of files and of their hashes differ in length', () => {
+    const memory = indexed(FILES).index.remember();
+    assert.deepEqual(throughParts(memory).counts, memory.counts);
+    const parts = [...memoryParts(memory)].map((part) => deserialize(serialize(part)));
+    const counts = parts.find((part) => typeof (part as { hashes?: unknown }).hashes === 'string') as { hashes: string };
+    counts.hashes += '\nanother';
+    assert.throws(() => runAll(memoryFromParts(parts)), /^Error: the memory's counts are damaged$/);
+  });
 });
