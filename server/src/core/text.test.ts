@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { collectGarbage } from '../../../test/memory/collectGarbage';
-import { LineIndex, contentHash, decodeUtf8, looksBinary, ownCopy } from './text';
+import { LineIndex, contentHash, decodeUtf8, listFromLines, looksBinary, ownCopy } from './text';
 
 describe('LineIndex', () => {
   it('maps offsets to positions for LF, CRLF and lone CR line ends alike', () => {
@@ -115,5 +115,11 @@ describe('ownCopy', () => {
     // 20 texts of 2 MB (one byte a character): a plain slice keeps about 40 MB.
     assert.ok(heapKeptByWords((word) => word) > 30, 'the plain slices should keep their texts: the check is void otherwise');
     assert.ok(heapKeptByWords(ownCopy) < 5);
+  });
+});
+
+describe('listFromLines', () => {
+  it('gives back a list saved a line an item, and none for an empty string', () => {
+    for (const list of [[], ['file:///a.txt'], ['file:///a.txt', 'file:///b%0A.txt', 'c']]) assert.deepEqual(listFromLines(list.join('\n')), list);
   });
 });

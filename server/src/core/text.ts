@@ -194,3 +194,12 @@ export function ownCopy(text: string): string {
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The items of a list of strings saved as one string, a line an item (`items.join('\n')`): one
+ * string to write and read back rather than one per item. None for an empty string, so an
+ * empty item cannot be saved this way; nor can one holding a line break.
+ */
+export function listFromLines(joined: string): string[] {
+  return joined === '' ? [] : joined.split('\n');
+}

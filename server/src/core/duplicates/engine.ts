@@ -83,10 +83,6 @@ interface GroupRecord {
   files: number[];
 }
 
-/**
- * What a DuplicateIndex is made of (see snapshot()): a later session starts from it rather
- * than matching every pair of the workspace again.
- */
 /** The files of a snapshot (see DuplicateIndexSnapshot.files), in the same order in each column. */
 export interface SnapshotFiles {
   uris: string[];
@@ -94,6 +90,10 @@ export interface SnapshotFiles {
   ids: Uint32Array;
 }
 
+/**
+ * What a DuplicateIndex is made of (see snapshot()): a later session starts from it rather
+ * than matching every pair of the workspace again.
+ */
 export interface DuplicateIndexSnapshot {
   options: DuplicateOptions;
   ignored: string[];

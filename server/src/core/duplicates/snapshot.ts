@@ -1,10 +1,11 @@
 /**
  * A DuplicateIndexSnapshot as the parts of a snapshot file (see cache/snapshotFile.ts): the
  * small things in one serialised part, each table in a part of its own, written as its bytes,
- * and the files' URIs and content hashes each as one string, a line a file (a URI has no
- * line break: it is percent-encoded).
+ * and the files' URIs and content hashes each as one string, a line a file (see
+ * listFromLines; a URI has no line break: it is percent-encoded).
  */
 import type { DuplicateIndexSnapshot, SnapshotFiles } from './engine';
+import { listFromLines } from '../text';
 
 type Meta = Pick<DuplicateIndexSnapshot, 'options' | 'ignored' | 'nextId' | 'groups'> & {
   counts: DuplicateIndexSnapshot['fingerprints']['counts'];
@@ -67,12 +68,7 @@ export function snapshotFromParts(parts: Iterator<unknown>): DuplicateIndexSnaps
 
 function filesOf(uris: unknown, hashes: unknown, ids: Uint32Array): SnapshotFiles {
   if (typeof uris !== 'string' || typeof hashes !== 'string') throw new Error('the duplicate index has no list of files');
-  const files = { uris: lines(uris, ids.length), hashes: lines(hashes, ids.length), ids };
+  const files = { uris: listFromLines(uris), hashes: listFromLines(hashes), ids };
   if (files.uris.length !== ids.length || files.hashes.length !== ids.length) throw new Error('the duplicate index\'s list of files is damaged');
   return files;
-}
-
-/** The lines of `text`; none for no file (an empty string has one line). */
-function lines(text: string, files: number): string[] {
-  return files === 0 && text === '' ? [] : text.split('\n');
 }
