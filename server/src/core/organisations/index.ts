@@ -17,7 +17,7 @@ import { RecognitionMemory, RememberedCounts, RememberedFile, learnedThen } from
 import { packDiscovery, packTies, tiesWhenRead, unpackDiscovery, unpackTies } from './packedFindings';
 import { FileMentions, MentionNumbers, MentionTranslation, Numbering, mentionTranslation } from './mentions';
 import { tiesAround } from './people';
-import { Tallies, TallyEntries } from './tallies';
+import { SavedTallies, Tallies } from './tallies';
 import { nameWords } from './names';
 import { TokenisedText, tokeniseText } from './tokenisedText';
 import { TokenColumns } from './tokens';
@@ -289,8 +289,8 @@ export class OrganisationIndex {
     const learned = [...this.learned.settledSpellings()].flat();
     const capitals = this.capitals.snapshot();
     const hashes = capitals.uris.map((uri) => this.files.get(uri)!.hash);
-    const tallies: TallyEntries[] = [];
-    for (const group of this.tallies.copies()) {
+    const tallies: SavedTallies[] = [];
+    for (const group of this.tallies.saved()) {
       tallies.push(group);
       yield;
     }

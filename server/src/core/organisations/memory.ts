@@ -16,7 +16,7 @@
  * core/cache/snapshotFile.ts).
  */
 import type { CapitalsSnapshot } from './capitals';
-import type { TallyEntries } from './tallies';
+import type { SavedTallies } from './tallies';
 import type { Steps } from '../steps';
 import { listFromLines } from '../text';
 
@@ -50,8 +50,8 @@ export interface RememberedCounts {
   capitals: CapitalsSnapshot;
   /** The content hash of each file counted, in the order of `capitals.uris`. */
   hashes: string[];
-  /** Every organisation's tallies, in groups (see Tallies.copies). */
-  tallies: TallyEntries[];
+  /** Every organisation's tallies, in groups (see Tallies.saved). */
+  tallies: SavedTallies[];
 }
 
 /** The learned spellings when the memory was made, spelling -> organisation id. */
@@ -81,7 +81,8 @@ interface CountsPart {
  * The memory in parts to save one by one: the names, the files a thousand at a time (see
  * filesParts, packed as they are taken: a few milliseconds each, a quarter of a second for
  * 40k files), then the counts if there are any (the capitals' lists as typed arrays of
- * their own, written as they are, and the tallies a group at a time).
+ * their own, written as they are, and the tallies a group at a time: its organisations, then
+ * the group serialised, written as its bytes and read when first asked for, see Tallies.restore).
  */
 export function* memoryParts(memory: RecognitionMemory): Generator<unknown> {
   const { files, counts, ...names } = memory;
@@ -90,7 +91,8 @@ export function* memoryParts(memory: RecognitionMemory): Generator<unknown> {
   for (let at = 0; at < entries.length; at += FILES_PER_PART) yield* filesParts(entries.slice(at, at + FILES_PER_PART));
   if (counts) {
     const { keys, uris, fileKeys, fileKeysEnd } = counts.capitals;
-    yield* [{ keys: keys.join('\n'), uris: uris.join('\n'), hashes: counts.hashes.join('\n') } satisfies CountsPart, fileKeys, fileKeysEnd, ...counts.tallies];
+    yield* [{ keys: keys.join('\n'), uris: uris.join('\n'), hashes: counts.hashes.join('\n') } satisfies CountsPart, fileKeys, fileKeysEnd];
+    for (const { ids, bytes } of counts.tallies) yield* [ids, bytes];
   }
 }
 
@@ -115,10 +117,11 @@ export function* memoryFromParts(parts: Iterable<unknown>): Steps<RecognitionMem
   if (hashes.length !== uris.length) throw new Error('the memory\'s counts are damaged');
   const fileKeys = next() as Int32Array;
   const fileKeysEnd = next() as Int32Array;
-  const tallies: TallyEntries[] = [];
-  for (let group = next(); group !== undefined; group = next()) {
-    tallies.push(group as TallyEntries);
-    yield;
+  const tallies: SavedTallies[] = [];
+  for (let ids = next(); ids !== undefined; ids = next()) {
+    const bytes = next();
+    if (!Array.isArray(ids) || !(bytes instanceof Uint8Array)) throw new Error('the memory\'s tallies are damaged');
+    tallies.push({ ids, bytes });
   }
   return { ...kept, files, counts: { capitals: { keys, uris, fileKeys, fileKeysEnd }, hashes, tallies } };
 }

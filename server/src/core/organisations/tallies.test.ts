@@ -38,17 +38,20 @@ describe('organisation tallies', () => {
     for (let n = 0; n < 300; n++) assert.equal(tallies.get(`organisation-${n}`), undefined);
   });
 
-  it('copies its tallies in groups that later files do not change, and takes copies back whole', () => {
+  it('saves its tallies in groups that later files do not change, and takes them back whole', () => {
     const tallies = new Tallies();
     const numbers = numbering();
     const many = articleNaming(300, numbers);
     tallies.apply('a.txt', many, [{ id: 'organisation-1', person: 'Anna Charles' }], 1);
     // Tens of thousands of counts: copied in more than one group.
     for (let file = 0; file < 10_000; file++) tallies.apply(`small ${file}.txt`, articleNaming(3, numbers), [], 1);
-    const groups = [...tallies.copies()];
+    const groups = [...tallies.saved()];
     assert.ok(groups.length > 1);
     const restored = new Tallies();
     restored.restore(groups);
+    // Saved again before any is read, the groups are given back as they came.
+    assert.deepEqual([...restored.saved()], groups);
+    assert.equal([...restored.saved()][0], groups[0]);
     const ids = Array.from({ length: 300 }, (_, n) => `organisation-${n}`);
     assert.deepEqual(ids.map((id) => restored.get(id)), ids.map((id) => tallies.get(id)));
     tallies.apply('b.txt', articleNaming(3, numbers), [], 1);

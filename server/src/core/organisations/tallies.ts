@@ -3,6 +3,7 @@
  * is subtracted when it changes and the new one added, so that a summary never has to
  * walk every file that mentions a large organisation.
  */
+import { deserialize, serialize } from 'v8';
 import type { FileMentions } from './mentions';
 import { compareCodeUnits, ownCopy } from '../text';
 
@@ -17,44 +18,68 @@ export interface Tally {
   spellings: Map<string, number>;
 }
 
-/** Some organisations' tallies (see Tallies.copies). */
-export type TallyEntries = [string, Tally][];
+/** Some organisations' tallies. */
+type TallyEntries = [string, Tally][];
 
-/** Counts copied at a time by Tallies.copies: a few milliseconds' work. */
-const COUNTS_PER_COPY = 20_000;
+/** Counts saved in a group by Tallies.saved: a few milliseconds' work to serialise or to read back. */
+const COUNTS_PER_GROUP = 20_000;
+
+/** A group of tallies as saved (see Tallies.saved): its organisations, and the group serialised. */
+export interface SavedTallies {
+  ids: string[];
+  bytes: Uint8Array;
+}
 
 export class Tallies {
   private readonly byOrganisation = new Map<string, Tally>();
+  /** Organisation -> the saved group that holds its tally, for the groups restored and not read yet. */
+  private readonly unread = new Map<string, SavedTallies>();
 
   get(id: string): Tally | undefined {
+    this.read(id);
     return this.byOrganisation.get(id);
   }
 
+  /** Reads the restored group that holds `id`'s tally, if it is not read yet. */
+  private read(id: string): void {
+    const group = this.unread.get(id);
+    if (!group) return;
+    for (const other of group.ids) this.unread.delete(other);
+    for (const [other, tally] of deserialize(group.bytes) as TallyEntries) this.byOrganisation.set(other, tally);
+  }
+
   /**
-   * Copies of every tally, a group of organisations at a time (the caller may pause between
-   * groups, as long as no file is applied meanwhile): for a later session (see restore),
-   * made now because applying files changes the tallies in place.
+   * Every tally, a group of organisations at a time, serialised (the caller may pause between
+   * groups, as long as no file is applied meanwhile): for a later session (see restore).
+   * Groups restored and not read since are given back as they came.
    */
-  *copies(): Generator<TallyEntries> {
+  *saved(): Generator<SavedTallies> {
+    yield* new Set(this.unread.values());
     let group: TallyEntries = [];
     let counts = 0;
-    for (const [id, tally] of this.byOrganisation) {
-      const { mentions, articles, related, people, spellings } = tally;
-      group.push([id, { mentions, articles: new Map(articles), related: new Map(related), people: new Map(people), spellings: new Map(spellings) }]);
+    for (const entry of this.byOrganisation) {
+      const { articles, related, people, spellings } = entry[1];
+      group.push(entry);
       counts += articles.size + related.size + people.size + spellings.size;
-      if (counts >= COUNTS_PER_COPY) {
-        yield group;
+      if (counts >= COUNTS_PER_GROUP) {
+        yield savedGroup(group);
         group = [];
         counts = 0;
       }
     }
-    if (group.length > 0) yield group;
+    if (group.length > 0) yield savedGroup(group);
   }
 
-  /** Takes in tallies copied by an earlier session (see copies), as they are: far quicker than applying every file again. */
-  restore(groups: Iterable<TallyEntries>): void {
+  /**
+   * Takes in the tallies an earlier session saved (see saved), each group read when one of
+   * its organisations is first asked for: far quicker than applying every file again, and a
+   * warm start asks for none before it is ready (at 100k articles, reading them all took
+   * ~300 ms of it, and their Maps were a large part of what its collections copied).
+   */
+  restore(groups: Iterable<SavedTallies>): void {
     this.byOrganisation.clear();
-    for (const group of groups) for (const [id, tally] of group) this.byOrganisation.set(id, tally);
+    this.unread.clear();
+    for (const group of groups) for (const id of group.ids) this.unread.set(id, group);
   }
 
   /**
@@ -101,7 +126,7 @@ export class Tallies {
   }
 
   private tally(id: string): Tally {
-    let tally = this.byOrganisation.get(id);
+    let tally = this.get(id);
     if (!tally) {
       tally = { mentions: 0, articles: new Map(), related: new Map(), people: new Map(), spellings: new Map() };
       this.byOrganisation.set(id, tally);
@@ -138,4 +163,8 @@ function bump<K>(counts: Map<K, number>, key: K, by: number): void {
   const count = (counts.get(key) ?? 0) + by;
   if (count === 0) counts.delete(key);
   else counts.set(key, count);
+}
+
+function savedGroup(group: TallyEntries): SavedTallies {
+  return { ids: group.map(([id]) => id), bytes: serialize(group) };
 }
