@@ -49,9 +49,16 @@ describe('organisation tallies', () => {
     assert.ok(groups.length > 1);
     const restored = new Tallies();
     restored.restore(groups);
-    // Saved again before any is read, the groups are given back as they came.
+    // Saved again before any is read, the groups are given back as they came, each organisation
+    // once even when one of them is read while saving (the caller pauses between groups).
     assert.deepEqual([...restored.saved()], groups);
     assert.equal([...restored.saved()][0], groups[0]);
+    const saving = restored.saved();
+    const first = saving.next().value!;
+    restored.get(groups[1].ids[0]);
+    const savedIds = [...first.ids, ...[...saving].flatMap((group) => group.ids)];
+    assert.equal(new Set(savedIds).size, savedIds.length);
+    assert.deepEqual(new Set(savedIds), new Set(groups.flatMap((group) => group.ids)));
     const ids = Array.from({ length: 300 }, (_, n) => `organisation-${n}`);
     assert.deepEqual(ids.map((id) => restored.get(id)), ids.map((id) => tallies.get(id)));
     tallies.apply('b.txt', articleNaming(3, numbers), [], 1);

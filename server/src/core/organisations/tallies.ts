@@ -54,10 +54,13 @@ export class Tallies {
    * Groups restored and not read since are given back as they came.
    */
   *saved(): Generator<SavedTallies> {
-    yield* new Set(this.unread.values());
+    // Both taken before the first pause: a group read meanwhile (a hover) must not be given twice.
+    const unread = new Set(this.unread.values());
+    const entries = [...this.byOrganisation];
+    yield* unread;
     let group: TallyEntries = [];
     let counts = 0;
-    for (const entry of this.byOrganisation) {
+    for (const entry of entries) {
       const { articles, related, people, spellings } = entry[1];
       group.push(entry);
       counts += articles.size + related.size + people.size + spellings.size;
