@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { collectGarbage } from '../../../test/memory/collectGarbage';
-import { LineIndex, contentHash, decodeUtf8, listFromLines, looksBinary, ownCopy } from './text';
+import { LineIndex, contentHash, decodeUtf8, joinedList, listFromJoined, looksBinary, ownCopy } from './text';
 
 describe('LineIndex', () => {
   it('maps offsets to positions for LF, CRLF and lone CR line ends alike', () => {
@@ -118,8 +118,8 @@ describe('ownCopy', () => {
   });
 });
 
-describe('listFromLines', () => {
-  it('gives back a list saved a line an item, and none for an empty string', () => {
-    for (const list of [[], ['file:///a.txt'], ['file:///a.txt', 'file:///b%0A.txt', 'c']]) assert.deepEqual(listFromLines(list.join('\n')), list);
+describe('lists kept as one string', () => {
+  it('gives back the list joined, line breaks in its items included, and none for an empty string', () => {
+    for (const list of [[], ['/w/a.txt'], ['/w/a.txt', '/w/b\n.txt', 'file:///c%20d.txt', '']]) assert.deepEqual(listFromJoined(joinedList(list)), list);
   });
 });

@@ -10,6 +10,7 @@
  * leaves the times as they were.
  */
 import { FileStamp, sameStamp } from '../files';
+import { joinedList, listFromJoined } from '../text';
 import type { Place } from '../scratchFile';
 
 /** Stamps taken less than this long after the file last changed are not trusted (see above). */
@@ -30,9 +31,9 @@ export interface KnownFile {
 
 /**
  * KnownFiles as plain data, for another thread or a snapshot: paths and hashes each as one
- * string, with NUL (which no path holds) between them, and the numbers of each file in a
- * row of NUMBERS. 80k strings of their own took ten times as long to read back from a
- * snapshot, and 35-50 ms more to send to the index worker.
+ * string (see joinedList), and the numbers of each file in a row of NUMBERS. 80k strings of
+ * their own took ten times as long to read back from a snapshot, and 35-50 ms more to send
+ * to the index worker.
  */
 export interface KnownFilesColumns {
   paths: string;
@@ -41,7 +42,6 @@ export interface KnownFilesColumns {
 }
 
 const NUMBERS = 8;
-const SEPARATOR = '\0';
 
 export class KnownFiles {
   private byPath: Map<string, number> | undefined;
@@ -53,9 +53,8 @@ export class KnownFiles {
     readonly columns: KnownFilesColumns,
     readonly racyMs = RACY_MS,
   ) {
-    const split = (joined: string): string[] => (columns.numbers.length === 0 ? [] : joined.split(SEPARATOR));
-    this.paths = split(columns.paths);
-    this.hashes = split(columns.hashes);
+    this.paths = listFromJoined(columns.paths);
+    this.hashes = listFromJoined(columns.hashes);
     if (this.hashes.length !== this.paths.length || columns.numbers.length !== this.paths.length * NUMBERS) {
       throw new Error('the known files do not line up');
     }
@@ -66,8 +65,7 @@ export class KnownFiles {
     files.forEach(({ stamp, readAtMs, stored, length }, i) => {
       numbers.set([stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, readAtMs, stored.offset, stored.length, length], i * NUMBERS);
     });
-    const joined = (strings: string[]): string => strings.join(SEPARATOR);
-    return new KnownFiles({ paths: joined(files.map((file) => file.path)), hashes: joined(files.map((file) => file.hash)), numbers }, racyMs);
+    return new KnownFiles({ paths: joinedList(files.map((file) => file.path)), hashes: joinedList(files.map((file) => file.hash)), numbers }, racyMs);
   }
 
   get size(): number {

@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { deserialize, serialize } from 'v8';
 import { Corpus } from '../corpus';
 import { DuplicateIndex } from './engine';
+import { joinedList, listFromJoined } from '../text';
 import { snapshotFromParts, snapshotParts } from './snapshot';
 
 const PASSAGE = 'The new ward will open in the spring, the trust said, after a long search for nurses who could staff it through the night and at weekends.';
@@ -35,7 +36,7 @@ describe('duplicate index snapshot parts', () => {
     const index = new DuplicateIndex();
     index.update({ updated: [...corpus.all()], removed: [] });
     const parts = snapshotParts(index.snapshot());
-    parts[1] = `${parts[1] as string}\nfile:///w/extra.txt`;
+    parts[1] = joinedList([...listFromJoined(parts[1] as string), 'file:///w/extra.txt']);
     assert.throws(() => snapshotFromParts(readBack(parts)), /^Error: the duplicate index's list of files is damaged$/);
     parts[1] = 42;
     assert.throws(() => snapshotFromParts(readBack(parts)), /^Error: the duplicate index has no list of files$/);

@@ -1,11 +1,10 @@
 /**
  * A DuplicateIndexSnapshot as the parts of a snapshot file (see cache/snapshotFile.ts): the
  * small things in one serialised part, each table in a part of its own, written as its bytes,
- * and the files' URIs and content hashes each as one string, a line a file (see
- * listFromLines; a URI has no line break: it is percent-encoded).
+ * and the files' URIs and content hashes each as one string (see joinedList).
  */
 import type { DuplicateIndexSnapshot, SnapshotFiles } from './engine';
-import { listFromLines } from '../text';
+import { joinedList, listFromJoined } from '../text';
 
 type Meta = Pick<DuplicateIndexSnapshot, 'options' | 'ignored' | 'nextId' | 'groups'> & {
   counts: DuplicateIndexSnapshot['fingerprints']['counts'];
@@ -16,8 +15,8 @@ export function snapshotParts(snapshot: DuplicateIndexSnapshot): unknown[] {
   const meta: Meta = { options, ignored, nextId, groups, counts: fingerprints.counts };
   return [
     meta,
-    files.uris.join('\n'),
-    files.hashes.join('\n'),
+    joinedList(files.uris),
+    joinedList(files.hashes),
     files.ids,
     snapshot.fileHashes,
     snapshot.fileHashEnds,
@@ -68,7 +67,7 @@ export function snapshotFromParts(parts: Iterator<unknown>): DuplicateIndexSnaps
 
 function filesOf(uris: unknown, hashes: unknown, ids: Uint32Array): SnapshotFiles {
   if (typeof uris !== 'string' || typeof hashes !== 'string') throw new Error('the duplicate index has no list of files');
-  const files = { uris: listFromLines(uris), hashes: listFromLines(hashes), ids };
+  const files = { uris: listFromJoined(uris), hashes: listFromJoined(hashes), ids };
   if (files.uris.length !== ids.length || files.hashes.length !== ids.length) throw new Error('the duplicate index\'s list of files is damaged');
   return files;
 }

@@ -4,6 +4,7 @@ import { Corpus, FileInput } from '../corpus';
 import { OrganisationIndex } from './index';
 import { RecognitionMemory, RememberedFile, memoryFromParts, memoryParts } from './memory';
 import { runAll } from '../steps';
+import { joinedList, listFromJoined } from '../text';
 
 const ARTICLE = (title: string, body: string): string => `${title}\n\n${body}\n`;
 
@@ -134,7 +135,7 @@ describe('recognition remembered between sessions', () => {
     assert.deepEqual(throughParts(memory).counts, memory.counts);
     const parts = [...memoryParts(memory)].map((part) => deserialize(serialize(part)));
     const counts = parts.find((part) => typeof (part as { hashes?: unknown }).hashes === 'string') as { hashes: string };
-    counts.hashes += '\nanother';
+    counts.hashes = joinedList([...listFromJoined(counts.hashes), 'another']);
     assert.throws(() => runAll(memoryFromParts(parts)), /^Error: the memory's counts are damaged$/);
   });
 });

@@ -18,7 +18,7 @@
 import type { CapitalsSnapshot } from './capitals';
 import type { SavedTallies } from './tallies';
 import type { Steps } from '../steps';
-import { listFromLines } from '../text';
+import { joinedList, listFromJoined } from '../text';
 
 export interface RememberedFile {
   /** What the file taught, packed (see packDiscovery), through `RecognitionMemory.texts`. */
@@ -66,10 +66,9 @@ const FILES_PER_PART = 1000;
 
 type NamesPart = Omit<RecognitionMemory, 'files' | 'counts'> & { fileParts: number };
 /**
- * The capitalised words' table and the files counted, each list as one string, a line an
- * item (see listFromLines; keys are words, URIs are percent-encoded): as lists of 40k
- * strings each, reading them back took 31-53 ms at 100k articles (now 13), one step in
- * which no hover was answered.
+ * The capitalised words' table and the files counted, each list as one string (see
+ * joinedList): as lists of 40k strings each, reading them back took 31-53 ms at 100k
+ * articles (now 13), one step in which no hover was answered.
  */
 interface CountsPart {
   keys: string;
@@ -91,7 +90,7 @@ export function* memoryParts(memory: RecognitionMemory): Generator<unknown> {
   for (let at = 0; at < entries.length; at += FILES_PER_PART) yield* filesParts(entries.slice(at, at + FILES_PER_PART));
   if (counts) {
     const { keys, uris, fileKeys, fileKeysEnd } = counts.capitals;
-    yield* [{ keys: keys.join('\n'), uris: uris.join('\n'), hashes: counts.hashes.join('\n') } satisfies CountsPart, fileKeys, fileKeysEnd];
+    yield* [{ keys: joinedList(keys), uris: joinedList(uris), hashes: joinedList(counts.hashes) } satisfies CountsPart, fileKeys, fileKeysEnd];
     for (const { ids, bytes } of counts.tallies) yield* [ids, bytes];
   }
 }
@@ -112,7 +111,7 @@ export function* memoryFromParts(parts: Iterable<unknown>): Steps<RecognitionMem
   if (counted === undefined) return { ...kept, files };
   const [keys, uris, hashes] = [counted.keys, counted.uris, counted.hashes].map((joined) => {
     if (typeof joined !== 'string') throw new Error('the memory\'s counts are damaged');
-    return listFromLines(joined);
+    return listFromJoined(joined);
   });
   if (hashes.length !== uris.length) throw new Error('the memory\'s counts are damaged');
   const fileKeys = next() as Int32Array;
