@@ -153,6 +153,7 @@ export class OrganisationIndex {
    * files whose mentions were taken from the memory.
    */
   *updateSteps(change: CorpusChange, memory?: RecognitionMemory): Steps<number> {
+    yield* this.learned.readRestored();
     for (const uri of change.removed) {
       this.files.delete(uri);
       this.learned.setFile(uri, undefined);
@@ -164,6 +165,9 @@ export class OrganisationIndex {
     for (const file of change.updated) this.files.set(file.uri, file);
     // Files counted in the memory's counts, as they are now: their tallies and capitalised words are in already.
     const counted = memory?.counts && firstUpdate ? yield* this.restoreCounts(memory, memory.counts, translation!) : new Map<string, RememberedFile>();
+    // The files are those the memory counted, as they were: what they taught is settled as the memory says (see LearnedNames.restore).
+    const restoring = memory?.settled && counted.size === this.files.size && counted.size === memory.counts?.capitals.uris.length;
+    const restored = new Map<string, Int32Array | undefined>();
     /**
      * Each pass tokenises a file again, into these columns, and is done with its tokens before
      * the next file's: the tokens of 10k articles kept from the first pass to the second took
@@ -179,7 +183,8 @@ export class OrganisationIndex {
       const countedFile = counted.get(file.uri);
       const known = countedFile ?? memory?.files.get(file.hash);
       if (memory && known) {
-        this.learned.setRemembered(file.uri, known.discovery && unpackDiscovery(known.discovery, memory.texts));
+        if (restoring) restored.set(file.uri, known.discovery);
+        else this.learned.setRemembered(file.uri, known.discovery && unpackDiscovery(known.discovery, memory.texts));
         if (!countedFile) this.capitals.setFromTable(file.uri, known.capitals, memory.keys);
         remembered.set(file.uri, known);
         yield;
@@ -195,6 +200,9 @@ export class OrganisationIndex {
       if (!read) failed.add(file.uri);
       toRead.add(file.uri);
       yield;
+    }
+    if (restoring && !this.learned.restore(restored, memory.texts, memory.settled!, learnedThen(memory))) {
+      for (const [uri, packed] of restored) this.learned.setRemembered(uri, packed && unpackDiscovery(packed, memory.texts));
     }
     const changed = this.learned.settle();
     // The other files' mentions were found under the spellings learned before this update (none on a first scan).
@@ -295,7 +303,7 @@ export class OrganisationIndex {
       yield;
     }
     const counts = { capitals, hashes, tallies };
-    return { ids: [...this.numbers.ids.all()], spellings: [...this.numbers.spellings.all()], keys: keys.all(), texts: texts.all(), learned, files, counts };
+    return { ids: [...this.numbers.ids.all()], spellings: [...this.numbers.spellings.all()], keys: keys.all(), texts: texts.all(), learned, settled: this.learned.settledNames(), files, counts };
   }
 
   /**

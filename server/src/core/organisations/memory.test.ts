@@ -115,6 +115,38 @@ describe('recognition remembered between sessions', () => {
     assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(indexed(FILES).index, ['a', 'b', 'c']));
   });
 
+  it('takes what the files taught as the memory settled it, and reads it when a file first changes', () => {
+    const memory = rememberedBy(indexed(FILES).index);
+    assert.ok(memory.settled && memory.settled.organisations.length > 0 && memory.settled.acronyms.includes('FRHI'));
+    const corpus = new Corpus();
+    corpus.apply(inputs(FILES));
+    const later = new OrganisationIndex();
+    later.update({ updated: [...corpus.all()], removed: [] }, memory);
+    assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(indexed(FILES).index, ['a', 'b', 'c']));
+    // A memory made by a session that read no discovery keeps what the first did.
+    assert.deepEqual(throughParts(later.remember()).settled, memory.settled);
+    // a no longer defines FRHI, c goes, d defines another acronym: as a fresh index of the final texts.
+    corpus.onChange((change) => later.update(change));
+    const a = ARTICLE('Governance', 'Boards took advice from consultants. The charity Pillar Wellbeing opened a hub in Leeds.');
+    const d = ARTICLE('Research', 'The Ashcombe Health Trust (AHT) published a study. AHT will report again in June.');
+    corpus.apply(inputs({ a, d }), ['c']);
+    const final = { a, b: FILES.b, d };
+    assert.deepEqual(findings(later, ['a', 'b', 'c', 'd']), findings(indexed(final).index, ['a', 'b', 'c', 'd']));
+    assert.ok(later.organisation(later.mentionsIn('d').mentions[0].id)?.aliases.includes('AHT'));
+  });
+
+  it('settles what the files taught again when the settled names it kept do not match them', () => {
+    const memory = rememberedBy(indexed(FILES).index);
+    const { organisations } = memory.settled!;
+    const damaged = { ...memory, settled: { ...memory.settled!, organisations: organisations.map((text, i) => (i % 3 === 2 ? `${text}-not-a-key` : text)) } };
+    const corpus = new Corpus();
+    corpus.apply(inputs(FILES));
+    const later = new OrganisationIndex();
+    later.update({ updated: [...corpus.all()], removed: [] }, damaged);
+    assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(indexed(FILES).index, ['a', 'b', 'c']));
+    assert.deepEqual(later.remember().settled, memory.settled);
+  });
+
   it('is saved in parts of a thousand files (three parts each), and read back whole', () => {
     const file = (n: number): RememberedFile => ({ discovery: undefined, capitals: new Int32Array([n]), mentions: new Int32Array(0), ties: new Int32Array(0) });
     const memory: RecognitionMemory = {

@@ -16,6 +16,7 @@
  * core/cache/snapshotFile.ts).
  */
 import type { CapitalsSnapshot } from './capitals';
+import type { SettledNames } from './learned';
 import type { SavedTallies } from './tallies';
 import type { Steps } from '../steps';
 import { joinedList, listFromJoined } from '../text';
@@ -39,6 +40,8 @@ export interface RecognitionMemory {
   texts: readonly string[];
   /** The learned spellings when the mentions were found: spelling and organisation id, one pair after the other. */
   learned: readonly string[];
+  /** What the files taught, as settled into `learned` (see LearnedNames.restore). */
+  settled?: SettledNames;
   /** By content hash. */
   files: Map<string, RememberedFile>;
   counts?: RememberedCounts;
