@@ -138,6 +138,23 @@ describe('ThemeIndex', () => {
     assert.ok(themes.generation > generation, 'a new title');
   });
 
+  it('takes in the files of a new index when first read, not as they arrive', () => {
+    const files = fixtureFiles();
+    const corpus = new Corpus();
+    let articlesRead = 0;
+    const counted = new ThemeIndex();
+    corpus.onChange(({ updated, removed }) =>
+      counted.update({ updated: updated.map((file) => new Proxy(file, { get: (target, key) => ((articlesRead += key === 'articles' ? 1 : 0), Reflect.get(target, key)) })), removed }),
+    );
+    corpus.apply(files.slice(0, 4));
+    corpus.apply(files.slice(4), [files[0].uri]);
+    assert.equal(articlesRead, 0);
+    const expected = indexOf(files.slice(1)).themes;
+    assert.deepEqual(counted.files(), expected.files());
+    assert.ok(articlesRead >= files.length - 1);
+    assert.deepEqual(assignments(counted), assignments(expected));
+  });
+
   it('clusters again when much of the corpus has changed, or on request', () => {
     const files = fixtureFiles();
     const { corpus, themes } = indexOf(files.slice(0, 2));

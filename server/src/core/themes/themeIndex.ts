@@ -39,6 +39,8 @@ const ARTICLE_KEYWORDS = 12;
 const RECLUSTER_SHARE = 0.2;
 /** Articles prepared for, or given the results of, a clustering between two yields. */
 const ENTRIES_PER_STEP = 256;
+/** Files taken in (see takeInSteps) between two yields. */
+const FILES_PER_STEP = 64;
 
 export interface ThemedArticle {
   uri: string;
@@ -96,6 +98,13 @@ export class ThemeIndex {
   private clusteringCount = 0;
   private readonly articleListeners: ((uris: readonly string[]) => void)[] = [];
   private readonly slicedClustering = new SharedSlicedRun<void>();
+  /**
+   * Files changed since the index was made, not yet taken in (see update), until something
+   * first reads it: a workspace opened again brings 100k articles in its scan, which
+   * nothing here reads before the scan ends (clustering, views and hovers come after), and
+   * taking them in then means the scan need not decode every file's articles for it.
+   */
+  private readonly pending = new Map<string, IndexedFile>();
 
   constructor(
     private options: ThemeOptions = defaultThemeOptions,
@@ -141,12 +150,23 @@ export class ThemeIndex {
   }
 
   update(change: CorpusChange): void {
+    const uris = [...change.removed, ...change.updated.map((file) => file.uri)];
+    if (this.pending.size > 0 || (!this.model && this.entries.size === 0)) {
+      for (const uri of change.removed) {
+        this.pending.delete(uri);
+        this.removeFile(uri);
+      }
+      for (const file of change.updated) this.pending.delete(file.uri);
+      for (const file of change.updated) this.pending.set(file.uri, file);
+      this.generationCount++;
+      for (const listener of this.articleListeners) listener(uris);
+      return;
+    }
     const before = this.listedState(change);
     for (const uri of change.removed) this.removeFile(uri);
     for (const file of change.updated) this.updateFile(file);
     if (this.changedSinceClustering.size > RECLUSTER_SHARE * Math.max(1, this.clusteredArticles)) this.markStale();
     if (this.stale || this.listedState(change) !== before) this.generationCount++;
-    const uris = [...change.removed, ...change.updated.map((file) => file.uri)];
     for (const listener of this.articleListeners) listener(uris);
   }
 
@@ -192,6 +212,7 @@ export class ThemeIndex {
    */
   private *reclustering(): Steps<void> {
     const started = Date.now();
+    yield* this.takeInSteps();
     this.changedSinceClustering.clear();
     this.stale = false;
     let applied = false;
@@ -281,6 +302,7 @@ export class ThemeIndex {
 
   /** Every file indexed, articles or not. */
   files(): string[] {
+    this.takeIn();
     return [...this.entries.keys()];
   }
 
@@ -292,6 +314,7 @@ export class ThemeIndex {
 
   /** The article of a file whose title is on `line`, with its theme. */
   articleAtTitle(uri: string, line: number): { article: ThemedArticle; theme: ThemeSummary } | undefined {
+    this.takeIn();
     const entry = this.entries.get(uri)?.find((e) => e.article.startLine === line);
     const model = this.fresh();
     if (!entry || !model) return undefined;
@@ -302,6 +325,7 @@ export class ThemeIndex {
 
   /** An article's most distinctive terms, by TF-IDF over the vocabulary of the last clustering. */
   articleKeywords(uri: string, index: number, count = ARTICLE_KEYWORDS): readonly string[] {
+    this.takeIn();
     const entry = this.entries.get(uri)?.[index];
     const model = this.fresh();
     if (!entry || !model) return [];
@@ -325,6 +349,7 @@ export class ThemeIndex {
 
   /** The model reads use: clustered again first if due, unless a clustering runs in slices (then the last finished one). */
   private fresh(): ThemeModel | undefined {
+    this.takeIn();
     if (!this.slicedClustering.running) this.settle();
     return this.model;
   }
@@ -342,6 +367,20 @@ export class ThemeIndex {
 
   private *allEntries(): Iterable<Entry> {
     for (const list of this.entries.values()) yield* list;
+  }
+
+  /** Takes in the files changed since the index was made (see pending), a few a step. */
+  private *takeInSteps(): Steps<void> {
+    let taken = 0;
+    for (const [uri, file] of this.pending) {
+      this.pending.delete(uri);
+      this.updateFile(file);
+      if (++taken % FILES_PER_STEP === 0) yield;
+    }
+  }
+
+  private takeIn(): void {
+    runAll(this.takeInSteps());
   }
 
   private removeFile(uri: string): void {
@@ -418,6 +457,7 @@ export class ThemeIndex {
    * clustering after it finds them ready; stops when a clustering starts, which counts the rest.
    */
   *countTerms(): Steps<void> {
+    yield* this.takeInSteps();
     let counted = 0;
     for (const entry of this.allEntries()) {
       if (this.slicedClustering.running) return;
