@@ -48,6 +48,12 @@ const SCAN_BATCH_FILES = 64;
  */
 const PROGRESS_INTERVAL_MS = 250;
 const CACHE_FILE = 'index-cache.bin';
+/**
+ * The cache is saved this long after an entry found damaged was made anew. A warm start
+ * finds them when their files' articles are first read, most within a second or two of its
+ * end (the themes read every file's): one save for them all.
+ */
+const SAVE_AFTER_REPAIR_MS = 2000;
 
 export interface IndexerOptions {
   /** Entry script of the index worker threads; undefined: index in the server thread only. */
@@ -197,7 +203,12 @@ export class WorkspaceIndexer {
     const started = Date.now();
     // Entries are v8-serialised: another V8 might read them differently.
     const identity = `${this.workerCode} v8 ${process.versions.v8} ${analysesSignature(this.corpus.analyses)}`;
-    const cache = await IndexCache.open(file, identity, this.log);
+    // Outside a scan, an entry changes when one found damaged is made anew.
+    const cache = await IndexCache.open(file, identity, this.log, {
+      changed: () => {
+        if (!this.scanning) this.scheduleSave(SAVE_AFTER_REPAIR_MS);
+      },
+    });
     if (cache.size > 0) this.log.info(`Index cache: ${cache.size} entries read from ${file} in ${Date.now() - started} ms.`);
     return cache;
   }

@@ -36,6 +36,18 @@ export interface FileIndex {
   analyses: AnalysisResults;
 }
 
+/**
+ * A FileIndex kept in the index cache, decoded when the file's articles or analyses are
+ * first read (see StoredFile); its number of articles is known before. A warm start of
+ * 100k articles decoded 40k entries for its scan, with objects for every article, while
+ * nothing read them before the scan ended. `read` falls back on indexing the text when
+ * the entry cannot be read.
+ */
+export interface CachedIndex {
+  readonly articleCount: number;
+  read(): FileIndex;
+}
+
 export interface CorpusChange {
   updated: IndexedFile[];
   removed: string[];
@@ -146,7 +158,9 @@ class LazySplit {
  * shape of its own, about a kilobyte a file with the split kept beside it.
  */
 class StoredFile extends LazySplit implements IndexedFile {
-  analyses: AnalysisResults;
+  private results: AnalysisResults | undefined;
+  /** Until first read: where the file's index is (see CachedIndex). */
+  private cached: CachedIndex | undefined;
   version: number | undefined;
 
   constructor(
@@ -154,13 +168,52 @@ class StoredFile extends LazySplit implements IndexedFile {
     public relativePath: string,
     stored: StoredText,
     lines: LineIndex,
-    index: FileIndex,
+    index: FileIndex | CachedIndex,
     public hash: string,
     version: number | undefined,
   ) {
-    super(stored, lines.withSource(stored), index.articles && index.boilerplate ? { articles: index.articles, boilerplate: index.boilerplate } : undefined);
-    this.analyses = index.analyses;
+    super(stored, lines.withSource(stored));
+    if ('read' in index) this.cached = index;
+    else this.take(index);
     this.version = version;
+  }
+
+  private take(index: FileIndex): void {
+    this.results = index.analyses;
+    if (index.articles && index.boilerplate) super.give({ articles: index.articles, boilerplate: index.boilerplate });
+  }
+
+  /** Decodes the cached index, if it was not yet. */
+  private read(): void {
+    const cached = this.cached;
+    if (!cached) return;
+    this.cached = undefined;
+    this.take(cached.read());
+  }
+
+  get analyses(): AnalysisResults {
+    this.read();
+    return this.results!;
+  }
+
+  override get articles(): Article[] {
+    this.read();
+    return super.articles;
+  }
+
+  override get boilerplate(): LineSpan[] {
+    this.read();
+    return super.boilerplate;
+  }
+
+  override give(split: SplitResult): void {
+    this.read();
+    super.give(split);
+  }
+
+  /** The number of articles, without decoding a cached index for it. */
+  get articleCount(): number {
+    return this.cached ? this.cached.articleCount : this.articles.length;
   }
 
   /**
@@ -190,12 +243,12 @@ export function indexFile(input: FileInput, analyses: readonly FileAnalysis[] = 
 }
 
 /** Puts together a file indexed elsewhere; its text is kept in compact form (see storedText.ts). */
-export function indexedFile(input: FileInput, index: FileIndex, hash: string, lines = new LineIndex(input.text)): IndexedFile {
+export function indexedFile(input: FileInput, index: FileIndex | CachedIndex, hash: string, lines = new LineIndex(input.text)): IndexedFile {
   return storedFile(input, storeText(input.text), lines, index, hash);
 }
 
 /** A file indexed elsewhere, its text kept already (see StoredFile). */
-export function storedFile(input: Omit<FileInput, 'text'>, stored: StoredText, lines: LineIndex, index: FileIndex, hash: string): IndexedFile {
+export function storedFile(input: Omit<FileInput, 'text'>, stored: StoredText, lines: LineIndex, index: FileIndex | CachedIndex, hash: string): IndexedFile {
   return new StoredFile(input.uri, input.relativePath, stored, lines, index, hash, input.version);
 }
 
@@ -284,7 +337,7 @@ export class Corpus {
     let articles = 0;
     let bytes = 0;
     for (const file of this.files.values()) {
-      articles += file.articles.length;
+      articles += file instanceof StoredFile ? file.articleCount : file.articles.length;
       bytes += file.lines.length;
     }
     return { files: this.files.size, articles, bytes };

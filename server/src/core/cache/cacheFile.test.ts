@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { createHash } from 'crypto';
-import { CACHE_FORMAT, CacheFileWriter, ReadCacheFile, SLICE_BYTES, readCacheFile } from './cacheFile';
+import { CACHE_FORMAT, CacheFileWriter, EntryLine, ReadCacheFile, SLICE_BYTES, checkCacheFileFraming, readCacheFile } from './cacheFile';
 
 const IDENTITY = 'code abc v8 11.3';
 const ENTRIES: [string, Uint8Array][] = [
@@ -9,11 +9,11 @@ const ENTRIES: [string, Uint8Array][] = [
   ['hash-été', Buffer.from('a longer value, with some text in it')],
 ];
 
-async function encoded(identity = IDENTITY, entries = ENTRIES): Promise<Buffer> {
+async function encoded(identity = IDENTITY, entries = ENTRIES, counts: (number | undefined)[] = []): Promise<Buffer> {
   const written: Buffer[] = [];
   const writer = new CacheFileWriter(
     identity,
-    entries.map(([key, value]) => [key, value.length]),
+    entries.map(([key, value], i): EntryLine => (counts[i] === undefined ? [key, value.length] : [key, value.length, counts[i]])),
     async (pieces) => void written.push(...pieces),
   );
   for (const [, value] of entries) await writer.add(value);
@@ -23,8 +23,12 @@ async function encoded(identity = IDENTITY, entries = ENTRIES): Promise<Buffer> 
   return file;
 }
 
+function readerOf(file: Buffer) {
+  return (into: Buffer, length: number, position: number): number => (position >= file.length ? 0 : file.copy(into, 0, position, Math.min(file.length, position + length)));
+}
+
 function check(file: Buffer, identity = IDENTITY): Promise<ReadCacheFile> {
-  const readAt = (into: Buffer, length: number, position: number): number => (position >= file.length ? 0 : file.copy(into, 0, position, Math.min(file.length, position + length)));
+  const readAt = readerOf(file);
   return readCacheFile(
     readAt,
     file.length,
@@ -108,6 +112,21 @@ describe('index cache file', () => {
     assert.deepEqual(await check(damaged), { ok: false, reason: 'checksum mismatch: the file is damaged or truncated' });
     assert.deepEqual(await check(Buffer.from('just some text that is long enough to be checked')), { ok: false, reason: 'not an index cache file' });
     assert.deepEqual(await check(file, 'code def v8 11.3'), { ok: false, reason: 'made by another version of Seed Curator' });
+  });
+
+  it('reads with the header the count its writer kept with a value, and refuses a count that is not one', async () => {
+    const file = await encoded(IDENTITY, ENTRIES, [2, undefined, 0]);
+    const framing = checkCacheFileFraming(readerOf(file), file.length, IDENTITY);
+    assert.ok(framing.ok);
+    assert.deepEqual([...framing.counts], [['hash-one', 2], ['hash-été', 0]]);
+    assert.deepEqual((await check(file)).ok, true);
+    const lengths = ENTRIES.map(([key, value]) => [key, value.length]);
+    for (const count of [-1, 1.5, '2', null]) {
+      const bad = withHeader(file, { format: CACHE_FORMAT, identity: IDENTITY, entries: [[...lengths[0], count], ...lengths.slice(1)] });
+      assert.deepEqual(await check(bad), { ok: false, reason: 'header lists an entry it cannot describe' }, String(count));
+    }
+    const tooLong = withHeader(file, { format: CACHE_FORMAT, identity: IDENTITY, entries: [[...lengths[0], 2, 3], ...lengths.slice(1)] });
+    assert.deepEqual(await check(tooLong), { ok: false, reason: 'header lists an entry it cannot describe' });
   });
 
   it('rejects a file of another format, or with a header that does not add up, even with a valid checksum', async () => {

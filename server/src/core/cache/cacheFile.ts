@@ -4,7 +4,10 @@
  *
  *   "SEEDINDEX\n"  magic
  *   u32            length of the header, then the header: JSON {format, identity, entries}
- *                  where entries lists [key, value length] in the order of the values
+ *                  where entries lists [key, value length] or [key, value length, count]
+ *                  in the order of the values; a count is a number its writer keeps with
+ *                  the value for readers that want it without the value (the index cache:
+ *                  the file's articles, see indexCache.ts)
  *   values         back to back
  *   20 bytes       the checksum of everything before it: the SHA-1 of the SHA-1s of its
  *                  4 MB slices, hashed as they are written, and on another thread when
@@ -23,19 +26,22 @@ import { ReadAt, readUpTo } from '../files';
 import type { Place } from '../scratchFile';
 
 /** Raise when the layout above changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 const MAGIC = Buffer.from('SEEDINDEX\n', 'latin1');
 const CHECKSUM_BYTES = 20;
 /** The file is checksummed by slices of this many bytes, and written in pieces of about as many, with a turn for other work in between. */
 export const SLICE_BYTES = 4 << 20;
 
+/** An entry of the header: key, value length and the count kept with the value, if any. */
+export type EntryLine = [string, number] | [string, number, number];
+
 interface Header {
   format: number;
   identity: string;
-  entries: [string, number][];
+  entries: EntryLine[];
 }
 
-export type CheckedCacheFile = { ok: true; entries: Map<string, Place> } | { ok: false; reason: string };
+export type CheckedCacheFile = { ok: true; entries: Map<string, Place>; counts: Map<string, number> } | { ok: false; reason: string };
 
 export type ReadCacheFile = { ok: true; values: [string, Buffer][] } | { ok: false; reason: string };
 
@@ -105,16 +111,21 @@ function entriesOf({ header, at, end }: Layout, identity: string): CheckedCacheF
   if (!Array.isArray(header.entries)) return fail('header has no entry list');
 
   const entries = new Map<string, Place>();
+  const counts = new Map<string, number>();
+  const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
   for (const entry of header.entries as unknown[]) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Number.isSafeInteger(entry[1]) || entry[1] < 0) return fail('header lists an entry it cannot describe');
-    const [key, length] = entry as [string, number];
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !isCount(entry[1]) || !(entry.length === 2 || (entry.length === 3 && isCount(entry[2])))) {
+      return fail('header lists an entry it cannot describe');
+    }
+    const [key, length, count] = entry as EntryLine;
     if (at + length > end) return fail('entries run past the end of the file');
     if (entries.has(key)) return fail(`entry ${key} is listed twice`);
     entries.set(key, { offset: at, length });
+    if (count !== undefined) counts.set(key, count);
     at += length;
   }
   if (at !== end) return fail('bytes left over after the last entry');
-  return { ok: true, entries };
+  return { ok: true, entries, counts };
 }
 
 function parsedHeader(bytes: Buffer): Partial<Header> | undefined {
@@ -127,8 +138,8 @@ function parsedHeader(bytes: Buffer): Partial<Header> | undefined {
 }
 
 /**
- * Writes a cache file piece by piece through `write`: the header for `entries` (keys and
- * value lengths, in order) first, then each value given to `add` in that order, then the
+ * Writes a cache file piece by piece through `write`: the header for `entries` (keys, value
+ * lengths and counts, in order) first, then each value given to `add` in that order, then the
  * checksum. Says where each value is, for reading the file back without checking it again.
  */
 export class CacheFileWriter {
@@ -141,7 +152,7 @@ export class CacheFileWriter {
 
   constructor(
     identity: string,
-    private readonly entries: readonly [string, number][],
+    private readonly entries: readonly EntryLine[],
     private readonly write: (pieces: Buffer[]) => Promise<void>,
   ) {
     const header: Header = { format: CACHE_FORMAT, identity, entries: [...entries] };

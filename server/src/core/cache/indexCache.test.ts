@@ -66,6 +66,26 @@ describe('index cache', () => {
     assert.ok(FILES.every((saved) => saved.articles?.length === 1), 'each text is one article');
   });
 
+  it('knows the number of articles of each entry it saved or was given with one, without decoding the entry', async () => {
+    const text = `${TEXTS[0]}\n\n${TEXTS[1]}`;
+    const two = { hash: contentHash(text), ...analyseText(text, [capitalsAnalysis]) };
+    assert.equal(two.articles?.length, 2);
+    const cache = await open();
+    cache.put(two.hash, encodeEntry(two, two.hash), 2);
+    assert.equal(cache.articleCount(two.hash), 2);
+    assert.equal(cache.articleCount(FILES[0].hash), undefined);
+    await cache.save([...FILES, two]);
+    const reopened = await open();
+    assert.deepEqual([...FILES, two].map((saved) => reopened.articleCount(saved.hash)), [1, 1, 1, 1, 1, 2]);
+    // Given without one, an entry has none, and the others keep theirs through the next save.
+    const other = { hash: contentHash('other text'), ...analyseText('other text', []) };
+    reopened.put(other.hash, encodeEntry(other, other.hash));
+    await reopened.save([FILES[0], two, other]);
+    const again = await open();
+    assert.deepEqual([FILES[0], two, other].map((saved) => again.articleCount(saved.hash)), [1, 2, undefined]);
+    assert.equal(again.articleCount(FILES[1].hash), undefined);
+  });
+
   it('keeps only the entries of the files it is given, and leaves no temporary file behind', async () => {
     const cache = await open();
     await cache.save(FILES);
@@ -96,7 +116,7 @@ describe('index cache', () => {
 
   for (const [damage, change, reason] of [
     ['a truncated', (bytes: Buffer) => bytes.subarray(0, bytes.length - 100), 'entries run past the end of the file'],
-    ['a corrupt', (bytes: Buffer) => Buffer.concat([bytes.subarray(0, 200), Buffer.from('xx'), bytes.subarray(202)]), 'header is not valid JSON'],
+    ['a corrupt', (bytes: Buffer) => Buffer.concat([bytes.subarray(0, bytes.indexOf('"entries":')), Buffer.from('xx'), bytes.subarray(bytes.indexOf('"entries":') + 2)]), 'header is not valid JSON'],
     ['an empty', () => Buffer.alloc(0), 'not an index cache file'],
   ] as const) {
     it(`ignores ${damage} file, says so, and writes a good one at the next save`, async () => {
@@ -124,9 +144,12 @@ describe('index cache', () => {
     const cache = await open();
     cache.put('not-a-real-hash', Uint8Array.from([0xff, 0x0f, 0x42]));
     await cache.save([...FILES, { ...FILES[0], hash: 'not-a-real-hash' }]);
-    const reopened = await open();
+    let changes = 0;
+    const reopened = await open({ changed: () => changes++ });
     logs = [];
     assert.equal(reopened.get('not-a-real-hash'), undefined);
+    // Told, so that its owner saves the cache again (with the entry made anew).
+    assert.equal(changes, 1);
     assert.equal(logs.length, 1);
     assert.match(logs[0], /^warn: Index cache: entry not-a-real-hash ignored/);
     assert.ok(reopened.get(FILES[1].hash));

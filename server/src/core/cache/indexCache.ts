@@ -200,12 +200,18 @@ export interface CacheOptions {
   maxBytes?: number;
   /** Entries made since the last save are held in memory up to this many bytes, and spilled to a temporary file past it. */
   spillBytes?: number;
+  /**
+   * Told when an entry is added or dropped (one that does not decode): a warm start finds
+   * a damaged entry only when its file's articles are first read, after its scan, and the
+   * cache is to be saved again then, with the entry made anew.
+   */
+  changed?: () => void;
 }
 
 const DEFAULT_SPILL_BYTES = 32 << 20;
 
 /** Where the bytes of an entry to save come from: memory, or a file of entries. */
-type EntrySource = { hash: string; bytes: Uint8Array } | { hash: string; place: Place; file: EntryFile };
+type EntrySource = ({ hash: string; bytes: Uint8Array } | { hash: string; place: Place; file: EntryFile }) & { articles?: number };
 
 export class IndexCache {
   private saving: Promise<void> = Promise.resolve();
@@ -217,6 +223,8 @@ export class IndexCache {
   private readonly spillsBeingSaved = new Set<SpillFile>();
   /** No temporary file could take entries: they stay in memory from then on. */
   private cannotSpill = false;
+  /** The number of articles of the file each entry is of, where known without decoding it (see articleCount). */
+  private readonly articleCounts: Map<string, number>;
 
   private constructor(
     /** Undefined: a cache that keeps nothing. */
@@ -227,11 +235,15 @@ export class IndexCache {
     private readonly log: CacheLog,
     private readonly maxBytes: number,
     private readonly spillBytes: number,
-  ) {}
+    private readonly changed: () => void,
+    articleCounts = new Map<string, number>(),
+  ) {
+    this.articleCounts = articleCounts;
+  }
 
   /** For a server with no storage folder: every text is indexed afresh. */
   static disabled(log: CacheLog): IndexCache {
-    return new IndexCache(undefined, '', undefined, log, DEFAULT_MAX_CACHE_BYTES, DEFAULT_SPILL_BYTES);
+    return new IndexCache(undefined, '', undefined, log, DEFAULT_MAX_CACHE_BYTES, DEFAULT_SPILL_BYTES, () => undefined);
   }
 
   /**
@@ -240,7 +252,8 @@ export class IndexCache {
    */
   static async open(file: string, identity: string, log: CacheLog, options: CacheOptions = {}): Promise<IndexCache> {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_CACHE_BYTES;
-    const cache = (onDisk?: OpenEntryFile): IndexCache => new IndexCache(file, identity, onDisk, log, maxBytes, options.spillBytes ?? DEFAULT_SPILL_BYTES);
+    const cache = (onDisk?: OpenEntryFile, articleCounts?: Map<string, number>): IndexCache =>
+      new IndexCache(file, identity, onDisk, log, maxBytes, options.spillBytes ?? DEFAULT_SPILL_BYTES, options.changed ?? (() => undefined), articleCounts);
     await removeLeftTemporaries(file);
     let fd: number;
     try {
@@ -260,7 +273,7 @@ export class IndexCache {
       // start decodes the entries' heads only, about a seventh of the file, and hashing the
       // whole file first held its scan back for most of a second at 100k articles.
       const checked = checkCacheFileFraming(readerOf(fd), size, identity);
-      if (checked.ok) return cache(new OpenEntryFile(fd, checked.entries));
+      if (checked.ok) return cache(new OpenEntryFile(fd, checked.entries), checked.counts);
       closeSync(fd);
       log.warn(`Index cache ${file} ignored (${checked.reason}); indexing from scratch.`);
     } catch (error) {
@@ -300,6 +313,16 @@ export class IndexCache {
     return this.pending.has(hash) || this.files().some((file) => file.places.has(hash));
   }
 
+  /**
+   * The number of articles of the text with this hash, when the cache has its entry and
+   * knows the number without decoding it: a warm start decodes an entry only when its
+   * file's articles or analyses are first read (see CachedIndex in corpus.ts).
+   */
+  articleCount(hash: string): number | undefined {
+    const count = this.articleCounts.get(hash);
+    return count !== undefined && this.has(hash) ? count : undefined;
+  }
+
   /** The index of a text with this hash, or undefined; an entry that cannot be read or decoded is dropped, with a log line. */
   get(hash: string): FileIndex | undefined {
     const dropped = (error: unknown): undefined => {
@@ -324,15 +347,19 @@ export class IndexCache {
     const bytes = this.pending.get(hash);
     if (bytes) this.pendingBytes -= bytes.length;
     this.pending.delete(hash);
+    this.articleCounts.delete(hash);
     for (const file of this.files()) file.places.delete(hash);
+    this.changed();
   }
 
-  /** Keeps the encoded index of a text (as made by `encodeEntry`, possibly in a worker). */
-  put(hash: string, bytes: Uint8Array): void {
+  /** Keeps the encoded index of a text (as made by `encodeEntry`, possibly in a worker), with the number of its articles when it has them. */
+  put(hash: string, bytes: Uint8Array, articles?: number): void {
     if (this.file === undefined || this.has(hash)) return;
+    if (articles !== undefined) this.articleCounts.set(hash, articles);
     this.pending.set(hash, bytes);
     this.pendingBytes += bytes.length;
     if (this.pendingBytes >= this.spillBytes && !this.cannotSpill) this.spillPending();
+    this.changed();
   }
 
   private spillPending(): void {
@@ -392,6 +419,7 @@ export class IndexCache {
       this.log.warn(`Index cache: could not save ${file} (${errorMessage(error)}).`);
     } finally {
       forgetMadeBefore();
+      for (const hash of this.articleCounts.keys()) if (!this.has(hash)) this.articleCounts.delete(hash);
     }
   }
 
@@ -421,7 +449,10 @@ export class IndexCache {
       const target = handle;
       const writer = new CacheFileWriter(
         this.identity,
-        sources.map((source) => [source.hash, 'file' in source ? source.place.length : source.bytes.length]),
+        sources.map(({ articles, ...source }) => {
+          const length = 'file' in source ? source.place.length : source.bytes.length;
+          return articles === undefined ? [source.hash, length] : [source.hash, length, articles];
+        }),
         async (pieces) => void (await target.writev(pieces)),
       );
       let sliceStarted = Date.now();
@@ -466,7 +497,13 @@ export class IndexCache {
       const inMemory = this.pending.get(hash);
       const file = inMemory ? undefined : entryFiles.find((candidate) => candidate.places.has(hash));
       const place = file?.places.get(hash);
-      const source: EntrySource = file && place ? { hash, place, file } : { hash, bytes: inMemory ?? encodeEntry(indexed, hash) };
+      let encoded = inMemory;
+      if (!place && !encoded) {
+        encoded = encodeEntry(indexed, hash);
+        if (indexed.articles) this.articleCounts.set(hash, indexed.articles.length);
+      }
+      const articles = this.articleCounts.get(hash);
+      const source: EntrySource = file && place ? { hash, place, file, articles } : { hash, bytes: encoded!, articles };
       const cost = ENTRY_FRAME_BYTES + hash.length + ('file' in source ? source.place.length : source.bytes.length);
       if (bytes + cost > this.maxBytes - FILE_FRAME_BYTES) {
         leftOut++;

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { FileAnalysis } from '../analyses';
 import { IndexCache, decodeEntry } from '../cache/indexCache';
-import { analyseText, indexFile } from '../corpus';
+import { Corpus, IndexedFile, analyseText, indexFile } from '../corpus';
 import { readTextFile } from '../files';
 import { splitArticles } from '../articles';
 import { LineIndex } from '../text';
@@ -308,6 +308,28 @@ describe('indexing files from disk', function () {
     } finally {
       texts.close();
     }
+  });
+
+  it('decodes a cached file\'s articles and analyses when they are first read, its articles counted before', async () => {
+    const storage = path.join(folder, 'storage-when-read', 'index-cache.bin');
+    const cold = await IndexCache.open(storage, 'test', log);
+    const indexed = (results: ScannedFile[]): IndexedFile[] => results.flatMap((result) => (result.kind === 'indexed' ? [result.file] : []));
+    const before = await indexAll(indexer({ workerScript: undefined, cache: cold }));
+    await cold.save(indexed(before));
+    const warm = await IndexCache.open(storage, 'test', log);
+    let decoded = 0;
+    const get = warm.get.bind(warm);
+    warm.get = (hash) => (decoded++, get(hash));
+    const after = await indexAll(indexer({ workerScript: undefined, cache: warm }));
+    const corpus = new Corpus();
+    corpus.applyIndexed(indexed(after));
+    const articles = indexed(before).reduce((sum, file) => sum + file.articles.length, 0);
+    assert.ok(articles > 12);
+    assert.equal(corpus.stats().articles, articles);
+    assert.equal(decoded, 0);
+    assert.deepEqual(plain(after), plain(before));
+    assert.equal(decoded, warm.size);
+    warm.close();
   });
 
   it('falls back to this thread when a worker dies, with one log line, and loses no file', async () => {

@@ -9,7 +9,7 @@ import type { ResourceLimits } from 'worker_threads';
 import type { FileAnalysis } from '../analyses';
 import { analysesSignature } from '../analyses';
 import type { SplitResult } from '../articles';
-import { FileIndex, IndexedFile, analyseText, giveSplit, storedFile } from '../corpus';
+import { CachedIndex, FileIndex, IndexedFile, analyseText, giveSplit, storedFile } from '../corpus';
 import { CacheLog, IndexCache, decodeEntry, encodeEntry } from '../cache/indexCache';
 import { readTextFile, readTextFileSync } from '../files';
 import type { ScratchFile } from '../scratchFile';
@@ -277,8 +277,9 @@ export class DiskIndexer {
     if (onWorkers) this.onWorkers++;
     else this.inThread++;
     if (!('entry' in result)) return result.index;
-    this.options.cache.put(result.hash, result.entry);
-    return decodeEntry(result.entry, result.hash);
+    const index = decodeEntry(result.entry, result.hash);
+    this.options.cache.put(result.hash, result.entry, index.articles?.length);
+    return index;
   }
 
   /** Whether indexes are wanted encoded (see DiskIndexOptions.encodeForCache): the cache keeps them. */
@@ -286,16 +287,47 @@ export class DiskIndexer {
     return this.options.cache.file !== undefined;
   }
 
-  /** An entry that does not decode after all is dropped by the cache: the text is indexed here. */
-  private fromCache(text: TextSource, hash: string): FileIndex {
-    const cached = this.options.cache.get(hash);
-    if (cached) {
+  /** The cached index, decoded when first read if the cache knows its number of articles, else now. */
+  private fromCache(text: TextSource, hash: string): FileIndex | CachedIndex {
+    const entry = new CachedEntry(this.options.cache, hash, text, this.options.analyses, this.articlesWhenRead);
+    if (entry.articleCount >= 0) {
       this.reused++;
-      return cached;
+      return entry;
     }
-    this.inThread++;
-    const index = analyseText(text.read(), this.options.analyses, { articlesWhenRead: this.articlesWhenRead });
-    this.options.cache.put(hash, encodeEntry(index, hash));
+    const { index, fromCache } = entry.decoded();
+    if (fromCache) this.reused++;
+    else this.inThread++;
     return index;
+  }
+}
+
+/**
+ * A file's entry in the index cache (see CachedIndex). One that does not decode after all
+ * is dropped by the cache, and the text is indexed in this thread instead.
+ */
+class CachedEntry implements CachedIndex {
+  /** -1 when the cache does not know it without decoding the entry. */
+  readonly articleCount: number;
+
+  constructor(
+    private readonly cache: IndexCache,
+    private readonly hash: string,
+    private readonly text: TextSource,
+    private readonly analyses: readonly FileAnalysis[],
+    private readonly articlesWhenRead: boolean,
+  ) {
+    this.articleCount = cache.articleCount(hash) ?? -1;
+  }
+
+  read(): FileIndex {
+    return this.decoded().index;
+  }
+
+  decoded(): { index: FileIndex; fromCache: boolean } {
+    const cached = this.cache.get(this.hash);
+    if (cached) return { index: cached, fromCache: true };
+    const index = analyseText(this.text.read(), this.analyses, { articlesWhenRead: this.articlesWhenRead });
+    this.cache.put(this.hash, encodeEntry(index, this.hash), index.articles?.length);
+    return { index, fromCache: false };
   }
 }
