@@ -13,7 +13,7 @@ import { NameDictionary, NameMatch } from './dictionary';
 import { Discovery, discoverOrganisations } from './discover';
 import { Gazetteer, GazetteerFile, OrganisationEntry, builtInGazetteer, mergeGazetteers } from './gazetteer';
 import { LearnedNames, LearnedOrganisation, spellingsChanged } from './learned';
-import { RecognitionMemory, RememberedCounts, RememberedFile, learnedThen } from './memory';
+import { OrganisationFiles, RecognitionMemory, RememberedCounts, RememberedFile, learnedThen } from './memory';
 import { packDiscovery, packTies, tiesWhenRead, unpackDiscovery, unpackTies } from './packedFindings';
 import { FileMentions, MentionNumbers, MentionTranslation, Numbering, mentionTranslation } from './mentions';
 import { tiesAround } from './people';
@@ -76,6 +76,14 @@ export class OrganisationIndex {
   private readonly files = new Map<string, IndexedFile>();
   private readonly numbers: MentionNumbers = { ids: new Numbering(), spellings: new Numbering() };
   private readonly results = new Map<string, FoundInFile>();
+  /**
+   * Files restored from a memory whose results are made when first asked for (see resultOf),
+   * with what that takes: a warm start of 100k articles spent a quarter of a second making
+   * 40k files' results and finding the organisations each mentions, which the memory keeps
+   * by organisation (see restoreMentionedIn).
+   */
+  private readonly unmade = new Map<string, RememberedFile>();
+  private unmadeFrom: { texts: readonly string[]; translation: MentionTranslation } | undefined;
   private readonly capitals = new CapitalsIndex();
   /** Organisation id -> the files that mention it (their mentions are in `results`). */
   private readonly byOrganisation = new Map<string, ListedSet>();
@@ -218,6 +226,13 @@ export class OrganisationIndex {
     }
     yield;
     let taken = 0;
+    // Every file as the memory counted it, mentions and all: their results are made when asked for.
+    if (restoring && toRead.size === 0 && memory.counts?.mentionedIn && this.restoreMentionedIn(memory.counts.mentionedIn, memory.counts.capitals.uris, memory.ids)) {
+      for (const [uri, known] of remembered) this.unmade.set(uri, known);
+      this.unmadeFrom = { texts: memory.texts, translation: translation! };
+      remembered.clear();
+      taken = this.unmade.size;
+    }
     for (const [uri, known] of remembered) {
       const reading = toRead.has(uri);
       // A counted file read again has its counted result replaced (and so uncounted) as any other.
@@ -238,6 +253,39 @@ export class OrganisationIndex {
     this.generationCount++;
     for (const listener of this.listeners) listener();
     return taken;
+  }
+
+  /**
+   * The files that mention each organisation, as a memory kept them (see OrganisationFiles),
+   * into an index that has none; false, with nothing taken, when they do not add up.
+   */
+  private restoreMentionedIn({ organisations, ends, files }: OrganisationFiles, uris: readonly string[], ids: readonly string[]): boolean {
+    const arrays = [organisations, ends, files].every((array) => array instanceof Int32Array);
+    if (!arrays || organisations.length !== ends.length || (ends.at(-1) ?? 0) !== files.length || this.byOrganisation.size > 0) return false;
+    if (organisations.some((number) => number < 0 || number >= ids.length) || files.some((index) => index < 0 || index >= uris.length)) return false;
+    if (ends.some((end, k) => end < (k === 0 ? 0 : ends[k - 1]))) return false;
+    let start = 0;
+    organisations.forEach((number, k) => {
+      const id = ids[number];
+      const mentioning = new ListedSet();
+      for (let f = start; f < ends[k]; f++) mentioning.add(uris[files[f]]);
+      start = ends[k];
+      this.byOrganisation.set(id, mentioning);
+      this.changedIn.set(id, this.generationCount + 1);
+    });
+    return true;
+  }
+
+  /** A file's result, made now if it was restored and not yet made (see unmade). */
+  private resultOf(uri: string): FoundInFile | undefined {
+    const found = this.results.get(uri);
+    const known = found ? undefined : this.unmade.get(uri);
+    if (!known) return found;
+    const { texts, translation } = this.unmadeFrom!;
+    const made = { mentions: FileMentions.renumbered(known.mentions, translation, this.numbers), ties: tiesWhenRead(known.ties, texts) };
+    this.unmade.delete(uri);
+    this.results.set(uri, made);
+    return made;
   }
 
   /**
@@ -282,9 +330,10 @@ export class OrganisationIndex {
     const keys = new Numbering();
     const texts = new Numbering();
     const files = new Map<string, RememberedFile>();
-    for (const [uri, found] of this.results) {
+    for (const uri of [...this.results.keys(), ...this.unmade.keys()]) {
       const file = this.files.get(uri);
-      if (!file) continue;
+      const found = this.resultOf(uri);
+      if (!file || !found) continue;
       const discovery = this.learned.discoveryOf(uri);
       files.set(file.hash, {
         discovery: discovery && packDiscovery(discovery, texts),
@@ -302,8 +351,26 @@ export class OrganisationIndex {
       tallies.push(group);
       yield;
     }
-    const counts = { capitals, hashes, tallies };
+    const counts = { capitals, hashes, tallies, mentionedIn: this.mentionedIn(capitals.uris) };
     return { ids: [...this.numbers.ids.all()], spellings: [...this.numbers.spellings.all()], keys: keys.all(), texts: texts.all(), learned, settled: this.learned.settledNames(), files, counts };
+  }
+
+  /** The files that mention each organisation, for a memory whose files are `uris` (see OrganisationFiles). */
+  private mentionedIn(uris: readonly string[]): OrganisationFiles | undefined {
+    const index = new Map(uris.map((uri, i) => [uri, i]));
+    const organisations: number[] = [];
+    const ends: number[] = [];
+    const files: number[] = [];
+    for (const [id, mentioning] of this.byOrganisation) {
+      organisations.push(this.numbers.ids.numberOf(id));
+      for (const uri of mentioning) {
+        const at = index.get(uri);
+        if (at === undefined) return undefined;
+        files.push(at);
+      }
+      ends.push(files.length);
+    }
+    return { organisations: Int32Array.from(organisations), ends: Int32Array.from(ends), files: Int32Array.from(files) };
   }
 
   /**
@@ -336,18 +403,18 @@ export class OrganisationIndex {
   }
 
   mentionsIn(uri: string): FileOrganisations {
-    const found = this.results.get(uri);
+    const found = this.resultOf(uri);
     return found ? { mentions: found.mentions.all(), ties: found.ties() } : { mentions: [], ties: [] };
   }
 
   /** The ids of the organisations mentioned in one article of a file, in order of first mention. */
   idsInArticle(uri: string, article: number): string[] {
-    return this.results.get(uri)?.mentions.ids(article) ?? [];
+    return this.resultOf(uri)?.mentions.ids(article) ?? [];
   }
 
   /** The mention that covers `offset` (its end included, as a cursor after a word is on it). */
   mentionAt(uri: string, offset: number): OrganisationMention | undefined {
-    const mentions = this.results.get(uri)?.mentions;
+    const mentions = this.resultOf(uri)?.mentions;
     const index = mentions?.indexAt(offset) ?? -1;
     return index >= 0 ? mentions?.mention(index) : undefined;
   }
@@ -378,7 +445,7 @@ export class OrganisationIndex {
   /** Files that mention an organisation, with the mentions in each (made when asked for). */
   mentionsOf(id: string): ReadonlyMap<string, OrganisationMention[]> {
     const byFile = new Map<string, OrganisationMention[]>();
-    for (const uri of this.byOrganisation.get(id) ?? []) byFile.set(uri, this.results.get(uri)?.mentions.of(id) ?? []);
+    for (const uri of this.byOrganisation.get(id) ?? []) byFile.set(uri, this.resultOf(uri)?.mentions.of(id) ?? []);
     return byFile;
   }
 
@@ -471,7 +538,7 @@ export class OrganisationIndex {
 
   /** undefined: the file is gone. `counted`: the tallies count the result already (see restoreCounts). */
   private setResult(uri: string, result: FoundInFile | undefined, counted = false): void {
-    const previous = this.results.get(uri);
+    const previous = this.resultOf(uri);
     if (previous) this.tallies.apply(uri, previous.mentions, previous.ties(), -1);
     if (result && !counted) this.tallies.apply(uri, result.mentions, result.ties(), 1);
     const previousIds = previous?.mentions.ids() ?? [];

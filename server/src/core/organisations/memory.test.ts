@@ -45,6 +45,11 @@ function findings(index: OrganisationIndex, uris: string[]): unknown {
   };
 }
 
+/** Each organisation mentioned, with the files that mention it and their mentions of it. */
+function mentioning(index: OrganisationIndex): unknown {
+  return [...index.mentionedIds()].sort().map((id) => [id, [...index.mentionsOf(id)].sort()]);
+}
+
 describe('recognition remembered between sessions', () => {
   it('gives a later session the same findings without reading the files again', () => {
     const first = indexed(FILES);
@@ -122,7 +127,9 @@ describe('recognition remembered between sessions', () => {
     corpus.apply(inputs(FILES));
     const later = new OrganisationIndex();
     later.update({ updated: [...corpus.all()], removed: [] }, memory);
-    assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(indexed(FILES).index, ['a', 'b', 'c']));
+    const fresh = indexed(FILES).index;
+    assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(fresh, ['a', 'b', 'c']));
+    assert.deepEqual(mentioning(later), mentioning(fresh));
     // A memory made by a session that read no discovery keeps what the first did.
     assert.deepEqual(throughParts(later.remember()).settled, memory.settled);
     // a no longer defines FRHI, c goes, d defines another acronym: as a fresh index of the final texts.
@@ -133,6 +140,20 @@ describe('recognition remembered between sessions', () => {
     const final = { a, b: FILES.b, d };
     assert.deepEqual(findings(later, ['a', 'b', 'c', 'd']), findings(indexed(final).index, ['a', 'b', 'c', 'd']));
     assert.ok(later.organisation(later.mentionsIn('d').mentions[0].id)?.aliases.includes('AHT'));
+  });
+
+  it('finds the files that mention each organisation again when those it kept do not add up', () => {
+    const memory = rememberedBy(indexed(FILES).index);
+    const { mentionedIn } = memory.counts!;
+    assert.ok(mentionedIn && mentionedIn.files.length > 0);
+    const outside = Int32Array.from(mentionedIn.files, (index, i) => (i === 0 ? memory.counts!.capitals.uris.length : index));
+    const damaged = { ...memory, counts: { ...memory.counts!, mentionedIn: { ...mentionedIn, files: outside } } };
+    const corpus = new Corpus();
+    corpus.apply(inputs(FILES));
+    const later = new OrganisationIndex();
+    later.update({ updated: [...corpus.all()], removed: [] }, damaged);
+    assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(indexed(FILES).index, ['a', 'b', 'c']));
+    assert.deepEqual(mentioning(later), mentioning(indexed(FILES).index));
   });
 
   it('settles what the files taught again when the settled names it kept do not match them', () => {

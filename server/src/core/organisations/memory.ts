@@ -55,6 +55,20 @@ export interface RememberedCounts {
   hashes: string[];
   /** Every organisation's tallies, in groups (see Tallies.saved). */
   tallies: SavedTallies[];
+  /** The files that mention each organisation (see OrganisationFiles); undefined when not kept. */
+  mentionedIn?: OrganisationFiles;
+}
+
+/**
+ * The files that mention each organisation: the organisation's number in `ids`, and where
+ * its files end in `files`, as indices in `capitals.uris`. A warm start takes them from here
+ * rather than from every file's mentions, which it then need not make (see
+ * OrganisationIndex.updateSteps).
+ */
+export interface OrganisationFiles {
+  organisations: Int32Array;
+  ends: Int32Array;
+  files: Int32Array;
 }
 
 /** The learned spellings when the memory was made, spelling -> organisation id. */
@@ -93,7 +107,7 @@ export function* memoryParts(memory: RecognitionMemory): Generator<unknown> {
   for (let at = 0; at < entries.length; at += FILES_PER_PART) yield* filesParts(entries.slice(at, at + FILES_PER_PART));
   if (counts) {
     const { keys, uris, fileKeys, fileKeysEnd } = counts.capitals;
-    yield* [{ keys: joinedList(keys), uris: joinedList(uris), hashes: joinedList(counts.hashes) } satisfies CountsPart, fileKeys, fileKeysEnd];
+    yield* [{ keys: joinedList(keys), uris: joinedList(uris), hashes: joinedList(counts.hashes) } satisfies CountsPart, fileKeys, fileKeysEnd, counts.mentionedIn ?? null];
     for (const { ids, bytes } of counts.tallies) yield* [ids, bytes];
   }
 }
@@ -119,13 +133,14 @@ export function* memoryFromParts(parts: Iterable<unknown>): Steps<RecognitionMem
   if (hashes.length !== uris.length) throw new Error('the memory\'s counts are damaged');
   const fileKeys = next() as Int32Array;
   const fileKeysEnd = next() as Int32Array;
+  const mentionedIn = (next() ?? undefined) as OrganisationFiles | undefined;
   const tallies: SavedTallies[] = [];
   for (let ids = next(); ids !== undefined; ids = next()) {
     const bytes = next();
     if (!Array.isArray(ids) || !(bytes instanceof Uint8Array)) throw new Error('the memory\'s tallies are damaged');
     tallies.push({ ids, bytes });
   }
-  return { ...kept, files, counts: { capitals: { keys, uris, fileKeys, fileKeysEnd }, hashes, tallies } };
+  return { ...kept, files, counts: { capitals: { keys, uris, fileKeys, fileKeysEnd }, hashes, tallies, ...(mentionedIn && { mentionedIn }) } };
 }
 
 
