@@ -25,6 +25,11 @@ export interface LearnedOrganisation {
  * each acronym with the organisation it stands for. Strings one after the other, in the
  * order settle() found them.
  */
+/** What a file taught, packed (see packDiscovery); undefined when it taught nothing. */
+export interface PackedDiscovery {
+  readonly discovery: Int32Array | undefined;
+}
+
 export interface SettledNames {
   organisations: string[];
   acronyms: string[];
@@ -39,7 +44,7 @@ export class LearnedNames {
   private settled = new Map<string, string>();
   private dictionaryCache: NameDictionary | undefined;
   /** Files restored from a memory whose packed discoveries (see restore) are not in `names` and `acronyms` yet. */
-  private unread = new Map<string, Int32Array | undefined>();
+  private unread = new Map<string, PackedDiscovery>();
   /** The strings of the unread discoveries. */
   private unreadTexts: readonly string[] = [];
 
@@ -53,13 +58,13 @@ export class LearnedNames {
    * Only into an instance nothing was set in; `files` is taken, not copied. False, with
    * nothing restored, when the settled names do not match the files (a damaged memory).
    */
-  restore(files: Map<string, Int32Array | undefined>, texts: readonly string[], settled: SettledNames, spellings: Map<string, string>): boolean {
+  restore(files: Map<string, PackedDiscovery>, texts: readonly string[], settled: SettledNames, spellings: Map<string, string>): boolean {
     const { organisations, acronyms } = settled;
     if (!Array.isArray(organisations) || !Array.isArray(acronyms) || organisations.length % 3 !== 0 || acronyms.length % 2 !== 0) return false;
     const resolved = new Map<string, LearnedOrganisation>();
     for (let i = 0; i < organisations.length; i += 3) {
       const [id, uri, key] = organisations.slice(i, i + 3);
-      const packed = files.get(uri);
+      const packed = files.get(uri)?.discovery;
       const name = packed && unpackDiscovery(packed, texts).names.find((candidate) => candidate.key === key);
       if (!name || name.id !== id) return false;
       resolved.set(id, { id, name: name.name, source: { uri, name }, acronyms: [] });
@@ -88,9 +93,9 @@ export class LearnedNames {
 
   /** Adds the discoveries of restored files to the names, a file a step (see restore); a change waits for the last. */
   *readRestored(): Steps {
-    for (const [uri, packed] of this.unread) {
+    for (const [uri, { discovery }] of this.unread) {
       this.unread.delete(uri);
-      this.replace(uri, packed && unpackDiscovery(packed, this.unreadTexts), false);
+      this.replace(uri, discovery && unpackDiscovery(discovery, this.unreadTexts), false);
       yield;
     }
   }
@@ -193,9 +198,9 @@ export class LearnedNames {
 
   /** What a file taught, as kept (see setFile). */
   discoveryOf(uri: string): Discovery | undefined {
-    if (!this.unread.has(uri)) return this.byFile.get(uri);
     const packed = this.unread.get(uri);
-    return packed && unpackDiscovery(packed, this.unreadTexts);
+    if (!packed) return this.byFile.get(uri);
+    return packed.discovery && unpackDiscovery(packed.discovery, this.unreadTexts);
   }
 
   /** Every learned spelling with the organisation it stands for, as of the last settle(). */
