@@ -45,6 +45,15 @@ function findings(index: OrganisationIndex, uris: string[]): unknown {
   };
 }
 
+/** A later session: an index of `files` brought up to date from `memory`, and the corpus it follows. */
+function laterSession(files: Record<string, string>, memory: RecognitionMemory): { corpus: Corpus; later: OrganisationIndex } {
+  const corpus = new Corpus();
+  corpus.apply(inputs(files));
+  const later = new OrganisationIndex();
+  later.update({ updated: [...corpus.all()], removed: [] }, memory);
+  return { corpus, later };
+}
+
 /** Each organisation mentioned, with the files that mention it and their mentions of it. */
 function mentioning(index: OrganisationIndex): unknown {
   return [...index.mentionedIds()].sort().map((id) => [id, [...index.mentionsOf(id)].sort()]);
@@ -70,10 +79,7 @@ describe('recognition remembered between sessions', () => {
     const memory = rememberedBy(indexed(FILES).index);
     // a no longer defines FRHI: b's remembered "FRHI" mention is stale.
     const changed = { ...FILES, a: ARTICLE('Governance', 'Boards took advice from consultants. The charity Pillar Wellbeing opened a hub in Leeds.') };
-    const corpus = new Corpus();
-    corpus.apply(inputs(changed));
-    const later = new OrganisationIndex();
-    later.update({ updated: [...corpus.all()], removed: [] }, memory);
+    const { later } = laterSession(changed, memory);
     const fresh = indexed(changed).index;
     assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(fresh, ['a', 'b', 'c']));
     assert.ok(!later.mentionsIn('b').mentions.some((mention) => mention.id.includes('fenwick')));
@@ -81,10 +87,7 @@ describe('recognition remembered between sessions', () => {
 
   it('takes nothing for a file whose content it does not know, and keeps up with later edits', () => {
     const memory = rememberedBy(indexed({ c: FILES.c }).index);
-    const corpus = new Corpus();
-    const later = new OrganisationIndex();
-    corpus.apply(inputs(FILES));
-    later.update({ updated: [...corpus.all()], removed: [] }, memory);
+    const { corpus, later } = laterSession(FILES, memory);
     corpus.onChange((change) => later.update(change));
     corpus.apply(inputs({ b: ARTICLE('Boards', 'Boards met in public, NHS England said.') }));
     const final = { ...FILES, b: ARTICLE('Boards', 'Boards met in public, NHS England said.') };
@@ -96,10 +99,7 @@ describe('recognition remembered between sessions', () => {
     assert.deepEqual(memory.counts?.capitals.uris.sort(), ['a', 'b', 'c']);
     // b changed, c moved to d, a stays; b's remembered "FRHI" mention is counted and read again.
     const now = { a: FILES.a, b: ARTICLE('Boards', 'Boards met in public, NHS England said.'), d: FILES.c };
-    const corpus = new Corpus();
-    corpus.apply(inputs(now));
-    const later = new OrganisationIndex();
-    later.update({ updated: [...corpus.all()], removed: [] }, memory);
+    const { corpus, later } = laterSession(now, memory);
     assert.deepEqual(findings(later, ['a', 'b', 'c', 'd']), findings(indexed(now).index, ['a', 'b', 'c', 'd']));
     // What it keeps for the next session counts the files as they are now.
     assert.deepEqual(later.remember().counts?.capitals.uris.sort(), ['a', 'b', 'd']);
@@ -113,20 +113,14 @@ describe('recognition remembered between sessions', () => {
   it('finds the same without counts, as a memory that kept none gives', () => {
     const { counts, ...withoutCounts } = rememberedBy(indexed(FILES).index);
     assert.ok(counts);
-    const corpus = new Corpus();
-    corpus.apply(inputs(FILES));
-    const later = new OrganisationIndex();
-    later.update({ updated: [...corpus.all()], removed: [] }, withoutCounts);
+    const { later } = laterSession(FILES, withoutCounts);
     assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(indexed(FILES).index, ['a', 'b', 'c']));
   });
 
   it('takes what the files taught as the memory settled it, and reads it when a file first changes', () => {
     const memory = rememberedBy(indexed(FILES).index);
     assert.ok(memory.settled && memory.settled.organisations.length > 0 && memory.settled.acronyms.includes('FRHI'));
-    const corpus = new Corpus();
-    corpus.apply(inputs(FILES));
-    const later = new OrganisationIndex();
-    later.update({ updated: [...corpus.all()], removed: [] }, memory);
+    const { corpus, later } = laterSession(FILES, memory);
     const fresh = indexed(FILES).index;
     assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(fresh, ['a', 'b', 'c']));
     assert.deepEqual(mentioning(later), mentioning(fresh));
@@ -148,10 +142,7 @@ describe('recognition remembered between sessions', () => {
     assert.ok(mentionedIn && mentionedIn.files.length > 0);
     const outside = Int32Array.from(mentionedIn.files, (index, i) => (i === 0 ? memory.counts!.capitals.uris.length : index));
     const damaged = { ...memory, counts: { ...memory.counts!, mentionedIn: { ...mentionedIn, files: outside } } };
-    const corpus = new Corpus();
-    corpus.apply(inputs(FILES));
-    const later = new OrganisationIndex();
-    later.update({ updated: [...corpus.all()], removed: [] }, damaged);
+    const { later } = laterSession(FILES, damaged);
     assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(indexed(FILES).index, ['a', 'b', 'c']));
     assert.deepEqual(mentioning(later), mentioning(indexed(FILES).index));
   });
@@ -160,10 +151,7 @@ describe('recognition remembered between sessions', () => {
     const memory = rememberedBy(indexed(FILES).index);
     const { organisations } = memory.settled!;
     const damaged = { ...memory, settled: { ...memory.settled!, organisations: organisations.map((text, i) => (i % 3 === 2 ? `${text}-not-a-key` : text)) } };
-    const corpus = new Corpus();
-    corpus.apply(inputs(FILES));
-    const later = new OrganisationIndex();
-    later.update({ updated: [...corpus.all()], removed: [] }, damaged);
+    const { later } = laterSession(FILES, damaged);
     assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(indexed(FILES).index, ['a', 'b', 'c']));
     assert.deepEqual(later.remember().settled, memory.settled);
   });
