@@ -85,7 +85,7 @@ export class OrganisationIndex {
   private readonly unmade = new Map<string, RememberedFile>();
   private unmadeFrom: { texts: readonly string[]; translation: MentionTranslation } | undefined;
   private readonly capitals = new CapitalsIndex();
-  /** Organisation id -> the files that mention it (their mentions are in `results`). */
+  /** Organisation id -> the files that mention it (their mentions are in `results`, or made when asked for: see unmade). */
   private readonly byOrganisation = new Map<string, ListedSet>();
   private readonly listeners: (() => void)[] = [];
   private readonly builtIn: GazetteerFile;
