@@ -19,17 +19,17 @@ export interface LearnedOrganisation {
   acronyms: string[];
 }
 
+/** What a file taught, packed (see packDiscovery); undefined when it taught nothing. */
+export interface PackedDiscovery {
+  readonly discovery: Int32Array | undefined;
+}
+
 /**
  * What settle() made of the names, for a memory to keep (see restore): each organisation
  * learned as its id, the file of its strongest source and that source's name key; then
  * each acronym with the organisation it stands for. Strings one after the other, in the
  * order settle() found them.
  */
-/** What a file taught, packed (see packDiscovery); undefined when it taught nothing. */
-export interface PackedDiscovery {
-  readonly discovery: Int32Array | undefined;
-}
-
 export interface SettledNames {
   organisations: string[];
   acronyms: string[];

@@ -143,7 +143,6 @@ export function* memoryFromParts(parts: Iterable<unknown>): Steps<RecognitionMem
   return { ...kept, files, counts: { capitals: { keys, uris, fileKeys, fileKeysEnd }, hashes, tallies, ...(mentionedIn && { mentionedIn }) } };
 }
 
-
 /** A file's arrays, in the order filesParts writes them; a packed discovery is never empty, so an empty one stands for none. */
 const arraysOf = (file: RememberedFile): Int32Array[] => [file.discovery ?? new Int32Array(0), file.capitals, file.mentions, file.ties];
 const ARRAYS_PER_FILE = 4;
