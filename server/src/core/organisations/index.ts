@@ -175,7 +175,6 @@ export class OrganisationIndex {
     const counted = memory?.counts && firstUpdate ? yield* this.restoreCounts(memory, memory.counts, translation!) : new Map<string, RememberedFile>();
     // The files are those the memory counted, as they were: what they taught is settled as the memory says (see LearnedNames.restore).
     const restoring = memory?.settled && counted.size === this.files.size && counted.size === memory.counts?.capitals.uris.length;
-    const restored = new Map<string, RememberedFile>();
     /**
      * Each pass tokenises a file again, into these columns, and is done with its tokens before
      * the next file's: the tokens of 10k articles kept from the first pass to the second took
@@ -191,8 +190,7 @@ export class OrganisationIndex {
       const countedFile = counted.get(file.uri);
       const known = countedFile ?? memory?.files.get(file.hash);
       if (memory && known) {
-        if (restoring) restored.set(file.uri, known);
-        else this.learned.setRemembered(file.uri, known.discovery && unpackDiscovery(known.discovery, memory.texts));
+        if (!restoring) this.learned.setRemembered(file.uri, known.discovery && unpackDiscovery(known.discovery, memory.texts));
         if (!countedFile) this.capitals.setFromTable(file.uri, known.capitals, memory.keys);
         remembered.set(file.uri, known);
         yield;
@@ -209,8 +207,9 @@ export class OrganisationIndex {
       toRead.add(file.uri);
       yield;
     }
-    if (restoring && !this.learned.restore(restored, memory.texts, memory.settled!, learnedThen(memory))) {
-      for (const [uri, { discovery }] of restored) this.learned.setRemembered(uri, discovery && unpackDiscovery(discovery, memory.texts));
+    // Restoring, every file is remembered: the learned names take a copy of `remembered`, which they empty as they read it.
+    if (restoring && !this.learned.restore(new Map(remembered), memory.texts, memory.settled!, learnedThen(memory))) {
+      for (const [uri, { discovery }] of remembered) this.learned.setRemembered(uri, discovery && unpackDiscovery(discovery, memory.texts));
     }
     const changed = this.learned.settle();
     // The other files' mentions were found under the spellings learned before this update (none on a first scan).
