@@ -75,15 +75,20 @@ export class SnapshotStore {
     this.saveTimer.schedule(delayMs, save);
   }
 
-  /** Writes the parts `make` gives; `what` says what they hold. A failure is logged, not thrown: the next session works without. */
-  async save(make: () => Promise<{ parts: Iterable<unknown>; what: string }>): Promise<void> {
+  /**
+   * Writes the parts `make` gives; `what` says what they hold. Says whether it was written: a
+   * failure is logged, not thrown, and the next session works without.
+   */
+  async save(make: () => Promise<{ parts: Iterable<unknown>; what: string }>): Promise<boolean> {
     const started = Date.now();
     try {
       const { parts, what } = await make();
       const size = await writeSnapshot(this.file, this.identity, parts);
       this.log.info(`${this.name}: saved ${what} (${(size / 1e6).toFixed(1)} MB) in ${Date.now() - started} ms.`);
+      return true;
     } catch (error) {
       this.log.warn(`${this.name}: could not save ${this.file} (${errorMessage(error)}).`);
+      return false;
     }
   }
 }

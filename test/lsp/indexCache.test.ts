@@ -50,6 +50,9 @@ describe('index cache through the language server', function () {
     }
     throw new Error(`no log line matching ${pattern}:\n${server.logs.join('\n')}`);
   };
+  /** The files `server` flags, with their diagnostics, by URI. */
+  const flagged = (server: TestServer): [string, Diagnostic[]][] =>
+    [...published.get(server)!].filter(([, list]) => list.length > 0).sort(([x], [y]) => (x < y ? -1 : 1));
   interface Answers {
     status: unknown;
     outlines: DocumentSymbol[][];
@@ -77,7 +80,7 @@ describe('index cache through the language server', function () {
     const organisations = await server.connection.sendRequest(OrganisationsRequest);
     const duplicates = await server.connection.sendRequest(DuplicateGroupsRequest);
     // Sent before the ready status, on the same stream.
-    const diagnostics = [...published.get(server)!].filter(([, list]) => list.length > 0).sort(([x], [y]) => (x < y ? -1 : 1));
+    const diagnostics = flagged(server);
     // Organisation summaries: counts, articles, organisations named with it, people.
     const hovers = await Promise.all(['King\'s Fund', 'Care Quality Commission', 'NHS England'].map((name) => hoverOn(server, 'boards.txt', name)));
     return { status: { ready, files, articles, skipped }, outlines, organisations, duplicates, diagnostics, hovers };
@@ -158,6 +161,66 @@ describe('index cache through the language server', function () {
       await fs.rm(path.join(workspace, 'stories', 'story-new.txt'));
       await fs.rm(`${storage}-fresh`, { recursive: true, force: true });
     }
+  });
+
+  it('reads the duplicate fingerprints once the rest is ready, and an edit made before gets the diagnostics a fresh index gives', async () => {
+    const first = await start();
+    await answers(first);
+    await waitForLog(first, /^Duplicates index: (saved|0 files changed)/);
+    await stop(first);
+    const reprinted = await fs.readFile(path.join(FIXTURE, 'reprinted.txt'), 'utf8');
+    const uri = URI.file(path.join(workspace, 'stories', 'story-5.txt')).toString();
+    const text = `${story(5)}\n\n${reprinted.split('\n\n').slice(2, 4).join('\n\n')}\n`;
+    /** Pastes a passage of reprinted.txt into an open story as soon as `server` is ready; returns how many lines it had logged then. */
+    const pasteOnReady = async (server: TestServer): Promise<number> => {
+      await server.nextStatus();
+      const logged = server.logs.length;
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+      for (let waited = 0; !published.get(server)!.get(uri)?.length; waited += 50) {
+        if (waited > 20_000) throw new Error(`the pasted passage was not flagged:\n${server.logs.join('\n')}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // Answered after the diagnostics of every file the edit changed, sent before it.
+      await server.connection.sendRequest(DuplicateGroupsRequest);
+      return logged;
+    };
+    const warm = await start();
+    const loggedAtReady = await pasteOnReady(warm);
+    const tablesRead = await waitForLog(warm, /^Duplicate fingerprints: the fingerprints of 267 files read from /);
+    assert.ok(warm.logs.indexOf(tablesRead) >= loggedAtReady, warm.logs.join('\n'));
+    const fresh = await start(`${storage}-fresh`);
+    try {
+      await pasteOnReady(fresh);
+      assert.ok(flagged(warm).length > 2, JSON.stringify(flagged(warm)));
+      assert.deepEqual(flagged(warm), flagged(fresh));
+    } finally {
+      await stop(warm);
+      await stop(fresh);
+      await fs.rm(`${storage}-fresh`, { recursive: true, force: true });
+    }
+  });
+
+  it('matches every file again when the duplicate fingerprints are damaged, says so, and saves them again', async () => {
+    const first = await start();
+    const before = await answers(first);
+    await waitForLog(first, /^Duplicates index: (saved|0 files changed)/);
+    await stop(first);
+    const file = path.join(storage, 'duplicates-fingerprints.bin');
+    const bytes = await fs.readFile(file);
+    await fs.writeFile(file, bytes.map((byte, i) => (i === bytes.length - 100 ? byte ^ 0x20 : byte)));
+
+    const damaged = await start();
+    // The duplicates at ready come from the index's head, which is whole.
+    assert.deepEqual(await answers(damaged), before);
+    await waitForLog(damaged, /^Duplicate fingerprints .*duplicates-fingerprints\.bin ignored \(checksum mismatch: the file is damaged or truncated\); matching every file\.$/);
+    await waitForLog(damaged, /^Duplicates index: saved /);
+    await damaged.connection.sendRequest(DuplicateGroupsRequest);
+    assert.deepEqual(flagged(damaged), before.diagnostics);
+    await stop(damaged);
+
+    const repaired = await start();
+    assert.deepEqual(await answers(repaired), before);
+    await waitForLog(repaired, /^Duplicate fingerprints: the fingerprints of 267 files read from /);
   });
 
   for (const [damage, change, said] of [

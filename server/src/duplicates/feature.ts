@@ -7,8 +7,7 @@
 import { statSync } from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { DuplicateIndex, DuplicateIndexSnapshot } from '../core/duplicates/engine';
-import { snapshotFromParts, snapshotParts } from '../core/duplicates/snapshot';
+import { DuplicateIndex } from '../core/duplicates/engine';
 import { IGNORE_FILE, IgnoredPassage, addIgnoredPassages, readIgnoreList } from '../core/duplicates/ignore-list';
 import { PendingChange } from '../core/pendingChange';
 import { plural } from '../core/plural';
@@ -17,11 +16,12 @@ import { runInSlices } from '../core/steps';
 import type { ServerContext, ServerFeature } from '../context';
 import { DuplicateGroupsRequest, IgnorePassageRequest } from '../protocol';
 import type { DuplicateSettings } from '../settings';
-import { SAVE_AFTER_CHANGES_MS, SnapshotStore } from '../snapshotStore';
+import { SAVE_AFTER_CHANGES_MS } from '../snapshotStore';
 import { WorkspaceFileDiagnostics } from '../workspaceFiles';
 import { duplicateActions } from './actions';
 import { duplicateDiagnostics } from './diagnostics';
 import { copyLocations, groupInfo } from './navigation';
+import { DuplicateIndexStore, StoredHead } from './store';
 import { errorMessage } from '../core/errors';
 
 function engineOptions(settings: DuplicateSettings) {
@@ -53,13 +53,18 @@ class DuplicatesInEditor {
   /** Changes not yet given to the index: of the initial scan (see SCAN_BATCH_FILES), or made while it was held. */
   private readonly scanBatch = new PendingChange();
   /** Where the index is kept between sessions; undefined without a storage folder. */
-  private readonly store: SnapshotStore | undefined;
+  private readonly store: DuplicateIndexStore | undefined;
   /**
    * An earlier session's index, being read or read, until the end of the initial scan; the
    * scan's files then wait for it rather than being matched batch by batch (see startFromSnapshot).
    */
-  private snapshotRead: Promise<DuplicateIndexSnapshot | undefined> | undefined;
-  /** The index takes no update while it is made from a snapshot or written to one: changes wait in scanBatch. */
+  private snapshotRead: Promise<StoredHead | undefined> | undefined;
+  /** The key of the tables the restored index waits for (see DuplicateIndex.needsTables), until they are being read. */
+  private tablesKey: string | undefined;
+  /**
+   * The index takes no update while it is made from a snapshot, waits for its tables, or is
+   * written to one: changes wait in scanBatch, new settings in settings().
+   */
   private held = false;
   /** Changed since it was read from or written to the store. */
   private unsaved = false;
@@ -70,8 +75,8 @@ class DuplicatesInEditor {
     this.ignoreListDiagnostics = new WorkspaceFileDiagnostics(context.connection);
     this.index = new DuplicateIndex(engineOptions(context.settings().duplicates));
     const storage = context.storage();
-    this.store = storage && new SnapshotStore(storage, context.log, 'duplicates-index.bin', 'Duplicates index', 'matching every file');
-    const read = this.store?.load(async (parts) => snapshotFromParts(parts), (snapshot) => `${snapshot.files.ids.length} files`);
+    this.store = storage && new DuplicateIndexStore(storage, context.log);
+    const read = this.store?.readHead();
     this.snapshotRead = read?.then((snapshot) => {
       if (!snapshot) this.snapshotRead = undefined;
       return snapshot;
@@ -82,12 +87,14 @@ class DuplicatesInEditor {
     });
     context.onIndexUpdated(() => {
       if (this.snapshotRead) this.startFromSnapshot(this.snapshotRead);
+      // The rest of the workspace is ready: the tables no longer slow its start.
+      if (this.tablesKey !== undefined && context.isReady()) this.takeTablesAfterStart(this.tablesKey);
       this.updateIndex();
       this.reloadIgnoreListsIfChanged();
       this.publish();
     });
     context.onSettingsChanged(() => {
-      this.remember(this.index.setOptions(engineOptions(this.settings())));
+      if (!this.held) this.followSettings();
       // Severity, cap or enabled may have changed: every file with duplicates, or with diagnostics, is sent again.
       for (const uri of this.published) this.pending.add(uri);
       for (const group of this.index.groups()) for (const passage of group.passages) this.pending.add(passage.uri);
@@ -110,47 +117,93 @@ class DuplicatesInEditor {
   /**
    * At the end of the initial scan: the index of an earlier session, brought up to date with
    * the files scanned, so that only the files changed since are matched. Its groups are
-   * all shown. Without a snapshot fit for these settings, the scan's files wait in scanBatch
-   * and are matched as one batch when the work ends.
+   * all shown. When no file changed, it waits for its tables until the workspace is ready
+   * (see takeTablesAfterStart). Without a snapshot fit for these settings, the scan's files
+   * wait in scanBatch and are matched as one batch when the work ends.
    */
-  private startFromSnapshot(read: Promise<DuplicateIndexSnapshot | undefined>): void {
+  private startFromSnapshot(read: Promise<StoredHead | undefined>): void {
     this.snapshotRead = undefined;
     this.held = true;
     const work = (async () => {
       const started = Date.now();
-      const snapshot = await read;
-      if (!snapshot) return;
-      if (JSON.stringify(snapshot.options) !== JSON.stringify(engineOptions(this.settings()))) return this.store?.ignored('made with other duplicate settings');
+      const stored = await read;
+      if (!stored) return;
+      const { head, key } = stored;
+      if (JSON.stringify(head.options) !== JSON.stringify(engineOptions(this.settings()))) return this.store?.headIgnored('made with other duplicate settings');
       // The restored index takes the corpus as it is now; changes made while it is restored wait in scanBatch.
       const scanned = this.scanBatch.take();
       let restored: { index: DuplicateIndex; changedFiles: number };
       try {
-        restored = await runInSlices(DuplicateIndex.fromSnapshot(snapshot, [...this.context.corpus.all()]));
+        restored = await runInSlices(DuplicateIndex.fromSnapshot(head, [...this.context.corpus.all()]));
       } catch (error) {
         // The scan's files are matched instead, before the changes made since.
         const since = this.scanBatch.take();
         this.scanBatch.add(scanned);
         this.scanBatch.add(since);
-        return this.store?.ignored(errorMessage(error));
+        return this.store?.headIgnored(errorMessage(error));
       }
       this.index = restored.index;
-      // Settings changed while it was restored apply to it as to any index.
-      const options = engineOptions(this.settings());
-      const optionsChanged = JSON.stringify(options) !== JSON.stringify(snapshot.options);
-      if (optionsChanged) this.remember(this.index.setOptions(options));
       for (const group of this.index.groups()) for (const passage of group.passages) this.pending.add(passage.uri);
       // Its ignore list is the snapshot's: the lists are read again for it.
       this.ignoreFiles = new Map();
-      this.unsaved = restored.changedFiles > 0 || optionsChanged;
+      this.unsaved = restored.changedFiles > 0;
       this.stored = true;
+      if (restored.changedFiles > 0) await this.takeTables(key);
+      else this.tablesKey = key;
       this.context.log.info(`Duplicates index: ${plural(restored.changedFiles, 'file')} changed since it was saved; up to date in ${Date.now() - started} ms.`);
     })();
     this.context.catchingUp(
       work.finally(() => {
+        if (this.tablesKey !== undefined) return;
         this.held = false;
+        this.followSettings();
         this.scheduleSave(0);
       }),
     );
+  }
+
+  /** takeTables once the workspace is ready; the index is then held no more. */
+  private takeTablesAfterStart(key: string): void {
+    this.tablesKey = undefined;
+    void this.takeTables(key).then(() => {
+      this.release();
+      this.scheduleSave(0);
+    });
+  }
+
+  /**
+   * Gives the restored index its tables, with which it brings the files changed since up to
+   * date. Without them, every file is matched again, in one batch (a warning says why): the
+   * snapshot's groups are shown until then.
+   */
+  private async takeTables(key: string): Promise<void> {
+    try {
+      const tables = await this.store?.readTables(key);
+      if (tables) return this.remember(await runInSlices(this.index.takeTables(tables)));
+    } catch (error) {
+      this.store?.tablesIgnored(errorMessage(error));
+    }
+    this.index = new DuplicateIndex(engineOptions(this.settings()));
+    this.scanBatch.add({ updated: [...this.context.corpus.all()], removed: [] });
+    this.ignoreFiles = new Map();
+    this.stored = false;
+  }
+
+  /** The index follows the duplicate settings: under new ones every file is matched again, and the index is saved again. */
+  private followSettings(): void {
+    const options = engineOptions(this.settings());
+    if (JSON.stringify(options) === JSON.stringify(this.index.options)) return;
+    this.remember(this.index.setOptions(options));
+    this.unsaved = true;
+  }
+
+  /** The end of a hold: settings changed meanwhile apply, and the changes that waited are taken. */
+  private release(): void {
+    this.held = false;
+    this.followSettings();
+    this.updateIndex();
+    this.reloadIgnoreListsIfChanged();
+    this.publish();
   }
 
   private scheduleSave(delayMs: number): void {
@@ -164,11 +217,9 @@ class DuplicatesInEditor {
     this.unsaved = false;
     this.stored = true;
     try {
-      await this.store.save(async () => ({ parts: snapshotParts(this.index.snapshot()), what: plural(this.index.groups().length, 'group') }));
+      await this.store.save(this.index);
     } finally {
-      this.held = false;
-      this.updateIndex();
-      this.publish();
+      this.release();
     }
   }
 

@@ -53,8 +53,8 @@ export class RecognitionStore {
   }
 
   /** No update of the index may start until the memory is made (see OrganisationIndex.rememberSteps); it is made in slices. */
-  save(index: OrganisationIndex, gazetteers: string): Promise<void> {
-    return this.store.save(async () => {
+  async save(index: OrganisationIndex, gazetteers: string): Promise<void> {
+    await this.store.save(async () => {
       const memory = await runInSlices(index.rememberSteps());
       return { parts: savedParts(contentHash(gazetteers), memory), what: `${memory.files.size} files` };
     });

@@ -104,16 +104,37 @@ export interface DuplicateIndexSnapshot {
    * reading the snapshot's first part (40-130 ms at 100k articles, in which no hover was answered).
    */
   files: SnapshotFiles;
+  pairs: PairStoreParts;
+  groups: GroupRecord[];
+  tables: SnapshotTables;
+}
+
+/**
+ * The part of a snapshot that only a change needs (see DuplicateIndex.takeTables): the
+ * fingerprints, 97% of the snapshot's bytes at 100k articles.
+ */
+export interface SnapshotTables {
   /** The fingerprints of each file in the order of `files`, back to back: those of file i end at fileHashEnds[i]. */
   fileHashes: Uint32Array;
   fileHashEnds: Uint32Array;
   fingerprints: FingerprintIndexParts;
-  pairs: PairStoreParts;
-  groups: GroupRecord[];
 }
 
+/** A snapshot without its tables: enough for an index whose files are unchanged to show its groups. */
+export type SnapshotHead = Omit<DuplicateIndexSnapshot, 'tables'>;
+
+/** What a restored index waits for its tables to do (see fromSnapshot). */
+interface AwaitedTables {
+  files: SnapshotFiles;
+  /** The files changed or added since the snapshot. */
+  updated: IndexedFile[];
+}
+
+/** The fingerprints of a file restored without its tables, until they come. */
+const NO_HASHES = new Uint32Array(0);
+
 export class DuplicateIndex {
-  private options: DuplicateOptions;
+  private activeOptions: DuplicateOptions;
   private readonly byUri = new Map<string, FileState>();
   private readonly byId = new Map<number, FileState>();
   private nextId = 0;
@@ -127,14 +148,31 @@ export class DuplicateIndex {
   private readonly groupsByUri = new Map<string, DuplicateGroup[]>();
   /** Each file's groups as the client last saw them, to tell which files changed. */
   private signatures = new Map<string, string>();
+  /** Set while a restored index waits for its snapshot's tables: it shows its groups, and changes nothing. */
+  private awaited: AwaitedTables | undefined;
 
   constructor(options: Partial<DuplicateOptions> = {}) {
-    this.options = { ...defaultDuplicateOptions, ...options };
+    this.activeOptions = { ...defaultDuplicateOptions, ...options };
   }
 
   /** Applies a corpus change; returns the URIs whose duplicates changed (plus the updated files). */
   update(change: CorpusChange): Set<string> {
+    this.mustHaveTables();
     return this.withWorkingBudget(() => this.applyChange(change));
+  }
+
+  /** The thresholds in effect (see setOptions). */
+  get options(): DuplicateOptions {
+    return this.activeOptions;
+  }
+
+  /** True while the index waits for its snapshot's tables (see fromSnapshot): it takes no change until takeTables. */
+  get needsTables(): boolean {
+    return this.awaited !== undefined;
+  }
+
+  private mustHaveTables(): void {
+    if (this.awaited) throw new Error('the duplicate index cannot change before it has its fingerprint tables');
   }
 
   /**
@@ -142,6 +180,7 @@ export class DuplicateIndex {
    * index's tables, not copies: it must be written before the next update.
    */
   snapshot(): DuplicateIndexSnapshot {
+    this.mustHaveTables();
     const states = [...this.byId.values()];
     const fileHashEnds = new Uint32Array(states.length);
     let end = 0;
@@ -149,52 +188,46 @@ export class DuplicateIndex {
     const fileHashes = new Uint32Array(end);
     states.forEach((state, i) => fileHashes.set(state.hashes, fileHashEnds[i] - state.hashes.length));
     return {
-      options: this.options,
+      options: this.activeOptions,
       ignored: [...this.ignored],
       nextId: this.nextId,
       files: { uris: states.map(({ file }) => file.uri), hashes: states.map(({ file }) => file.hash), ids: Uint32Array.from(states, ({ id }) => id) },
-      fileHashes,
-      fileHashEnds,
-      fingerprints: this.fingerprints.parts(),
       pairs: this.pairs.parts(),
       groups: [...this.records],
+      tables: { fileHashes, fileHashEnds, fingerprints: this.fingerprints.parts() },
     };
   }
 
   /**
-   * The index a snapshot was taken of, brought up to date with `files` (the whole corpus
-   * now): the files whose content changed, that appeared or that went since are updated as
-   * edits would be, so the result equals a fresh index of `files`. Every group counts as
-   * shown (see regroup): the caller shows them all. Also says how many files were updated.
+   * The index a snapshot was taken of, to be brought up to date with `files` (the whole
+   * corpus now) once it has the snapshot's tables (see takeTables): the files whose content
+   * changed, that appeared or that went since are then updated as edits would be, so the
+   * result equals a fresh index of `files`. Until then it shows the snapshot's groups, which
+   * are those of `files` when no file changed (`changedFiles`, the files to update, is 0),
+   * and takes no change. Every group counts as shown (see regroup): the caller shows them all.
+   * The tables are apart because a warm start where nothing changed does not need them: at
+   * 100k articles reading and checking their 150 MB with the rest cost it 0.3 s.
    * A step a file or group: at 100k articles this took 150 ms, in which no hover was answered.
    */
-  static *fromSnapshot(snapshot: DuplicateIndexSnapshot, files: readonly IndexedFile[]): Steps<{ index: DuplicateIndex; changedFiles: number }> {
+  static *fromSnapshot(snapshot: SnapshotHead, files: readonly IndexedFile[]): Steps<{ index: DuplicateIndex; changedFiles: number }> {
     const index = new DuplicateIndex(snapshot.options);
     index.ignored = new Set(snapshot.ignored);
     index.nextId = snapshot.nextId;
-    index.fingerprints = FingerprintIndex.fromParts(snapshot.fingerprints);
     index.pairs = PairStore.fromParts(snapshot.pairs);
     const current = new Map(files.map((file) => [file.uri, file]));
-    const gone: FileFingerprints[] = [];
     let removedFiles = 0;
     const { uris, hashes: contentHashes, ids } = snapshot.files;
     for (let i = 0; i < ids.length; i++) {
       yield;
       const uri = uris[i];
-      const id = ids[i];
-      const hashes = snapshot.fileHashes.subarray(i === 0 ? 0 : snapshot.fileHashEnds[i - 1], snapshot.fileHashEnds[i]);
       const file = current.get(uri);
       if (file?.hash !== contentHashes[i]) {
-        gone.push({ id, hashes });
         if (!file) removedFiles++;
         continue;
       }
       current.delete(uri);
-      // A view, not a copy: copying every file's fingerprints out of the table (tens of
-      // megabytes at 100k articles) cost a warm start more than keeping the table does; it
-      // stays while a file keeps its view, at most its own size again once most files changed.
-      // The file's own fingerprints are the same, but the index cache reads them only when asked for.
-      const state: FileState = { id, file, salt: stringHash(uri), hashes };
+      const id = ids[i];
+      const state: FileState = { id, file, salt: stringHash(uri), hashes: NO_HASHES };
       // The corpus's own string as the key: the snapshot's, cut from one string, go with it.
       index.byUri.set(file.uri, state);
       index.byId.set(id, state);
@@ -208,16 +241,50 @@ export class DuplicateIndex {
       index.signatures.set(uri, index.groupsIn(uri).map(groupSignature).join(';'));
     }
     // Left in `current`: the files changed or added since.
-    const changedFiles = current.size + removedFiles;
-    if (changedFiles > 0) index.withWorkingBudget(() => index.applyChange({ updated: [...current.values()], removed: [] }, gone));
-    return { index, changedFiles };
+    index.awaited = { files: snapshot.files, updated: [...current.values()] };
+    return { index, changedFiles: current.size + removedFiles };
+  }
+
+  /**
+   * Gives a restored index (see fromSnapshot) its snapshot's tables, and updates the files
+   * changed since; returns the URIs whose duplicates changed. Throws when the tables do not
+   * fit the snapshot's files; the index then stays waiting.
+   */
+  *takeTables(tables: SnapshotTables): Steps<Set<string>> {
+    const awaited = this.awaited;
+    if (!awaited) throw new Error('the duplicate index has its fingerprint tables already');
+    const { fileHashes, fileHashEnds } = tables;
+    const { ids } = awaited.files;
+    if (fileHashEnds.length !== ids.length || (ids.length > 0 && fileHashEnds[ids.length - 1] !== fileHashes.length)) {
+      throw new Error("the fingerprint tables do not match the duplicate index's files");
+    }
+    const fingerprints = FingerprintIndex.fromParts(tables.fingerprints);
+    const gone: FileFingerprints[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      yield;
+      const start = i === 0 ? 0 : fileHashEnds[i - 1];
+      // A view, not a copy: copying every file's fingerprints out of the table (tens of
+      // megabytes at 100k articles) cost a warm start more than keeping the table does; it
+      // stays while a file keeps its view, at most its own size again once most files changed.
+      // The file's own fingerprints are the same, but the index cache reads them only when asked for.
+      const hashes = fileHashes.subarray(start, fileHashEnds[i]);
+      // The files restored are the unchanged ones, under their ids.
+      const state = this.byId.get(ids[i]);
+      if (state) state.hashes = hashes;
+      else gone.push({ id: ids[i], hashes });
+    }
+    this.fingerprints = fingerprints;
+    this.awaited = undefined;
+    if (awaited.updated.length === 0 && gone.length === 0) return new Set();
+    return this.withWorkingBudget(() => this.applyChange({ updated: awaited.updated, removed: [] }, gone));
   }
 
   /** Changes the thresholds; every file is matched again. */
   setOptions(options: Partial<DuplicateOptions>): Set<string> {
-    const next = { ...this.options, ...options };
-    if (JSON.stringify(next) === JSON.stringify(this.options)) return new Set();
-    this.options = next;
+    const next = { ...this.activeOptions, ...options };
+    if (JSON.stringify(next) === JSON.stringify(this.activeOptions)) return new Set();
+    this.mustHaveTables();
+    this.activeOptions = next;
     return this.withWorkingBudget(() => {
       this.pairs.clear();
       // Every file counts as new: each pair sharing a seed is matched once.
@@ -277,6 +344,7 @@ export class DuplicateIndex {
    * No other update may run meanwhile.
    */
   async updateAlongside(change: CorpusChange, helpers: UpdateHelpers): Promise<Set<string>> {
+    this.mustHaveTables();
     // As withWorkingBudget, across the waits.
     this.analyses.setBudget(WORKING_BUDGET);
     try {
@@ -294,9 +362,9 @@ export class DuplicateIndex {
   private async queueFirst(files: readonly IndexedFile[], elsewhere: UpdateHelpers['seedsOfHalf']): Promise<{ queue: PairQueue; affected: Set<number> }> {
     const added = this.addStates(files);
     const ids = { firstNew: added.length > 0 ? added[0].id : this.nextId, idLimit: this.nextId };
-    const { index, shared } = await freshBatchSeeds(added, ids, this.options.boilerplateMinCopies, elsewhere);
+    const { index, shared } = await freshBatchSeeds(added, ids, this.activeOptions.boilerplateMinCopies, elsewhere);
     this.fingerprints = index;
-    return { queue: shared.pairs(seedsNeeded(this.options.minWords, WINNOW), ids), affected: new Set(added.map((state) => state.id)) };
+    return { queue: shared.pairs(seedsNeeded(this.activeOptions.minWords, WINNOW), ids), affected: new Set(added.map((state) => state.id)) };
   }
 
   /** `gone`: files of a snapshot that are no longer indexed as they were (see fromSnapshot). */
@@ -366,14 +434,14 @@ export class DuplicateIndex {
       addedHashes,
       removed.map((state) => state.hashes),
       { firstNew, idLimit: this.nextId },
-      this.options.boilerplateMinCopies,
-      seedsNeeded(this.options.minWords, WINNOW),
+      this.activeOptions.boilerplateMinCopies,
+      seedsNeeded(this.activeOptions.minWords, WINNOW),
     );
   }
 
   /** Whether a fingerprint shared by two places may seed a match: it is not boilerplate. */
   private readonly isSeed = (hash: number): boolean => {
-    const limit = this.options.boilerplateMinCopies;
+    const limit = this.activeOptions.boilerplateMinCopies;
     return this.fingerprints.places(hash, limit) < limit;
   };
 
@@ -390,14 +458,14 @@ export class DuplicateIndex {
    * shares no span, so a pair never stored is known to have had too few seed places.
    */
   private queuePair(queue: PairQueue, x: number, y: number, shared: SharedSeeds): void {
-    if (shared.places < seedsNeeded(this.options.minWords, WINNOW)) return;
+    if (shared.places < seedsNeeded(this.activeOptions.minWords, WINNOW)) return;
     let partners = queue.get(x);
     if (!partners) queue.set(x, (partners = new Map()));
     partners.set(y, shared.hashes);
   }
 
   private matchQueued(queue: PairQueue, affected: Set<number>): void {
-    const options = { ...WINNOW, ...this.options, maxGap: MAX_GAP_WORDS };
+    const options = { ...WINNOW, ...this.activeOptions, maxGap: MAX_GAP_WORDS };
     const sideOf = (file: PairFile) => this.side(file.id);
     for (const [x, partners] of queue) {
       const xFile = this.pairFile(x);

@@ -1,55 +1,72 @@
 /**
- * A DuplicateIndexSnapshot as the parts of a snapshot file (see cache/snapshotFile.ts): the
- * small things in one serialised part, each table in a part of its own, written as its bytes,
- * and the files' URIs and content hashes each as one string (see joinedList).
+ * A DuplicateIndexSnapshot as the parts of two snapshot files (see cache/snapshotFile.ts):
+ * the head, which a warm start reads, and the tables, which only a change needs (see
+ * DuplicateIndex.fromSnapshot). In each, the small things are in one serialised part, each
+ * table in a part of its own, written as its bytes, and the files' URIs and content hashes
+ * each as one string (see joinedList). Both carry the same key, made at each save: tables
+ * written with another head (a save cut short between the two files) are refused.
  */
-import type { DuplicateIndexSnapshot, SnapshotFiles } from './engine';
+import type { DuplicateIndexSnapshot, SnapshotFiles, SnapshotHead, SnapshotTables } from './engine';
 import { joinedList, listFromJoined } from '../text';
 
-type Meta = Pick<DuplicateIndexSnapshot, 'options' | 'ignored' | 'nextId' | 'groups'> & {
-  counts: DuplicateIndexSnapshot['fingerprints']['counts'];
-};
+type HeadMeta = Pick<DuplicateIndexSnapshot, 'options' | 'ignored' | 'nextId' | 'groups'> & { key: string };
+type TablesMeta = { key: string; counts: SnapshotTables['fingerprints']['counts'] };
 
-export function snapshotParts(snapshot: DuplicateIndexSnapshot): unknown[] {
-  const { options, ignored, nextId, files, groups, fingerprints, pairs } = snapshot;
-  const meta: Meta = { options, ignored, nextId, groups, counts: fingerprints.counts };
-  return [
-    meta,
-    joinedList(files.uris),
-    joinedList(files.hashes),
-    files.ids,
-    snapshot.fileHashes,
-    snapshot.fileHashEnds,
-    fingerprints.slots,
-    fingerprints.chainLive,
-    fingerprints.chainFirst,
-    fingerprints.postingFiles,
-    fingerprints.postingNext,
-    fingerprints.alive,
-    pairs.pairs,
-    pairs.spans,
-    pairs.similarities,
-  ];
+export function snapshotParts(snapshot: DuplicateIndexSnapshot, key: string): { head: unknown[]; tables: unknown[] } {
+  const { options, ignored, nextId, files, groups, pairs, tables } = snapshot;
+  const { fingerprints } = tables;
+  const headMeta: HeadMeta = { options, ignored, nextId, groups, key };
+  const tablesMeta: TablesMeta = { key, counts: fingerprints.counts };
+  return {
+    head: [headMeta, joinedList(files.uris), joinedList(files.hashes), files.ids, pairs.pairs, pairs.spans, pairs.similarities],
+    tables: [
+      tablesMeta,
+      tables.fileHashes,
+      tables.fileHashEnds,
+      fingerprints.slots,
+      fingerprints.chainLive,
+      fingerprints.chainFirst,
+      fingerprints.postingFiles,
+      fingerprints.postingNext,
+      fingerprints.alive,
+    ],
+  };
 }
 
-/** The snapshot `snapshotParts` gave, read back; throws when a part is not of its kind. */
-export function snapshotFromParts(parts: Iterator<unknown>): DuplicateIndexSnapshot {
-  const next = <T>(kind: abstract new (...args: never[]) => T): T => {
+/** Reads the next part, which must be of `kind`. */
+function partReader(parts: Iterator<unknown>) {
+  return <T>(kind: abstract new (...args: never[]) => T): T => {
     const part = parts.next().value;
     if (!(part instanceof kind)) throw new Error(`a part of the duplicate index is not a ${kind.name}`);
     return part;
   };
-  const meta = next(Object) as Meta;
+}
+
+/** The head `snapshotParts` gave, read back, with its key; throws when a part is not of its kind. */
+export function headFromParts(parts: Iterator<unknown>): { head: SnapshotHead; key: string } {
+  const next = partReader(parts);
+  const meta = next(Object) as HeadMeta;
   if (!Array.isArray(meta.groups) || typeof meta.nextId !== 'number') throw new Error('the duplicate index has no list of groups');
   const uris = parts.next().value;
   const hashes = parts.next().value;
   const ids = next(Uint32Array);
-  return {
+  const head: SnapshotHead = {
     options: meta.options,
     ignored: meta.ignored,
     nextId: meta.nextId,
     files: filesOf(uris, hashes, ids),
     groups: meta.groups,
+    pairs: { pairs: next(Int32Array), spans: next(Int32Array), similarities: next(Float64Array) },
+  };
+  return { head, key: meta.key };
+}
+
+/** The tables `snapshotParts` gave, read back; throws when they were written with another head than the one of `key`. */
+export function tablesFromParts(parts: Iterator<unknown>, key: string): SnapshotTables {
+  const next = partReader(parts);
+  const meta = next(Object) as TablesMeta;
+  if (meta.key !== key) throw new Error('the fingerprint tables were saved with another duplicate index');
+  return {
     fileHashes: next(Uint32Array),
     fileHashEnds: next(Uint32Array),
     fingerprints: {
@@ -61,7 +78,6 @@ export function snapshotFromParts(parts: Iterator<unknown>): DuplicateIndexSnaps
       postingNext: next(Int32Array),
       alive: next(Uint8Array),
     },
-    pairs: { pairs: next(Int32Array), spans: next(Int32Array), similarities: next(Float64Array) },
   };
 }
 
