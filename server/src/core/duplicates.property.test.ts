@@ -1,12 +1,12 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
-import { deserialize, serialize } from 'v8';
 import { anyDocument, anyWorkspace } from '../../../test/property/adversarialText';
 import { Corpus } from './corpus';
 import { DuplicateGroup, DuplicateIndex, DuplicateOptions } from './duplicates/engine';
 import { analyse, maskedWords } from './duplicates/analysis';
 import { headFromParts, snapshotParts, tablesFromParts } from './duplicates/snapshot';
 import { runAll } from './steps';
+import { readBack } from './fixtures/snapshotParts';
 import { LineIndex } from './text';
 
 /** Few words, so that short shared runs, boilerplate and near copies all turn up often. */
@@ -173,7 +173,6 @@ describe('duplicate detection (properties)', () => {
         let saved: { head: unknown[]; tables: unknown[] } | undefined;
         const { texts, index } = replay(session, (moment, current, corpus) => {
           // As the files keep it: written at one moment, in parts, read back in a later session.
-          const readBack = (parts: unknown[]) => parts.map((part) => deserialize(serialize(part)));
           if (moment === taken) {
             const parts = snapshotParts(current.snapshot(), `saved at ${moment}`);
             saved = { head: readBack(parts.head), tables: readBack(parts.tables) };

@@ -33,7 +33,7 @@ function check(file: Buffer, identity = IDENTITY): Promise<ReadCacheFile> {
     readAt,
     file.length,
     identity,
-    async (places) => places.map(({ offset, length }) => Buffer.from(file.subarray(offset, offset + length))),
+    async (entries) => entries.map(([, { offset, length }]) => Buffer.from(file.subarray(offset, offset + length))),
     async (length) => checksum(file.subarray(0, length)),
   );
 }

@@ -50,7 +50,8 @@ type Layout = { header: Partial<Header> | undefined; at: number; end: number };
 
 /**
  * The values of a cache file of `size` bytes made with `identity`, each read whole through
- * `readValues` (so that their bytes can be read on other threads, see readPlacesInBackground),
+ * `readValues`, given their keys and places (so that their bytes can be read on other
+ * threads, see readPlacesInBackground),
  * once the whole file is checked; or why the file is not to be trusted. `checksumOf` gives
  * the checksum of the file's first `length` bytes (see fileChecksum.ts), while the values
  * are read.
@@ -59,16 +60,16 @@ export async function readCacheFile(
   readAt: ReadAt,
   size: number,
   identity: string,
-  readValues: (places: Place[]) => Promise<Buffer[]>,
+  readValues: (entries: [string, Place][]) => Promise<Buffer[]>,
   checksumOf: (length: number) => Promise<Buffer>,
 ): Promise<ReadCacheFile> {
   const layout = layoutOf(readAt, size);
   if ('reason' in layout) return layout;
   const checked = entriesOf(layout, identity);
-  const places = checked.ok ? [...checked.entries] : [];
+  const entries = checked.ok ? [...checked.entries] : [];
   // Both settled before either is taken: the caller may close the file once this returns.
   const [reading, checking] = await Promise.allSettled([
-    readValues(places.map(([, place]) => place)).then((values) => values.map((value, i): [string, Buffer] => [places[i][0], value])),
+    readValues(entries).then((values) => values.map((value, i): [string, Buffer] => [entries[i][0], value])),
     checksumOf(layout.end),
   ]);
   if (reading.status === 'rejected') throw reading.reason;

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readSnapshot, writeSnapshot } from './snapshotFile';
+import { RoomToGrow, readSnapshot, writeSnapshot } from './snapshotFile';
 
 describe('snapshot file', () => {
   let folder: string;
@@ -34,6 +34,21 @@ describe('snapshot file', () => {
     assert.deepEqual([...read.parts], [new Uint8Array([9]), new Int32Array([-1, 2 ** 31 - 1]), ...typed.slice(1), { after: 'the arrays' }]);
     const bytes = await fs.readFile(file);
     assert.ok(bytes.includes(Buffer.from(new Float64Array([0.25, -3]).buffer)), 'the doubles are in the file as they are in memory');
+  });
+
+  it('gives back a part written as RoomToGrow with room for half as many numbers again, written nowhere else', async () => {
+    const growing = [new Float64Array([0.5, 1.5, 2.5, 3.5, 4.5]), new Int32Array([5, -6, 7]), new Uint32Array(100_000).fill(9)];
+    // A one-byte part first, so that the numbers after it are not aligned in the file.
+    await writeSnapshot(file, 'code 1', [new Uint8Array([1]), ...growing.map((array) => new RoomToGrow(array)), new Int32Array([8, 8])]);
+    const read = await readSnapshot(file, 'code 1');
+    assert.ok(read.ok);
+    const [, ...back] = [...read.parts] as Int32Array[];
+    assert.deepEqual(back.map((array) => [array.constructor.name, array.length]), [['Float64Array', 8], ['Int32Array', 5], ['Uint32Array', 150_000], ['Int32Array', 2]]);
+    back.slice(0, 3).forEach((array, i) => assert.deepEqual([...array.subarray(0, growing[i].length)], [...growing[i]]));
+    // Filling the room changes no other part.
+    back.slice(0, 3).forEach((array, i) => array.fill(-1, growing[i].length));
+    assert.deepEqual([...back[3]], [8, 8]);
+    assert.ok(!(await fs.readFile(file)).includes(Buffer.from(new Uint32Array(1000).buffer)), 'the room is not in the file');
   });
 
   it('gives back a part larger than the slices it is written in', async () => {

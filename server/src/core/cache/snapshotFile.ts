@@ -5,7 +5,8 @@
  * takes over a second to deserialise whole, a second in which no hover would be answered.
  * A part that is a typed array is written as its bytes, straight from its memory, and read
  * back as a typed array of the same kind: the duplicate index's tables take a few hundred
- * megabytes at 100k articles, and serialising them would first copy them whole.
+ * megabytes at 100k articles, and serialising them would first copy them whole. One given
+ * as RoomToGrow is read back with room to grow (see RoomToGrow).
  * It is checked as the cache is (magic, identity, checksum), so that a damaged file, or one
  * written by other code, is refused with the reason rather than trusted. Written to a
  * temporary file renamed over the old one, so that a crash while writing leaves the old
@@ -37,6 +38,19 @@ function rawKindOf(part: unknown): RawKind | undefined {
 }
 
 /**
+ * A typed array part of a table that grows by half when full (see typedArrays.grown), to be
+ * read back longer by half: the entries past its own are not read, nor given memory by
+ * the system until written. At 100k articles, the first edit after a restore copied the
+ * duplicate index's grown tables, 0.4 s, where it now fills their room.
+ */
+export class RoomToGrow {
+  constructor(readonly array: Int32Array | Uint32Array | Uint8Array | Float64Array) {}
+}
+
+/** The key suffix of a RoomToGrow part. */
+const ROOM = 'room';
+
+/**
  * Writes `parts` under `identity`; returns the file's size. Typed arrays are written from
  * their own memory: they must not change until the returned promise settles. The parts
  * may be made as they are taken (a generator): the event loop gets a turn after each part
@@ -45,12 +59,13 @@ function rawKindOf(part: unknown): RawKind | undefined {
 export async function writeSnapshot(file: string, identity: string, parts: Iterable<unknown>): Promise<number> {
   const serialised: Uint8Array[] = [];
   const entries: [string, number][] = [];
-  for (const part of parts) {
+  for (const given of parts) {
+    const part = given instanceof RoomToGrow ? given.array : given;
     const kind = rawKindOf(part);
     const bytes = kind ? new Uint8Array((part as RawPart).buffer, (part as RawPart).byteOffset, (part as RawPart).byteLength) : serialize(part);
-    const key = String(serialised.length);
+    const key = [String(serialised.length), kind, given instanceof RoomToGrow && ROOM].filter(Boolean).join(' ');
     serialised.push(bytes);
-    entries.push([kind ? `${key} ${kind}` : key, bytes.length]);
+    entries.push([key, bytes.length]);
     if (!kind) await nextTurn();
   }
   const temporary = temporaryFor(file);
@@ -81,7 +96,13 @@ export async function readSnapshot(file: string, identity: string): Promise<Read
   }
   try {
     // The parts are read on libuv's threads, and checked on another: at 100k articles they take over 200 MB.
-    const read = await readCacheFile(readerOf(fd), fstatSync(fd).size, identity, (places) => readPlacesInBackground(fd, places), (length) => fileChecksum(fd, length));
+    const read = await readCacheFile(
+      readerOf(fd),
+      fstatSync(fd).size,
+      identity,
+      (entries) => readPlacesInBackground(fd, entries.map(([key, place]) => ({ ...place, room: key.endsWith(` ${ROOM}`) ? roomFor(place.length) : 0 }))),
+      (length) => fileChecksum(fd, length),
+    );
     return read.ok ? { ok: true, parts: deserialised(read.values) } : read;
   } catch (error) {
     return { ok: false, reason: String(error) };
@@ -90,17 +111,26 @@ export async function readSnapshot(file: string, identity: string): Promise<Read
   }
 }
 
+/** The bytes of room a RoomToGrow part of `length` bytes is read with: half as many, in whole 8-byte numbers. */
+function roomFor(length: number): number {
+  return Math.ceil(length / 16) * 8;
+}
+
 function* deserialised(serialised: [string, Buffer][]): IterableIterator<unknown> {
   for (const [key, bytes] of serialised) {
-    const kind = key.split(' ')[1] as RawKind | undefined;
-    yield kind ? rawPart(RAW_KINDS[kind], bytes) : deserialize(bytes);
+    const [, kind, room] = key.split(' ') as [string, RawKind | undefined, string | undefined];
+    yield kind ? rawPart(RAW_KINDS[kind], bytes, room === ROOM ? roomFor(bytes.length) : 0) : deserialize(bytes);
   }
 }
 
-/** The typed array whose bytes were read: a view of them when they are aligned for it, else a copy. */
-function rawPart(kind: (typeof RAW_KINDS)[RawKind], bytes: Buffer): RawPart {
+/**
+ * The typed array whose bytes were read: a view of them when they are aligned for it, else
+ * a copy. With `room`, the view goes on over the room they were read with (a memory of
+ * their own, aligned: see readPlacesInBackground).
+ */
+function rawPart(kind: (typeof RAW_KINDS)[RawKind], bytes: Buffer, room: number): RawPart {
   const size = kind.BYTES_PER_ELEMENT;
   if (bytes.length % size !== 0) throw new Error('a part ends inside a number');
   const aligned = bytes.byteOffset % size === 0 ? bytes : Buffer.from(bytes);
-  return new kind(aligned.buffer as ArrayBuffer, aligned.byteOffset, bytes.length / size);
+  return new kind(aligned.buffer as ArrayBuffer, aligned.byteOffset, (bytes.length + room) / size);
 }

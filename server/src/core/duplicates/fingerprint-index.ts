@@ -99,10 +99,15 @@ export class FingerprintIndex {
     };
   }
 
-  /** The index that `parts()` gave; it takes over the arrays. */
+  /**
+   * The index that `parts()` gave; it takes over the arrays. The chains' and postings' may
+   * be longer than their counts: room to grow into (see RoomToGrow).
+   */
   static fromParts(parts: FingerprintIndexParts): FingerprintIndex {
     const { counts } = parts;
-    if (parts.slots.length !== 2 * counts.capacity || parts.chainLive.length !== counts.chains || parts.postingFiles.length !== counts.postings) {
+    const chains = parts.chainLive.length >= counts.chains && parts.chainFirst.length === parts.chainLive.length;
+    const postings = parts.postingFiles.length >= counts.postings && parts.postingNext.length === parts.postingFiles.length;
+    if (parts.slots.length !== 2 * counts.capacity || !chains || !postings) {
       throw new Error('the fingerprint tables do not match their counts');
     }
     const index = new FingerprintIndex();

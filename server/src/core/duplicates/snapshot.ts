@@ -7,6 +7,7 @@
  * written with another head (a save cut short between the two files) are refused.
  */
 import type { DuplicateIndexSnapshot, SnapshotFiles, SnapshotHead, SnapshotTables } from './engine';
+import { RoomToGrow } from '../cache/snapshotFile';
 import { joinedList, listFromJoined } from '../text';
 
 type HeadMeta = Pick<DuplicateIndexSnapshot, 'options' | 'ignored' | 'nextId' | 'groups'> & { key: string };
@@ -24,10 +25,11 @@ export function snapshotParts(snapshot: DuplicateIndexSnapshot, key: string): { 
       tables.fileHashes,
       tables.fileHashEnds,
       fingerprints.slots,
-      fingerprints.chainLive,
-      fingerprints.chainFirst,
-      fingerprints.postingFiles,
-      fingerprints.postingNext,
+      // The tables the first edits grow.
+      new RoomToGrow(fingerprints.chainLive),
+      new RoomToGrow(fingerprints.chainFirst),
+      new RoomToGrow(fingerprints.postingFiles),
+      new RoomToGrow(fingerprints.postingNext),
       fingerprints.alive,
     ],
   };

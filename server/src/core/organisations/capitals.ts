@@ -25,7 +25,7 @@ import { tableTranslation } from './translation';
 export interface CapitalsSnapshot {
   keys: string[];
   uris: string[];
-  /** Each file's key numbers, sorted, one file after the other. */
+  /** Each file's key numbers, sorted, one file after the other; room to grow may follow (see memory.ts). */
   fileKeys: Int32Array;
   /** By file: where its keys end in `fileKeys`. */
   fileKeysEnd: Int32Array;
@@ -146,15 +146,14 @@ export class CapitalsIndex {
       this.keyNumbers.set(key, number);
     });
     this.keyVersions = undefined;
-    this.versionKeys = IntList.of(fileKeys);
+    this.entries = fileKeysEnd.at(-1) ?? 0;
+    this.versionKeys = IntList.of(fileKeys, this.entries);
     this.versionKeysEnd = IntList.of(fileKeysEnd);
     uris.forEach((uri, version) => {
       this.uris.push(uri);
       this.current.set(uri, version);
     });
-    this.entries = fileKeys.length;
   }
-
 
   /** The files that contain every one of `keys` (none for no keys). */
   filesWithAll(keys: string[]): string[] {
@@ -196,6 +195,11 @@ export class CapitalsIndex {
       else high = mid - 1;
     }
     return false;
+  }
+
+  /** Makes the lists of versions by key now, if a restore left them to be made when first needed. */
+  prepareVersionsByKey(): void {
+    this.versionsByKey();
   }
 
   private versionsByKey(): IntList[] {
@@ -268,11 +272,11 @@ export class IntList {
   private items: Int32Array = new Int32Array(2);
   length = 0;
 
-  /** A list of `values`, which it holds until it grows (then it copies them). */
-  static of(values: Int32Array): IntList {
+  /** A list of the first `length` of `values`, which it holds until it grows past them all (then it copies them). */
+  static of(values: Int32Array, length = values.length): IntList {
     const list = new IntList();
     list.items = values;
-    list.length = values.length;
+    list.length = length;
     return list;
   }
 

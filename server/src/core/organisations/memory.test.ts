@@ -1,10 +1,10 @@
 import { strict as assert } from 'assert';
-import { deserialize, serialize } from 'v8';
 import { Corpus, FileInput } from '../corpus';
 import { OrganisationIndex } from './index';
 import { RecognitionMemory, RememberedFile, memoryFromParts, memoryParts } from './memory';
 import { runAll } from '../steps';
 import { joinedList, listFromJoined } from '../text';
+import { readBack } from '../fixtures/snapshotParts';
 
 const ARTICLE = (title: string, body: string): string => `${title}\n\n${body}\n`;
 
@@ -29,7 +29,7 @@ function indexed(files: Record<string, string>): { corpus: Corpus; index: Organi
 
 /** A memory as a later session reads it: in parts through v8 serialisation, as the language server keeps it. */
 function throughParts(memory: RecognitionMemory): RecognitionMemory {
-  return runAll(memoryFromParts([...memoryParts(memory)].map((part) => deserialize(serialize(part)))));
+  return runAll(memoryFromParts(readBack(memoryParts(memory))));
 }
 
 function rememberedBy(index: OrganisationIndex): RecognitionMemory {
@@ -178,8 +178,12 @@ describe('recognition remembered between sessions', () => {
 
   it('refuses counts whose lists of files and of their hashes differ in length', () => {
     const memory = indexed(FILES).index.remember();
-    assert.deepEqual(throughParts(memory).counts, memory.counts);
-    const parts = [...memoryParts(memory)].map((part) => deserialize(serialize(part)));
+    const { capitals, ...rest } = throughParts(memory).counts!;
+    // The files' keys come back with room to grow after them.
+    const keys = memory.counts!.capitals.fileKeys.length;
+    assert.ok(capitals.fileKeys.length > keys);
+    assert.deepEqual({ ...rest, capitals: { ...capitals, fileKeys: capitals.fileKeys.subarray(0, keys) } }, memory.counts);
+    const parts = readBack(memoryParts(memory));
     const counts = parts.find((part) => typeof (part as { hashes?: unknown }).hashes === 'string') as { hashes: string };
     counts.hashes = joinedList([...listFromJoined(counts.hashes), 'another']);
     assert.throws(() => runAll(memoryFromParts(parts)), /^Error: the memory's counts are damaged$/);
