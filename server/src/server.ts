@@ -7,16 +7,15 @@ import {
   FileChangeType,
   InitializeParams,
   InitializeResult,
-  ProposedFeatures,
   ServerCapabilities,
   TextDocumentSyncKind,
   TextDocuments,
   WatchKind,
-  createConnection,
 } from 'vscode-languageserver/node';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { serverConnection } from './connection';
 import { Corpus } from './core/corpus';
 import { contentHash } from './core/text';
 import { fileAnalyses } from './core/fileAnalyses';
@@ -42,7 +41,7 @@ const features: ServerFeature[] = [
   themesFeature({ organisations: organisationNamesOf(organisations) }),
 ];
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = serverConnection();
 // Several features answer references, hovers and file events: merge their answers.
 shareHandlers(connection);
 const documents = new TextDocuments(TextDocument);
