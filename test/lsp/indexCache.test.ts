@@ -86,6 +86,17 @@ describe('index cache through the language server', function () {
     return { status: { ready, files, articles, skipped }, outlines, organisations, duplicates, diagnostics, hovers };
   };
 
+  /** A start whose duplicate index is saved (by it or by an earlier start on the same files); returns its answers. */
+  const savedSession = async (): Promise<Answers> => {
+    const first = await start();
+    const answered = await answers(first);
+    await waitForLog(first, /^Duplicates index: (saved|0 files changed)/);
+    await stop(first);
+    return answered;
+  };
+  /** Two paragraphs of reprinted.txt, to paste elsewhere. */
+  const reprintedPassage = async (): Promise<string> => (await fs.readFile(path.join(FIXTURE, 'reprinted.txt'), 'utf8')).split('\n\n').slice(2, 4).join('\n\n');
+
   before(async () => {
     workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-lsp-cache-'));
     storage = path.join(workspace, '..', `${path.basename(workspace)}-storage`);
@@ -132,13 +143,8 @@ describe('index cache through the language server', function () {
   });
 
   it('brings the saved duplicate index up to date with files changed, added and removed between sessions', async () => {
-    const first = await start();
-    await answers(first);
-    // Saved by this start, or by an earlier one of the same files.
-    await waitForLog(first, /^Duplicates index: (saved|0 files changed)/);
-    await stop(first);
-    const reprinted = await fs.readFile(path.join(FIXTURE, 'reprinted.txt'), 'utf8');
-    const pasted = reprinted.split('\n\n').slice(2, 4).join('\n\n');
+    await savedSession();
+    const pasted = await reprintedPassage();
     await fs.writeFile(path.join(workspace, 'stories', 'story-3.txt'), `${story(3)}\n\n${pasted}\n`);
     await fs.writeFile(path.join(workspace, 'stories', 'story-new.txt'), `A reprint\n\n${pasted}\n`);
     // It shares a passage with reprinted.txt: that group goes with it.
@@ -164,13 +170,9 @@ describe('index cache through the language server', function () {
   });
 
   it('reads the duplicate fingerprints once the rest is ready, and an edit made before gets the diagnostics a fresh index gives', async () => {
-    const first = await start();
-    await answers(first);
-    await waitForLog(first, /^Duplicates index: (saved|0 files changed)/);
-    await stop(first);
-    const reprinted = await fs.readFile(path.join(FIXTURE, 'reprinted.txt'), 'utf8');
+    await savedSession();
     const uri = URI.file(path.join(workspace, 'stories', 'story-5.txt')).toString();
-    const text = `${story(5)}\n\n${reprinted.split('\n\n').slice(2, 4).join('\n\n')}\n`;
+    const text = `${story(5)}\n\n${await reprintedPassage()}\n`;
     /** Pastes a passage of reprinted.txt into an open story as soon as `server` is ready; returns how many lines it had logged then. */
     const pasteOnReady = async (server: TestServer): Promise<number> => {
       await server.nextStatus();
@@ -201,10 +203,7 @@ describe('index cache through the language server', function () {
   });
 
   it('matches every file again when the duplicate fingerprints are damaged, says so, and saves them again', async () => {
-    const first = await start();
-    const before = await answers(first);
-    await waitForLog(first, /^Duplicates index: (saved|0 files changed)/);
-    await stop(first);
+    const before = await savedSession();
     const file = path.join(storage, 'duplicates-fingerprints.bin');
     const bytes = await fs.readFile(file);
     await fs.writeFile(file, bytes.map((byte, i) => (i === bytes.length - 100 ? byte ^ 0x20 : byte)));
