@@ -158,8 +158,6 @@ export class WorkspaceIndexer {
       await disk.close();
       this.scanning = false;
       this.log.info(`Index: ${disk.summary()}.`);
-      // The cache writes only if its entries changed.
-      this.scheduleSave(0);
     }
     progress.report(done, done, `${done} files`);
   }
@@ -213,7 +211,7 @@ export class WorkspaceIndexer {
     return cache;
   }
 
-  /** Writes the index cache now, if it changed; it is also written just after a scan, and a while after changes. */
+  /** Writes the index cache now, if it changed (the server calls it once ready after a scan); it is also written a while after changes. */
   async saveCache(): Promise<void> {
     this.saveTimer.cancel();
     const cache = await this.openCache();

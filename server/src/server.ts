@@ -56,6 +56,8 @@ const readSettings = settingsReader(log.warn);
 let settings: Settings = defaultSettings;
 /** The initial scan has finished. */
 let scanned = false;
+/** A scan ended: the index cache is saved once the workspace is ready. */
+let saveAfterScan = false;
 /** Features catching up with the corpus (see ServerContext.catchingUp). */
 let catchingUp = 0;
 const isReady = (): boolean => scanned && catchingUp === 0;
@@ -120,6 +122,12 @@ function indexUpdated(): void {
     generation++;
     for (const listener of indexListeners) listener();
     void connection.sendNotification(IndexStatusNotification, status());
+    if (saveAfterScan && isReady()) {
+      saveAfterScan = false;
+      // It writes only if its entries changed; after a warm start, finding that they did not
+      // took 50 ms at 100k articles, which the features catching up waited for.
+      void indexer.saveCache();
+    }
   });
 }
 corpus.onChange(indexUpdated);
@@ -195,6 +203,7 @@ function rescan(): Promise<void> {
     const stats = corpus.stats();
     log.info(`Indexed ${stats.files} files, ${stats.articles} articles in ${Date.now() - started} ms (${indexer.skippedCount} skipped).`);
     scanned = true;
+    saveAfterScan = true;
     indexUpdated();
   });
   return scanning;
