@@ -84,6 +84,9 @@ class DuplicatesInEditor {
     context.corpus.onChange((change) => {
       this.scanBatch.add(change);
       if (context.isScanned() || (this.scanBatch.size >= SCAN_BATCH_FILES && !this.snapshotRead)) this.updateIndex();
+      // An edit's diagnostics go out now, not after the other features have taken the edit
+      // in (at 100k articles, organisation recognition took 0.1 s of a first edit).
+      if (context.isScanned()) this.publish();
     });
     context.onIndexUpdated(() => {
       if (this.snapshotRead) this.startFromSnapshot(this.snapshotRead);
