@@ -202,25 +202,28 @@ describe('index cache through the language server', function () {
     }
   });
 
-  it('matches every file again when the duplicate fingerprints are damaged, says so, and saves them again', async () => {
-    const before = await savedSession();
-    const file = path.join(storage, 'duplicates-fingerprints.bin');
-    const bytes = await fs.readFile(file);
-    await fs.writeFile(file, bytes.map((byte, i) => (i === bytes.length - 100 ? byte ^ 0x20 : byte)));
+  for (const [damage, change, reason] of [
+    ['damaged', async (file: string) => fs.writeFile(file, (await fs.readFile(file)).map((byte, i, bytes) => (i === bytes.length - 100 ? byte ^ 0x20 : byte))), 'checksum mismatch: the file is damaged or truncated'],
+    ['missing', (file: string) => fs.rm(file), 'it is missing'],
+  ] as const) {
+    it(`matches every file again when the duplicate fingerprints are ${damage}, says so, and saves them again`, async () => {
+      const before = await savedSession();
+      await change(path.join(storage, 'duplicates-fingerprints.bin'));
 
-    const damaged = await start();
-    // The duplicates at ready come from the index's head, which is whole.
-    assert.deepEqual(await answers(damaged), before);
-    await waitForLog(damaged, /^Duplicate fingerprints .*duplicates-fingerprints\.bin ignored \(checksum mismatch: the file is damaged or truncated\); matching every file\.$/);
-    await waitForLog(damaged, /^Duplicates index: saved /);
-    await damaged.connection.sendRequest(DuplicateGroupsRequest);
-    assert.deepEqual(flagged(damaged), before.diagnostics);
-    await stop(damaged);
+      const damaged = await start();
+      // The duplicates at ready come from the index's head, which is whole.
+      assert.deepEqual(await answers(damaged), before);
+      await waitForLog(damaged, new RegExp(`^Duplicate fingerprints .*duplicates-fingerprints\\.bin ignored \\(${reason}\\); matching every file\\.$`));
+      await waitForLog(damaged, /^Duplicates index: saved /);
+      await damaged.connection.sendRequest(DuplicateGroupsRequest);
+      assert.deepEqual(flagged(damaged), before.diagnostics);
+      await stop(damaged);
 
-    const repaired = await start();
-    assert.deepEqual(await answers(repaired), before);
-    await waitForLog(repaired, /^Duplicate fingerprints: the fingerprints of 267 files read from /);
-  });
+      const repaired = await start();
+      assert.deepEqual(await answers(repaired), before);
+      await waitForLog(repaired, /^Duplicate fingerprints: the fingerprints of 267 files read from /);
+    });
+  }
 
   for (const [damage, change, said] of [
     ['a truncated cache', (bytes: Buffer) => bytes.subarray(0, bytes.length / 2), /^Index cache .*index-cache\.bin ignored \(entries run past the end of the file\); indexing from scratch\.$/],

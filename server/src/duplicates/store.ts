@@ -4,6 +4,7 @@
  * core/duplicates/snapshot.ts), each in a snapshot file of its own.
  */
 import { randomBytes } from 'crypto';
+import { existsSync } from 'fs';
 import type { DuplicateIndex, SnapshotHead, SnapshotTables } from '../core/duplicates/engine';
 import { headFromParts, snapshotParts, tablesFromParts } from '../core/duplicates/snapshot';
 import { plural } from '../core/plural';
@@ -26,8 +27,11 @@ export class DuplicateIndexStore {
     return this.heads.load(async (parts) => headFromParts(parts), ({ head }) => `${head.files.ids.length} files`);
   }
 
-  readTables(key: string): Promise<SnapshotTables | undefined> {
-    return this.tables.load(async (parts) => tablesFromParts(parts, key), (tables) => `the fingerprints of ${plural(tables.fileHashEnds.length, 'file')}`);
+  async readTables(key: string): Promise<SnapshotTables | undefined> {
+    const tables = await this.tables.load(async (parts) => tablesFromParts(parts, key), (tables) => `the fingerprints of ${plural(tables.fileHashEnds.length, 'file')}`);
+    // A head without its tables is said, as damaged tables are (the store says nothing of a file never written).
+    if (!tables && !existsSync(this.tables.file)) this.tables.ignored('it is missing');
+    return tables;
   }
 
   /** Says why the head on disk is not used. */
