@@ -223,9 +223,6 @@ export class IndexCache {
   private readonly spillsBeingSaved = new Set<SpillFile>();
   /** No temporary file could take entries: they stay in memory from then on. */
   private cannotSpill = false;
-  /** The number of articles of the file each entry is of, where known without decoding it (see articleCount). */
-  private readonly articleCounts: Map<string, number>;
-
   private constructor(
     /** Undefined: a cache that keeps nothing. */
     readonly file: string | undefined,
@@ -236,10 +233,9 @@ export class IndexCache {
     private readonly maxBytes: number,
     private readonly spillBytes: number,
     private readonly changed: () => void,
-    articleCounts = new Map<string, number>(),
-  ) {
-    this.articleCounts = articleCounts;
-  }
+    /** The number of articles of the file each entry is of, where known without decoding it (see articleCount). */
+    private readonly articleCounts = new Map<string, number>(),
+  ) {}
 
   /** For a server with no storage folder: every text is indexed afresh. */
   static disabled(log: CacheLog): IndexCache {

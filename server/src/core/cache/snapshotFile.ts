@@ -100,7 +100,7 @@ export async function readSnapshot(file: string, identity: string): Promise<Read
       readerOf(fd),
       fstatSync(fd).size,
       identity,
-      (entries) => readPlacesInBackground(fd, entries.map(([key, place]) => ({ ...place, room: key.endsWith(` ${ROOM}`) ? roomFor(place.length) : 0 }))),
+      (entries) => readPlacesInBackground(fd, entries.map(([key, place]) => ({ ...place, room: roomOf(key, place.length) }))),
       (length) => fileChecksum(fd, length),
     );
     return read.ok ? { ok: true, parts: deserialised(read.values) } : read;
@@ -111,15 +111,15 @@ export async function readSnapshot(file: string, identity: string): Promise<Read
   }
 }
 
-/** The bytes of room a RoomToGrow part of `length` bytes is read with: half as many, in whole 8-byte numbers. */
-function roomFor(length: number): number {
-  return Math.ceil(length / 16) * 8;
+/** The bytes of room the part of this key and `length` bytes is read with: for a RoomToGrow part, half as many, in whole 8-byte numbers; else none. */
+function roomOf(key: string, length: number): number {
+  return key.split(' ')[2] === ROOM ? Math.ceil(length / 16) * 8 : 0;
 }
 
 function* deserialised(serialised: [string, Buffer][]): IterableIterator<unknown> {
   for (const [key, bytes] of serialised) {
-    const [, kind, room] = key.split(' ') as [string, RawKind | undefined, string | undefined];
-    yield kind ? rawPart(RAW_KINDS[kind], bytes, room === ROOM ? roomFor(bytes.length) : 0) : deserialize(bytes);
+    const kind = key.split(' ')[1] as RawKind | undefined;
+    yield kind ? rawPart(RAW_KINDS[kind], bytes, roomOf(key, bytes.length)) : deserialize(bytes);
   }
 }
 

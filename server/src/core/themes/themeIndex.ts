@@ -156,8 +156,10 @@ export class ThemeIndex {
         this.pending.delete(uri);
         this.removeFile(uri);
       }
-      for (const file of change.updated) this.pending.delete(file.uri);
-      for (const file of change.updated) this.pending.set(file.uri, file);
+      for (const file of change.updated) {
+        this.pending.delete(file.uri);
+        this.pending.set(file.uri, file);
+      }
       this.generationCount++;
       for (const listener of this.articleListeners) listener(uris);
       return;
