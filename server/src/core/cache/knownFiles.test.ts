@@ -8,13 +8,18 @@ function known(path: string, overrides: Partial<KnownFile> = {}): KnownFile {
   return { path, stamp, readAtMs: stamp.ctimeMs + RACY_MS, hash: `hash of ${path}`, stored: { offset: 100, length: 120 }, length: 118, ...overrides };
 }
 
+/** The file's fields, as a plain object to compare. */
+function fields({ path, stamp, readAtMs, hash, stored, length }: KnownFile): KnownFile {
+  return { path, stamp, readAtMs, hash, stored, length };
+}
+
 describe('known files', () => {
   it('gives a file as it was read when its stamp is the same now, and nothing when any part of the stamp differs', () => {
     const files = KnownFiles.of([known('/w/a.txt'), known('/w/b.txt', { stored: { offset: 220, length: 120 } })]);
     assert.equal(files.find('/w/b.txt'), 1);
     assert.equal(files.find('/w/c.txt'), undefined);
     assert.ok(files.unchanged(files.at(1), { ...stamp }));
-    assert.deepEqual(files.at(1), known('/w/b.txt', { stored: { offset: 220, length: 120 } }));
+    assert.deepEqual(fields(files.at(1)), known('/w/b.txt', { stored: { offset: 220, length: 120 } }));
     for (const change of [{ size: 121 }, { mtimeMs: stamp.mtimeMs + 0.001 }, { ctimeMs: stamp.ctimeMs + 1 }, { ino: 4243 }]) {
       assert.ok(!files.unchanged(files.at(0), { ...stamp, ...change }), JSON.stringify(change));
     }
@@ -34,7 +39,7 @@ describe('known files', () => {
     const files = [known('/w/a.txt'), known('/w/ü 2.txt', { hash: 'h2', stored: { offset: 9_000_000_000, length: 5 }, length: 3 })];
     const columns = KnownFiles.of(files).columns;
     const rebuilt = new KnownFiles(structuredClone(columns));
-    assert.deepEqual([...rebuilt.files()], files);
+    assert.deepEqual([...rebuilt.files()].map(fields), files);
     assert.ok(rebuilt.equals(KnownFiles.of(files)));
     assert.ok(!rebuilt.equals(KnownFiles.of([files[0]])));
     assert.ok(!rebuilt.equals(KnownFiles.of([files[0], { ...files[1], readAtMs: 1 }])));
