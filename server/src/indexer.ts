@@ -20,6 +20,7 @@ import type { DiskFile } from './core/workers/diskFiles';
 import { DiskIndexer } from './core/workers/diskIndexer';
 import { indexInWalkOrder } from './core/workers/inWalkOrder';
 import type { Log } from './context';
+import { fileUrisUnder } from './fileUris';
 import { SAVE_AFTER_CHANGES_MS, SaveTimer } from './snapshotStore';
 import { TextStorage } from './textStorage';
 import type { Settings } from './settings';
@@ -134,22 +135,24 @@ export class WorkspaceIndexer {
     /** When progress was last reported: never, so that the first batch is reported at once. */
     let reported = 0;
     try {
-      for await (const scanned of indexInWalkOrder(this.filesToRead(folders, seen), disk)) {
-        done++;
-        this.texts().scanned(scanned.file.uri, scanned.kind === 'indexed' ? scanned : {});
-        if (scanned.kind === 'skipped') this.skip(scanned.file.relativePath, scanned.reason, scanned.file.uri);
-        else {
-          this.skipped.delete(scanned.file.uri);
-          if (scanned.warning) this.log.warn(`${scanned.file.relativePath}: ${scanned.warning}`);
-          batch.push(scanned.file);
-        }
-        if (batch.length >= SCAN_BATCH_FILES) {
-          this.applyScanned(batch.splice(0, SCAN_BATCH_FILES));
-          if (Date.now() - reported >= PROGRESS_INTERVAL_MS) {
-            progress.report(done, undefined, `${done} files`);
-            reported = Date.now();
+      for await (const job of indexInWalkOrder(this.filesToRead(folders, seen), disk)) {
+        for (const scanned of job) {
+          done++;
+          this.texts().scanned(scanned.file.uri, scanned.kind === 'indexed' ? scanned : {});
+          if (scanned.kind === 'skipped') this.skip(scanned.file.relativePath, scanned.reason, scanned.file.uri);
+          else {
+            this.skipped.delete(scanned.file.uri);
+            if (scanned.warning) this.log.warn(`${scanned.file.relativePath}: ${scanned.warning}`);
+            batch.push(scanned.file);
           }
-          await nextTurn();
+          if (batch.length >= SCAN_BATCH_FILES) {
+            this.applyScanned(batch.splice(0, SCAN_BATCH_FILES));
+            if (Date.now() - reported >= PROGRESS_INTERVAL_MS) {
+              progress.report(done, undefined, `${done} files`);
+              reported = Date.now();
+            }
+            await nextTurn();
+          }
         }
       }
       const gone = [...this.corpus.all()].map((file) => file.uri).filter((uri) => !seen.has(uri) && !this.open.has(uri));
@@ -162,14 +165,19 @@ export class WorkspaceIndexer {
     progress.report(done, done, `${done} files`);
   }
 
-  /** Every file of the folders, each added to `seen`; open documents keep their editor text, so they are not read. */
-  private async *filesToRead(folders: WorkspaceFolderRef[], seen: Set<string>): AsyncGenerator<DiskFile> {
+  /** Every file of the folders, a folder's listing at a time (see walkFolder), each added to `seen`; open documents keep their editor text, so they are not read. */
+  private async *filesToRead(folders: WorkspaceFolderRef[], seen: Set<string>): AsyncGenerator<DiskFile[]> {
     for (const folder of folders) {
       const root = URI.parse(folder.uri).fsPath;
-      for await (const file of walkFolder(root, this.filter(), { onSkip: (rel, why) => this.skip(rel, why) })) {
-        const uri = URI.file(file.path).toString();
-        seen.add(uri);
-        if (!this.open.has(uri)) yield { uri, ...file };
+      const uriOf = fileUrisUnder(root);
+      for await (const files of walkFolder(root, this.filter(), { onSkip: (rel, why) => this.skip(rel, why) })) {
+        const toRead: DiskFile[] = [];
+        for (const file of files) {
+          const uri = uriOf(file.relativePath, file.path);
+          seen.add(uri);
+          if (!this.open.has(uri)) toRead.push({ uri, ...file });
+        }
+        yield toRead;
       }
     }
   }

@@ -137,13 +137,14 @@ describe('walkFolder', () => {
 
   it('yields included files, prunes excluded folders and stops at symbolic link loops', async () => {
     const skips: string[] = [];
-    const found: string[] = [];
+    const found: string[][] = [];
     const filter = fileFilter(['**/*.txt', '**/*.md'], ['**/node_modules/**', '**/.git/**', '**/build/**']);
-    for await (const file of walkFolder(root, filter, { onSkip: (rel, why) => skips.push(`${rel}: ${why}`) })) {
-      assert.equal(file.path, path.join(root, ...file.relativePath.split('/')));
-      found.push(file.relativePath);
+    for await (const files of walkFolder(root, filter, { onSkip: (rel, why) => skips.push(`${rel}: ${why}`) })) {
+      for (const file of files) assert.equal(file.path, path.join(root, ...file.relativePath.split('/')));
+      found.push(files.map((file) => file.relativePath));
     }
-    assert.deepEqual(found, ['a.txt', 'notes.md', 'sub/b.txt']);
+    // A folder's files together, in one array.
+    assert.deepEqual(found, [['a.txt', 'notes.md'], ['sub/b.txt']]);
     // The pipe is met while listing sub/, the loop when entering sub/loop after it.
     assert.deepEqual(skips, [
       ...(process.platform === 'win32' ? [] : ['sub/pipe.txt: not a regular file (a pipe, socket or device)']),
@@ -152,10 +153,19 @@ describe('walkFolder', () => {
     ]);
   });
 
+  it('gives each file the path that path.join gives, however the root is written', async () => {
+    const filter = fileFilter(['**/*.txt', '**/*.md'], ['**/node_modules/**', '**/.git/**', '**/build/**']);
+    for (const written of [`${root}${path.sep}`, path.join(root, 'sub') + `${path.sep}..`, `${path.dirname(root)}${path.sep}${path.sep}${path.basename(root)}`]) {
+      const paths: string[] = [];
+      for await (const files of walkFolder(written, filter, { onSkip: () => undefined })) paths.push(...files.map((file) => file.path));
+      assert.deepEqual(paths, ['a.txt', 'notes.md', 'sub/b.txt'].map((relative) => path.join(written, ...relative.split('/'))), written);
+    }
+  });
+
   it('reports a folder that does not exist', async () => {
     const skips: string[] = [];
     const walk = walkFolder(path.join(root, 'missing'), fileFilter(['**/*'], []), { onSkip: (_, why) => skips.push(why) });
-    for await (const file of walk) assert.fail(`unexpected ${file.path}`);
+    for await (const files of walk) assert.fail(`unexpected ${files.map((file) => file.path)}`);
     assert.deepEqual(skips, ['file no longer exists (deleted while being read)']);
   });
 });

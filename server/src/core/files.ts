@@ -195,6 +195,8 @@ export interface FileFilter {
   /** Relative path with forward slashes. */
   includes(relativePath: string): boolean;
   excludes(relativePath: string): boolean;
+  /** Whether an include pattern matches, excluded or not: `includes` for a path known not to be excluded. */
+  matchesInclude(relativePath: string): boolean;
 }
 
 export function fileFilter(include: string[], exclude: string[]): FileFilter {
@@ -203,6 +205,7 @@ export function fileFilter(include: string[], exclude: string[]): FileFilter {
   return {
     includes: (relativePath) => included(relativePath) && !excluded(relativePath),
     excludes: (relativePath) => excluded(relativePath),
+    matchesInclude: (relativePath) => included(relativePath),
   };
 }
 
@@ -223,16 +226,19 @@ interface WalkedFolder extends WalkedFile {
 }
 
 /**
- * Yields the files under `root` that the filter includes, in a stable (sorted) order.
+ * Yields the files under `root` that the filter includes, in a stable (sorted) order: the
+ * files of each folder listed in one array (see indexInWalkOrder), none empty.
  * Symbolic links are followed once: a link back to a folder already visited is reported
  * as a loop and not entered again. Relative paths are built while walking: taking each
  * from the absolute path (path.relative) cost more than the rest of the walk at 40k files.
  * Real paths too: only the root and linked folders are resolved (a folder cannot be hard
  * linked), which spared 400 calls at 40k files, queued behind a warm start's reading.
  */
-export async function* walkFolder(root: string, filter: FileFilter, events: WalkEvents): AsyncGenerator<WalkedFile> {
+export async function* walkFolder(root: string, filter: FileFilter, events: WalkEvents): AsyncGenerator<WalkedFile[]> {
   const visited = new Set<string>();
-  const pending: WalkedFolder[] = [{ path: root, relativePath: '' }];
+  // Normalised once, each folder's path is joined to its entries' names as path.join would
+  // (a name holds no separator), without normalising it again for each of 40k files.
+  const pending: WalkedFolder[] = [{ path: path.normalize(root), relativePath: '' }];
   while (pending.length > 0) {
     const folder = pending.pop()!;
     let real: string;
@@ -251,8 +257,10 @@ export async function* walkFolder(root: string, filter: FileFilter, events: Walk
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subfolders: WalkedFolder[] = [];
+    const files: WalkedFile[] = [];
+    const prefix = folder.path.endsWith(path.sep) ? folder.path : folder.path + path.sep;
     for (const entry of entries) {
-      const full = path.join(folder.path, entry.name);
+      const full = prefix + entry.name;
       const relative = folder.relativePath === '' ? entry.name : `${folder.relativePath}/${entry.name}`;
       if (filter.excludes(relative)) continue;
       let isDirectory = entry.isDirectory();
@@ -270,10 +278,11 @@ export async function* walkFolder(root: string, filter: FileFilter, events: Walk
       }
       const walked = { path: full, relativePath: relative };
       if (isDirectory) subfolders.push(linked ? walked : { ...walked, real: path.join(real, entry.name) });
-      else if (!filter.includes(relative)) continue;
-      else if (isFile) yield walked;
+      else if (!filter.matchesInclude(relative)) continue;
+      else if (isFile) files.push(walked);
       else events.onSkip(relative, NOT_A_FILE);
     }
+    if (files.length > 0) yield files;
     pending.push(...subfolders.reverse());
   }
 }

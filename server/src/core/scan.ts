@@ -82,27 +82,30 @@ export async function scanFolderThen<T>(
     texts: options.texts,
     workerLimits: options.workerLimits,
     helpWorkers: options.helpWorkers,
+    splitsAhead: true,
   });
-  async function* diskFiles(): AsyncGenerator<DiskFile> {
-    for await (const file of walkFolder(root, filter, { onSkip: (relativePath, message) => skipped.push({ path: relativePath, message }) })) {
-      yield { uri: file.relativePath, ...file };
+  async function* diskFiles(): AsyncGenerator<DiskFile[]> {
+    for await (const files of walkFolder(root, filter, { onSkip: (relativePath, message) => skipped.push({ path: relativePath, message }) })) {
+      yield files.map((file) => ({ uri: file.relativePath, ...file }));
     }
   }
   let batch: IndexedFile[] = [];
   let read = 0;
   try {
-    for await (const scanned of indexInWalkOrder(diskFiles(), disk)) {
-      options.onProgress?.(++read);
-      const relativePath = scanned.file.relativePath;
-      if (scanned.kind === 'skipped') {
-        skipped.push({ path: relativePath, message: scanned.reason });
-        continue;
-      }
-      if (scanned.warning) warnings.push({ path: relativePath, message: scanned.warning });
-      batch.push(scanned.file);
-      if (batch.length >= BATCH_FILES) {
-        corpus.applyIndexed(batch);
-        batch = [];
+    for await (const job of indexInWalkOrder(diskFiles(), disk)) {
+      for (const scanned of job) {
+        options.onProgress?.(++read);
+        const relativePath = scanned.file.relativePath;
+        if (scanned.kind === 'skipped') {
+          skipped.push({ path: relativePath, message: scanned.reason });
+          continue;
+        }
+        if (scanned.warning) warnings.push({ path: relativePath, message: scanned.warning });
+        batch.push(scanned.file);
+        if (batch.length >= BATCH_FILES) {
+          corpus.applyIndexed(batch);
+          batch = [];
+        }
       }
     }
     corpus.applyIndexed(batch);

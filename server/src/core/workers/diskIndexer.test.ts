@@ -217,7 +217,7 @@ describe('indexing files from disk', function () {
     const texts = ScratchFile.create('test');
     let closed = false;
     try {
-      const disk = indexer({ workerScript: ANALYSIS_WORKER, texts, articlesWhenRead: true });
+      const disk = indexer({ workerScript: ANALYSIS_WORKER, texts, articlesWhenRead: true, splitsAhead: true });
       const results = (await Promise.all([disk.index(files.slice(0, 6)), disk.index(files.slice(6))])).flat();
       const indexed = results.flatMap((result) => (result.kind === 'indexed' ? [result.file] : []));
       const expected = indexed.map((file) => splitArticles(file.text));
@@ -348,12 +348,13 @@ describe('indexing files from disk', function () {
   });
 
   it('indexes a walk larger than the in-thread share on workers from its first file, a smaller one in this thread', async () => {
-    async function* walk(): AsyncGenerator<DiskFile> {
-      yield* files;
+    async function* walk(): AsyncGenerator<DiskFile[]> {
+      yield files.slice(0, 5);
+      yield files.slice(5);
     }
     const walked = async (disk: DiskIndexer): Promise<string[]> => {
       const order: string[] = [];
-      for await (const scanned of indexInWalkOrder(walk(), disk, { jobFiles: 4, jobsInFlight: 2 })) order.push(scanned.file.relativePath);
+      for await (const job of indexInWalkOrder(walk(), disk, { jobFiles: 4, jobsInFlight: 2 })) order.push(...job.map((scanned) => scanned.file.relativePath));
       await disk.close();
       return order;
     };

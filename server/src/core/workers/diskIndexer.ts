@@ -61,6 +61,12 @@ export interface DiskIndexerOptions {
    * then starts one worker fewer by default, this thread taking its core (see defaultWorkers).
    */
   helpWorkers?: boolean;
+  /**
+   * Remember where each text read was put, for splitAhead. Only a scan that splits ahead
+   * wants it: a map of 40k entries made at each warm start of the language server, never
+   * read there, cost it about 50 ms.
+   */
+  splitsAhead?: boolean;
 }
 
 const DEFAULT_IN_THREAD_FILES = 250;
@@ -82,10 +88,12 @@ export class DiskIndexer {
   /** The pool left a core to this thread (see defaultWorkers), which one more worker may take (see growIfIndexing). */
   private spareCore = false;
   private closed = false;
-  /** Where the reading threads put the texts of the files made here, for splitAhead. */
-  private readonly places = new WeakMap<IndexedFile, TextPlace>();
+  /** Where the reading threads put the texts of the files made here, for splitAhead (see DiskIndexerOptions.splitsAhead). */
+  private readonly places: WeakMap<IndexedFile, TextPlace> | undefined;
 
-  constructor(private readonly options: DiskIndexerOptions) {}
+  constructor(private readonly options: DiskIndexerOptions) {
+    this.places = options.splitsAhead ? new WeakMap() : undefined;
+  }
 
   private get articlesWhenRead(): boolean {
     return this.options.articlesWhenRead ?? false;
@@ -146,14 +154,14 @@ export class DiskIndexer {
    * before. Never rejects.
    */
   async splitAhead(files: readonly IndexedFile[]): Promise<void> {
-    const pool = this.pool;
-    const placed = pool ? files.filter((file) => this.places.has(file)) : [];
-    if (!pool || placed.length === 0) return;
+    const { pool, places } = this;
+    const placed = pool && places ? files.filter((file) => places.has(file)) : [];
+    if (!pool || !places || placed.length === 0) return;
     const jobFiles = Math.ceil(placed.length / Math.max(1, pool.size - 1));
     const jobs: Promise<void>[] = [];
     for (let from = 0; from < placed.length; from += jobFiles) {
       const job = placed.slice(from, from + jobFiles);
-      const split = pool.run({ split: job.map((file) => this.places.get(file)!) }) as Promise<SplitResult[]>;
+      const split = pool.run({ split: job.map((file) => places.get(file)!) }) as Promise<SplitResult[]>;
       jobs.push(split.then((splits) => job.forEach((file, i) => giveSplit(file, splits[i])), () => undefined));
     }
     await Promise.all(jobs);
@@ -242,7 +250,7 @@ export class DiskIndexer {
     const warning = result.warning === undefined ? {} : { warning: result.warning };
     const indexed = storedFile(file, stored, lines, index, result.hash);
     if (!('stored' in result)) return { kind: 'indexed', file: indexed, ...warning };
-    this.places.set(indexed, { stored: result.stored, length: result.length });
+    this.places?.set(indexed, { stored: result.stored, length: result.length });
     const { read } = result;
     const known = read && { path: file.path, stamp: read.stamp, readAtMs: read.readAtMs, hash: result.hash, stored: result.stored, length: result.length };
     return { kind: 'indexed', file: indexed, ...warning, ...(known && { known }) };
@@ -253,7 +261,7 @@ export class DiskIndexer {
     this.unread++;
     const stored = keptAt(this.options.texts!, known, this.keptTextDamaged);
     const indexed = storedFile(file, stored, LineIndex.whenRead(known.length, stored), this.fromCache(stored, known.hash), known.hash);
-    this.places.set(indexed, { stored: known.stored, length: known.length });
+    this.places?.set(indexed, { stored: known.stored, length: known.length });
     return { kind: 'indexed', file: indexed, known, unread: true };
   }
 

@@ -23,8 +23,10 @@ function indexerWithSlowFirstJob() {
   return { disk: disk as unknown as DiskIndexer, started, answer: () => answerFirst() };
 }
 
-async function* walk(count: number): AsyncGenerator<DiskFile> {
-  for (let i = 0; i < count; i++) yield { uri: `f${i}`, relativePath: `f${i}`, path: `/walk/f${i}` };
+/** `count` files, listed three at a time. */
+async function* walk(count: number): AsyncGenerator<DiskFile[]> {
+  const files = Array.from({ length: count }, (_, i) => ({ uri: `f${i}`, relativePath: `f${i}`, path: `/walk/f${i}` }));
+  for (let i = 0; i < count; i += 3) yield files.slice(i, i + 3);
 }
 
 describe('indexing files in walk order', () => {
@@ -32,7 +34,7 @@ describe('indexing files in walk order', () => {
     const { disk, started, answer } = indexerWithSlowFirstJob();
     const order: string[] = [];
     const scan = (async () => {
-      for await (const scanned of indexInWalkOrder(walk(200), disk, { jobFiles: 2, jobsInFlight: 2 })) order.push(scanned.file.relativePath);
+      for await (const job of indexInWalkOrder(walk(200), disk, { jobFiles: 2, jobsInFlight: 2 })) order.push(...job.map((scanned) => scanned.file.relativePath));
     })();
     // Let the walk run as far as it may while the first job is unanswered.
     for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
