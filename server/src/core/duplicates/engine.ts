@@ -67,8 +67,6 @@ const RESTING_BUDGET = 16 << 20;
 interface FileState {
   id: number;
   file: IndexedFile;
-  /** Makes the masked words of this file differ from every other file's. */
-  salt: number;
   /**
    * The selected fingerprints, sorted, kept while the rest of the analysis may be dropped:
    * enough to tell which files a pair shares, and how many seeds, without the words.
@@ -214,7 +212,8 @@ export class DuplicateIndex {
     index.ignored = new Set(snapshot.ignored);
     index.nextId = snapshot.nextId;
     index.pairs = PairStore.fromParts(snapshot.pairs);
-    const current = new Map(files.map((file) => [file.uri, file]));
+    const current = new Map<string, IndexedFile>();
+    for (const file of files) current.set(file.uri, file);
     let removedFiles = 0;
     const { uris, hashes: contentHashes, ids } = snapshot.files;
     for (let i = 0; i < ids.length; i++) {
@@ -227,7 +226,7 @@ export class DuplicateIndex {
       }
       current.delete(uri);
       const id = ids[i];
-      const state: FileState = { id, file, salt: stringHash(uri), hashes: NO_HASHES };
+      const state: FileState = { id, file, hashes: NO_HASHES };
       // The corpus's own string as the key: the snapshot's, cut from one string, go with it.
       index.byUri.set(file.uri, state);
       index.byId.set(id, state);
@@ -420,7 +419,7 @@ export class DuplicateIndex {
     return files.map((file) => {
       const id = this.nextId++;
       const hashes = (storedFingerprints(file) ?? this.analyses.get(id, file).fingerprints).hashes;
-      const state: FileState = { id, file, salt: stringHash(file.uri), hashes };
+      const state: FileState = { id, file, hashes };
       this.byUri.set(file.uri, state);
       this.byId.set(state.id, state);
       return state;
@@ -490,10 +489,11 @@ export class DuplicateIndex {
 
   private side(id: number): PairSide {
     const state = this.byId.get(id)!;
-    const { file, salt } = state;
+    const { file } = state;
     const analysis = this.analysisOf(state);
     const masked = analysis.masked;
-    const words = maskedWords(analysis, file.boilerplate, salt);
+    // Salted by the URI, the masked words of this file differ from every other file's.
+    const words = maskedWords(analysis, file.boilerplate, stringHash(file.uri));
     if (!masked) this.analyses.resized(id);
     return { id, uri: file.uri, analysis, words };
   }
