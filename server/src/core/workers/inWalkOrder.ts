@@ -5,8 +5,8 @@
  *
  * Files come in arrays (a folder's listing) and results go out a job at a time: passed
  * one by one through the async generators of a scan (the walk, the server's own, this
- * one), the files of a warm start of 40k made about 140 MB of promises and iterator
- * results for the server thread to make and collect, a third of all it allocated.
+ * one), the files of a warm start of 40k made promises and iterator results for the
+ * server thread to make and collect: it allocated 413 MB until ready, and 337 MB since.
  */
 import type { DiskFile } from './diskFiles';
 import type { DiskIndexer, ScannedFile } from './diskIndexer';
