@@ -2,7 +2,7 @@
  * File URIs for the files a walk finds under a folder, exactly as `URI.file(path).toString()`
  * gives them (the form VS Code sends). A relative path made only of characters that URIs
  * keep as they are is joined to the folder's URI; any other goes through `URI.file`. Making
- * a URI object and encoding it for each of 40k files cost 30-50 ms of a warm start.
+ * a URI object and encoding it for each of 40k paths took 30-50 ms more (measured alone).
  */
 import { URI } from 'vscode-uri';
 
