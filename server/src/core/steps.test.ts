@@ -12,6 +12,15 @@ function* busySteps(count: number, stepMs: number, ran: { steps: number }): Step
   return ran.steps;
 }
 
+/** `count` steps that each log `name`, returning `name`. */
+function* loggedSteps(name: string, count: number, log: string[]): Steps<string> {
+  for (let i = 0; i < count; i++) {
+    log.push(name);
+    yield;
+  }
+  return name;
+}
+
 describe('steps', () => {
   it('runAll runs every step and returns the result', () => {
     const ran = { steps: 0 };
@@ -29,5 +38,35 @@ describe('steps', () => {
     }
     // 80 ms of work in 10 ms slices: timers ran while it was under way, not only after.
     assert.ok(seenAt.some((steps) => steps > 0 && steps < 40), `timers saw ${JSON.stringify(seenAt)}`);
+  });
+
+  it('runInSlices runs its first slice at once, then takes turns with the other runs, one slice a turn of the event loop', async () => {
+    const log: string[] = [];
+    // Slices of one step each (no time allowed); '|' marks each turn of the event loop, seen from outside.
+    const runs = ['a', 'b', 'c'].map((name) => runInSlices(loggedSteps(name, 4, log), 0));
+    assert.deepEqual(log, ['a', 'b', 'c'], 'the first slices, at once');
+    let turns = true;
+    const markTurns = () => {
+      log.push('|');
+      if (turns) setImmediate(markTurns);
+    };
+    setImmediate(markTurns);
+    assert.deepEqual(await Promise.all(runs), ['a', 'b', 'c']);
+    turns = false;
+    const betweenTurns = log.join('').split('|').slice(1, -1);
+    assert.deepEqual(betweenTurns.filter((slices) => slices.length > 1), [], log.join(''));
+    assert.equal(log.filter((entry) => entry !== '|').join(''), 'abcabcabcabc');
+  });
+
+  it('runInSlices rejects when a step throws, and the other runs go on', async () => {
+    function* failing(): Steps<never> {
+      yield;
+      throw new Error('step failed');
+    }
+    const log: string[] = [];
+    const other = runInSlices(loggedSteps('x', 3, log), 0);
+    await assert.rejects(runInSlices(failing(), 0), /step failed/);
+    assert.equal(await other, 'x');
+    assert.deepEqual(log, ['x', 'x', 'x']);
   });
 });
