@@ -82,7 +82,7 @@ export class OrganisationIndex {
    * 40k files' results and finding the organisations each mentions, which the memory keeps
    * by organisation (see restoreMentionedIn).
    */
-  private readonly unmade = new Map<string, RememberedFile>();
+  private unmade = new Map<string, RememberedFile>();
   private unmadeFrom: { texts: readonly string[]; translation: MentionTranslation } | undefined;
   private readonly capitals = new CapitalsIndex();
   /** Organisation id -> the files that mention it (their mentions are in `results`, or made when asked for: see unmade). */
@@ -181,7 +181,7 @@ export class OrganisationIndex {
      * 137 MB of fresh memory, whose page faults cost twice what tokenising again does.
      */
     const columns = new TokenColumns();
-    const remembered = new Map<string, RememberedFile>();
+    let remembered = new Map<string, RememberedFile>();
     /** Files the recogniser failed on in the first pass: not read again in the second. */
     const failed = new Set<string>();
     /** Files not taken from the memory (in the order given), and those whose mentions a change of spellings may have changed. */
@@ -227,9 +227,11 @@ export class OrganisationIndex {
     let taken = 0;
     // Every file as the memory counted it, mentions and all: their results are made when asked for.
     if (restoring && toRead.size === 0 && memory.counts?.mentionedIn && this.restoreMentionedIn(memory.counts.mentionedIn, memory.counts.capitals.uris, memory.ids)) {
-      for (const [uri, known] of remembered) this.unmade.set(uri, known);
+      // Restored into an empty index, the remembered files are taken as they are: adding them one by one cost 20 ms at 100k articles.
+      if (this.unmade.size === 0) this.unmade = remembered;
+      else for (const [uri, known] of remembered) this.unmade.set(uri, known);
       this.unmadeFrom = { texts: memory.texts, translation: translation! };
-      remembered.clear();
+      remembered = new Map();
       taken = this.unmade.size;
     }
     for (const [uri, known] of remembered) {
