@@ -186,7 +186,11 @@ export class OrganisationIndex {
     const failed = new Set<string>();
     /** Files not taken from the memory (in the order given), and those whose mentions a change of spellings may have changed. */
     const toRead = new Set<string>();
-    for (const file of change.updated) {
+    // Restoring, every file is counted, and in the order given when the corpus is as the
+    // memory saw it: the counted files are the remembered ones, as they are (looking each up
+    // and adding it to `remembered` cost 30 ms at 100k articles).
+    if (restoring && keysInOrder(counted, change.updated)) remembered = counted;
+    else for (const file of change.updated) {
       const countedFile = counted.get(file.uri);
       const known = countedFile ?? memory?.files.get(file.hash);
       if (memory && known) {
@@ -315,7 +319,9 @@ export class OrganisationIndex {
       yield;
       const known = memory.files.get(counts.hashes[i]);
       if (!known) return new Map();
-      if (this.files.get(uris[i])?.hash === counts.hashes[i]) counted.set(uris[i], known);
+      const file = this.files.get(uris[i]);
+      // Keyed by the corpus's own string, which later lookups give.
+      if (file?.hash === counts.hashes[i]) counted.set(file.uri, known);
       else changed.push({ uri: uris[i], known });
     }
     this.capitals.restore(counts.capitals);
@@ -609,3 +615,10 @@ function articleAt(file: IndexedFile, offset: number): number {
   return -1;
 }
 
+/** Whether the keys of `byUri` are the URIs of `files`, in the same order. */
+function keysInOrder(byUri: Map<string, unknown>, files: readonly IndexedFile[]): boolean {
+  if (byUri.size !== files.length) return false;
+  let i = 0;
+  for (const uri of byUri.keys()) if (uri !== files[i++].uri) return false;
+  return true;
+}

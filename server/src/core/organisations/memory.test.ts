@@ -75,6 +75,14 @@ describe('recognition remembered between sessions', () => {
     assert.ok(later.mentionsIn('b').mentions.some((mention) => mention.id === first.index.mentionsIn('a').mentions[0].id));
   });
 
+  it('gives the same findings when the files come in another order than the memory kept them in', () => {
+    const memory = rememberedBy(indexed(FILES).index);
+    const reversed = Object.fromEntries(Object.entries(FILES).reverse());
+    const { later } = laterSession(reversed, memory);
+    assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(indexed(reversed).index, ['a', 'b', 'c']));
+    assert.deepEqual(mentioning(later), mentioning(indexed(reversed).index));
+  });
+
   it('reads again the remembered files that may hold a spelling learned or forgotten since', () => {
     const memory = rememberedBy(indexed(FILES).index);
     // a no longer defines FRHI: b's remembered "FRHI" mention is stale.
