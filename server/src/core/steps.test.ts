@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { Steps, runAll, runInSlices } from './steps';
+import { Steps, runAll, runInBackground, runInSlices } from './steps';
 
 /** `count` steps of about `stepMs` each (busy, as real work is), returning how many ran. */
 function* busySteps(count: number, stepMs: number, ran: { steps: number }): Steps<number> {
@@ -56,6 +56,16 @@ describe('steps', () => {
     const betweenTurns = log.join('').split('|').slice(1, -1);
     assert.deepEqual(betweenTurns.filter((slices) => slices.length > 1), [], log.join(''));
     assert.equal(log.filter((entry) => entry !== '|').join(''), 'abcabcabcabc');
+  });
+
+  it('runInBackground runs nothing at once: its first slice waits its turn behind the runs already waiting', async () => {
+    const log: string[] = [];
+    const waiting = runInSlices(loggedSteps('a', 3, log), 0);
+    const background = runInBackground(loggedSteps('b', 3, log), 0);
+    assert.deepEqual(log, ['a'], 'only the first slice of the run in slices');
+    assert.deepEqual(await Promise.all([waiting, background]), ['a', 'b']);
+    // Then a slice a turn, each run in the order it began to wait.
+    assert.equal(log.join(''), 'aababb');
   });
 
   it('runInSlices rejects when a step throws, and the other runs go on', async () => {

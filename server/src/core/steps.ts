@@ -36,6 +36,18 @@ export function runInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> 
   });
 }
 
+/**
+ * `runInSlices` for work nobody waits for (warming caches once the workspace is ready): its
+ * first slice waits its turn too, rather than delaying what its caller does next. Started as
+ * the workspace became ready, such slices held the ready status back by 60-100 ms at 100k articles.
+ */
+export function runInBackground<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    waitingRuns.push({ steps, sliceMs, resolve, reject } as SlicedRun<unknown>);
+    scheduleTurn();
+  });
+}
+
 interface SlicedRun<T> {
   steps: Steps<T>;
   sliceMs: number;

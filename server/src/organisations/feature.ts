@@ -10,7 +10,7 @@ import { OrganisationIndex } from '../core/organisations/index';
 import { OrganisationSummaries } from '../core/organisations/summary';
 import { PendingChange } from '../core/pendingChange';
 import { errorMessage } from '../core/errors';
-import { runInSlices } from '../core/steps';
+import { runInBackground, runInSlices } from '../core/steps';
 import type { ServerContext, ServerFeature } from '../context';
 import { OrganisationArticlesRequest, OrganisationsRequest } from '../protocol';
 import { organisationHover } from './hover';
@@ -114,7 +114,7 @@ class OrganisationsInEditor {
       this.catchUp = undefined;
       // The first recognition of the workspace is saved at once; later ones as edits are.
       this.scheduleSave(this.savedGeneration < 0 ? 0 : SAVE_AFTER_CHANGES_MS);
-      runInSlices(this.index.readRestoredSteps()).catch((error: unknown) =>
+      runInBackground(this.index.readRestoredSteps()).catch((error: unknown) =>
         this.context.log.error(`Organisations: reading the remembered names failed: ${errorMessage(error)}`),
       );
     });

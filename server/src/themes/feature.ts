@@ -12,7 +12,7 @@
 import * as path from 'path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { readTextIfPresent } from '../core/jsonFile';
-import { runInSlices } from '../core/steps';
+import { runInBackground } from '../core/steps';
 import { CorpusSearch, OrganisationNames, noOrganisations } from '../core/search/corpusSearch';
 import { ThemeIndex } from '../core/themes/themeIndex';
 import { USER_THEMES_FILE, UserTheme, checkUserThemesFile, mergeUserThemes, readUserThemes } from '../core/themes/userThemes';
@@ -146,7 +146,7 @@ class ThemesInEditor {
   private countTermsWhenReady(): void {
     if (this.termsCounted || !this.context.isReady()) return;
     this.termsCounted = true;
-    runInSlices(this.index.countTerms()).catch((error: unknown) =>
+    runInBackground(this.index.countTerms()).catch((error: unknown) =>
       this.context.log.error(`Themes: counting terms failed: ${errorMessage(error)}`),
     );
   }
