@@ -28,8 +28,8 @@ describe('index cache through the language server', function () {
   /** The diagnostics each server last published, by file. */
   const published = new Map<TestServer, Map<string, Diagnostic[]>>();
 
-  const start = async (storagePath = storage): Promise<TestServer> => {
-    const server = await startServer(workspace, {}, { initializationOptions: { storagePath } });
+  const start = async (storagePath = storage, settings: Record<string, unknown> = {}): Promise<TestServer> => {
+    const server = await startServer(workspace, settings, { initializationOptions: { storagePath } });
     const diagnostics = new Map<string, Diagnostic[]>();
     server.connection.onNotification('textDocument/publishDiagnostics', ({ uri, diagnostics: list }: PublishDiagnosticsParams) => {
       diagnostics.set(uri, list);
@@ -168,6 +168,29 @@ describe('index cache through the language server', function () {
       await fs.rm(`${storage}-fresh`, { recursive: true, force: true });
     }
   });
+
+  for (const [what, spoil, settings] of [
+    ['made under other duplicate settings', async () => undefined, { duplicates: { minWords: 30 } }],
+    ['damaged', async (file: string) => fs.writeFile(file, (await fs.readFile(file)).map((byte, i) => (i === 200 ? byte ^ 0x20 : byte))), {}],
+  ] as const) {
+    it(`matches every file of the scan when the saved duplicate index is ${what}, as a fresh start does`, async () => {
+      await savedSession();
+      await spoil(path.join(storage, 'duplicates-index.bin'));
+      try {
+        const restored = await start(storage, settings);
+        const warm = await answers(restored);
+        await waitForLog(restored, /^Duplicates index .*duplicates-index\.bin ignored /);
+        const fresh = await start(`${storage}-fresh`, settings);
+        const cold = await answers(fresh);
+        assert.ok(cold.duplicates.groups.length > 0);
+        assert.deepEqual(warm, cold);
+        await stop(restored);
+        await stop(fresh);
+      } finally {
+        await fs.rm(`${storage}-fresh`, { recursive: true, force: true });
+      }
+    });
+  }
 
   it('reads the duplicate fingerprints once the rest is ready, and an edit made before gets the diagnostics a fresh index gives', async () => {
     await savedSession();

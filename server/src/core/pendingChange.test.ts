@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { indexFile } from './corpus';
+import { Corpus, indexFile } from './corpus';
 import { PendingChange } from './pendingChange';
 
 const file = (uri: string, text: string) => indexFile({ uri, relativePath: uri, text });
@@ -23,5 +23,26 @@ describe('PendingChange', () => {
     assert.deepEqual(change.removed, ['b']);
     assert.ok(pending.isEmpty);
     assert.deepEqual(pending.take(), { updated: [], removed: [] });
+  });
+
+  it('everyFileOf: the corpus as it is when taken, whatever changed meanwhile; then changes are folded', () => {
+    const corpus = new Corpus();
+    corpus.apply([{ uri: 'a', relativePath: 'a', text: 'first a' }]);
+    const pending = PendingChange.everyFileOf(corpus);
+    corpus.apply([{ uri: 'b', relativePath: 'b', text: 'b' }]);
+    pending.add(corpus.apply([{ uri: 'a', relativePath: 'a', text: 'second a' }, { uri: 'c', relativePath: 'c', text: 'c' }], ['b']));
+    assert.equal(pending.size, 2);
+    const change = pending.take();
+    assert.deepEqual(
+      change.updated.map((f) => [f.uri, f.text]),
+      [
+        ['a', 'second a'],
+        ['c', 'c'],
+      ],
+    );
+    assert.deepEqual(change.removed, []);
+    assert.ok(pending.isEmpty);
+    pending.add(corpus.apply([], ['a']));
+    assert.deepEqual(pending.take(), { updated: [], removed: ['a'] });
   });
 });

@@ -51,7 +51,7 @@ class DuplicatesInEditor {
   /** Mistakes in the ignore lists, shown in the files. */
   private readonly ignoreListDiagnostics: WorkspaceFileDiagnostics;
   /** Changes not yet given to the index: of the initial scan (see SCAN_BATCH_FILES), or made while it was held. */
-  private readonly scanBatch = new PendingChange();
+  private readonly scanBatch: PendingChange;
   /** Where the index is kept between sessions; undefined without a storage folder. */
   private readonly store: DuplicateIndexStore | undefined;
   /**
@@ -74,6 +74,8 @@ class DuplicatesInEditor {
   constructor(private readonly context: ServerContext) {
     this.ignoreListDiagnostics = new WorkspaceFileDiagnostics(context.connection);
     this.index = new DuplicateIndex(engineOptions(context.settings().duplicates));
+    // The index holds no file yet: the corpus's files are taken as they are (see startFromSnapshot), not folded in as the scan brings them.
+    this.scanBatch = PendingChange.everyFileOf(context.corpus);
     const storage = context.storage();
     this.store = storage && new DuplicateIndexStore(storage, context.log);
     const read = this.store?.readHead();

@@ -30,7 +30,7 @@ class OrganisationsInEditor {
    * Corpus changes the index has not taken yet: those of the initial scan, and those that
    * come while it catches up. Edits made later go straight to the index, file by file.
    */
-  private readonly waiting = new PendingChange();
+  private readonly waiting: PendingChange;
   private scanning = true;
   /** A workspace gazetteer read but not applied yet, because the index was busy. */
   private gazetteerToApply: GazetteerFile | undefined;
@@ -52,6 +52,8 @@ class OrganisationsInEditor {
     readonly index: OrganisationIndex,
   ) {
     this.summaries = new OrganisationSummaries(index);
+    // The index holds no file before the scan: it takes the corpus's files as they are then.
+    this.waiting = PendingChange.everyFileOf(context.corpus);
     this.fileDiagnostics = new WorkspaceFileDiagnostics(context.connection);
     const storage = context.storage();
     this.store = storage && new RecognitionStore(storage, context.log);
