@@ -222,7 +222,8 @@ class DuplicatesInEditor {
     this.unsaved = false;
     this.stored = true;
     try {
-      await this.store.save(this.index);
+      // In the corpus's order, which the next session's scan brings the files in.
+      await this.store.save(this.index, Array.from(this.context.corpus.all(), (file) => file.uri));
     } finally {
       this.release();
     }

@@ -49,11 +49,12 @@ export class DuplicateIndexStore {
   }
 
   /**
-   * Writes the index: the tables first, then the head with their key, so that a failure
-   * between the two leaves either the last pair or a head whose tables are refused.
+   * Writes the index, its files in `fileOrder` (see DuplicateIndex.snapshot): the tables
+   * first, then the head with their key, so that a failure between the two leaves either the
+   * last pair or a head whose tables are refused.
    */
-  async save(index: DuplicateIndex): Promise<void> {
-    const parts = snapshotParts(index.snapshot(), randomBytes(8).toString('hex'));
+  async save(index: DuplicateIndex, fileOrder: Iterable<string>): Promise<void> {
+    const parts = snapshotParts(index.snapshot(fileOrder), randomBytes(8).toString('hex'));
     if (!(await this.tables.save(async () => ({ parts: parts.tables, what: 'the fingerprints' })))) return;
     await this.heads.save(async () => ({ parts: parts.head, what: plural(index.groups().length, 'group') }));
   }

@@ -175,11 +175,13 @@ export class DuplicateIndex {
 
   /**
    * The index as it stands, for a later session (see fromSnapshot). It holds views of the
-   * index's tables, not copies: it must be written before the next update.
+   * index's tables, not copies: it must be written before the next update. The files are
+   * in the order of `uris` (the corpus's) when those are the files indexed, so that a later
+   * scan, which brings them in that order, restores them without a map of its files.
    */
-  snapshot(): DuplicateIndexSnapshot {
+  snapshot(uris: Iterable<string> = []): DuplicateIndexSnapshot {
     this.mustHaveTables();
-    const states = [...this.byId.values()];
+    const states = this.statesInOrderOf(uris);
     const fileHashEnds = new Uint32Array(states.length);
     let end = 0;
     states.forEach((state, i) => (fileHashEnds[i] = end += state.hashes.length));
@@ -194,6 +196,16 @@ export class DuplicateIndex {
       groups: [...this.records],
       tables: { fileHashes, fileHashEnds, fingerprints: this.fingerprints.parts() },
     };
+  }
+
+  /** Every file's state, in the order of `uris` when they name every file indexed, each once; in the order of their ids otherwise. */
+  private statesInOrderOf(uris: Iterable<string>): FileState[] {
+    const states: FileState[] = [];
+    for (const uri of uris) {
+      const state = this.byUri.get(uri);
+      if (state) states.push(state);
+    }
+    return states.length === this.byId.size ? states : [...this.byId.values()];
   }
 
   /**
@@ -212,19 +224,24 @@ export class DuplicateIndex {
     index.ignored = new Set(snapshot.ignored);
     index.nextId = snapshot.nextId;
     index.pairs = PairStore.fromParts(snapshot.pairs);
-    const current = new Map<string, IndexedFile>();
-    for (const file of files) current.set(file.uri, file);
     let removedFiles = 0;
     const { uris, hashes: contentHashes, ids } = snapshot.files;
+    // When the files come in the snapshot's order (see snapshot), the i-th is the snapshot's:
+    // the map of them cost 40 ms of a warm start of 100k articles.
+    const inOrder = files.length === uris.length && files.every((file, i) => file.uri === uris[i]);
+    /** Without the order: the files not restored yet, by URI. */
+    const current = inOrder ? undefined : new Map(files.map((file) => [file.uri, file]));
+    /** In order: the files changed since. */
+    const changed: IndexedFile[] = [];
     for (let i = 0; i < ids.length; i++) {
       yield;
-      const uri = uris[i];
-      const file = current.get(uri);
+      const file = current ? current.get(uris[i]) : files[i];
       if (file?.hash !== contentHashes[i]) {
         if (!file) removedFiles++;
+        else if (!current) changed.push(file);
         continue;
       }
-      current.delete(uri);
+      current?.delete(uris[i]);
       const id = ids[i];
       const state: FileState = { id, file, hashes: NO_HASHES };
       // The corpus's own string as the key: the snapshot's, cut from one string, go with it.
@@ -239,9 +256,10 @@ export class DuplicateIndex {
       yield;
       index.signatures.set(uri, index.groupsIn(uri).map(groupSignature).join(';'));
     }
-    // Left in `current`: the files changed or added since.
-    index.awaited = { files: snapshot.files, updated: [...current.values()] };
-    return { index, changedFiles: current.size + removedFiles };
+    // The files changed or added since: those left in `current`, or those found changed in order.
+    const updated = current ? [...current.values()] : changed;
+    index.awaited = { files: snapshot.files, updated };
+    return { index, changedFiles: updated.length + removedFiles };
   }
 
   /**
