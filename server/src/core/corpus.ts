@@ -53,6 +53,25 @@ export interface CorpusChange {
   removed: string[];
 }
 
+/**
+ * Whether `files` are the files `uris` name, in that order. What a session keeps of the
+ * corpus lists its files in the corpus's order, which the next session's scan brings them
+ * in: a restore then pairs them by position, rather than looking each up by URI.
+ */
+export function inOrderOf(files: readonly IndexedFile[], uris: readonly string[]): boolean {
+  return files.length === uris.length && files.every((file, i) => file.uri === uris[i]);
+}
+
+/** For what a session keeps (see inOrderOf): the values of `byUri` in the order of `uris`, when these name every key, each once; undefined otherwise. */
+export function valuesInOrderOf<T>(byUri: ReadonlyMap<string, T>, uris: Iterable<string>): T[] | undefined {
+  const values: T[] = [];
+  for (const uri of uris) {
+    const value = byUri.get(uri);
+    if (value !== undefined) values.push(value);
+  }
+  return values.length === byUri.size ? values : undefined;
+}
+
 export type CorpusListener = (change: CorpusChange) => void;
 
 export interface CorpusStats {

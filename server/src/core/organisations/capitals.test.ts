@@ -70,6 +70,23 @@ describe('index of capitalised words', () => {
     assert.deepEqual(restored.filesWithAll(['nhs']).sort(), ['a', 'c']);
   });
 
+  it('lists the files of a snapshot in the order asked for when it names them all, in the order they were set otherwise', () => {
+    const original = new CapitalsIndex();
+    original.set('a', ['nhs', 'england']);
+    original.set('b', ['mind', 'nhs']);
+    original.set('c', ['crisis']);
+    original.set('a', ['nhs', 'trust']);
+    assert.deepEqual(original.snapshot().uris, ['b', 'c', 'a']);
+    assert.deepEqual(original.snapshot(['a', 'b']).uris, ['b', 'c', 'a']);
+    const ordered = original.snapshot(['a', 'b', 'c']);
+    assert.deepEqual(ordered.uris, ['a', 'b', 'c']);
+    const restored = new CapitalsIndex();
+    restored.restore(ordered);
+    for (const asked of [['nhs'], ['trust'], ['england'], ['mind', 'nhs'], ['crisis']]) {
+      assert.deepEqual(restored.filesWithAll(asked).sort(), original.filesWithAll(asked).sort(), asked.join(' '));
+    }
+  });
+
   it('takes changes to a restored snapshot before any lookup as after one', () => {
     const original = new CapitalsIndex();
     original.set('a', ['nhs', 'england']);

@@ -15,6 +15,7 @@
  * Sets of key strings, one per file, and arrays of versions took ten times the memory (a
  * corpus of 100k articles has two million capitalised file-key pairs).
  */
+import { valuesInOrderOf } from '../corpus';
 import { grown } from '../typedArrays';
 import { tableTranslation } from './translation';
 
@@ -108,15 +109,16 @@ export class CapitalsIndex {
     this.replacedEntries = 0;
   }
 
-  /** The current files and their keys (see CapitalsSnapshot). */
-  snapshot(): CapitalsSnapshot {
+  /**
+   * The current files and their keys (see CapitalsSnapshot): in the order of `uris` when
+   * these name every current file (see valuesInOrderOf), in the order they were set otherwise.
+   */
+  snapshot(uris: Iterable<string> = []): CapitalsSnapshot {
     // Keys in use keep their order when numbered anew, so that each file's numbers stay sorted.
     const used = new Uint8Array(this.keys.length);
-    const current: number[] = [];
+    const current = valuesInOrderOf(this.current, uris) ?? [...this.current.values()].sort((a, b) => a - b);
     let entries = 0;
-    for (let version = 0; version < this.uris.length; version++) {
-      if (this.uris[version] === undefined) continue;
-      current.push(version);
+    for (const version of current) {
       for (let i = this.keysStart(version); i < this.keysEnd(version); i++) used[this.versionKeys.get(i)] = 1;
       entries += this.keysEnd(version) - this.keysStart(version);
     }

@@ -3,7 +3,7 @@
  * discover the names it teaches, settle what the corpus has learned, then find the mentions
  * in that file and in every other file that contains a name just learned or forgotten.
  */
-import type { Corpus, CorpusChange, IndexedFile } from '../corpus';
+import { Corpus, CorpusChange, IndexedFile, inOrderOf } from '../corpus';
 import { isStopWord } from '../stopwords';
 import { Steps, runAll } from '../steps';
 import { ownCopy } from '../text';
@@ -172,7 +172,7 @@ export class OrganisationIndex {
     const firstUpdate = this.files.size === 0;
     for (const file of change.updated) this.files.set(file.uri, file);
     // Files counted in the memory's counts, as they are now: their tallies and capitalised words are in already.
-    const counted = memory?.counts && firstUpdate ? yield* this.restoreCounts(memory, memory.counts, translation!) : new Map<string, RememberedFile>();
+    const counted = memory?.counts && firstUpdate ? yield* this.restoreCounts(memory, memory.counts, translation!, change.updated) : new Map<string, RememberedFile>();
     // The files are those the memory counted, as they were: what they taught is settled as the memory says (see LearnedNames.restore).
     const restoring = memory?.settled && counted.size === this.files.size && counted.size === memory.counts?.capitals.uris.length;
     /**
@@ -310,16 +310,19 @@ export class OrganisationIndex {
    * counted as they are now, with what the memory knows of each (so that it is not looked
    * up by hash again); none when the memory lacks what a file counted. A step a file
    * checked or changed: at 100k articles this took 140-170 ms, in which no hover was answered.
+   * `files`, the files of the update, are those of `this.files` in the update's order.
    */
-  private *restoreCounts(memory: RecognitionMemory, counts: RememberedCounts, translation: MentionTranslation): Steps<Map<string, RememberedFile>> {
+  private *restoreCounts(memory: RecognitionMemory, counts: RememberedCounts, translation: MentionTranslation, files: readonly IndexedFile[]): Steps<Map<string, RememberedFile>> {
     const { uris } = counts.capitals;
     const counted = new Map<string, RememberedFile>();
     const changed: { uri: string; known: RememberedFile }[] = [];
+    // In the memory's order (see rememberSteps), the i-th file is the memory's.
+    const inOrder = inOrderOf(files, uris);
     for (let i = 0; i < uris.length; i++) {
       yield;
       const known = memory.files.get(counts.hashes[i]);
       if (!known) return new Map();
-      const file = this.files.get(uris[i]);
+      const file = inOrder ? files[i] : this.files.get(uris[i]);
       // Keyed by the corpus's own string, which later lookups give.
       if (file?.hash === counts.hashes[i]) counted.set(file.uri, known);
       else changed.push({ uri: uris[i], known });
@@ -362,7 +365,8 @@ export class OrganisationIndex {
       yield;
     }
     const learned = [...this.learned.settledSpellings()].flat();
-    const capitals = this.capitals.snapshot();
+    // In the order of the files, which is the corpus's: the next session's scan brings them in it (see restoreCounts).
+    const capitals = this.capitals.snapshot(this.files.keys());
     const hashes = capitals.uris.map((uri) => this.files.get(uri)!.hash);
     const tallies: SavedTallies[] = [];
     for (const group of this.tallies.saved()) {

@@ -83,6 +83,17 @@ describe('recognition remembered between sessions', () => {
     assert.deepEqual(mentioning(later), mentioning(indexed(reversed).index));
   });
 
+  it('keeps its files in the order of the corpus, edited ones included, which the next session brings them in', () => {
+    const { corpus, index } = indexed(FILES);
+    const edited = ARTICLE('Governance', 'Boards took advice from the Fenwick Rural Health Institute (FRHI) again.');
+    index.update(corpus.apply([{ uri: 'a', relativePath: 'a', text: edited }]));
+    const memory = rememberedBy(index);
+    assert.deepEqual(memory.counts?.capitals.uris, ['a', 'b', 'c']);
+    const now = { ...FILES, a: edited };
+    const { later } = laterSession(now, memory);
+    assert.deepEqual(findings(later, ['a', 'b', 'c']), findings(indexed(now).index, ['a', 'b', 'c']));
+  });
+
   it('reads again the remembered files that may hold a spelling learned or forgotten since', () => {
     const memory = rememberedBy(indexed(FILES).index);
     // a no longer defines FRHI: b's remembered "FRHI" mention is stale.
