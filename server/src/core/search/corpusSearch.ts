@@ -36,6 +36,8 @@ export class CorpusSearch {
     private readonly organisations: () => OrganisationNames = () => noOrganisations,
   ) {
     themes.onArticlesChanged((uris) => {
+      // No index yet: the first is built from every file (a scan of 100k articles brings 40k).
+      if (!this.built && !this.slicedBuild.running) return;
       for (const uri of uris) this.changedFiles.add(uri);
     });
   }
