@@ -93,7 +93,7 @@ async function corpusOnly(root: string, storage: string): Promise<void> {
 async function serverStart(root: string, storage: string, hovered: string, cold: boolean): Promise<{ row: string; readySeconds: number }> {
   // This process's own garbage (the generated corpus, the in-process scans, the messages of
   // the starts before) is collected now, not by collections competing with the server for
-  // the machine's two cores during its start (see README: `npm run bench` exposes gc).
+  // the machine's two cores during its start (`npm run bench` runs node with --expose-gc).
   global.gc?.();
   const started = process.hrtime.bigint();
   const server = await startServer(root, {}, { serverPath: SERVER_SCRIPT, initializationOptions: { storagePath: storage } });

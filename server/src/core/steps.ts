@@ -28,12 +28,7 @@ export const SLICE_MS = 15;
  * slice a turn, see takeTurn).
  */
 export function runInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const run: SlicedRun<T> = { steps, sliceMs, resolve, reject };
-    if (runSlice(run)) return;
-    waitingRuns.push(run as SlicedRun<unknown>);
-    scheduleTurn();
-  });
+  return startRun(steps, sliceMs, true);
 }
 
 /**
@@ -42,8 +37,14 @@ export function runInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> 
  * the workspace became ready, such slices held the ready status back by 60-100 ms at 100k articles.
  */
 export function runInBackground<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> {
+  return startRun(steps, sliceMs, false);
+}
+
+function startRun<T>(steps: Steps<T>, sliceMs: number, firstSliceNow: boolean): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    waitingRuns.push({ steps, sliceMs, resolve, reject } as SlicedRun<unknown>);
+    const run: SlicedRun<T> = { steps, sliceMs, resolve, reject };
+    if (firstSliceNow && runSlice(run)) return;
+    waitingRuns.push(run as SlicedRun<unknown>);
     scheduleTurn();
   });
 }

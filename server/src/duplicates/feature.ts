@@ -160,9 +160,9 @@ class DuplicatesInEditor {
     this.context.catchingUp(
       work.finally(() => {
         if (this.tablesKey !== undefined) return;
-        // Without a snapshot, the scan's files are matched now, before the workspace is
-        // ready: a save scheduled first held the index, and the ready status went out
-        // before they were matched.
+        // Without a snapshot fit to use, the scan's files are matched now, before the
+        // workspace is ready: a save scheduled first held the index, and the ready status
+        // went out before they were matched.
         this.release();
         this.scheduleSave(0);
       }),
