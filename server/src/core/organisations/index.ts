@@ -172,7 +172,7 @@ export class OrganisationIndex {
     const firstUpdate = this.files.size === 0;
     for (const file of change.updated) this.files.set(file.uri, file);
     // Files counted in the memory's counts, as they are now: their tallies and capitalised words are in already.
-    const counted = memory?.counts && firstUpdate ? yield* this.restoreCounts(memory, memory.counts, translation!, change.updated) : new Map<string, RememberedFile>();
+    const { counted, inOrder } = memory?.counts && firstUpdate ? yield* this.restoreCounts(memory, memory.counts, translation!, change.updated) : { counted: new Map<string, RememberedFile>(), inOrder: false };
     // The files are those the memory counted, as they were: what they taught is settled as the memory says (see LearnedNames.restore).
     const restoring = memory?.settled && counted.size === this.files.size && counted.size === memory.counts?.capitals.uris.length;
     /**
@@ -186,10 +186,10 @@ export class OrganisationIndex {
     const failed = new Set<string>();
     /** Files not taken from the memory (in the order given), and those whose mentions a change of spellings may have changed. */
     const toRead = new Set<string>();
-    // Restoring, every file is counted, and in the order given when the corpus is as the
-    // memory saw it: the counted files are the remembered ones, as they are (looking each up
-    // and adding it to `remembered` cost 30 ms at 100k articles).
-    if (restoring && keysInOrder(counted, change.updated)) remembered = counted;
+    // Restoring, every file is counted, and in the order given when the files came in the
+    // memory's order: the counted files are the remembered ones, as they are (looking each
+    // up and adding it to `remembered` cost 30 ms at 100k articles).
+    if (restoring && inOrder) remembered = counted;
     else for (const file of change.updated) {
       const countedFile = counted.get(file.uri);
       const known = countedFile ?? memory?.files.get(file.hash);
@@ -310,9 +310,15 @@ export class OrganisationIndex {
    * counted as they are now, with what the memory knows of each (so that it is not looked
    * up by hash again); none when the memory lacks what a file counted. A step a file
    * checked or changed: at 100k articles this took 140-170 ms, in which no hover was answered.
-   * `files`, the files of the update, are those of `this.files` in the update's order.
+   * `files`, the files of the update, are those of `this.files` in the update's order;
+   * `inOrder` says they came in the memory's order, so that the counted files are keyed in theirs.
    */
-  private *restoreCounts(memory: RecognitionMemory, counts: RememberedCounts, translation: MentionTranslation, files: readonly IndexedFile[]): Steps<Map<string, RememberedFile>> {
+  private *restoreCounts(
+    memory: RecognitionMemory,
+    counts: RememberedCounts,
+    translation: MentionTranslation,
+    files: readonly IndexedFile[],
+  ): Steps<{ counted: Map<string, RememberedFile>; inOrder: boolean }> {
     const { uris } = counts.capitals;
     const counted = new Map<string, RememberedFile>();
     const changed: { uri: string; known: RememberedFile }[] = [];
@@ -321,7 +327,7 @@ export class OrganisationIndex {
     for (let i = 0; i < uris.length; i++) {
       yield;
       const known = memory.files.get(counts.hashes[i]);
-      if (!known) return new Map();
+      if (!known) return { counted: new Map(), inOrder };
       const file = inOrder ? files[i] : this.files.get(uris[i]);
       // Keyed by the corpus's own string, which later lookups give.
       if (file?.hash === counts.hashes[i]) counted.set(file.uri, known);
@@ -335,7 +341,7 @@ export class OrganisationIndex {
       this.capitals.delete(uri);
       this.tallies.apply(uri, FileMentions.renumbered(known.mentions, translation, this.numbers), unpackTies(known.ties, memory.texts), -1);
     }
-    return counted;
+    return { counted, inOrder };
   }
 
   /**
@@ -617,12 +623,4 @@ function articleAt(file: IndexedFile, offset: number): number {
     else return mid;
   }
   return -1;
-}
-
-/** Whether the keys of `byUri` are the URIs of `files`, in the same order. */
-function keysInOrder(byUri: Map<string, unknown>, files: readonly IndexedFile[]): boolean {
-  if (byUri.size !== files.length) return false;
-  let i = 0;
-  for (const uri of byUri.keys()) if (uri !== files[i++].uri) return false;
-  return true;
 }
