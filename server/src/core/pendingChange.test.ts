@@ -4,6 +4,12 @@ import { PendingChange } from './pendingChange';
 
 const file = (uri: string, text: string) => indexFile({ uri, relativePath: uri, text });
 
+/** What `pending` gives when taken: each updated file's URI and text, and the URIs removed. */
+function taken(pending: PendingChange): { updated: [string, string][]; removed: string[] } {
+  const { updated, removed } = pending.take();
+  return { updated: updated.map((f) => [f.uri, f.text]), removed };
+}
+
 describe('PendingChange', () => {
   it('keeps the latest state of each file, in the order of their last change', () => {
     const pending = new PendingChange();
@@ -12,15 +18,13 @@ describe('PendingChange', () => {
     pending.add({ updated: [file('a', 'second a'), file('c', 'c is back')], removed: ['b'] });
     assert.ok(!pending.isEmpty);
     assert.equal(pending.size, 3);
-    const change = pending.take();
-    assert.deepEqual(
-      change.updated.map((f) => [f.uri, f.text]),
-      [
+    assert.deepEqual(taken(pending), {
+      updated: [
         ['a', 'second a'],
         ['c', 'c is back'],
       ],
-    );
-    assert.deepEqual(change.removed, ['b']);
+      removed: ['b'],
+    });
     assert.ok(pending.isEmpty);
     assert.deepEqual(pending.take(), { updated: [], removed: [] });
   });
@@ -32,15 +36,13 @@ describe('PendingChange', () => {
     corpus.apply([{ uri: 'b', relativePath: 'b', text: 'b' }]);
     pending.add(corpus.apply([{ uri: 'a', relativePath: 'a', text: 'second a' }, { uri: 'c', relativePath: 'c', text: 'c' }], ['b']));
     assert.equal(pending.size, 2);
-    const change = pending.take();
-    assert.deepEqual(
-      change.updated.map((f) => [f.uri, f.text]),
-      [
+    assert.deepEqual(taken(pending), {
+      updated: [
         ['a', 'second a'],
         ['c', 'c'],
       ],
-    );
-    assert.deepEqual(change.removed, []);
+      removed: [],
+    });
     assert.ok(pending.isEmpty);
     pending.add(corpus.apply([], ['a']));
     assert.deepEqual(pending.take(), { updated: [], removed: ['a'] });
