@@ -305,8 +305,9 @@ export class IndexCache {
     for (const file of this.files()) yield* file.places.keys();
   }
 
+  /** Without making the list of files (see files()): a warm start asks it for each of 40k files. */
   has(hash: string): boolean {
-    return this.pending.has(hash) || this.files().some((file) => file.places.has(hash));
+    return this.pending.has(hash) || this.onDisk?.places.has(hash) === true || this.spills.some((spill) => spill.places.has(hash));
   }
 
   /**
