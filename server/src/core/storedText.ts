@@ -168,21 +168,26 @@ class BytesInScratch extends DecodedOnRead {
   }
 }
 
-class CheckedOnRead extends BytesInScratch {
+class CheckedOnRead extends DecodedOnRead {
   /** The bytes are known to have the hash; or the file's own bytes, which do, when those kept did not. */
   private checked: boolean | Buffer = false;
 
+  /**
+   * Where the text is in the scratch file is asked of `known` when the bytes are read, not
+   * kept: a warm start makes one of these for each of 40k files and reads few, and each
+   * place kept was an object and two heap numbers for the collector to copy.
+   */
   constructor(
-    scratch: ScratchFile,
+    private readonly scratch: ScratchFile,
     private readonly known: KnownText,
     private readonly damaged: (path: string) => void,
   ) {
-    super(known.length, scratch, known.stored);
+    super(known.length);
   }
 
-  protected override bytes(): Buffer {
+  protected bytes(): Buffer {
     if (this.checked instanceof Buffer) return this.checked;
-    if (this.checked) return super.bytes();
+    if (this.checked) return this.scratch.read(this.known.stored);
     const { hash, path } = this.known;
     const kept = this.keptBytes();
     if (kept && contentHash(kept) === hash) {
@@ -198,7 +203,7 @@ class CheckedOnRead extends BytesInScratch {
 
   private keptBytes(): Buffer | undefined {
     try {
-      return super.bytes();
+      return this.scratch.read(this.known.stored);
     } catch {
       return undefined;
     }

@@ -46,6 +46,16 @@ describe('known files', () => {
     assert.throws(() => new KnownFiles({ ...columns, hashes: 'only one' }), /do not line up/);
   });
 
+  it("refuses columns in which a text has a length no text can have, and gives the others' lengths as they were", () => {
+    const columns = KnownFiles.of([known('/w/a.txt'), known('/w/b.txt', { length: 2 ** 29 - 24 })]).columns;
+    for (const length of [-1, 2.5, 2 ** 31, NaN]) {
+      const damaged = structuredClone(columns);
+      damaged.numbers[damaged.numbers.length - 1] = length;
+      assert.throws(() => new KnownFiles(damaged), /no length a text can have/, String(length));
+    }
+    assert.deepEqual([...new KnownFiles(columns).files()].map((file) => file.length), [118, 2 ** 29 - 24]);
+  });
+
   it('says where the texts end and how many bytes they take', () => {
     const files = KnownFiles.of([known('/w/a.txt', { stored: { offset: 30, length: 10 } }), known('/w/c.txt', { stored: { offset: 60, length: 7 } }), known('/w/b.txt', { stored: { offset: 50, length: 5 } })]);
     assert.deepEqual(files.extent(), { end: 67, bytes: 22 });

@@ -9,6 +9,7 @@
  * trusted, as a write right after the read, within the file system's timestamp resolution,
  * leaves the times as they were.
  */
+import { constants } from 'buffer';
 import { FileStamp, sameStamp } from '../files';
 import { joinedList, listFromJoined } from '../text';
 import type { Place } from '../scratchFile';
@@ -42,6 +43,8 @@ export interface KnownFilesColumns {
 }
 
 const NUMBERS = 8;
+/** Where a row holds the length of the file's text, in characters. */
+const LENGTH = 7;
 
 export class KnownFiles {
   private byPath: Map<string, number> | undefined;
@@ -57,6 +60,10 @@ export class KnownFiles {
     this.hashes = listFromJoined(columns.hashes);
     if (this.hashes.length !== this.paths.length || columns.numbers.length !== this.paths.length * NUMBERS) {
       throw new Error('the known files do not line up');
+    }
+    for (let at = LENGTH; at < columns.numbers.length; at += NUMBERS) {
+      const length = columns.numbers[at];
+      if (!(Number.isInteger(length) && length >= 0 && length <= constants.MAX_STRING_LENGTH)) throw new Error('a known file has no length a text can have');
     }
   }
 
@@ -151,8 +158,13 @@ class KnownRow implements KnownFile {
     return { offset: this.number(5), length: this.number(6) };
   }
 
+  /**
+   * A small integer (checked when the columns were read: see KnownFiles), as a number read
+   * from the Float64Array would not be: kept by each of 40k files' texts and lines at a warm
+   * start, it was a heap number each time.
+   */
   get length(): number {
-    return this.number(7);
+    return this.number(LENGTH) | 0;
   }
 
   /** Field `field` of the row, in the order KnownFiles.of writes them. */
