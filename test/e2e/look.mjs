@@ -98,11 +98,20 @@ async function problems(page) {
   return indent(await page.locator('.markers-panel').innerText());
 }
 
+/** The text of the notifications on screen, if any: what a command says when it has nothing to do. */
+async function notifications(page) {
+  const toasts = page.locator('.notifications-toasts .notification-toast:visible');
+  return (await toasts.allInnerTexts()).map((text) => text.split('\n')[0].trim()).filter(Boolean);
+}
+
 async function walkDuplicates(page, steps) {
   console.log('\nNext Duplicate:');
   for (let step = 0; step < steps; step++) {
     await runCommand(page, 'Seed Curator: Next Duplicate');
     await sleep(700);
+    // Nothing to walk: the command says so, and no editor opens.
+    const said = await notifications(page);
+    if (said.length > 0) return console.log(`  ${step + 1}. the command says: ${said.join(' | ')}`);
     console.log(`  ${step + 1}. ${await whereAmI(page)}`);
   }
   await shot(page, 'next-duplicate');
