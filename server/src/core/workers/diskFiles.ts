@@ -70,6 +70,12 @@ export interface DiskIndexOptions {
   texts?: ScratchFile;
   /** Files read before, whose texts are in `texts`: one with the same stamp now is not read again. */
   known?: KnownFiles;
+  /**
+   * For each of the `known` files, 1 when the cache holds its index: looked up for all of
+   * them at once by the thread that has the cache, and asked instead of `cached` (see
+   * IndexWorkerData.known).
+   */
+  knownCached?: Uint8Array;
 }
 
 /** `path`: the file's absolute path. */
@@ -107,9 +113,9 @@ export async function indexInTurn(paths: readonly string[], options: DiskIndexOp
 }
 
 /** Where the file at `path` is among the known files, if it is unchanged since it was read and the cache holds its index. */
-function unchangedFile(path: string, { known, cached }: DiskIndexOptions): number | undefined {
+function unchangedFile(path: string, { known, cached, knownCached }: DiskIndexOptions): number | undefined {
   const found = known?.find(path);
-  if (found === undefined) return undefined;
+  if (found === undefined || !(knownCached ? knownCached[found] === 1 : cached.has(known!.hashAt(found)))) return undefined;
   let status: Stats | undefined;
   try {
     status = statSync(path, { throwIfNoEntry: false });
@@ -118,8 +124,7 @@ function unchangedFile(path: string, { known, cached }: DiskIndexOptions): numbe
     return undefined;
   }
   if (!status?.isFile()) return undefined;
-  const file = known!.at(found);
-  return known!.unchanged(file, stampOf(status)) && cached.has(file.hash) ? found : undefined;
+  return known!.unchanged(known!.at(found), stampOf(status)) ? found : undefined;
 }
 
 /**

@@ -166,6 +166,25 @@ describe('indexing files from disk', function () {
     }
   });
 
+  it('reads again a file known unchanged whose index the cache does not hold, on workers and in this thread alike', async () => {
+    const texts = ScratchFile.create('test');
+    const cache = await IndexCache.open(path.join(folder, 'known-uncached.bin'), 'test', log);
+    try {
+      const first = await indexAll(indexer({ workerScript: ANALYSIS_WORKER, texts, cache }));
+      const read = first.flatMap((result) => (result.kind === 'indexed' && result.known ? [result.known] : []));
+      const oneUncached = read.map((known, i) => (i === 3 ? { ...known, hash: 'an index the cache does not hold' } : known));
+      const fresh = plain(await indexAll(indexer({ workerScript: undefined })));
+      for (const workerScript of [ANALYSIS_WORKER, undefined]) {
+        const again = indexer({ workerScript, texts, cache, known: KnownFiles.of(oneUncached, 0) });
+        assert.deepEqual(plain(await indexAll(again)), fresh);
+        assert.match(again.summary(), /\(12 not read: unchanged since last read\), /);
+      }
+    } finally {
+      cache.close();
+      texts.close();
+    }
+  });
+
   it('gives back where it put a text and its lines, not the text, when it has a scratch file for texts', async () => {
     const texts = ScratchFile.create('test');
     try {

@@ -15,7 +15,7 @@ import { readTextFile, readTextFileSync } from '../files';
 import type { ScratchFile } from '../scratchFile';
 import { StoredText, keptAt, storeText, storedAt } from '../storedText';
 import type { KnownFile, KnownFiles } from '../cache/knownFiles';
-import { LineIndex, TextSource } from '../text';
+import { LineIndex, TextSource, joinedList } from '../text';
 import type { SeedListParts } from '../duplicates/candidates';
 import type { BatchHalf } from '../duplicates/freshBatch';
 import { DiskFile, DiskFileResult, TextPlace, TextRead, indexFromDisk, indexInTurn } from './diskFiles';
@@ -188,18 +188,18 @@ export class DiskIndexer {
 
   private workerPool(): WorkerPool<IndexJob, IndexJobResult> | undefined {
     const cores = Math.min(MAX_WORKERS, os.availableParallelism());
-    const { workerScript, workers = this.defaultWorkers(cores) } = this.options;
+    const { workerScript, workers = this.defaultWorkers(cores), cache, known } = this.options;
     const coming = Math.max(this.requested, this.expected);
     if (this.pool || this.closed || workerScript === undefined || workers < 1 || this.workersUsed > 0 || coming <= this.inThreadFiles) return this.pool;
     const data: IndexWorkerData = {
       maxBytes: this.options.maxBytes,
-      cached: [...this.options.cache.hashes()],
+      cached: joinedList([...cache.hashes()]),
       analyses: this.options.analyses.map((analysis) => analysis.name),
       signature: analysesSignature(this.options.analyses),
       articlesWhenRead: this.articlesWhenRead,
       encodeForCache: this.encodeForCache,
       texts: this.options.texts?.share(),
-      known: this.options.known && { columns: this.options.known.columns, racyMs: this.options.known.racyMs },
+      known: known && { columns: known.columns, racyMs: known.racyMs, cached: indexCached(known, cache) },
     };
     this.pool = new WorkerPool(workerScript, workers, data, this.options.workerLimits);
     this.workersUsed = workers;
@@ -338,4 +338,11 @@ class CachedEntry implements CachedIndex {
     this.cache.put(this.hash, encodeEntry(index, this.hash), index.articles?.length);
     return { index, fromCache: false };
   }
+}
+
+/** For each of the `known` files, 1 when `cache` holds its index (see DiskIndexOptions.knownCached). */
+function indexCached(known: KnownFiles, cache: IndexCache): Uint8Array {
+  const cached = new Uint8Array(known.size);
+  for (let row = 0; row < known.size; row++) cached[row] = cache.has(known.hashAt(row)) ? 1 : 0;
+  return cached;
 }

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { FileAnalysis, analysesSignature } from '../analyses';
 import { readTextFileSync } from '../files';
+import { listFromJoined } from '../text';
 import { ScratchFile, SharedScratch } from '../scratchFile';
 import { KnownFiles, KnownFilesColumns } from '../cache/knownFiles';
 import type { SplitResult } from '../articles';
@@ -15,8 +16,12 @@ import { DiskFileResult, TextPlace, indexInTurn, shareLineBuffers, splitStored }
 /** Given to each worker when it starts. */
 export interface IndexWorkerData {
   maxBytes: number;
-  /** Hashes whose index the cache already holds: those files are read and hashed, not split. */
-  cached: string[];
+  /**
+   * Hashes whose index the cache already holds (those files are read and hashed, not split),
+   * as one string (see joinedList), made into a set when a file is first read: 40k strings
+   * of their own delayed the worker's start at a warm start, where it reads no file.
+   */
+  cached: string;
   /** Names of the analyses to run, and their signature (see `analysesSignature`), to check both sides agree. */
   analyses: string[];
   signature: string;
@@ -26,8 +31,8 @@ export interface IndexWorkerData {
   encodeForCache: boolean;
   /** The scratch file where the texts read are kept (see `DiskIndexOptions.texts`). */
   texts?: SharedScratch;
-  /** See `DiskIndexOptions.known`. */
-  known?: { columns: KnownFilesColumns; racyMs: number };
+  /** See `DiskIndexOptions.known` and `DiskIndexOptions.knownCached`. */
+  known?: { columns: KnownFilesColumns; racyMs: number; cached: Uint8Array };
 }
 
 /**
@@ -55,7 +60,9 @@ export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
   // Blocking reads: this thread has nothing else to do meanwhile, and a promise per step cost more than the reading.
   const texts = data.texts && ScratchFile.attach(data.texts);
   const known = data.known && new KnownFiles(data.known.columns, data.known.racyMs);
-  const options = { maxBytes: data.maxBytes, cached: new Set(data.cached), analyses, articlesWhenRead: data.articlesWhenRead, encodeForCache: data.encodeForCache, read: readTextFileSync, texts, known };
+  let cachedSet: Set<string> | undefined;
+  const cached = { has: (hash: string) => (cachedSet ??= new Set(listFromJoined(data.cached))).has(hash) };
+  const options = { maxBytes: data.maxBytes, cached, analyses, articlesWhenRead: data.articlesWhenRead, encodeForCache: data.encodeForCache, read: readTextFileSync, texts, known, knownCached: data.known?.cached };
   const answer = async (job: IndexJob): Promise<IndexJobResult> => {
     if (Array.isArray(job)) {
       const results = await indexInTurn(job, options);
