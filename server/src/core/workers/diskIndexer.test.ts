@@ -12,7 +12,7 @@ import { DiskFile, indexFromDisk, shareLineBuffers } from './diskFiles';
 import { DiskIndexer, DiskIndexerOptions, ScannedFile } from './diskIndexer';
 import { indexInWalkOrder } from './inWalkOrder';
 import { ScratchFile } from '../scratchFile';
-import { KnownFiles } from '../cache/knownFiles';
+import { KnownFile, KnownFiles } from '../cache/knownFiles';
 import { capitalsAnalysis } from './fixtures/capitalsAnalysis';
 import { story } from './fixtures/stories';
 import { keyOf } from '../duplicates/fingerprint-index';
@@ -144,46 +144,48 @@ describe('indexing files from disk', function () {
     }
   });
 
-  it('does not read again the files known unchanged since a scan read them, on workers and in this thread alike', async () => {
+  /** A first scan on workers, its texts kept in a scratch file and its indexes in a cache; then `then`, with the files it read as the known files list them. */
+  const afterFirstScan = async (cacheName: string, then: (scan: { texts: ScratchFile; cache: IndexCache; read: KnownFile[] }) => Promise<void>): Promise<void> => {
     const texts = ScratchFile.create('test');
-    const cache = await IndexCache.open(path.join(folder, 'known-cache.bin'), 'test', log);
+    const cache = await IndexCache.open(path.join(folder, cacheName), 'test', log);
     try {
       const first = await indexAll(indexer({ workerScript: ANALYSIS_WORKER, texts, cache }));
-      const read = first.flatMap((result) => (result.kind === 'indexed' && result.known ? [result.known] : []));
+      await then({ texts, cache, read: first.flatMap((result) => (result.kind === 'indexed' && result.known ? [result.known] : [])) });
+    } finally {
+      cache.close();
+      texts.close();
+    }
+  };
+
+  /** Indexes the files again knowing `known`, on workers and in this thread, each time as a fresh index would; gives the summaries. */
+  const againKnowing = async (known: KnownFile[], texts: ScratchFile, cache: IndexCache): Promise<string[]> => {
+    const fresh = plain(await indexAll(indexer({ workerScript: undefined })));
+    const summaries: string[] = [];
+    for (const workerScript of [ANALYSIS_WORKER, undefined]) {
+      const again = indexer({ workerScript, texts, cache, known: KnownFiles.of(known, 0) });
+      assert.deepEqual(plain(await indexAll(again)), fresh);
+      summaries.push(again.summary());
+    }
+    return summaries;
+  };
+
+  it('does not read again the files known unchanged since a scan read them, on workers and in this thread alike', () =>
+    afterFirstScan('known-cache.bin', async ({ texts, cache, read }) => {
       // Every file read but the one not valid UTF-8, whose text is not its bytes.
       assert.deepEqual(read.map((known) => path.basename(known.path)), [...files.slice(0, 12).map((file) => file.relativePath), 'empty.txt']);
       await write('story-1.txt', story(101));
-      const fresh = plain(await indexAll(indexer({ workerScript: undefined })));
-      for (const workerScript of [ANALYSIS_WORKER, undefined]) {
-        const again = indexer({ workerScript, texts, cache, known: KnownFiles.of(read, 0) });
-        assert.deepEqual(plain(await indexAll(again)), fresh);
-        assert.match(again.summary(), /^1[34] from the index cache \(12 not read: unchanged since last read\), /);
+      try {
+        for (const summary of await againKnowing(read, texts, cache)) assert.match(summary, /^1[34] from the index cache \(12 not read: unchanged since last read\), /);
+      } finally {
+        await write('story-1.txt', story(1));
       }
-    } finally {
-      await write('story-1.txt', story(1));
-      cache.close();
-      texts.close();
-    }
-  });
+    }));
 
-  it('reads again a file known unchanged whose index the cache does not hold, on workers and in this thread alike', async () => {
-    const texts = ScratchFile.create('test');
-    const cache = await IndexCache.open(path.join(folder, 'known-uncached.bin'), 'test', log);
-    try {
-      const first = await indexAll(indexer({ workerScript: ANALYSIS_WORKER, texts, cache }));
-      const read = first.flatMap((result) => (result.kind === 'indexed' && result.known ? [result.known] : []));
+  it('reads again a file known unchanged whose index the cache does not hold, on workers and in this thread alike', () =>
+    afterFirstScan('known-uncached.bin', async ({ texts, cache, read }) => {
       const oneUncached = read.map((known, i) => (i === 3 ? { ...known, hash: 'an index the cache does not hold' } : known));
-      const fresh = plain(await indexAll(indexer({ workerScript: undefined })));
-      for (const workerScript of [ANALYSIS_WORKER, undefined]) {
-        const again = indexer({ workerScript, texts, cache, known: KnownFiles.of(oneUncached, 0) });
-        assert.deepEqual(plain(await indexAll(again)), fresh);
-        assert.match(again.summary(), /\(12 not read: unchanged since last read\), /);
-      }
-    } finally {
-      cache.close();
-      texts.close();
-    }
-  });
+      for (const summary of await againKnowing(oneUncached, texts, cache)) assert.match(summary, /\(12 not read: unchanged since last read\), /);
+    }));
 
   it('gives back where it put a text and its lines, not the text, when it has a scratch file for texts', async () => {
     const texts = ScratchFile.create('test');
