@@ -115,7 +115,10 @@ export async function indexInTurn(paths: readonly string[], options: DiskIndexOp
 /** Where the file at `path` is among the known files, if it is unchanged since it was read and the cache holds its index. */
 function unchangedFile(path: string, { known, cached, knownCached }: DiskIndexOptions): number | undefined {
   const found = known?.find(path);
-  if (found === undefined || !(knownCached ? knownCached[found] === 1 : cached.has(known!.hashAt(found)))) return undefined;
+  if (found === undefined) return undefined;
+  // Without its index in the cache, the file is read in any case: no need to look at it first.
+  const indexCached = knownCached ? knownCached[found] === 1 : cached.has(known!.hashAt(found));
+  if (!indexCached) return undefined;
   let status: Stats | undefined;
   try {
     status = statSync(path, { throwIfNoEntry: false });
