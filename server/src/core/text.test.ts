@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { collectGarbage } from '../../../test/memory/collectGarbage';
-import { LineIndex, contentHash, decodeUtf8, joinedList, listFromJoined, looksBinary, ownCopy } from './text';
+import { LineIndex, contentHash, decodeUtf8, joinedList, listFromJoined, looksBinary, ownCopy, positionsOf } from './text';
 
 describe('LineIndex', () => {
   it('maps offsets to positions for LF, CRLF and lone CR line ends alike', () => {
@@ -121,5 +121,12 @@ describe('ownCopy', () => {
 describe('lists kept as one string', () => {
   it('gives back the list joined, line breaks in its items included, and none for an empty string', () => {
     for (const list of [[], ['/w/a.txt'], ['/w/a.txt', '/w/b\n.txt', 'file:///c%20d.txt', '']]) assert.deepEqual(listFromJoined(joinedList(list)), list);
+  });
+});
+
+describe('positions of the items of a list', () => {
+  it('gives each item its index, the last when it comes twice, and leaves out the holes', () => {
+    assert.deepEqual([...positionsOf(['a', undefined, 'b', 'a', 'c'])], [['a', 3], ['b', 2], ['c', 4]]);
+    assert.equal(positionsOf([]).size, 0);
   });
 });

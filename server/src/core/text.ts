@@ -211,3 +211,16 @@ export function joinedList(items: readonly string[]): string {
 export function listFromJoined(joined: string): string[] {
   return joined === '' ? [] : joined.split(LIST_SEPARATOR);
 }
+
+/**
+ * Each string of `list` (the undefined left out) -> its index, the last when it comes twice;
+ * without a [string, index] pair made for each, as `new Map(list.map(...))` makes.
+ */
+export function positionsOf(list: readonly (string | undefined)[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (item !== undefined) positions.set(item, i);
+  }
+  return positions;
+}

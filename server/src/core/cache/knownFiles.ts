@@ -11,7 +11,7 @@
  */
 import { constants } from 'buffer';
 import { FileStamp, sameStamp } from '../files';
-import { joinedList, listFromJoined } from '../text';
+import { joinedList, listFromJoined, positionsOf } from '../text';
 import type { Place } from '../scratchFile';
 
 /** Stamps taken less than this long after the file last changed are not trusted (see above). */
@@ -81,7 +81,7 @@ export class KnownFiles {
 
   /** Where the file at `path` is in the list (see `at`), if it is there. */
   find(path: string): number | undefined {
-    this.byPath ??= new Map(this.paths.map((known, i) => [known, i]));
+    this.byPath ??= positionsOf(this.paths);
     return this.byPath.get(path);
   }
 

@@ -16,6 +16,7 @@
  * corpus of 100k articles has two million capitalised file-key pairs).
  */
 import { valuesInOrderOf } from '../corpus';
+import { positionsOf } from '../text';
 import { grown } from '../typedArrays';
 import { tableTranslation } from './translation';
 
@@ -277,16 +278,6 @@ export class CapitalsIndex {
     this.clear();
     for (const [uri, keys] of files) this.set(uri, keys);
   }
-}
-
-/** Each string of `list` (the undefined left out) -> its index. */
-function positionsOf(list: readonly (string | undefined)[]): Map<string, number> {
-  const numbers = new Map<string, number>();
-  for (let i = 0; i < list.length; i++) {
-    const key = list[i];
-    if (key !== undefined) numbers.set(key, i);
-  }
-  return numbers;
 }
 
 /** A list of 32-bit integers in a typed array that doubles when full. */

@@ -6,7 +6,7 @@
 import { Corpus, CorpusChange, IndexedFile, inOrderOf } from '../corpus';
 import { isStopWord } from '../stopwords';
 import { Steps, runAll } from '../steps';
-import { ownCopy } from '../text';
+import { ownCopy, positionsOf } from '../text';
 import { CapitalsIndex } from './capitals';
 import { capitalisedKeys } from './capitalisedKeys';
 import { NameDictionary, NameMatch } from './dictionary';
@@ -385,7 +385,7 @@ export class OrganisationIndex {
 
   /** The files that mention each organisation, for a memory whose files are `uris` (see OrganisationFiles). */
   private mentionedIn(uris: readonly string[]): OrganisationFiles | undefined {
-    const index = new Map(uris.map((uri, i) => [uri, i]));
+    const index = positionsOf(uris);
     const organisations: number[] = [];
     const ends: number[] = [];
     const files: number[] = [];
