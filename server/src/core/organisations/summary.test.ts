@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { Corpus } from '../corpus';
 import { OrganisationIndex } from './index';
 import { OrganisationSummaries } from './summary';
+import { runAll } from '../steps';
 
 const LONG_TAIL = 'The plan drew on a year of interviews with staff, patients and carers across the region, and the authors thanked everyone who took part.';
 
@@ -42,5 +43,21 @@ describe('organisation summaries', () => {
     corpus.apply([{ uri: 'c', relativePath: 'c.txt', text: first }]);
     assert.deepEqual(summaries.stale().sort(), ['kings-fund', 'nhs-england']);
     assert.equal(summaries.summary('no-such-organisation'), undefined);
+  });
+
+  it('warms every stale summary, in rounds until no update came meanwhile', () => {
+    const corpus = new Corpus();
+    const index = new OrganisationIndex().attach(corpus);
+    const text = (who: string) => `Notes\n\nA report by ${who} came out. ${LONG_TAIL}\n`;
+    corpus.apply([{ uri: 'a', relativePath: 'a.txt', text: text('NHS England') }]);
+    const summaries = new OrganisationSummaries(index);
+    const steps = summaries.warmingSteps();
+    steps.next();
+    // An update between two steps: the organisation it brings is stale after the first round.
+    corpus.apply([{ uri: 'b', relativePath: 'b.txt', text: text('the Care Quality Commission') }]);
+    assert.ok(summaries.stale().includes('care-quality-commission'));
+    runAll(steps);
+    assert.deepEqual(summaries.stale(), []);
+    assert.equal(summaries.summary('care-quality-commission')!.mentions, 1);
   });
 });

@@ -4,6 +4,7 @@
  * organisations most often mentioned in the same articles, and the people tied to it.
  */
 import type { Organisation, OrganisationIndex } from './index';
+import type { Steps } from '../steps';
 
 export interface ArticleRef {
   uri: string;
@@ -66,6 +67,22 @@ export class OrganisationSummaries {
       stale.push([id, this.index.fileCountOf(id)]);
     }
     return stale.sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  }
+
+  /**
+   * Computes the stale summaries, most mentioned organisations first, a summary a step, so
+   * that hovers find them ready; in rounds until one ran with no update of the index
+   * meanwhile, as an update makes more stale.
+   */
+  *warmingSteps(): Steps {
+    let generation: number;
+    do {
+      generation = this.index.generation;
+      for (const id of this.stale()) {
+        yield;
+        this.summary(id);
+      }
+    } while (this.index.generation !== generation);
   }
 
   private compute(id: string): OrganisationSummary | undefined {
