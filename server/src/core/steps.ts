@@ -19,8 +19,13 @@ export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** How long a slice runs before the event loop gets a turn: short enough that a hover does not notice. */
-export const SLICE_MS = 15;
+/**
+ * How long a slice runs before the event loop gets a turn: short enough that a hover does
+ * not notice. The JSON-RPC connection takes each message in a turn of its own, so a request
+ * waits behind a slice at least once. With 15 ms, hovers during the 25 s of clustering 100k
+ * articles took 50 ms (p50; 20 ms now), at no cost to the time to ready or to the clustering.
+ */
+export const SLICE_MS = 5;
 
 /**
  * Runs the steps a slice of about `sliceMs` at a time, giving the event loop a turn between
