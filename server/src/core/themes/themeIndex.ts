@@ -37,12 +37,12 @@ const ARTICLE_KEYWORDS = 12;
 
 /** Once this share of the articles clustered last time has changed, the next read clusters again. */
 const RECLUSTER_SHARE = 0.2;
-/** Articles prepared for, or given the results of, a clustering between two yields. */
+/** Articles given the results of a clustering (their keywords) between two yields. */
 const ENTRIES_PER_STEP = 256;
 /**
- * Articles whose terms are counted between two yields: counting reads the article's
- * vocabulary from the index cache, about 0.2 ms an article at 100k, and 256 an article a
- * step made steps of 50 ms, which hovers waited for.
+ * Articles whose terms are counted between two yields (before a clustering, or in idle
+ * moments): counting reads the article's vocabulary from the index cache, about 0.2 ms an
+ * article at 100k, and 256 articles a step made steps of 50 ms, which hovers waited for.
  */
 const COUNTED_PER_STEP = 32;
 /** Files taken in (see takeInSteps) between two yields; each reads its vocabularies from the index cache. */
