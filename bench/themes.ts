@@ -58,7 +58,7 @@ function generatedCorpus(size: number): Labelled {
 function themesOf(corpus: Corpus, method: ClusteringMethod = 'auto'): { themes: ThemeIndex; ms: number; used: string } {
   const start = process.hrtime.bigint();
   let used = '';
-  const themes = new ThemeIndex({ ...defaultThemeOptions, method }, undefined, (summary) => (used = summary.method)).attach(corpus);
+  const themes = new ThemeIndex({ ...defaultThemeOptions, method }, undefined, (found) => (used = found.how === 'clustered' ? found.method : found.how)).attach(corpus);
   themes.themes();
   return { themes, ms: msSince(start), used };
 }

@@ -12,7 +12,16 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { story } from '../../server/src/core/workers/fixtures/stories';
-import { DuplicateGroupsRequest, DuplicateGroupsResult, IndexStatus, OrganisationsRequest, OrganisationsResult } from '../../server/src/protocol';
+import {
+  DuplicateGroupsRequest,
+  DuplicateGroupsResult,
+  IndexStatus,
+  OrganisationsRequest,
+  OrganisationsResult,
+  SearchThemesRequest,
+  ThemeArticlesRequest,
+  ThemesRequest,
+} from '../../server/src/protocol';
 import { RACY_MS } from '../../server/src/core/cache/knownFiles';
 import { TestServer, startServer } from './lspClient';
 
@@ -86,6 +95,13 @@ describe('index cache through the language server', function () {
     return { status: { ready, files, articles, skipped }, outlines, organisations, duplicates, diagnostics, hovers };
   };
 
+  /** What the Themes view and theme search show: the themes, every article's theme, and the articles a search finds (by their keywords too). */
+  const themesShown = async (server: TestServer): Promise<unknown> => ({
+    themes: await server.connection.sendRequest(ThemesRequest),
+    articles: await server.connection.sendRequest(ThemeArticlesRequest, {}),
+    found: await server.connection.sendRequest(SearchThemesRequest, { query: 'care' }),
+  });
+
   /** A start whose duplicate index is saved (by it or by an earlier start on the same files); returns its answers. */
   const savedSession = async (): Promise<Answers> => {
     const first = await start();
@@ -120,6 +136,9 @@ describe('index cache through the language server', function () {
     assert.match(await waitForLog(first, /^Recognised organisations/), /^Recognised organisations in 267 files \(0 as remembered\)/);
     await waitForLog(first, /^Organisations memory: saved 267 files/);
     await waitForLog(first, /^Duplicates index: saved \d+ groups? /);
+    const coldThemes = await themesShown(first);
+    const [, articles] = /^Found \d+ themes for (\d+) articles/.exec(await waitForLog(first, /^Found \d+ themes/)) ?? [];
+    await waitForLog(first, new RegExp(`^Themes: saved the themes of ${articles} articles`));
     assert.ok(first.logs.includes('Skipped scanned-page.txt: binary file (contains NUL bytes)'), first.logs.join('\n'));
     await stop(first);
 
@@ -130,6 +149,14 @@ describe('index cache through the language server', function () {
     assert.match(await waitForLog(second, /^Recognised organisations/), /^Recognised organisations in 267 files \(267 as remembered\)/);
     await waitForLog(second, /^Duplicates index: 267 files read from .* in \d+ ms\.$/);
     await waitForLog(second, /^Duplicates index: 0 files changed since it was saved/);
+    // The themes are not clustered again: the first start's clustering is read back once the workspace is ready, before they are asked for.
+    assert.match(
+      await waitForLog(second, /^Themes of the last session/),
+      new RegExp(`^Themes of the last session restored in \\d+ ms: \\d+ themes for ${articles} articles, 0 new or changed articles placed in them\\.$`),
+    );
+    assert.deepEqual(await themesShown(second), coldThemes);
+    assert.ok(!second.logs.some((line) => /^Found \d+ themes/.test(line)), second.logs.join('\n'));
+    assert.ok(JSON.stringify(coldThemes).length > 1000, JSON.stringify(coldThemes));
     assert.ok(cold.organisations.organisations.length > 3, JSON.stringify(cold.organisations));
     assert.ok(cold.duplicates.groups.length > 0 && cold.diagnostics.length > 1, JSON.stringify(cold.duplicates));
     assert.ok(cold.hovers.every((hover) => /Often mentioned with/.test(JSON.stringify(hover))), JSON.stringify(cold.hovers));
@@ -138,7 +165,7 @@ describe('index cache through the language server', function () {
     assert.equal(cold.outlines[2][0].name, 'Footbridge in Penrith to reopen after repairs 7');
     // Everything came from the memory: saving it again (seconds of work at 100k articles) would write the same.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.ok(!second.logs.some((line) => /^(Organisations memory|Duplicates index|Known files): saved/.test(line)), second.logs.join('\n'));
+    assert.ok(!second.logs.some((line) => /^(Organisations memory|Duplicates index|Known files|Themes): saved/.test(line)), second.logs.join('\n'));
     await stop(second);
   });
 

@@ -14,7 +14,8 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import { readTextIfPresent } from '../core/jsonFile';
 import { runInBackground } from '../core/steps';
 import { CorpusSearch, OrganisationNames, noOrganisations } from '../core/search/corpusSearch';
-import { ThemeIndex } from '../core/themes/themeIndex';
+import { ThemeIndex, ThemesFound } from '../core/themes/themeIndex';
+import { ThemesStore } from './store';
 import { USER_THEMES_FILE, UserTheme, checkUserThemesFile, mergeUserThemes, readUserThemes } from '../core/themes/userThemes';
 import { defaultThemeOptions } from '../core/themes/discover';
 import { checkpoint, throwIfCancelled } from '../cancellation';
@@ -48,8 +49,8 @@ class ThemesInEditor {
   private notifiedGeneration = -1;
   /** Mistakes in the workspace themes files, shown in the files. */
   private readonly fileDiagnostics: WorkspaceFileDiagnostics;
-  /** The terms left by the initial scan are counted or being counted (see countTermsWhenReady). */
-  private termsCounted = false;
+  /** The work left by the initial scan is done or under way (see prepareWhenReady). */
+  private prepared = false;
 
   constructor(
     private readonly context: ServerContext,
@@ -57,12 +58,17 @@ class ThemesInEditor {
   ) {
     this.fileDiagnostics = new WorkspaceFileDiagnostics(context.connection);
     const organisations = sources.organisations ?? (() => noOrganisations);
+    const storage = context.storage();
+    const store = storage && new ThemesStore(storage, context.log);
     this.index = new ThemeIndex(
       defaultThemeOptions,
       (uri, index) => organisations().organisationsOf(uri, index),
-      ({ articles, clustered, method, themes, ms }) =>
-        context.log.info(`Found ${themes} themes for ${articles} articles (${clustered} clustered by ${method}) in ${ms} ms.`),
+      (found) => {
+        context.log.info(describeFound(found));
+        if (found.how === 'clustered') store?.saveSoon(() => this.index.takeFinishedClustering());
+      },
     );
+    if (store) this.index.readStoredFrom(() => store.load());
     this.search = new CorpusSearch(this.index, organisations);
     context.corpus.onChange((change) => {
       this.index.update(change);
@@ -70,7 +76,7 @@ class ThemesInEditor {
     context.onIndexUpdated(() => {
       this.applyOptions();
       this.notifyIfChanged();
-      this.countTermsWhenReady();
+      this.prepareWhenReady();
     });
     context.onSettingsChanged(() => {
       this.applyOptions();
@@ -139,16 +145,22 @@ class ThemesInEditor {
   }
 
   /**
-   * Once the workspace is first ready, the articles' terms are counted in slices: the scan
-   * leaves them for later (see ThemeIndex), and a first request for themes made a while
-   * after need not wait for them. Later edits are counted as they come, or by a clustering.
+   * Once the workspace is first ready: the last session's clustering is restored in slices,
+   * if there is one that fits (the Themes view and hovers then have their themes at once);
+   * otherwise the articles' terms are counted in slices, as the scan leaves them for later
+   * (see ThemeIndex), so that a first request for themes made a while after need not wait
+   * for them. Later edits are counted as they come, or by a clustering.
    */
-  private countTermsWhenReady(): void {
-    if (this.termsCounted || !this.context.isReady()) return;
-    this.termsCounted = true;
-    runInBackground(this.index.countTerms()).catch((error: unknown) =>
-      this.context.log.error(`Themes: counting terms failed: ${errorMessage(error)}`),
-    );
+  private prepareWhenReady(): void {
+    if (this.prepared || !this.context.isReady()) return;
+    this.prepared = true;
+    this.index
+      .restoreStoredInSlices()
+      .then(async () => {
+        this.notifyIfChanged();
+        if (this.index.needsClustering) await runInBackground(this.index.countTerms());
+      })
+      .catch((error: unknown) => this.context.log.error(`Themes: preparing them failed: ${errorMessage(error)}`));
   }
 
   /** Themes for hovers nobody asked the Themes view for; the views hear of them when found. */
@@ -192,6 +204,17 @@ class ThemesInEditor {
     if (!this.context.isReady() || this.index.generation === this.notifiedGeneration) return;
     this.notifiedGeneration = this.index.generation;
     void this.context.connection.sendNotification(ThemesChangedNotification);
+  }
+}
+
+function describeFound(found: ThemesFound): string {
+  switch (found.how) {
+    case 'clustered':
+      return `Found ${found.themes} themes for ${found.articles} articles (${found.clustered} clustered by ${found.method}) in ${found.ms} ms.`;
+    case 'restored':
+      return `Themes of the last session restored in ${found.ms} ms: ${found.themes} themes for ${found.articles} articles, ${found.placed} new or changed articles placed in them.`;
+    case 'not restored':
+      return `Themes of the last session not used (${found.reason}).`;
   }
 }
 

@@ -36,6 +36,15 @@ export interface ArticleTerms {
   words: number;
 }
 
+/** Terms as another dictionary can read them (see TermDictionary.writeTerms). */
+export interface WrittenTerms {
+  words: string[];
+  /** Per word, 1 when it was seen as written (see TermDictionary.seenBare). */
+  bare: Uint8Array;
+  /** The terms' keys, in the places of their words in `words`. */
+  keys: Float64Array;
+}
+
 export class TermDictionary {
   private readonly wordIds = new Map<string, number>();
   private readonly words: string[] = [];
@@ -110,6 +119,39 @@ export class TermDictionary {
   /** A recognised organisation as one feature of its own, beside the words of its name. */
   organisationTerm(name: string): TermKey {
     return this.intern(ORGANISATION_MARK + name);
+  }
+
+  /**
+   * Terms written so that another dictionary can read them back (see readTerms): as the
+   * words they use, each term numbered by its words' places in that list. A key depends on
+   * the order words were first seen in, which another session does not share.
+   */
+  writeTerms(keys: readonly TermKey[]): WrittenTerms {
+    const placeOf = new Map<number, number>();
+    const words: string[] = [];
+    const bare: number[] = [];
+    const place = (id: number): number => {
+      let at = placeOf.get(id);
+      if (at === undefined) {
+        at = words.length;
+        placeOf.set(id, at);
+        words.push(this.words[id]);
+        bare.push(this.seenBare[id] ? 1 : 0);
+      }
+      return at;
+    };
+    const written = Float64Array.from(keys, (key) => (isPhrase(key) ? phraseKey(place(firstWord(key)), place(secondWord(key))) : place(key)));
+    return { words, bare: Uint8Array.from(bare), keys: written };
+  }
+
+  /** The keys, in this dictionary, of terms written by writeTerms; undefined when it has no room for their words. */
+  readTerms({ words, bare, keys }: WrittenTerms): TermKey[] | undefined {
+    const ids = words.map((word) => this.intern(word));
+    if (ids.some((id) => id < 0)) return undefined;
+    ids.forEach((id, at) => {
+      if (bare[at]) this.seenBare[id] = true;
+    });
+    return Array.from(keys, (key) => (isPhrase(key) ? phraseKey(ids[firstWord(key)], ids[secondWord(key)]) : ids[key]));
   }
 
   /** How a term is shown: its words as written, or an organisation's name. */

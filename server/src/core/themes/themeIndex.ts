@@ -27,10 +27,17 @@ import { SharedSlicedRun, Steps, runAll } from '../steps';
 import { compareCodeUnits } from '../text';
 import { TakenVocabularies, takeVocabularies } from './articleVocabulary';
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
-import { SparseVector, heaviestColumns, isZero, tfidfVector } from './vectors';
+import { heaviestColumns, isZero, tfidfVector } from './vectors';
+import { ChosenKeywords, FinishedClustering, RestoredThemes, StoredThemes, restoreThemes, storedThemes } from './storedThemes';
 
 /** Names of the organisations an article mentions (the `index`-th article of the file). */
 export type OrganisationsOf = (uri: string, index: number) => readonly string[];
+
+/** How the themes were found, told after each time (for the log). */
+export type ThemesFound =
+  | (ClusteringSummary & { how: 'clustered'; articles: number; themes: number; ms: number })
+  | { how: 'restored'; articles: number; themes: number; placed: number; ms: number }
+  | { how: 'not restored'; reason: string };
 
 /** Distinctive terms given per article (for search and hovers). */
 const ARTICLE_KEYWORDS = 12;
@@ -84,7 +91,24 @@ interface Entry {
    */
   group: Entry[] | undefined;
   /** The article's keywords (ARTICLE_KEYWORDS of them), as of a clustering and the organisations it mentioned then. */
-  keywords?: { clustering: number; organisations: string; words: string[] };
+  keywords?: ChosenKeywords & { clustering: number };
+}
+
+/** The themes of the articles `entries`, found by a clustering or restored (see reclustering). */
+interface Found {
+  model: ThemeModel;
+  /** The articles of the model's assignment, in its order. */
+  entries: Entry[];
+  keywords: readonly (ChosenKeywords | undefined)[];
+  /** Articles to count as changed since (see changedSinceClustering). */
+  changed: readonly { uri: string; index: number }[];
+  /** What later changes are weighed against (see RECLUSTER_SHARE). */
+  clusteredArticles: number;
+}
+
+/** The organisations an article mentions, as one string to compare. */
+function namesKey(names: readonly string[]): string {
+  return names.join('\n');
 }
 
 export class ThemeIndex {
@@ -93,6 +117,13 @@ export class ThemeIndex {
   /** Text hash -> the copy group of the articles with that text. */
   private readonly groups = new Map<string, Entry[]>();
   private model: ThemeModel | undefined;
+  /** The last clustering made here (not restored), until taken to be stored (see takeFinishedClustering). */
+  private finished: FinishedClustering | undefined;
+  /** Where a clustering stored by an earlier session is read from, if anywhere (see readStoredFrom). */
+  private readStored: (() => Promise<StoredThemes | undefined>) | undefined;
+  /** The read of the stored clustering, once started; what it read until a clustering uses it or not. */
+  private storedRead: Promise<void> | undefined;
+  private stored: StoredThemes | undefined;
   private clusteredArticles = 0;
   /**
    * Keys (uri#index) of the articles added, changed or removed since the last clustering
@@ -115,9 +146,25 @@ export class ThemeIndex {
   constructor(
     private options: ThemeOptions = defaultThemeOptions,
     private readonly organisationsOf: OrganisationsOf = () => [],
-    /** Told after every full clustering, with how long it took (for the log). */
-    private readonly onClustered: (summary: ClusteringSummary & { articles: number; themes: number; ms: number }) => void = () => undefined,
+    /** Told after every full clustering or restored one, with how long it took, and of a stored one not used. */
+    private readonly onFound: (found: ThemesFound) => void = () => undefined,
   ) {}
+
+  /**
+   * Where a clustering stored by an earlier session is read from (see storedThemes.ts): read
+   * when themes are first asked for in slices, and used then if it still fits the articles.
+   * The clusterings made here are then kept until taken to be stored (takeFinishedClustering).
+   */
+  readStoredFrom(read: () => Promise<StoredThemes | undefined>): void {
+    this.readStored = read;
+  }
+
+  /** The last clustering made here, once, as steps that make what is stored of it; undefined when none was made since. */
+  takeFinishedClustering(): Steps<StoredThemes> | undefined {
+    const finished = this.finished;
+    this.finished = undefined;
+    return finished && storedThemes(finished, this.dictionary);
+  }
 
   /** Follows a corpus: indexes what it holds now and every later change. */
   attach(corpus: Corpus): this {
@@ -211,14 +258,36 @@ export class ThemeIndex {
    * Rejects with StepsAbandoned when `gaveUp` says so between two slices.
    */
   async settleInSlices(gaveUp: () => boolean = () => false): Promise<void> {
+    await this.readStoredOnce();
     while (this.needsClustering) await this.slicedClustering.join(() => this.reclustering(), gaveUp);
   }
 
   /**
-   * A full clustering as steps. Changes that arrive between steps are recorded for the
-   * next one: the articles added or edited meanwhile are placed by the new model.
+   * Gives the articles the themes of the stored clustering (see readStoredFrom) if there is
+   * one that fits, in slices; otherwise does nothing, and the workspace is clustered when
+   * themes are first asked for.
    */
-  private *reclustering(): Steps<void> {
+  async restoreStoredInSlices(): Promise<void> {
+    await this.readStoredOnce();
+    if (this.stored && this.needsClustering) await this.slicedClustering.join(() => this.reclustering(true));
+  }
+
+  private readStoredOnce(): Promise<void> | undefined {
+    this.storedRead ??= this.readStored?.().then(
+      (stored) => {
+        this.stored = stored;
+      },
+      () => undefined,
+    );
+    return this.storedRead;
+  }
+
+  /**
+   * A full clustering as steps, or the stored one restored when it fits; with `restoreOnly`,
+   * nothing else. Changes that arrive between steps are recorded for the next one: the
+   * articles added or edited meanwhile are placed by the new model.
+   */
+  private *reclustering(restoreOnly = false): Steps<void> {
     const started = Date.now();
     yield* this.takeInSteps();
     this.changedSinceClustering.clear();
@@ -228,32 +297,62 @@ export class ThemeIndex {
       const all = [...this.entries.values()].flat().sort(
         (a, b) => compareCodeUnits(a.relativePath, b.relativePath) || compareCodeUnits(a.uri, b.uri) || a.index - b.index,
       );
-      // Edits arriving meanwhile are weighed against what is being clustered.
-      this.clusteredArticles = all.length;
-      const inputs: ThemeInput[] = [];
-      for (const entry of all) {
-        if (inputs.length % COUNTED_PER_STEP === COUNTED_PER_STEP - 1) yield;
-        inputs.push({ terms: this.termsOf(entry), organisations: this.organisationTerms(entry) });
-      }
-      const { model, vectors } = yield* discoverThemes(inputs, this.dictionary, this.options);
+      const stored = this.stored;
+      const restoring = stored && (yield* restoreThemes(stored, (uri) => this.entries.get(uri), all.length, this.dictionary, this.options, RECLUSTER_SHARE));
+      this.stored = undefined;
+      if (typeof restoring === 'string') this.onFound({ how: 'not restored', reason: restoring });
+      const restored = typeof restoring === 'object' ? restoring : undefined;
+      if (!restored && restoreOnly) return;
+      const found = restored ? this.restoredFound(restored, all) : yield* this.clusteredFound(all);
       const clustering = this.clusteringCount + 1;
-      // The vectors are at hand now: the keywords that search will ask for next cost almost nothing.
-      const keywords = new Array<Entry['keywords']>(all.length);
-      for (let i = 0; i < all.length; i++) {
+      const keywords = new Array<Entry['keywords']>(found.entries.length);
+      for (let i = 0; i < found.entries.length; i++) {
         if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
-        const vector = vectors[i];
-        const organisations = (inputs[i].organisations ?? []).join(' ');
-        keywords[i] = vector && { clustering, organisations, words: this.keywordsOf(vector, model, ARTICLE_KEYWORDS) };
+        const chosen = found.keywords[i];
+        keywords[i] = chosen && { clustering, ...chosen };
       }
-      this.apply(model, all, keywords);
+      this.apply(found.model, found.entries, keywords);
       applied = true;
+      for (const entry of found.changed) this.noteChanged(entry.uri, entry.index);
+      this.clusteredArticles = found.clusteredArticles;
       this.generationCount++;
       this.clusteringCount = clustering;
-      this.onClustered({ ...model.clustering, articles: all.length, themes: model.themes.length, ms: Date.now() - started });
+      const counts = { articles: found.entries.length, themes: found.model.themes.length, ms: Date.now() - started };
+      this.onFound(restored ? { how: 'restored', ...counts, placed: all.length - found.entries.length } : { how: 'clustered', ...found.model.clustering, ...counts });
     } finally {
       // Abandoned: what had changed before still has to be clustered.
       if (!applied) this.markStale();
     }
+  }
+
+  /** A clustering of `all`, with each article's keywords (see ARTICLE_KEYWORDS). */
+  private *clusteredFound(all: Entry[]): Steps<Found> {
+    // Edits arriving meanwhile are weighed against what is being clustered.
+    this.clusteredArticles = all.length;
+    const inputs: ThemeInput[] = [];
+    const organisations: string[] = [];
+    for (const entry of all) {
+      if (inputs.length % COUNTED_PER_STEP === COUNTED_PER_STEP - 1) yield;
+      const names = this.organisationsOf(entry.uri, entry.index);
+      inputs.push({ terms: this.termsOf(entry), organisations: names.map((name) => this.dictionary.organisationTerm(name)) });
+      organisations.push(namesKey(names));
+    }
+    const { model, vectors } = yield* discoverThemes(inputs, this.dictionary, this.options);
+    // The vectors are at hand now: the keywords that search will ask for next cost almost nothing.
+    const keywords = new Array<ChosenKeywords | undefined>(all.length);
+    for (let i = 0; i < all.length; i++) {
+      if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+      const vector = vectors[i];
+      keywords[i] = vector && { organisations: organisations[i], columns: heaviestColumns(vector, ARTICLE_KEYWORDS) };
+    }
+    if (this.readStored) this.finished = { options: this.options, model, articles: all, keywords };
+    return { model, entries: all, keywords, changed: [], clusteredArticles: all.length };
+  }
+
+  /** The stored clustering's model, for the articles still as it knew them; the others are placed as edits are. */
+  private restoredFound({ model, matched, keywords, gone }: RestoredThemes<Entry>, all: Entry[]): Found {
+    const kept = new Set(matched);
+    return { model, entries: matched, keywords, changed: [...all.filter((entry) => !kept.has(entry)), ...gone], clusteredArticles: matched.length + gone.length };
   }
 
   /**
@@ -337,17 +436,16 @@ export class ThemeIndex {
     const entry = this.entries.get(uri)?.[index];
     const model = this.fresh();
     if (!entry || !model) return [];
-    const terms = this.organisationTerms(entry);
-    const organisations = terms.join(' ');
+    const names = this.organisationsOf(entry.uri, entry.index);
+    const organisations = namesKey(names);
     const cached = entry.keywords;
-    if (count === ARTICLE_KEYWORDS && cached?.clustering === this.clusteringCount && cached.organisations === organisations) return cached.words;
-    const words = this.keywordsOf(tfidfVector(this.termsOf(entry), model.vocabulary, terms), model, count);
-    if (count === ARTICLE_KEYWORDS) entry.keywords = { clustering: this.clusteringCount, organisations, words };
-    return words;
-  }
-
-  private keywordsOf(vector: SparseVector, model: ThemeModel, count: number): string[] {
-    return heaviestColumns(vector, count).map((column) => this.dictionary.display(model.vocabulary.terms[column]));
+    let columns = count === ARTICLE_KEYWORDS && cached?.clustering === this.clusteringCount && cached.organisations === organisations ? cached.columns : undefined;
+    if (!columns) {
+      const terms = names.map((name) => this.dictionary.organisationTerm(name));
+      columns = heaviestColumns(tfidfVector(this.termsOf(entry), model.vocabulary, terms), count);
+      if (count === ARTICLE_KEYWORDS) entry.keywords = { clustering: this.clusteringCount, organisations, columns };
+    }
+    return columns.map((column) => this.dictionary.display(model.vocabulary.terms[column]));
   }
 
   /** Clusters again now if that is due (the corpus changed a lot, or the options did); otherwise does nothing. */
