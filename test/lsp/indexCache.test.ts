@@ -275,6 +275,26 @@ describe('index cache through the language server', function () {
     });
   }
 
+  it('clusters the themes again when the stored ones are damaged, says so, and stores them again', async () => {
+    const first = await start();
+    await themesShown(first);
+    await waitForLog(first, /^(Themes: saved|Themes of the last session restored)/);
+    await stop(first);
+    const file = path.join(storage, 'themes.bin');
+    await fs.writeFile(file, (await fs.readFile(file)).map((byte, i, bytes) => (i === bytes.length - 100 ? byte ^ 0x20 : byte)));
+
+    const damaged = await start();
+    await waitForLog(damaged, /^Themes .*themes\.bin ignored \(checksum mismatch: the file is damaged or truncated\); clustering the workspace again\.$/);
+    const clustered = await themesShown(damaged);
+    await waitForLog(damaged, /^Found \d+ themes/);
+    await waitForLog(damaged, /^Themes: saved /);
+    await stop(damaged);
+
+    const repaired = await start();
+    await waitForLog(repaired, /^Themes of the last session restored /);
+    assert.deepEqual(await themesShown(repaired), clustered);
+  });
+
   for (const [damage, change, said] of [
     ['a truncated cache', (bytes: Buffer) => bytes.subarray(0, bytes.length / 2), /^Index cache .*index-cache\.bin ignored \(entries run past the end of the file\); indexing from scratch\.$/],
     // A bit in every 64 KB of the second half: a few entries, each found when read.
