@@ -8,7 +8,8 @@
  * A clustering runs at once (`settle`, `recluster`) or in slices (`settleInSlices`, for
  * the language server): while one runs in slices, reads see the last finished clustering
  * (nothing before the first) and edits are taken in; the articles changed meanwhile are
- * placed by the new model when it is applied.
+ * placed by the new model when it is applied. In the language server, the last clustering
+ * is kept between sessions and restored in slices instead (see storedThemes.ts).
  */
 import type { Article } from '../articles';
 import type { Corpus, CorpusChange, IndexedFile } from '../corpus';
@@ -152,8 +153,9 @@ export class ThemeIndex {
 
   /**
    * Where a clustering stored by an earlier session is read from (see storedThemes.ts): read
-   * when themes are first asked for in slices, and used then if it still fits the articles.
-   * The clusterings made here are then kept until taken to be stored (takeFinishedClustering).
+   * once, by the first restore or clustering in slices, and used by it if it still fits the
+   * articles. The clusterings made here are then kept until taken to be stored
+   * (takeFinishedClustering).
    */
   readStoredFrom(read: () => Promise<StoredThemes | undefined>): void {
     this.readStored = read;
