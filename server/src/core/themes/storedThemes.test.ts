@@ -132,6 +132,44 @@ describe('themes stored between sessions', function () {
     assert.ok(none.themes.needsClustering);
   });
 
+  it('takes in files added, edited and removed between any two steps of its restoring', async () => {
+    const { stored } = await clusteredAndStored(files);
+    let steps = 0;
+    const counted = session(files, stored);
+    await counted.themes.settleInSlices(() => (steps++, false));
+    assert.equal(counted.found[0].how, 'restored');
+    assert.ok(steps > 3, `${steps} steps`);
+    const edited = { ...files[2], text: `${files[2].text}\n\nA closing line added while the themes were restored.\n` };
+    const added = { ...files[0], uri: 'file:///g/added.txt', relativePath: 'added.txt' };
+    for (let at = 1; at <= steps; at++) {
+      const again = session(files, stored);
+      let step = 0;
+      await again.themes.settleInSlices(() => {
+        if (++step === at) again.corpus.apply([edited, added], [files[1].uri]);
+        return false;
+      });
+      assert.deepEqual(again.themes.fileArticles(files[1].uri), []);
+      const ids = new Set(again.themes.themes().map((theme) => theme.id));
+      for (const uri of [edited.uri, added.uri]) {
+        const articles = again.themes.fileArticles(uri);
+        assert.ok(articles.length > 0, `${uri}, edited at step ${at}`);
+        for (const article of articles) assert.ok(ids.has(article.themeId), `${article.themeId} is not a listed theme (edited at step ${at})`);
+      }
+      // Copies of the first file's articles join their copy groups; the edited file's articles before its last keep theirs.
+      assert.ok(again.themes.fileArticles(added.uri).every((article) => article.copies > 0), `edited at step ${at}`);
+      const copiesBefore = counted.themes.fileArticles(edited.uri).map((article) => article.copies);
+      const copiesAfter = again.themes.fileArticles(edited.uri).map((article) => article.copies);
+      assert.deepEqual(copiesAfter.slice(0, copiesBefore.length - 1), copiesBefore.slice(0, -1), `edited at step ${at}`);
+      assert.equal(again.themes.articles().length, again.corpus.stats().articles);
+      // Three changes are not enough to cluster again.
+      assert.deepEqual(
+        again.found.map((f) => f.how),
+        ['restored'],
+        `edited at step ${at}`,
+      );
+    }
+  });
+
   it('refuses parts that are not a stored clustering', () => {
     const oneArticle = { ...emptyStored(), files: ['file:///a'], articleFile: Int32Array.of(0), articleIndex: Int32Array.of(0), textHashes: ['h'] };
     const parts = [...storedThemesParts({ ...oneArticle, keywordOrganisations: [''] })];

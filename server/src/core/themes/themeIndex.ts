@@ -299,6 +299,8 @@ export class ThemeIndex {
       const all = [...this.entries.values()].flat().sort(
         (a, b) => compareCodeUnits(a.relativePath, b.relativePath) || compareCodeUnits(a.uri, b.uri) || a.index - b.index,
       );
+      // Edits arriving meanwhile are weighed against what is being clustered or restored.
+      this.clusteredArticles = all.length;
       const stored = this.stored;
       const restoring = stored && (yield* restoreThemes(stored, (uri) => this.entries.get(uri), all.length, this.dictionary, this.options, RECLUSTER_SHARE));
       this.stored = undefined;
@@ -329,8 +331,6 @@ export class ThemeIndex {
 
   /** A clustering of `all`, with each article's keywords (see ARTICLE_KEYWORDS). */
   private *clusteredFound(all: Entry[]): Steps<Found> {
-    // Edits arriving meanwhile are weighed against what is being clustered.
-    this.clusteredArticles = all.length;
     const inputs: ThemeInput[] = [];
     const organisations: string[] = [];
     for (const entry of all) {
