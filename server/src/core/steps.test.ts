@@ -58,14 +58,14 @@ describe('steps', () => {
     assert.equal(log.filter((entry) => entry !== '|').join(''), 'abcabcabcabc');
   });
 
-  it('runInBackground runs nothing at once: its first slice waits its turn behind the runs already waiting', async () => {
+  it('runInBackground runs nothing at once, and its slices wait while another run has slices waiting', async () => {
     const log: string[] = [];
+    const background = [runInBackground(loggedSteps('x', 3, log), 0), runInBackground(loggedSteps('y', 3, log), 0)];
     const waiting = runInSlices(loggedSteps('a', 3, log), 0);
-    const background = runInBackground(loggedSteps('b', 3, log), 0);
     assert.deepEqual(log, ['a'], 'only the first slice of the run in slices');
-    assert.deepEqual(await Promise.all([waiting, background]), ['a', 'b']);
-    // Then a slice a turn, each run in the order it began to wait.
-    assert.equal(log.join(''), 'aababb');
+    assert.deepEqual(await Promise.all([waiting, ...background]), ['a', 'x', 'y']);
+    // The run waited for first, then the background runs in turn, a slice each.
+    assert.equal(log.join(''), 'aaaxyxyxy');
   });
 
   it('runInSlices rejects when a step throws, and the other runs go on', async () => {

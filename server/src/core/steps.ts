@@ -38,18 +38,19 @@ export function runInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> 
 
 /**
  * `runInSlices` for work nobody waits for (warming caches once the workspace is ready): its
- * first slice waits its turn too, rather than delaying what its caller does next. Started as
- * the workspace became ready, such slices held the ready status back by 60-100 ms at 100k articles.
+ * first slice waits its turn too, rather than delaying what its caller does next (started as
+ * the workspace became ready, such slices held the ready status back by 60-100 ms at 100k
+ * articles), and its slices wait while other runs have slices waiting (see takeTurn).
  */
 export function runInBackground<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> {
   return startRun(steps, sliceMs, false);
 }
 
-function startRun<T>(steps: Steps<T>, sliceMs: number, firstSliceNow: boolean): Promise<T> {
+function startRun<T>(steps: Steps<T>, sliceMs: number, waitedFor: boolean): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const run: SlicedRun<T> = { steps, sliceMs, resolve, reject };
-    if (firstSliceNow && runSlice(run)) return;
-    waitingRuns.push(run as SlicedRun<unknown>);
+    const run: SlicedRun<T> = { steps, sliceMs, resolve, reject, queue: waitedFor ? waitingRuns : backgroundRuns };
+    if (waitedFor && runSlice(run)) return;
+    run.queue.push(run as SlicedRun<unknown>);
     scheduleTurn();
   });
 }
@@ -57,6 +58,8 @@ function startRun<T>(steps: Steps<T>, sliceMs: number, firstSliceNow: boolean): 
 interface SlicedRun<T> {
   steps: Steps<T>;
   sliceMs: number;
+  /** Where it waits for its next slice. */
+  queue: SlicedRun<unknown>[];
   resolve(value: T): void;
   reject(error: unknown): void;
 }
@@ -68,19 +71,26 @@ interface SlicedRun<T> {
  * terms, ...) and hovers waited 150-500 ms.
  */
 const waitingRuns: SlicedRun<unknown>[] = [];
+/**
+ * The runs of runInBackground, in turn, when no other run waits. Sharing turns with them,
+ * the themes of a workspace of 100k articles opened again took 2.7 s to restore, 1.0 s of
+ * it their own work.
+ */
+const backgroundRuns: SlicedRun<unknown>[] = [];
 let turnScheduled = false;
 
 function scheduleTurn(): void {
-  if (turnScheduled || waitingRuns.length === 0) return;
+  if (turnScheduled || (waitingRuns.length === 0 && backgroundRuns.length === 0)) return;
   turnScheduled = true;
   setImmediate(takeTurn);
 }
 
-/** One slice of the run waiting longest, which then waits behind the others. */
+/** One slice of the run waiting longest (a background run only when no other waits), which then waits behind the others. */
 function takeTurn(): void {
   turnScheduled = false;
-  const run = waitingRuns.shift();
-  if (run && !runSlice(run)) waitingRuns.push(run);
+  const queue = waitingRuns.length > 0 ? waitingRuns : backgroundRuns;
+  const run = queue.shift();
+  if (run && !runSlice(run)) queue.push(run);
   scheduleTurn();
 }
 
