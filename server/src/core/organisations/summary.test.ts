@@ -60,4 +60,27 @@ describe('organisation summaries', () => {
     assert.deepEqual(summaries.stale(), []);
     assert.equal(summaries.summary('care-quality-commission')!.mentions, 1);
   });
+
+  it('reads a file a step while it warms a summary, and an update in between makes it stale', () => {
+    const corpus = new Corpus();
+    const index = new OrganisationIndex().attach(corpus);
+    const file = (n: number) => ({ uri: `f${n}`, relativePath: `f${n}.txt`, text: `Notes ${n}\n\nA report by NHS England came out. ${LONG_TAIL}\n` });
+    corpus.apply([1, 2, 3].map(file));
+    const steps = new OrganisationSummaries(index).warmingSteps();
+    let count = 0;
+    while (!steps.next().done) count++;
+    // A step before each summary, and one for each file it names.
+    assert.equal(count, 1 + 3);
+
+    const summaries = new OrganisationSummaries(index);
+    const warming = summaries.warmingSteps();
+    warming.next();
+    warming.next();
+    // Between two files of the summary: a fourth file that mentions it.
+    corpus.apply([file(4)]);
+    runAll(warming);
+    assert.deepEqual(summaries.stale(), []);
+    assert.equal(summaries.summary('nhs-england')!.mentions, 4);
+    assert.equal(summaries.summary('nhs-england')!.topArticles.length, 4);
+  });
 });
