@@ -96,11 +96,15 @@ describe('index cache through the language server', function () {
   };
 
   /** What the Themes view and theme search show: the themes, every article's theme, and the articles a search finds (by their keywords too). */
-  const themesShown = async (server: TestServer): Promise<unknown> => ({
-    themes: await server.connection.sendRequest(ThemesRequest),
-    articles: await server.connection.sendRequest(ThemeArticlesRequest, {}),
-    found: await server.connection.sendRequest(SearchThemesRequest, { query: 'care' }),
-  });
+  const themesShown = async (server: TestServer): Promise<unknown> => {
+    // Asked before the workspace is ready, there are no themes yet.
+    await server.nextStatus();
+    return {
+      themes: await server.connection.sendRequest(ThemesRequest),
+      articles: await server.connection.sendRequest(ThemeArticlesRequest, {}),
+      found: await server.connection.sendRequest(SearchThemesRequest, { query: 'care' }),
+    };
+  };
 
   /** A start whose duplicate index is saved (by it or by an earlier start on the same files); returns its answers. */
   const savedSession = async (): Promise<Answers> => {
@@ -149,12 +153,12 @@ describe('index cache through the language server', function () {
     assert.match(await waitForLog(second, /^Recognised organisations/), /^Recognised organisations in 267 files \(267 as remembered\)/);
     await waitForLog(second, /^Duplicates index: 267 files read from .* in \d+ ms\.$/);
     await waitForLog(second, /^Duplicates index: 0 files changed since it was saved/);
-    // The themes are not clustered again: the first start's clustering is read back once the workspace is ready, before they are asked for.
+    // The themes are not clustered again: the first start's clustering is read back.
+    assert.deepEqual(await themesShown(second), coldThemes);
     assert.match(
       await waitForLog(second, /^Themes of the last session/),
       new RegExp(`^Themes of the last session restored in \\d+ ms: \\d+ themes for ${articles} articles, 0 new or changed articles placed in them\\.$`),
     );
-    assert.deepEqual(await themesShown(second), coldThemes);
     assert.ok(!second.logs.some((line) => /^Found \d+ themes/.test(line)), second.logs.join('\n'));
     assert.ok(JSON.stringify(coldThemes).length > 1000, JSON.stringify(coldThemes));
     assert.ok(cold.organisations.organisations.length > 3, JSON.stringify(cold.organisations));
@@ -284,15 +288,15 @@ describe('index cache through the language server', function () {
     await fs.writeFile(file, (await fs.readFile(file)).map((byte, i, bytes) => (i === bytes.length - 100 ? byte ^ 0x20 : byte)));
 
     const damaged = await start();
-    await waitForLog(damaged, /^Themes .*themes\.bin ignored \(checksum mismatch: the file is damaged or truncated\); clustering the workspace again\.$/);
     const clustered = await themesShown(damaged);
+    await waitForLog(damaged, /^Themes .*themes\.bin ignored \(checksum mismatch: the file is damaged or truncated\); clustering the workspace again\.$/);
     await waitForLog(damaged, /^Found \d+ themes/);
     await waitForLog(damaged, /^Themes: saved /);
     await stop(damaged);
 
     const repaired = await start();
-    await waitForLog(repaired, /^Themes of the last session restored /);
     assert.deepEqual(await themesShown(repaired), clustered);
+    await waitForLog(repaired, /^Themes of the last session restored /);
   });
 
   for (const [damage, change, said] of [
@@ -309,6 +313,8 @@ describe('index cache through the language server', function () {
 
       const damaged = await start();
       assert.deepEqual(await answers(damaged), before);
+      // An entry is checked when first read: the themes read every file's.
+      await themesShown(damaged);
       await waitForLog(damaged, said);
       await waitForLog(damaged, /^Index cache: saved 267 entries/);
       await stop(damaged);

@@ -51,6 +51,8 @@ class ThemesInEditor {
   private readonly fileDiagnostics: WorkspaceFileDiagnostics;
   /** The work left by the initial scan is done or under way (see prepareWhenReady). */
   private prepared = false;
+  /** Where the last clustering is kept between sessions, with a storage folder. */
+  private readonly store: ThemesStore | undefined;
 
   constructor(
     private readonly context: ServerContext,
@@ -60,6 +62,7 @@ class ThemesInEditor {
     const organisations = sources.organisations ?? (() => noOrganisations);
     const storage = context.storage();
     const store = storage && new ThemesStore(storage, context.log);
+    this.store = store;
     this.index = new ThemeIndex(
       defaultThemeOptions,
       (uri, index) => organisations().organisationsOf(uri, index),
@@ -145,22 +148,20 @@ class ThemesInEditor {
   }
 
   /**
-   * Once the workspace is first ready: the last session's clustering is restored in slices,
-   * if there is one that fits (the Themes view and hovers then have their themes at once);
-   * otherwise the articles' terms are counted in slices, as the scan leaves them for later
-   * (see ThemeIndex), so that a first request for themes made a while after need not wait
-   * for them. Later edits are counted as they come, or by a clustering.
+   * Once the workspace is first ready, the articles' terms are counted in slices: the scan
+   * leaves them for later (see ThemeIndex), and a first request for themes made a while
+   * after need not wait for them. Not when a clustering was stored: the first request
+   * restores it rather than cluster (see storedThemes.ts), and restoring at once competed
+   * with the hovers of the seconds after ready. Later edits are counted as they come, or by
+   * a clustering.
    */
   private prepareWhenReady(): void {
     if (this.prepared || !this.context.isReady()) return;
     this.prepared = true;
-    this.index
-      .restoreStoredInSlices()
-      .then(async () => {
-        this.notifyIfChanged();
-        if (this.index.needsClustering) await runInBackground(this.index.countTerms());
-      })
-      .catch((error: unknown) => this.context.log.error(`Themes: preparing them failed: ${errorMessage(error)}`));
+    if (this.store?.exists()) return;
+    runInBackground(this.index.countTerms()).catch((error: unknown) =>
+      this.context.log.error(`Themes: counting terms failed: ${errorMessage(error)}`),
+    );
   }
 
   /** Themes for hovers nobody asked the Themes view for; the views hear of them when found. */

@@ -3,6 +3,7 @@
  * storage folder, so that a workspace opened again has its themes without clustering them
  * again: 20-30 s of work at 100k articles.
  */
+import { existsSync } from 'fs';
 import { Steps, runInSlices } from '../core/steps';
 import { StoredThemes, storedThemesFromParts, storedThemesParts } from '../core/themes/storedThemes';
 import type { Log } from '../context';
@@ -13,6 +14,11 @@ export class ThemesStore {
 
   constructor(storage: { folder: string; identity: string }, log: Log) {
     this.store = new SnapshotStore(storage, log, 'themes.bin', 'Themes', 'clustering the workspace again');
+  }
+
+  /** Whether a clustering was stored (by any code, and whether it fits or not). */
+  exists(): boolean {
+    return existsSync(this.store.file);
   }
 
   /** The clustering stored by the same code, if there is one to trust; read in slices. */

@@ -109,29 +109,6 @@ describe('themes stored between sessions', function () {
     assert.deepEqual(shown(half.themes), shown(session(files.slice(0, files.length / 2)).themes));
   });
 
-  it('restores ahead of any request only a stored clustering that fits, and otherwise leaves the clustering until asked', async () => {
-    const { first, stored } = await clusteredAndStored(files);
-    const fits = session(files, stored);
-    await fits.themes.restoreStoredInSlices();
-    assert.equal(fits.found[0].how, 'restored');
-    assert.ok(!fits.themes.needsClustering);
-    assert.deepEqual(shown(fits.themes), shown(first.themes));
-
-    const otherOptions = session(files, stored, { ...defaultThemeOptions, count: 3 });
-    await otherOptions.themes.restoreStoredInSlices();
-    assert.deepEqual(
-      otherOptions.found.map((f) => f.how),
-      ['not restored'],
-    );
-    assert.ok(otherOptions.themes.needsClustering);
-    assert.equal(otherOptions.themes.clusterings, 0);
-
-    const none = session(files);
-    await none.themes.restoreStoredInSlices();
-    assert.deepEqual(none.found, []);
-    assert.ok(none.themes.needsClustering);
-  });
-
   it('takes in files added, edited and removed between any two steps of its restoring', async () => {
     const { stored } = await clusteredAndStored(files);
     let steps = 0;

@@ -73,7 +73,8 @@ export interface RestoredThemes<T extends ClusteredArticle> {
   model: ThemeModel;
   /** The articles of the model (assignment, copyOf), in its order. */
   matched: T[];
-  keywords: (ChosenKeywords | undefined)[];
+  /** The keywords of the `i`-th of them, read from the stored columns when asked for. */
+  keywordsOf(i: number): ChosenKeywords | undefined;
   /** The stored articles gone or changed since (the current ones not matched are new or changed). */
   gone: ClusteredArticle[];
 }
@@ -165,22 +166,28 @@ export function* restoreThemes<T extends ClusteredArticle>(
   }
   const changed = currentCount - matched.length + gone.length;
   if (changed > maxChangedShare * Math.max(1, count)) return `${changed} articles added, changed or removed since, of ${count}`;
+  yield;
   const terms = dictionary.readTerms(stored.vocabulary);
   if (!terms) return 'the term dictionary is full';
+  yield;
   const columns = new TermTable(terms.length);
   terms.forEach((key, column) => columns.set(key, column));
+  yield;
+  const assignment = Int32Array.from(kept, (at) => stored.assignment[at]);
+  const copyOf = Int32Array.from(kept, (at) => stored.copyOf[at]);
+  yield;
   const model: ThemeModel = {
     themes: stored.themes,
     clustering: stored.clustering,
-    assignment: Int32Array.from(kept, (at) => stored.assignment[at]),
-    copyOf: Int32Array.from(kept, (at) => stored.copyOf[at]),
+    assignment,
+    copyOf,
     vocabulary: { columns, terms, idf: stored.vocabulary.idf },
     centroids: stored.centroids,
     automaticThemes: stored.automaticThemes,
     userMatcher: new UserThemeMatcher(options.userThemes, dictionary),
     otherTheme: stored.otherTheme,
   };
-  return { model, matched, keywords: kept.map((at) => storedKeywords(stored, at)), gone };
+  return { model, matched, keywordsOf: (i) => storedKeywords(stored, kept[i]), gone };
 }
 
 function storedKeywords(stored: StoredThemes, at: number): ChosenKeywords | undefined {

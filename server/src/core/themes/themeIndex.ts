@@ -93,6 +93,8 @@ interface Entry {
   group: Entry[] | undefined;
   /** The article's keywords (ARTICLE_KEYWORDS of them), as of a clustering and the organisations it mentioned then. */
   keywords?: ChosenKeywords & { clustering: number };
+  /** The clustering that gave the article its theme, if one did (see applying); otherwise it was placed. */
+  appliedIn?: number;
 }
 
 /** The themes of the articles `entries`, found by a clustering or restored (see reclustering). */
@@ -100,11 +102,20 @@ interface Found {
   model: ThemeModel;
   /** The articles of the model's assignment, in its order. */
   entries: Entry[];
-  keywords: readonly (ChosenKeywords | undefined)[];
-  /** Articles to count as changed since (see changedSinceClustering). */
-  changed: readonly { uri: string; index: number }[];
-  /** What later changes are weighed against (see RECLUSTER_SHARE). */
-  clusteredArticles: number;
+  /** The keywords of the `i`-th of them. */
+  keywordsOf(i: number): ChosenKeywords | undefined;
+}
+
+function restoredFound({ model, matched, keywordsOf }: RestoredThemes<Entry>): Found {
+  return { model, entries: matched, keywordsOf };
+}
+
+/** Takes an article out of a copy group, and the group out of `groups` under its text hash when no other article of the group has that text. */
+function leave(groups: Map<string, Entry[]>, entry: Entry, group: Entry[]): void {
+  const at = group.indexOf(entry);
+  if (at >= 0) group.splice(at, 1);
+  const hash = entry.textHash;
+  if (groups.get(hash) === group && !group.some((other) => other.textHash === hash)) groups.delete(hash);
 }
 
 /** The organisations an article mentions, as one string to compare. */
@@ -116,7 +127,7 @@ export class ThemeIndex {
   private readonly dictionary = new TermDictionary();
   private readonly entries = new Map<string, Entry[]>();
   /** Text hash -> the copy group of the articles with that text. */
-  private readonly groups = new Map<string, Entry[]>();
+  private groups = new Map<string, Entry[]>();
   private model: ThemeModel | undefined;
   /** The last clustering made here (not restored), until taken to be stored (see takeFinishedClustering). */
   private finished: FinishedClustering | undefined;
@@ -126,6 +137,8 @@ export class ThemeIndex {
   private storedRead: Promise<void> | undefined;
   private stored: StoredThemes | undefined;
   private clusteredArticles = 0;
+  /** The themes with their article counts, as of a generation (see themes). */
+  private counted: { generation: number; themes: ThemeSummary[] } | undefined;
   /**
    * Keys (uri#index) of the articles added, changed or removed since the last clustering
    * began. Not kept while a clustering is due anyway (stale): the next one starts afresh.
@@ -153,8 +166,7 @@ export class ThemeIndex {
 
   /**
    * Where a clustering stored by an earlier session is read from (see storedThemes.ts): read
-   * once, by the first restore or clustering in slices, and used by it if it still fits the
-   * articles. The clusterings made here are then kept until taken to be stored
+   * once, by the first clustering in slices, and used instead if it still fits the articles. The clusterings made here are then kept until taken to be stored
    * (takeFinishedClustering).
    */
   readStoredFrom(read: () => Promise<StoredThemes | undefined>): void {
@@ -264,16 +276,6 @@ export class ThemeIndex {
     while (this.needsClustering) await this.slicedClustering.join(() => this.reclustering(), gaveUp);
   }
 
-  /**
-   * Gives the articles the themes of the stored clustering (see readStoredFrom) if there is
-   * one that fits, in slices; otherwise does nothing, and the workspace is clustered when
-   * themes are first asked for.
-   */
-  async restoreStoredInSlices(): Promise<void> {
-    await this.readStoredOnce();
-    if (this.stored && this.needsClustering) await this.slicedClustering.join(() => this.reclustering(true));
-  }
-
   private readStoredOnce(): Promise<void> | undefined {
     this.storedRead ??= this.readStored?.().then(
       (stored) => {
@@ -285,52 +287,48 @@ export class ThemeIndex {
   }
 
   /**
-   * A full clustering as steps, or the stored one restored when it fits; with `restoreOnly`,
-   * nothing else. Changes that arrive between steps are recorded for the next one: the
-   * articles added or edited meanwhile are placed by the new model.
+   * A full clustering as steps, or the stored one restored when it fits. Changes that arrive
+   * between steps are recorded for the next one: the articles added or edited meanwhile are
+   * placed by the new model.
    */
-  private *reclustering(restoreOnly = false): Steps<void> {
+  private *reclustering(): Steps<void> {
     const started = Date.now();
     yield* this.takeInSteps();
     this.changedSinceClustering.clear();
     this.stale = false;
     let applied = false;
     try {
-      const all = [...this.entries.values()].flat().sort(
-        (a, b) => compareCodeUnits(a.relativePath, b.relativePath) || compareCodeUnits(a.uri, b.uri) || a.index - b.index,
-      );
+      let articles = 0;
+      for (const list of this.entries.values()) articles += list.length;
       // Edits arriving meanwhile are weighed against what is being clustered or restored.
-      this.clusteredArticles = all.length;
+      this.clusteredArticles = articles;
       const stored = this.stored;
-      const restoring = stored && (yield* restoreThemes(stored, (uri) => this.entries.get(uri), all.length, this.dictionary, this.options, RECLUSTER_SHARE));
+      const restoring = stored && (yield* restoreThemes(stored, (uri) => this.entries.get(uri), articles, this.dictionary, this.options, RECLUSTER_SHARE));
       this.stored = undefined;
       if (typeof restoring === 'string') this.onFound({ how: 'not restored', reason: restoring });
       const restored = typeof restoring === 'object' ? restoring : undefined;
-      if (!restored && restoreOnly) return;
-      const found = restored ? this.restoredFound(restored, all) : yield* this.clusteredFound(all);
+      const found = restored ? restoredFound(restored) : yield* this.clusteredFound();
       const clustering = this.clusteringCount + 1;
-      const keywords = new Array<Entry['keywords']>(found.entries.length);
-      for (let i = 0; i < found.entries.length; i++) {
-        if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
-        const chosen = found.keywords[i];
-        keywords[i] = chosen && { clustering, ...chosen };
-      }
-      this.apply(found.model, found.entries, keywords);
+      const placed = yield* this.applying(found, clustering);
       applied = true;
-      for (const entry of found.changed) this.noteChanged(entry.uri, entry.index);
-      this.clusteredArticles = found.clusteredArticles;
+      // The articles new or changed since the stored clustering count as changes since this one.
+      if (restored) for (const entry of [...placed, ...restored.gone]) this.noteChanged(entry.uri, entry.index);
+      this.clusteredArticles = found.entries.length + (restored?.gone.length ?? 0);
       this.generationCount++;
       this.clusteringCount = clustering;
       const counts = { articles: found.entries.length, themes: found.model.themes.length, ms: Date.now() - started };
-      this.onFound(restored ? { how: 'restored', ...counts, placed: all.length - found.entries.length } : { how: 'clustered', ...found.model.clustering, ...counts });
+      this.onFound(restored ? { how: 'restored', ...counts, placed: placed.length } : { how: 'clustered', ...found.model.clustering, ...counts });
     } finally {
       // Abandoned: what had changed before still has to be clustered.
       if (!applied) this.markStale();
     }
   }
 
-  /** A clustering of `all`, with each article's keywords (see ARTICLE_KEYWORDS). */
-  private *clusteredFound(all: Entry[]): Steps<Found> {
+  /** A clustering of every article, with each article's keywords (see ARTICLE_KEYWORDS). */
+  private *clusteredFound(): Steps<Found> {
+    const all = [...this.entries.values()].flat().sort(
+      (a, b) => compareCodeUnits(a.relativePath, b.relativePath) || compareCodeUnits(a.uri, b.uri) || a.index - b.index,
+    );
     const inputs: ThemeInput[] = [];
     const organisations: string[] = [];
     for (const entry of all) {
@@ -348,50 +346,73 @@ export class ThemeIndex {
       keywords[i] = vector && { organisations: organisations[i], columns: heaviestColumns(vector, ARTICLE_KEYWORDS) };
     }
     if (this.readStored) this.finished = { options: this.options, model, articles: all, keywords };
-    return { model, entries: all, keywords, changed: [], clusteredArticles: all.length };
-  }
-
-  /** The stored clustering's model, for the articles still as it knew them; the others are placed as edits are. */
-  private restoredFound({ model, matched, keywords, gone }: RestoredThemes<Entry>, all: Entry[]): Found {
-    const kept = new Set(matched);
-    return { model, entries: matched, keywords, changed: [...all.filter((entry) => !kept.has(entry)), ...gone], clusteredArticles: matched.length + gone.length };
+    return { model, entries: all, keywordsOf: (i) => keywords[i] };
   }
 
   /**
-   * Gives the articles clustered (`all`, in the order of the model) their themes, copy
-   * groups and keywords. Articles removed since are left out; those added or edited since
-   * are placed as an edit would be.
+   * Gives the articles of a clustering (`found.entries`, in the order of its model) their
+   * themes, copy groups and keywords: worked out a few hundred articles a step, then given
+   * at once, so that reads meanwhile see the last clustering whole (at 100k articles, at
+   * once it all took 400 ms, which hovers waited for). Articles removed since are left out;
+   * those added or edited since are placed as an edit would be, and returned.
    */
-  private apply(model: ThemeModel, all: readonly Entry[], keywords: readonly Entry['keywords'][]): void {
-    const current = new Set(this.allEntries());
+  private *applying({ model, entries, keywordsOf }: Found, clustering: number): Steps<Entry[]> {
+    const groupOf = new Array<Entry[]>(entries.length);
+    const keywords = new Array<Entry['keywords']>(entries.length);
     const byOriginal = new Map<number, Entry[]>();
-    this.groups.clear();
-    all.forEach((entry, i) => {
-      if (!current.delete(entry)) return;
+    const groups = new Map<string, Entry[]>();
+    for (let i = 0; i < entries.length; i++) {
+      if (i % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+      let group = byOriginal.get(model.copyOf[i]);
+      if (!group) {
+        group = [];
+        byOriginal.set(model.copyOf[i], group);
+      }
+      group.push(entries[i]);
+      groupOf[i] = group;
+      groups.set(entries[i].textHash, group);
+      const chosen = keywordsOf(i);
+      keywords[i] = chosen && { clustering, ...chosen };
+    }
+    yield;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      if (this.entries.get(entry.uri)?.[entry.index] !== entry) {
+        leave(groups, entry, groupOf[i]);
+        continue;
+      }
       entry.keywords = keywords[i];
       entry.theme = model.assignment[i];
-      const group = byOriginal.get(model.copyOf[i]) ?? [];
-      byOriginal.set(model.copyOf[i], group);
-      group.push(entry);
-      entry.group = group;
-      this.groups.set(entry.textHash, group);
-    });
-    this.model = model;
-    for (const entry of current) {
-      entry.theme = -1;
-      this.place(entry);
+      entry.group = groupOf[i];
+      entry.appliedIn = clustering;
     }
+    this.model = model;
+    this.groups = groups;
+    const placed: Entry[] = [];
+    for (const entry of this.allEntries()) {
+      if (entry.appliedIn === clustering) continue;
+      entry.theme = -1;
+      entry.group = undefined;
+      this.place(entry);
+      placed.push(entry);
+    }
+    return placed;
   }
 
   /** Themes in order (user themes first, then automatic ones by size), each with its article count. */
   themes(): ThemeSummary[] {
     const model = this.fresh();
     if (!model) return [];
-    const counts = new Array<number>(model.themes.length).fill(0);
-    for (const entry of this.allEntries()) counts[entry.theme]++;
-    return model.themes
-      .map((theme, i) => ({ ...theme, articleCount: counts[i] }))
-      .filter((theme) => theme.kind !== 'other' || theme.articleCount > 0);
+    // Counted once a generation: a hover on a title asks, and counting 100k articles took 40 ms.
+    if (this.counted?.generation !== this.generationCount) {
+      const counts = new Array<number>(model.themes.length).fill(0);
+      for (const entry of this.allEntries()) counts[entry.theme]++;
+      const themes = model.themes
+        .map((theme, i) => ({ ...theme, articleCount: counts[i] }))
+        .filter((theme) => theme.kind !== 'other' || theme.articleCount > 0);
+      this.counted = { generation: this.generationCount, themes };
+    }
+    return [...this.counted.themes];
   }
 
   theme(id: string): ThemeSummary | undefined {
@@ -532,12 +553,7 @@ export class ThemeIndex {
   }
 
   private leaveGroup(entry: Entry): void {
-    const group = entry.group;
-    if (!group) return;
-    const at = group.indexOf(entry);
-    if (at >= 0) group.splice(at, 1);
-    const hash = entry.textHash;
-    if (this.groups.get(hash) === group && !group.some((other) => other.textHash === hash)) this.groups.delete(hash);
+    if (entry.group) leave(this.groups, entry, entry.group);
   }
 
   private nearestTheme(entry: Entry, model: ThemeModel): number {
