@@ -66,7 +66,7 @@ describe('themes stored between sessions', function () {
     const { first, stored } = await clusteredAndStored(files);
     assert.equal(stored.textHashes.length, first.themes.articles().length);
     const again = session(files, stored);
-    // As the server does once ready: the terms are counted, words numbered as first seen, before themes are asked for.
+    // Terms counted before the stored clustering is read (as for articles edited first): words numbered as first seen here.
     runAll(again.themes.countTerms());
     await again.themes.settleInSlices();
     assert.deepEqual(
