@@ -50,17 +50,20 @@ export class OrganisationSummaries {
   ) {}
 
   summary(id: string): OrganisationSummary | undefined {
+    return this.fresh(id)?.summary ?? runAll(this.computing(id));
+  }
+
+  /** The kept summary, if the organisation's mentions did not change since it was computed. */
+  private fresh(id: string): { summary: OrganisationSummary } | undefined {
     const cached = this.cache.get(id);
-    if (cached && cached.generation >= this.index.changedInGeneration(id)) return cached.summary;
-    return runAll(this.computing(id));
+    return cached && cached.generation >= this.index.changedInGeneration(id) ? cached : undefined;
   }
 
   /** Organisations whose summary would be computed on the next hover, most mentioned first. */
   stale(): string[] {
     const stale: [string, number][] = [];
     for (const id of this.index.mentionedIds()) {
-      const cached = this.cache.get(id);
-      if (cached && cached.generation >= this.index.changedInGeneration(id)) continue;
+      if (this.fresh(id)) continue;
       stale.push([id, this.index.fileCountOf(id)]);
     }
     return stale.sort((a, b) => b[1] - a[1]).map(([id]) => id);
@@ -77,8 +80,7 @@ export class OrganisationSummaries {
       generation = this.index.generation;
       for (const id of this.stale()) {
         yield;
-        const cached = this.cache.get(id);
-        if (!cached || cached.generation < this.index.changedInGeneration(id)) yield* this.computing(id);
+        if (!this.fresh(id)) yield* this.computing(id);
       }
     } while (this.index.generation !== generation);
   }

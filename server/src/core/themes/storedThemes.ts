@@ -71,8 +71,8 @@ export interface StoredThemes {
 /** A stored clustering made the model of the articles of this session still the same. */
 export interface RestoredThemes<T extends ClusteredArticle> {
   model: ThemeModel;
-  /** The articles of the model (assignment, copyOf), in its order. */
-  matched: T[];
+  /** The current articles still as the clustering knew them: those of the model (assignment, copyOf), in its order. */
+  entries: T[];
   /** The keywords of the `i`-th of them, read from the stored columns when asked for. */
   keywordsOf(i: number): ChosenKeywords | undefined;
   /** The stored articles gone or changed since (the current ones not matched are new or changed). */
@@ -187,7 +187,7 @@ export function* restoreThemes<T extends ClusteredArticle>(
     userMatcher: new UserThemeMatcher(options.userThemes, dictionary),
     otherTheme: stored.otherTheme,
   };
-  return { model, matched, keywordsOf: (i) => storedKeywords(stored, kept[i]), gone };
+  return { model, entries: matched, keywordsOf: (i) => storedKeywords(stored, kept[i]), gone };
 }
 
 function storedKeywords(stored: StoredThemes, at: number): ChosenKeywords | undefined {

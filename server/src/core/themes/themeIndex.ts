@@ -29,7 +29,7 @@ import { compareCodeUnits } from '../text';
 import { TakenVocabularies, takeVocabularies } from './articleVocabulary';
 import { ArticleTerms, TermDictionary, TermKey } from './terms';
 import { heaviestColumns, isZero, tfidfVector } from './vectors';
-import { ChosenKeywords, FinishedClustering, RestoredThemes, StoredThemes, restoreThemes, storedThemes } from './storedThemes';
+import { ChosenKeywords, FinishedClustering, StoredThemes, restoreThemes, storedThemes } from './storedThemes';
 
 /** Names of the organisations an article mentions (the `index`-th article of the file). */
 export type OrganisationsOf = (uri: string, index: number) => readonly string[];
@@ -106,10 +106,6 @@ interface Found {
   keywordsOf(i: number): ChosenKeywords | undefined;
 }
 
-function restoredFound({ model, matched, keywordsOf }: RestoredThemes<Entry>): Found {
-  return { model, entries: matched, keywordsOf };
-}
-
 /** Takes an article out of a copy group, and the group out of `groups` under its text hash when no other article of the group has that text. */
 function leave(groups: Map<string, Entry[]>, entry: Entry, group: Entry[]): void {
   const at = group.indexOf(entry);
@@ -166,8 +162,8 @@ export class ThemeIndex {
 
   /**
    * Where a clustering stored by an earlier session is read from (see storedThemes.ts): read
-   * once, by the first clustering in slices, and used instead if it still fits the articles. The clusterings made here are then kept until taken to be stored
-   * (takeFinishedClustering).
+   * once, by the first clustering in slices, and used instead if it still fits the articles.
+   * The clusterings made here are then kept until taken to be stored (takeFinishedClustering).
    */
   readStoredFrom(read: () => Promise<StoredThemes | undefined>): void {
     this.readStored = read;
@@ -307,7 +303,7 @@ export class ThemeIndex {
       this.stored = undefined;
       if (typeof restoring === 'string') this.onFound({ how: 'not restored', reason: restoring });
       const restored = typeof restoring === 'object' ? restoring : undefined;
-      const found = restored ? restoredFound(restored) : yield* this.clusteredFound();
+      const found: Found = restored ?? (yield* this.clusteredFound());
       const clustering = this.clusteringCount + 1;
       const placed = yield* this.applying(found, clustering);
       applied = true;
@@ -334,7 +330,7 @@ export class ThemeIndex {
     for (const entry of all) {
       if (inputs.length % COUNTED_PER_STEP === COUNTED_PER_STEP - 1) yield;
       const names = this.organisationsOf(entry.uri, entry.index);
-      inputs.push({ terms: this.termsOf(entry), organisations: names.map((name) => this.dictionary.organisationTerm(name)) });
+      inputs.push({ terms: this.termsOf(entry), organisations: this.organisationTerms(names) });
       organisations.push(namesKey(names));
     }
     const { model, vectors } = yield* discoverThemes(inputs, this.dictionary, this.options);
@@ -464,8 +460,7 @@ export class ThemeIndex {
     const cached = entry.keywords;
     let columns = count === ARTICLE_KEYWORDS && cached?.clustering === this.clusteringCount && cached.organisations === organisations ? cached.columns : undefined;
     if (!columns) {
-      const terms = names.map((name) => this.dictionary.organisationTerm(name));
-      columns = heaviestColumns(tfidfVector(this.termsOf(entry), model.vocabulary, terms), count);
+      columns = heaviestColumns(tfidfVector(this.termsOf(entry), model.vocabulary, this.organisationTerms(names)), count);
       if (count === ARTICLE_KEYWORDS) entry.keywords = { clustering: this.clusteringCount, organisations, columns };
     }
     return columns.map((column) => this.dictionary.display(model.vocabulary.terms[column]));
@@ -560,7 +555,7 @@ export class ThemeIndex {
     const terms = this.termsOf(entry);
     const userTheme = model.userMatcher.match(terms);
     if (userTheme >= 0) return userTheme;
-    const vector = tfidfVector(terms, model.vocabulary, this.organisationTerms(entry));
+    const vector = tfidfVector(terms, model.vocabulary, this.organisationTerms(this.organisationsOf(entry.uri, entry.index)));
     if (model.centroids && !isZero(vector)) {
       const { cluster, similarity } = nearestCentroid(vector, model.centroids);
       if (similarity > 0) return model.automaticThemes[cluster];
@@ -600,7 +595,8 @@ export class ThemeIndex {
     return entry.terms;
   }
 
-  private organisationTerms(entry: Entry): TermKey[] {
-    return this.organisationsOf(entry.uri, entry.index).map((name) => this.dictionary.organisationTerm(name));
+  /** Organisations an article mentions (see organisationsOf), as dictionary terms. */
+  private organisationTerms(names: readonly string[]): TermKey[] {
+    return names.map((name) => this.dictionary.organisationTerm(name));
   }
 }
