@@ -18,6 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { serverConnection } from './connection';
 import { Corpus } from './core/corpus';
 import { contentHash } from './core/text';
+import { errorMessage } from './core/errors';
 import { fileAnalyses } from './core/fileAnalyses';
 import { OrganisationIndex } from './core/organisations/index';
 import { organisationNamesOf } from './core/search/organisationNames';
@@ -169,7 +170,11 @@ function mergeCapabilities(target: ServerCapabilities, extra: ServerCapabilities
 
 connection.onInitialized(async () => {
   for (const feature of features) feature.register(context);
-  if (canWatchFiles) await watchFiles();
+  // Not waited for: the client takes its requests in turn, so it registers the watcher
+  // before it answers for the settings, and the scan starts no sooner than that. Waiting
+  // for the answer delayed a warm start of 100k articles by 0.1-0.25 s: it waited behind
+  // the reading of what the features kept.
+  if (canWatchFiles) void watchFiles();
   connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
     const removed = new Set(event.removed.map((folder) => folder.uri));
     folders = [...folders.filter((folder) => !removed.has(folder.uri)), ...event.added.map(({ uri, name }) => ({ uri, name }))];
@@ -180,11 +185,13 @@ connection.onInitialized(async () => {
 });
 
 async function watchFiles(): Promise<void> {
-  await connection.client.register(DidChangeWatchedFilesNotification.type, {
-    watchers: [
-      { globPattern: '**/*' , kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
-    ],
-  });
+  try {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete }],
+    });
+  } catch (error) {
+    log.warn(`Could not watch the workspace's files: changes made outside the editor are seen at the next start (${errorMessage(error)}).`);
+  }
 }
 
 async function loadSettings(): Promise<void> {

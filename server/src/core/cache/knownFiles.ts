@@ -10,7 +10,8 @@
  * leaves the times as they were.
  */
 import { constants } from 'buffer';
-import { FileStamp, sameStamp } from '../files';
+import { Stats, statSync } from 'fs';
+import { FileStamp, sameStamp, stampOf } from '../files';
 import { joinedList, listFromJoined, positionsOf } from '../text';
 import type { Place } from '../scratchFile';
 
@@ -31,10 +32,9 @@ export interface KnownFile {
 }
 
 /**
- * KnownFiles as plain data, for another thread or a snapshot: paths and hashes each as one
- * string (see joinedList), and the numbers of each file in a row of NUMBERS. 80k strings of
- * their own took ten times as long to read back from a snapshot, and 35-50 ms more to send
- * to the index worker.
+ * KnownFiles as plain data, for a snapshot: paths and hashes each as one string (see
+ * joinedList), and the numbers of each file in a row of NUMBERS. 80k strings of their own
+ * took ten times as long to read back.
  */
 export interface KnownFilesColumns {
   paths: string;
@@ -54,7 +54,7 @@ export class KnownFiles {
   /** Throws when the columns do not describe the same files. */
   constructor(
     readonly columns: KnownFilesColumns,
-    readonly racyMs = RACY_MS,
+    private readonly racyMs = RACY_MS,
   ) {
     this.paths = listFromJoined(columns.paths);
     this.hashes = listFromJoined(columns.hashes);
@@ -89,6 +89,18 @@ export class KnownFiles {
   unchanged(known: KnownFile, stamp: FileStamp): boolean {
     const changedAt = Math.max(known.stamp.mtimeMs, known.stamp.ctimeMs);
     return sameStamp(known.stamp, stamp) && known.readAtMs - changedAt >= this.racyMs;
+  }
+
+  /** Whether the file in row `row` is unchanged since it was read (see `unchanged`), by its stamp now. */
+  unchangedOnDisk(row: number): boolean {
+    let status: Stats | undefined;
+    try {
+      status = statSync(this.paths[row], { throwIfNoEntry: false });
+    } catch {
+      // Whatever keeps it from being looked at is said when it is read.
+      return false;
+    }
+    return status?.isFile() === true && this.unchanged(this.at(row), stampOf(status));
   }
 
   *files(): IterableIterator<KnownFile> {

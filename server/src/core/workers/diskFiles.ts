@@ -7,9 +7,7 @@
 import type { FileAnalysis } from '../analyses';
 import { FileIndex, analyseText } from '../corpus';
 import { encodeEntry } from '../cache/indexCache';
-import { Stats, statSync } from 'fs';
-import { FileStamp, ReadOutcome, stampOf } from '../files';
-import type { KnownFiles } from '../cache/knownFiles';
+import { FileStamp, ReadOutcome } from '../files';
 import type { Place, ScratchFile } from '../scratchFile';
 import { SplitResult, splitArticles } from '../articles';
 import { appendToScratch, storedAt } from '../storedText';
@@ -44,8 +42,6 @@ export interface ReadStamp {
 
 export type DiskFileResult =
   | { kind: 'skipped'; reason: string }
-  /** Not read: the file is as it was when read before, as the `known` file of DiskIndexOptions.known says, and the cache holds its index. */
-  | { kind: 'unchanged'; known: number }
   /** The cache holds this text's index: look it up by `hash`. */
   | ({ kind: 'cached'; hash: string; warning?: string; read?: ReadStamp } & TextRead)
   /** The index made: as an `entry` encoded for the cache (see `encodeEntry`), or as it is for a scan without a cache. */
@@ -68,20 +64,10 @@ export interface DiskIndexOptions {
   read(path: string, maxBytes: number): ReadOutcome | Promise<ReadOutcome>;
   /** Where texts are kept (see storedText.ts), shared by the threads; without it, texts are given back. */
   texts?: ScratchFile;
-  /** Files read before, whose texts are in `texts`: one with the same stamp now is not read again. */
-  known?: KnownFiles;
-  /**
-   * For each of the `known` files, 1 when the cache holds its index: looked up for all of
-   * them at once by the thread that has the cache, and asked instead of `cached` (see
-   * IndexWorkerData.known).
-   */
-  knownCached?: Uint8Array;
 }
 
 /** `path`: the file's absolute path. */
 export async function indexFromDisk(path: string, options: DiskIndexOptions): Promise<DiskFileResult> {
-  const known = unchangedFile(path, options);
-  if (known !== undefined) return { kind: 'unchanged', known };
   const readAtMs = Date.now();
   const outcome = await options.read(path, options.maxBytes);
   if (outcome.kind === 'skipped') return outcome;
@@ -110,24 +96,6 @@ export async function indexInTurn(paths: readonly string[], options: DiskIndexOp
   const results: DiskFileResult[] = [];
   for (const path of paths) results.push(await indexFromDisk(path, options));
   return results;
-}
-
-/** Where the file at `path` is among the known files, if it is unchanged since it was read and the cache holds its index. */
-function unchangedFile(path: string, { known, cached, knownCached }: DiskIndexOptions): number | undefined {
-  const found = known?.find(path);
-  if (found === undefined) return undefined;
-  // Without its index in the cache, the file is read in any case: no need to look at it first.
-  const indexCached = knownCached ? knownCached[found] === 1 : cached.has(known!.hashAt(found));
-  if (!indexCached) return undefined;
-  let status: Stats | undefined;
-  try {
-    status = statSync(path, { throwIfNoEntry: false });
-  } catch {
-    // Whatever keeps it from being looked at is said when it is read.
-    return undefined;
-  }
-  if (!status?.isFile()) return undefined;
-  return known!.unchanged(known!.at(found), stampOf(status)) ? found : undefined;
 }
 
 /**

@@ -187,6 +187,14 @@ describe('indexing files from disk', function () {
       for (const summary of await againKnowing(oneUncached, texts, cache)) assert.match(summary, /\(12 not read: unchanged since last read\), /);
     }));
 
+  it('starts no worker thread for files known unchanged: only the files it reads count', () =>
+    afterFirstScan('known-no-workers.bin', async ({ texts, cache, read }) => {
+      // 14 files, more than it reads in this thread; all known but the one not valid UTF-8.
+      const again = indexer({ workerScript: ANALYSIS_WORKER, inThreadFiles: 5, texts, cache, known: KnownFiles.of(read, 0) });
+      assert.deepEqual(plain(await indexAll(again)), plain(await indexAll(indexer({ workerScript: undefined }))));
+      assert.equal(again.summary(), '14 from the index cache (13 not read: unchanged since last read), 0 indexed in the server thread');
+    }));
+
   it('gives back where it put a text and its lines, not the text, when it has a scratch file for texts', async () => {
     const texts = ScratchFile.create('test');
     try {

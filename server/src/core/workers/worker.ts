@@ -7,7 +7,6 @@ import { FileAnalysis, analysesSignature } from '../analyses';
 import { readTextFileSync } from '../files';
 import { listFromJoined } from '../text';
 import { ScratchFile, SharedScratch } from '../scratchFile';
-import { KnownFiles, KnownFilesColumns } from '../cache/knownFiles';
 import type { SplitResult } from '../articles';
 import type { SeedListParts } from '../duplicates/candidates';
 import { BatchHalf, seedsOfHalf } from '../duplicates/freshBatch';
@@ -31,8 +30,6 @@ export interface IndexWorkerData {
   encodeForCache: boolean;
   /** The scratch file where the texts read are kept (see `DiskIndexOptions.texts`). */
   texts?: SharedScratch;
-  /** See `DiskIndexOptions.known` and `DiskIndexOptions.knownCached`. */
-  known?: { columns: KnownFilesColumns; racyMs: number; cached: Uint8Array };
 }
 
 /**
@@ -59,10 +56,9 @@ export function serveIndexJobs(registry: readonly FileAnalysis[]): void {
   }
   // Blocking reads: this thread has nothing else to do meanwhile, and a promise per step cost more than the reading.
   const texts = data.texts && ScratchFile.attach(data.texts);
-  const known = data.known && new KnownFiles(data.known.columns, data.known.racyMs);
   let cachedSet: Set<string> | undefined;
   const cached = { has: (hash: string) => (cachedSet ??= new Set(listFromJoined(data.cached))).has(hash) };
-  const options = { maxBytes: data.maxBytes, cached, analyses, articlesWhenRead: data.articlesWhenRead, encodeForCache: data.encodeForCache, read: readTextFileSync, texts, known, knownCached: data.known?.cached };
+  const options = { maxBytes: data.maxBytes, cached, analyses, articlesWhenRead: data.articlesWhenRead, encodeForCache: data.encodeForCache, read: readTextFileSync, texts };
   const answer = async (job: IndexJob): Promise<IndexJobResult> => {
     if (Array.isArray(job)) {
       const results = await indexInTurn(job, options);
