@@ -120,6 +120,8 @@ export class WorkspaceIndexer {
     this.skipped.clear();
     this.scanning = true;
     const [cache, { texts, known }] = await Promise.all([this.openCache(), this.texts().forScan()]);
+    // A scan starts once the editor watches the files (see server.ts).
+    void known?.lookAhead();
     const disk = new DiskIndexer({
       maxBytes: this.settings().maxFileSizeKB * 1024,
       analyses: this.corpus.analyses,
@@ -158,6 +160,7 @@ export class WorkspaceIndexer {
       const gone = [...this.corpus.all()].map((file) => file.uri).filter((uri) => !seen.has(uri) && !this.open.has(uri));
       this.applyScanned(batch, gone);
     } finally {
+      known?.stopLookingAhead();
       await disk.close();
       this.scanning = false;
       this.log.info(`Index: ${disk.summary()}.`);

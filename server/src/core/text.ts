@@ -196,7 +196,7 @@ export function compareCodeUnits(a: string, b: string): number {
 }
 
 /** Between the items of a list kept as one string (see joinedList): no path, URI, word or hash holds it. */
-const LIST_SEPARATOR = '\0';
+export const LIST_SEPARATOR = '\0';
 
 /**
  * A list of strings as one string, to save, send to another thread or read back as one

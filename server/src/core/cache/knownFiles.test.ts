@@ -1,5 +1,8 @@
 import { strict as assert } from 'assert';
-import { FileStamp } from '../files';
+import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { FileStamp, stampOf } from '../files';
 import { KnownFile, KnownFiles, RACY_MS } from './knownFiles';
 
 const stamp: FileStamp = { size: 120, mtimeMs: 1_700_000_000_000.25, ctimeMs: 1_700_000_000_500.5, ino: 4242 };
@@ -59,5 +62,48 @@ describe('known files', () => {
   it('says where the texts end and how many bytes they take', () => {
     const files = KnownFiles.of([known('/w/a.txt', { stored: { offset: 30, length: 10 } }), known('/w/c.txt', { stored: { offset: 60, length: 7 } }), known('/w/b.txt', { stored: { offset: 50, length: 5 } })]);
     assert.deepEqual(files.extent(), { end: 67, bytes: 22 });
+  });
+
+  describe('on disk', () => {
+    let folder: string;
+
+    beforeEach(() => {
+      folder = mkdtempSync(path.join(os.tmpdir(), 'seed-known-'));
+    });
+
+    afterEach(() => {
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    /** `count` files written now, known as read long after, their stamps then trusted. */
+    function writtenFiles(count: number): KnownFiles {
+      const files: KnownFile[] = [];
+      for (let i = 0; i < count; i++) {
+        const file = path.join(folder, `${i}.txt`);
+        writeFileSync(file, `text ${i}`);
+        const status = stampOf(statSync(file));
+        files.push(known(file, { stamp: status, readAtMs: Math.max(status.mtimeMs, status.ctimeMs) + RACY_MS }));
+      }
+      return KnownFiles.of(files);
+    }
+
+    it('tells an unchanged file from one changed since, by its stamp now', () => {
+      const files = writtenFiles(3);
+      appendFileSync(files.pathAt(1), ' and more');
+      rmSync(files.pathAt(2));
+      assert.deepEqual([0, 1, 2].map((row) => files.unchangedOnDisk(row)), [true, false, false]);
+    });
+
+    it('looks at many files ahead on a thread of their own, and then goes by the stamps it took', async () => {
+      const files = writtenFiles(1000);
+      appendFileSync(files.pathAt(1), ' and more');
+      await files.lookAhead();
+      // Changed after the thread looked: seen as the thread saw it (the editor's watcher reports such a change).
+      appendFileSync(files.pathAt(0), ' and more');
+      rmSync(files.pathAt(999));
+      assert.deepEqual([0, 1, 2, 999].map((row) => files.unchangedOnDisk(row)), [true, false, true, true]);
+      const lookingNow = new KnownFiles(files.columns);
+      assert.deepEqual([0, 1, 2, 999].map((row) => lookingNow.unchangedOnDisk(row)), [false, false, true, false]);
+    });
   });
 });
