@@ -28,6 +28,13 @@ describe('known files', () => {
     }
   });
 
+  it('finds files asked for in its order, in another, and again', () => {
+    const paths = ['/w/a.txt', '/w/b.txt', '/w/c.txt', '/w/d.txt'];
+    const files = KnownFiles.of(paths.map((path) => known(path)));
+    const asked = ['/w/a.txt', '/w/b.txt', '/w/new.txt', '/w/d.txt', '/w/c.txt', '/w/d.txt', '/w/a.txt', '/w/b.txt'];
+    assert.deepEqual(asked.map((path) => files.find(path)), [0, 1, undefined, 3, 2, 3, 0, 1]);
+  });
+
   it('does not trust a stamp taken within RACY_MS of the last change, by modification or change time', () => {
     const racy = KnownFiles.of([known('/w/a.txt', { readAtMs: stamp.ctimeMs + RACY_MS - 1 })]);
     assert.ok(!racy.unchanged(racy.at(0), stamp));

@@ -54,6 +54,8 @@ const LENGTH = 7;
 
 export class KnownFiles {
   private byPath: Map<string, number> | undefined;
+  /** The row after the one `find` found last. */
+  private nextRow = 0;
   private readonly paths: string[];
   private readonly hashes: string[];
   private ahead: StampsAhead | undefined;
@@ -88,8 +90,14 @@ export class KnownFiles {
 
   /** Where the file at `path` is in the list (see `at`), if it is there. */
   find(path: string): number | undefined {
+    // A scan walks the files in the order the last one saved them: the path after the last
+    // one found is compared first. At a warm start of 40k files, the map of every path (made
+    // from strings not hashed yet) and the hashing of each path walked took 90 ms.
+    if (this.paths[this.nextRow] === path) return this.nextRow++;
     this.byPath ??= positionsOf(this.paths);
-    return this.byPath.get(path);
+    const row = this.byPath.get(path);
+    if (row !== undefined) this.nextRow = row + 1;
+    return row;
   }
 
   /** Whether `known` (one of these files) is unchanged since it was read: its stamp now, `stamp`, is the one it had then, and that one can be trusted. */
