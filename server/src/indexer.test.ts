@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { promises as fs } from 'fs';
+import { promises as fs, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
@@ -109,6 +109,46 @@ describe('workspace indexer with an index cache', function () {
     } finally {
       if (tmpdir === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = tmpdir;
+    }
+  });
+});
+
+describe('workspace indexer, files changed during a scan', () => {
+  it('keeps a file added during a scan in a folder the walk had listed, and drops one gone since the last scan', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-during-'));
+    try {
+      for (let n = 0; n < 200; n++) {
+        await fs.mkdir(path.join(root, `area-${n % 4}`), { recursive: true });
+        await fs.writeFile(path.join(root, `area-${n % 4}`, `story-${n}.txt`), story(n));
+      }
+      const corpus = new Corpus();
+      const indexer = new WorkspaceIndexer(corpus, () => defaultSettings, { info: () => undefined, warn: () => undefined, error: () => undefined });
+      const folders = [{ uri: URI.file(root).toString(), name: 'news' }];
+      /**
+       * The first report comes after a batch of files: the root folder was listed before any
+       * of them. The file is applied as a change the editor reported would be (see fileChanged),
+       * at once rather than after reading it, so that it is in before the scan ends.
+       */
+      const addedAtFirstReport = (name: string) => {
+        let added = false;
+        return () => {
+          if (added) return;
+          added = true;
+          const file = path.join(root, name);
+          writeFileSync(file, story(999));
+          corpus.apply([{ uri: URI.file(file).toString(), relativePath: name, text: story(999) }]);
+        };
+      };
+      const uriOf = (name: string) => URI.file(path.join(root, name)).toString();
+      await indexer.scan(folders, { report: addedAtFirstReport('late.txt') });
+      assert.ok(corpus.get(uriOf('late.txt')), 'first scan');
+      await fs.rm(path.join(root, 'area-0', 'story-0.txt'));
+      await indexer.scan(folders, { report: addedAtFirstReport('later.txt') });
+      assert.ok(corpus.get(uriOf('later.txt')), 'second scan');
+      assert.equal(corpus.get(uriOf('area-0/story-0.txt')), undefined);
+      assert.equal(corpus.size, 201);
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
     }
   });
 });

@@ -131,7 +131,11 @@ export class WorkspaceIndexer {
       texts,
       known,
     });
-    const seen = new Set<string>();
+    // Gone are the files the corpus held when the walk began that the walk did not find, not
+    // one that a change the editor reported added meanwhile, in a folder walked already. A
+    // first scan has none, and keeps no set of the files found (40k at a warm start).
+    const before = [...this.corpus.all()].map((file) => file.uri);
+    const seen = before.length > 0 ? new Set<string>() : undefined;
     const batch: IndexedFile[] = [];
     let done = 0;
     /** When progress was last reported: never, so that the first batch is reported at once. */
@@ -157,7 +161,7 @@ export class WorkspaceIndexer {
           }
         }
       }
-      const gone = [...this.corpus.all()].map((file) => file.uri).filter((uri) => !seen.has(uri) && !this.open.has(uri));
+      const gone = seen ? before.filter((uri) => !seen.has(uri) && !this.open.has(uri)) : [];
       this.applyScanned(batch, gone);
     } finally {
       known?.stopLookingAhead();
@@ -168,8 +172,8 @@ export class WorkspaceIndexer {
     progress.report(done, done, `${done} files`);
   }
 
-  /** Every file of the folders, a folder's listing at a time (see walkFolder), each added to `seen`; open documents keep their editor text, so they are not read. */
-  private async *filesToRead(folders: WorkspaceFolderRef[], seen: Set<string>): AsyncGenerator<DiskFile[]> {
+  /** Every file of the folders, a folder's listing at a time (see walkFolder), each added to `seen` if given; open documents keep their editor text, so they are not read. */
+  private async *filesToRead(folders: WorkspaceFolderRef[], seen: Set<string> | undefined): AsyncGenerator<DiskFile[]> {
     for (const folder of folders) {
       const root = URI.parse(folder.uri).fsPath;
       const uriOf = fileUrisUnder(root);
@@ -177,8 +181,8 @@ export class WorkspaceIndexer {
         const toRead: DiskFile[] = [];
         for (const file of files) {
           const uri = uriOf(file.relativePath, file.path);
-          seen.add(uri);
-          if (!this.open.has(uri)) toRead.push({ uri, ...file });
+          seen?.add(uri);
+          if (!this.open.has(uri)) toRead.push({ uri, relativePath: file.relativePath, path: file.path });
         }
         yield toRead;
       }
