@@ -123,9 +123,10 @@ export class KnownFiles {
     return this.ahead?.ended ?? Promise.resolve();
   }
 
-  /** Stops the thread lookAhead started, if it has not ended. */
+  /** Stops the thread lookAhead started, if it has not ended, and forgets its stamps: a later scan takes its own. */
   stopLookingAhead(): void {
     this.ahead?.stop();
+    this.ahead = undefined;
   }
 
   /**
