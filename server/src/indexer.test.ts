@@ -1,6 +1,5 @@
 import { strict as assert } from 'assert';
 import { promises as fs, writeFileSync } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { Corpus, IndexedFile, indexFile } from './core/corpus';
@@ -9,6 +8,7 @@ import { story } from './core/workers/fixtures/stories';
 import { WorkspaceIndexer } from './indexer';
 import { defaultSettings } from './settings';
 import { stateOf } from './core/fixtures/indexedFiles';
+import { inTemporaryFolder, temporaryFolder } from './core/fixtures/temporaryFolder';
 
 const WORKER = path.join(__dirname, 'core/workers/fixtures/analysisWorker.ts');
 /** More than the files indexed in the server thread before workers start, and than one batch. */
@@ -16,7 +16,7 @@ const FILES = 320;
 
 describe('workspace indexer with an index cache', function () {
   this.timeout(60_000);
-  let workspace: string;
+  const workspace = temporaryFolder('seed-indexer-');
   let storage: string;
   let logs: string[];
   const log = { info: (message: string) => logs.push(message), warn: (message: string) => logs.push(message), error: (message: string) => logs.push(message) };
@@ -30,7 +30,7 @@ describe('workspace indexer with an index cache', function () {
     corpus.onChange((change) => batches.push(change.updated.length));
     const indexer = new WorkspaceIndexer(corpus, () => defaultSettings, log, { workerScript: WORKER });
     indexer.setStorageFolder(storageFolder ?? undefined);
-    await indexer.scan([{ uri: URI.file(workspace).toString(), name: 'news' }], { report: () => undefined });
+    await indexer.scan([{ uri: URI.file(workspace()).toString(), name: 'news' }], { report: () => undefined });
     await indexer.saveCache();
     return { corpus, batches };
   };
@@ -44,15 +44,13 @@ describe('workspace indexer with an index cache', function () {
   };
 
   before(async () => {
-    workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-indexer-'));
-    storage = path.join(workspace, '.storage');
+    storage = path.join(workspace(), '.storage');
     for (let n = 0; n < FILES; n++) {
-      await fs.mkdir(path.join(workspace, `area-${n % 7}`), { recursive: true });
-      await fs.writeFile(path.join(workspace, `area-${n % 7}`, `story-${n}.txt`), story(n));
+      await fs.mkdir(path.join(workspace(), `area-${n % 7}`), { recursive: true });
+      await fs.writeFile(path.join(workspace(), `area-${n % 7}`, `story-${n}.txt`), story(n));
     }
-    await fs.writeFile(path.join(workspace, 'scan.txt'), Buffer.from([0x00, 0x01, 0x02]));
+    await fs.writeFile(path.join(workspace(), 'scan.txt'), Buffer.from([0x00, 0x01, 0x02]));
   });
-  after(() => fs.rm(workspace, { recursive: true, force: true }));
 
   it('indexes on workers, then starts from the cache with the same corpus, in the same order', async () => {
     const cold = await scan();
@@ -74,9 +72,9 @@ describe('workspace indexer with an index cache', function () {
 
   it('indexes again only the files that changed, were added or replaced by something else', async () => {
     await scan();
-    await fs.writeFile(path.join(workspace, 'area-3', 'story-3.txt'), story(3).replace('eight months', 'nine months'));
-    await fs.writeFile(path.join(workspace, 'area-0', 'added.txt'), story(1000));
-    await fs.rm(path.join(workspace, 'area-1', 'story-1.txt'));
+    await fs.writeFile(path.join(workspace(), 'area-3', 'story-3.txt'), story(3).replace('eight months', 'nine months'));
+    await fs.writeFile(path.join(workspace(), 'area-0', 'added.txt'), story(1000));
+    await fs.rm(path.join(workspace(), 'area-1', 'story-1.txt'));
     const { corpus } = await scan();
     assert.deepEqual(counts(), { cached: FILES - 2, indexed: 2 });
     const expected = [...corpus.all()].map((file): IndexedFile => indexFile(file, [capitalsAnalysis]));
@@ -85,7 +83,7 @@ describe('workspace indexer with an index cache', function () {
 
   it('reads back the texts it indexed, whatever happens to the files on disk until it is told', async () => {
     const { corpus } = await scan();
-    const file = path.join(workspace, 'area-2', 'story-2.txt');
+    const file = path.join(workspace(), 'area-2', 'story-2.txt');
     const indexed = corpus.get(URI.file(file).toString())!;
     await fs.writeFile(file, 'Rewritten since the scan.');
     assert.equal(indexed.text, story(2));
@@ -93,19 +91,19 @@ describe('workspace indexer with an index cache', function () {
   });
 
   it('keeps the texts in a temporary file, saying why, when the storage folder cannot take them', async () => {
-    const { corpus } = await scan({ storageFolder: path.join(workspace, 'scan.txt', 'storage') });
+    const { corpus } = await scan({ storageFolder: path.join(workspace(), 'scan.txt', 'storage') });
     assert.equal(logs.filter((line) => /^Texts file .*texts\.bin could not be opened \(.*ENOTDIR.*\); texts are kept in a temporary file\.$/.test(line)).length, 1, logs.join('\n'));
     assert.equal(corpus.size, FILES);
-    assert.equal(corpus.get(URI.file(path.join(workspace, 'area-5', 'story-5.txt')).toString())?.text, story(5));
+    assert.equal(corpus.get(URI.file(path.join(workspace(), 'area-5', 'story-5.txt')).toString())?.text, story(5));
   });
 
   it('keeps the texts in memory, saying so once, when there is no storage folder and no temporary file can be made', async () => {
     const tmpdir = process.env.TMPDIR;
-    process.env.TMPDIR = path.join(workspace, 'no such folder');
+    process.env.TMPDIR = path.join(workspace(), 'no such folder');
     try {
       const { corpus } = await scan({ storageFolder: null });
       assert.equal(logs.filter((line) => /^File texts are kept in memory: no temporary file could be made \(.*ENOENT.*\)\.$/.test(line)).length, 1, logs.join('\n'));
-      assert.equal(corpus.get(URI.file(path.join(workspace, 'area-4', 'story-4.txt')).toString())?.text, story(4));
+      assert.equal(corpus.get(URI.file(path.join(workspace(), 'area-4', 'story-4.txt')).toString())?.text, story(4));
     } finally {
       if (tmpdir === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = tmpdir;
@@ -115,8 +113,7 @@ describe('workspace indexer with an index cache', function () {
 
 describe('workspace indexer, files changed during a scan', () => {
   it('keeps a file added during a scan in a folder the walk had listed, and drops one gone since the last scan', async () => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-during-'));
-    try {
+    await inTemporaryFolder('seed-during-', async (root) => {
       for (let n = 0; n < 200; n++) {
         await fs.mkdir(path.join(root, `area-${n % 4}`), { recursive: true });
         await fs.writeFile(path.join(root, `area-${n % 4}`, `story-${n}.txt`), story(n));
@@ -147,16 +144,13 @@ describe('workspace indexer, files changed during a scan', () => {
       assert.ok(corpus.get(uriOf('later.txt')), 'second scan');
       assert.equal(corpus.get(uriOf('area-0/story-0.txt')), undefined);
       assert.equal(corpus.size, 201);
-    } finally {
-      await fs.rm(root, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('workspace indexer folders', () => {
   it('tells which workspace folder holds a file, and none for files elsewhere', async () => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-folders-'));
-    try {
+    await inTemporaryFolder('seed-folders-', async (root) => {
       const news = path.join(root, 'news');
       const notes = path.join(root, 'news notes');
       await fs.mkdir(path.join(news, 'uk'), { recursive: true });
@@ -172,8 +166,6 @@ describe('workspace indexer folders', () => {
       assert.equal(indexer.folderOf(URI.file(path.join(root, 'c.txt')).toString()), undefined);
       assert.equal(indexer.folderOf(URI.file(news).toString()), undefined);
       assert.equal(indexer.folderOf('untitled:Untitled-1'), undefined);
-    } finally {
-      await fs.rm(root, { recursive: true, force: true });
-    }
+    });
   });
 });

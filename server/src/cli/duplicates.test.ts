@@ -1,12 +1,12 @@
 import { strict as assert } from 'assert';
 import { promises as fs, readdirSync, readlinkSync } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { ReportedDuplicate } from '../core/duplicates/report';
 import { addIgnoredPassages } from '../core/duplicates/ignore-list';
 import { defaultSettings } from '../settings';
 import { scanDuplicates } from './duplicates';
 import { runCli } from './main';
+import { temporaryFolder } from '../core/fixtures/temporaryFolder';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/duplicates');
 
@@ -33,22 +33,20 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string }>
 }
 
 describe('seed-curator scan: duplicates', () => {
-  let folder: string;
+  const folder = temporaryFolder('seed-cli-dup-');
   let harbour: string;
 
   before(async () => {
-    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-cli-dup-'));
     const read = async (name: string) => (await fs.readFile(path.join(FIXTURES, `${name}.txt`), 'utf8')).trimEnd();
     harbour = await read('harbour');
-    await fs.writeFile(path.join(folder, 'a.txt'), `${harbour}\n\n${await read('orchard')}\n`);
-    await fs.mkdir(path.join(folder, 'sub'));
-    await fs.writeFile(path.join(folder, 'sub', 'b.txt'), `${await read('library')}\n\n${harbour.replace(/\n\n/g, '\n')}\n`);
-    await fs.writeFile(path.join(folder, 'c.txt'), `${await read('unrelated')}\n`);
+    await fs.writeFile(path.join(folder(), 'a.txt'), `${harbour}\n\n${await read('orchard')}\n`);
+    await fs.mkdir(path.join(folder(), 'sub'));
+    await fs.writeFile(path.join(folder(), 'sub', 'b.txt'), `${await read('library')}\n\n${harbour.replace(/\n\n/g, '\n')}\n`);
+    await fs.writeFile(path.join(folder(), 'c.txt'), `${await read('unrelated')}\n`);
   });
-  after(() => fs.rm(folder, { recursive: true, force: true }));
 
   it('adds duplicates[] with 1-based ranges to the JSON report', async () => {
-    const { code, stdout } = await run('scan', folder, '--format', 'json');
+    const { code, stdout } = await run('scan', folder(), '--format', 'json');
     assert.equal(code, 0);
     const report = JSON.parse(stdout) as { duplicates: ReportedDuplicate[]; summary: Record<string, number> };
     assert.equal(report.summary.duplicateGroups, 1);
@@ -65,7 +63,7 @@ describe('seed-curator scan: duplicates', () => {
   });
 
   it('exits with 1 under --fail-on-duplicates when a group is found, and writes SARIF 2.1.0', async () => {
-    const { code, stdout } = await run('scan', folder, '--format', 'sarif', '--fail-on-duplicates');
+    const { code, stdout } = await run('scan', folder(), '--format', 'sarif', '--fail-on-duplicates');
     assert.equal(code, 1);
     const sarif = JSON.parse(stdout);
     assert.equal(sarif.version, '2.1.0');
@@ -78,8 +76,8 @@ describe('seed-curator scan: duplicates', () => {
   });
 
   it('writes in SARIF the passages and messages of the JSON report (a SARIF scan looks for nothing else)', async () => {
-    const report = JSON.parse((await run('scan', folder, '--format', 'json')).stdout) as { duplicates: ReportedDuplicate[] };
-    const sarif = JSON.parse((await run('scan', folder, '--format', 'sarif')).stdout);
+    const report = JSON.parse((await run('scan', folder(), '--format', 'json')).stdout) as { duplicates: ReportedDuplicate[] };
+    const sarif = JSON.parse((await run('scan', folder(), '--format', 'sarif')).stdout);
     const fromJson = report.duplicates.flatMap((group) => group.passages.map((p) => [p.path.split(path.sep).join('/'), p.startLine, p.startColumn, p.endLine, p.endColumn, p.message]));
     const fromSarif = sarif.runs[0].results.map((result: { locations: SarifLocation[]; message: { text: string } }) => {
       const { artifactLocation, region } = result.locations[0].physicalLocation;
@@ -95,11 +93,11 @@ describe('seed-curator scan: duplicates', () => {
     const openBefore = new Set(openScratchFiles());
     const openedSince = (): string[] => openScratchFiles().filter((link) => !openBefore.has(link));
     const openDuring: string[][] = [];
-    const scan = await scanDuplicates(folder, { ...defaultSettings, onProgress: () => openDuring.push(openedSince()) });
+    const scan = await scanDuplicates(folder(), { ...defaultSettings, onProgress: () => openDuring.push(openedSince()) });
     assert.equal(scan.groups.length, 1);
     assert.ok(openDuring.length > 0 && openDuring.every((open) => open.length === 1), `open during the scan: ${JSON.stringify(openDuring)}`);
     assert.deepEqual(openedSince(), []);
-    const failing = scanDuplicates(folder, {
+    const failing = scanDuplicates(folder(), {
       ...defaultSettings,
       onProgress: () => {
         throw new Error('stopped');
@@ -111,10 +109,10 @@ describe('seed-curator scan: duplicates', () => {
 
   it('keeps the texts of a SARIF scan in memory, saying so, when no temporary file can be made', async () => {
     const tmpdir = process.env.TMPDIR;
-    process.env.TMPDIR = path.join(folder, 'no such folder');
+    process.env.TMPDIR = path.join(folder(), 'no such folder');
     let stderr = '';
     try {
-      const code = await runCli(['scan', folder, '--format', 'sarif'], { stdout: () => undefined, stderr: (text) => (stderr += text), interactive: false });
+      const code = await runCli(['scan', folder(), '--format', 'sarif'], { stdout: () => undefined, stderr: (text) => (stderr += text), interactive: false });
       assert.equal(code, 0);
     } finally {
       if (tmpdir === undefined) delete process.env.TMPDIR;
@@ -124,19 +122,19 @@ describe('seed-curator scan: duplicates', () => {
   });
 
   it('honours the folder ignore list, and then --fail-on-duplicates passes', async () => {
-    const before = JSON.parse((await run('scan', folder, '--format', 'json')).stdout) as { duplicates: ReportedDuplicate[] };
+    const before = JSON.parse((await run('scan', folder(), '--format', 'json')).stdout) as { duplicates: ReportedDuplicate[] };
     const entries = before.duplicates[0].passages.map((p) => ({ fingerprint: p.fingerprint, words: p.words, preview: '' }));
-    addIgnoredPassages(folder, entries.slice(0, 1));
-    const { code, stdout } = await run('scan', folder, '--format', 'json', '--fail-on-duplicates');
+    addIgnoredPassages(folder(), entries.slice(0, 1));
+    const { code, stdout } = await run('scan', folder(), '--format', 'json', '--fail-on-duplicates');
     assert.equal(code, 0);
     assert.deepEqual(JSON.parse(stdout).duplicates, []);
-    const sarif = await run('scan', folder, '--format', 'sarif', '--fail-on-duplicates');
+    const sarif = await run('scan', folder(), '--format', 'sarif', '--fail-on-duplicates');
     assert.equal(sarif.code, 0);
     assert.deepEqual(JSON.parse(sarif.stdout).runs[0].results, []);
   });
 
   it('says in SARIF that the run read every file: one successful invocation without notifications', async () => {
-    const sarif = JSON.parse((await run('scan', folder, '--format', 'sarif')).stdout);
+    const sarif = JSON.parse((await run('scan', folder(), '--format', 'sarif')).stdout);
     assert.deepEqual(sarif.runs[0].invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);
   });
 });
@@ -145,20 +143,18 @@ describe('seed-curator scan --format sarif: files the scan did not check', () =>
   // Thirty words, above the 25 of the shortest duplicated passage.
   const PASSAGE =
     'The county archive moved its parish registers to a dry basement store last spring, and volunteers now photograph every fragile page before any visitor is allowed to turn it by hand.';
-  let folder: string;
+  const folder = temporaryFolder('seed-cli-sarif-skipped-');
   let sarif: { runs: { results: { locations: SarifLocation[] }[]; invocations: unknown }[] };
 
   before(async () => {
-    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-cli-sarif-skipped-'));
-    await fs.writeFile(path.join(folder, 'first.txt'), `Archive news\n\n${PASSAGE}\n`);
-    await fs.writeFile(path.join(folder, 'second.txt'), `Volunteers wanted\n\n${PASSAGE}\n`);
+    await fs.writeFile(path.join(folder(), 'first.txt'), `Archive news\n\n${PASSAGE}\n`);
+    await fs.writeFile(path.join(folder(), 'second.txt'), `Volunteers wanted\n\n${PASSAGE}\n`);
     // A space in the path: the notification's URI must be encoded as the results' are.
-    await fs.mkdir(path.join(folder, 'scans'));
-    await fs.writeFile(path.join(folder, 'scans', 'page one.txt'), Buffer.from('%PDF-1.4\0\0binary', 'latin1'));
-    await fs.writeFile(path.join(folder, 'latin1.txt'), Buffer.from('Caf\xe9 opening hours\n', 'latin1'));
-    sarif = JSON.parse((await run('scan', folder, '--format', 'sarif')).stdout);
+    await fs.mkdir(path.join(folder(), 'scans'));
+    await fs.writeFile(path.join(folder(), 'scans', 'page one.txt'), Buffer.from('%PDF-1.4\0\0binary', 'latin1'));
+    await fs.writeFile(path.join(folder(), 'latin1.txt'), Buffer.from('Caf\xe9 opening hours\n', 'latin1'));
+    sarif = JSON.parse((await run('scan', folder(), '--format', 'sarif')).stdout);
   });
-  after(() => fs.rm(folder, { recursive: true, force: true }));
 
   it('still reports the duplicated passage of the files it read', () => {
     const uris = sarif.runs[0].results.map((result) => result.locations[0].physicalLocation.artifactLocation.uri);

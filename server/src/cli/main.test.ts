@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Report } from '../core/report';
 import { runCli } from './main';
+import { inTemporaryFolder } from '../core/fixtures/temporaryFolder';
 
 const WORKSPACE = path.join(__dirname, '../../../test/fixtures/workspace');
 
@@ -47,11 +47,13 @@ describe('seed-curator CLI', () => {
   });
 
   it('writes the report to a file with --out', async () => {
-    const out = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'seed-cli-')), 'report.json');
-    const { code, stdout } = await run('scan', WORKSPACE, '--format', 'json', '--out', out);
-    assert.equal(code, 0);
-    assert.equal(stdout, '');
-    assert.equal((JSON.parse(await fs.readFile(out, 'utf8')) as Report).summary.files, 7);
+    await inTemporaryFolder('seed-cli-', async (folder) => {
+      const out = path.join(folder, 'report.json');
+      const { code, stdout } = await run('scan', WORKSPACE, '--format', 'json', '--out', out);
+      assert.equal(code, 0);
+      assert.equal(stdout, '');
+      assert.equal((JSON.parse(await fs.readFile(out, 'utf8')) as Report).summary.files, 7);
+    });
   });
 
   it('exits 2 with a clear message on usage and I/O errors', async () => {

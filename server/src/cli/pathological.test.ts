@@ -6,13 +6,13 @@
  */
 import { strict as assert } from 'assert';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathologicalTexts } from '../../../test/property/pathologicalTexts';
 import { Corpus } from '../core/corpus';
 import { OrganisationIndex } from '../core/organisations/index';
 import { OrganisationSummaries } from '../core/organisations/summary';
 import { runCli } from './main';
+import { temporaryFolder } from '../core/fixtures/temporaryFolder';
 
 /** Characters per text: a quarter of the default size limit, enough for any of the old slowdowns to last minutes. */
 const SIZE = 500_000;
@@ -25,18 +25,14 @@ interface JsonReport {
 
 describe('seed-curator on pathological texts', function () {
   this.timeout(20_000);
-  let folder: string;
-  before(async () => {
-    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-cli-pathological-'));
-  });
-  after(() => fs.rm(folder, { recursive: true, force: true }));
+  const folder = temporaryFolder('seed-cli-pathological-');
 
   for (const { name, text } of pathologicalTexts(SIZE)) {
     it(`reports on ${name}`, async () => {
-      const file = path.join(folder, 'text.txt');
+      const file = path.join(folder(), 'text.txt');
       await fs.writeFile(file, text);
       let stdout = '';
-      const code = await runCli(['scan', folder, '--format', 'json'], { stdout: (t) => (stdout += t), stderr: () => undefined, interactive: false });
+      const code = await runCli(['scan', folder(), '--format', 'json'], { stdout: (t) => (stdout += t), stderr: () => undefined, interactive: false });
       assert.equal(code, 0);
       const report = JSON.parse(stdout) as JsonReport;
       assert.equal(report.summary.files, 1, 'the text is indexed, not skipped');

@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { ThemeReport } from '../core/themes/report';
 import { runCli } from './main';
+import { temporaryFolder } from '../core/fixtures/temporaryFolder';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/themes');
 
@@ -15,18 +15,16 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
 }
 
 describe('seed-curator: themes', () => {
-  let folder: string;
+  const folder = temporaryFolder('seed-cli-themes-');
 
   before(async () => {
-    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-cli-themes-'));
-    for (const name of await fs.readdir(FIXTURES)) await fs.copyFile(path.join(FIXTURES, name), path.join(folder, name));
-    await fs.mkdir(path.join(folder, '.seed-curator'));
-    await fs.writeFile(path.join(folder, '.seed-curator', 'themes.json'), JSON.stringify({ themes: [{ name: 'Cycling', keywords: ['cycle', 'cycling', 'cyclists', 'bikes'] }, { name: 7 }] }));
+    for (const name of await fs.readdir(FIXTURES)) await fs.copyFile(path.join(FIXTURES, name), path.join(folder(), name));
+    await fs.mkdir(path.join(folder(), '.seed-curator'));
+    await fs.writeFile(path.join(folder(), '.seed-curator', 'themes.json'), JSON.stringify({ themes: [{ name: 'Cycling', keywords: ['cycle', 'cycling', 'cyclists', 'bikes'] }, { name: 7 }] }));
   });
-  after(() => fs.rm(folder, { recursive: true, force: true }));
 
   it('adds themes[] and each article’s theme to the JSON report', async () => {
-    const { code, stdout } = await run('scan', folder, '--format', 'json');
+    const { code, stdout } = await run('scan', folder(), '--format', 'json');
     assert.equal(code, 0);
     const report = JSON.parse(stdout) as {
       themes: ThemeReport[];
@@ -49,49 +47,47 @@ describe('seed-curator: themes', () => {
   });
 
   it('warns about an invalid user theme in the text report', async () => {
-    const { stdout } = await run('scan', folder);
+    const { stdout } = await run('scan', folder());
     // The file is one line; the mistake is the name 7 of the second theme.
-    const column = (await fs.readFile(path.join(folder, '.seed-curator', 'themes.json'), 'utf8')).indexOf(':7}') + 2;
+    const column = (await fs.readFile(path.join(folder(), '.seed-curator', 'themes.json'), 'utf8')).indexOf(':7}') + 2;
     assert.match(stdout, new RegExp(`\\.seed-curator/themes\\.json:1:${column}: error: themes\\.1\\.name: must be a string\\.`));
   });
 
   it('prints the best matches for `search`, every word narrowing them', async () => {
-    const { code, stdout } = await run('search', folder, 'honey');
+    const { code, stdout } = await run('search', folder(), 'honey');
     assert.equal(code, 0);
     const lines = stdout.trim().split('\n');
     const theme = /^theme {3}(.+) \(5 articles\) — /.exec(lines[0]);
     assert.ok(theme, lines[0]);
     assert.ok(lines.includes(`article bees.txt:1: Urban beekeepers report a record honey harvest [${theme[1]}]`));
-    const narrowed = await run('search', folder, 'honey', 'harvest');
+    const narrowed = await run('search', folder(), 'honey', 'harvest');
     assert.equal(narrowed.stdout, `article bees.txt:1: Urban beekeepers report a record honey harvest [${theme[1]}]\n`);
   });
 
   it('says when nothing matches, and refuses a missing query or folder', async () => {
-    assert.equal((await run('search', folder, 'zzqqxx')).stdout, 'No theme or article matches "zzqqxx".\n');
-    assert.equal((await run('search', folder)).code, 2);
-    const missing = await run('search', path.join(folder, 'nope'), 'bees');
+    assert.equal((await run('search', folder(), 'zzqqxx')).stdout, 'No theme or article matches "zzqqxx".\n');
+    assert.equal((await run('search', folder())).code, 2);
+    const missing = await run('search', path.join(folder(), 'nope'), 'bees');
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /is not a folder/, missing.stderr);
   });
 });
 
 describe('seed-curator search: organisations', () => {
-  let folder: string;
+  const folder = temporaryFolder('seed-cli-search-');
 
   before(async () => {
-    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-cli-search-'));
-    for (const name of await fs.readdir(FIXTURES)) await fs.copyFile(path.join(FIXTURES, name), path.join(folder, name));
+    for (const name of await fs.readdir(FIXTURES)) await fs.copyFile(path.join(FIXTURES, name), path.join(folder(), name));
     await fs.writeFile(
-      path.join(folder, 'boards.txt'),
+      path.join(folder(), 'boards.txt'),
       'Boards learn to ask better questions\n\n3 June 2024\n\n' +
         'A webinar run by the Good Governance Institute asked how trust boards can hear from patients before problems grow. ' +
         'Boards that visit wards and read complaints themselves notice trouble months earlier than those who rely on summaries.\n',
     );
   });
-  after(() => fs.rm(folder, { recursive: true, force: true }));
 
   it('finds an article by the alias of an organisation it names in full', async () => {
-    const { code, stdout } = await run('search', folder, 'GGI');
+    const { code, stdout } = await run('search', folder(), 'GGI');
     assert.equal(code, 0);
     assert.match(stdout, /^article boards\.txt:1: Boards learn to ask better questions \[/);
     assert.equal(stdout.trim().split('\n').length, 1);

@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';
 import { closeSync, openSync, promises as fs, statSync } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { fileFilter, readTextFile, readTextFileSync, readUpToInBackground, stampOf, walkFolder } from './files';
+import { temporaryFolder } from './fixtures/temporaryFolder';
 
 // The blocking twin (for worker threads) must skip and report exactly as the promise one does.
 for (const [name, read] of [
@@ -11,14 +11,10 @@ for (const [name, read] of [
   ['readTextFileSync', readTextFileSync],
 ] as const) {
   describe(name, () => {
-    let dir: string;
-    before(async () => {
-      dir = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-files-'));
-    });
-    after(() => fs.rm(dir, { recursive: true, force: true }));
+    const dir = temporaryFolder('seed-files-');
 
     const write = async (name: string, content: string | Buffer): Promise<string> => {
-      const file = path.join(dir, name);
+      const file = path.join(dir(), name);
       await fs.writeFile(file, content);
       return file;
     };
@@ -60,11 +56,11 @@ for (const [name, read] of [
     });
 
     it('reports a file that no longer exists, and a folder, without throwing', async () => {
-      assert.deepEqual(await read(path.join(dir, 'gone.txt'), 1024), {
+      assert.deepEqual(await read(path.join(dir(), 'gone.txt'), 1024), {
         kind: 'skipped',
         reason: 'file no longer exists (deleted while being read)',
       });
-      const folder = path.join(dir, 'sub.txt');
+      const folder = path.join(dir(), 'sub.txt');
       await fs.mkdir(folder);
       assert.equal((await read(folder, 1024)).kind, 'skipped');
     });
@@ -84,7 +80,7 @@ for (const [name, read] of [
 
     it('skips a named pipe at once, without waiting for a writer', async function () {
       if (process.platform === 'win32') this.skip();
-      const pipe = path.join(dir, 'pipe.txt');
+      const pipe = path.join(dir(), 'pipe.txt');
       execFileSync('mkfifo', [pipe]);
       assert.deepEqual(await read(pipe, 1024), { kind: 'skipped', reason: 'not a regular file (a pipe, socket or device)' });
     });
@@ -121,26 +117,24 @@ for (const [name, read] of [
 }
 
 describe('walkFolder', () => {
-  let root: string;
+  const root = temporaryFolder('seed-walk-');
   before(async () => {
-    root = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-walk-'));
     for (const name of ['a.txt', 'notes.md', 'image.png', 'sub/b.txt', 'node_modules/pkg/readme.txt', '.git/info.txt', 'build/out.txt']) {
-      await fs.mkdir(path.dirname(path.join(root, name)), { recursive: true });
-      await fs.writeFile(path.join(root, name), 'text');
+      await fs.mkdir(path.dirname(path.join(root(), name)), { recursive: true });
+      await fs.writeFile(path.join(root(), name), 'text');
     }
-    await fs.symlink(root, path.join(root, 'sub', 'loop'));
+    await fs.symlink(root(), path.join(root(), 'sub', 'loop'));
     // A link to a folder the walk reaches without one, after it.
-    await fs.symlink(path.join(root, 'sub'), path.join(root, 'sub-alias'));
-    if (process.platform !== 'win32') execFileSync('mkfifo', [path.join(root, 'sub', 'pipe.txt')]);
+    await fs.symlink(path.join(root(), 'sub'), path.join(root(), 'sub-alias'));
+    if (process.platform !== 'win32') execFileSync('mkfifo', [path.join(root(), 'sub', 'pipe.txt')]);
   });
-  after(() => fs.rm(root, { recursive: true, force: true }));
 
   it('yields included files, prunes excluded folders and stops at symbolic link loops', async () => {
     const skips: string[] = [];
     const found: string[][] = [];
     const filter = fileFilter(['**/*.txt', '**/*.md'], ['**/node_modules/**', '**/.git/**', '**/build/**']);
-    for await (const files of walkFolder(root, filter, { onSkip: (rel, why) => skips.push(`${rel}: ${why}`) })) {
-      for (const file of files) assert.equal(file.path, path.join(root, ...file.relativePath.split('/')));
+    for await (const files of walkFolder(root(), filter, { onSkip: (rel, why) => skips.push(`${rel}: ${why}`) })) {
+      for (const file of files) assert.equal(file.path, path.join(root(), ...file.relativePath.split('/')));
       found.push(files.map((file) => file.relativePath));
     }
     // A folder's files together, in one array.
@@ -155,7 +149,7 @@ describe('walkFolder', () => {
 
   it('gives each file the path that path.join gives, however the root is written', async () => {
     const filter = fileFilter(['**/*.txt', '**/*.md'], ['**/node_modules/**', '**/.git/**', '**/build/**']);
-    for (const written of [`${root}${path.sep}`, path.join(root, 'sub') + `${path.sep}..`, `${path.dirname(root)}${path.sep}${path.sep}${path.basename(root)}`]) {
+    for (const written of [`${root()}${path.sep}`, path.join(root(), 'sub') + `${path.sep}..`, `${path.dirname(root())}${path.sep}${path.sep}${path.basename(root())}`]) {
       const paths: string[] = [];
       for await (const files of walkFolder(written, filter, { onSkip: () => undefined })) paths.push(...files.map((file) => file.path));
       assert.deepEqual(paths, ['a.txt', 'notes.md', 'sub/b.txt'].map((relative) => path.join(written, ...relative.split('/'))), written);
@@ -164,16 +158,17 @@ describe('walkFolder', () => {
 
   it('reports a folder that does not exist', async () => {
     const skips: string[] = [];
-    const walk = walkFolder(path.join(root, 'missing'), fileFilter(['**/*'], []), { onSkip: (_, why) => skips.push(why) });
+    const walk = walkFolder(path.join(root(), 'missing'), fileFilter(['**/*'], []), { onSkip: (_, why) => skips.push(why) });
     for await (const files of walk) assert.fail(`unexpected ${files.map((file) => file.path)}`);
     assert.deepEqual(skips, ['file no longer exists (deleted while being read)']);
   });
 });
 
 describe('readUpToInBackground', () => {
+  const folder = temporaryFolder('seed-read-');
+
   it('reads the bytes asked for, and those there are at the end of the file, into memory of its own or given', async () => {
-    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-read-'));
-    const file = path.join(folder, 'bytes');
+    const file = path.join(folder(), 'bytes');
     const bytes = Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 251));
     await fs.writeFile(file, bytes);
     const fd = openSync(file, 'r');
@@ -187,7 +182,6 @@ describe('readUpToInBackground', () => {
       assert.equal(read.buffer, into.buffer, 'read into the memory given');
     } finally {
       closeSync(fd);
-      await fs.rm(folder, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,5 @@
 import { strict as assert } from 'assert';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Corpus } from './corpus';
 import { fingerprintsAnalysis } from './duplicates/analysis';
@@ -8,6 +7,7 @@ import { duplicatesReport, findDuplicates } from './duplicates/report';
 import { ScanResult, scanFolder } from './scan';
 import { story } from './workers/fixtures/stories';
 import { stateOf } from './fixtures/indexedFiles';
+import { temporaryFolder } from './fixtures/temporaryFolder';
 
 const INDEX_WORKER = path.join(__dirname, '../indexWorker.ts');
 const CRASHING_WORKER = path.join(__dirname, 'workers/fixtures/crashingWorker.ts');
@@ -27,20 +27,18 @@ function numberedStory(n: number): string {
 describe('scanning a folder', function () {
   // Worker threads load the TypeScript sources through tsx: slow to start.
   this.timeout(60_000);
-  let root: string;
+  const root = temporaryFolder('seed-scan-');
 
   before(async () => {
-    root = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-scan-'));
-    await fs.mkdir(path.join(root, 'later'));
-    await fs.mkdir(path.join(root, 'ignored'));
-    for (let n = 0; n < FILES; n++) await fs.writeFile(path.join(root, n % 3 === 0 ? 'later' : '', `story-${n}.txt`), numberedStory(n));
-    await fs.writeFile(path.join(root, 'ignored', 'story.txt'), story(1));
-    await fs.writeFile(path.join(root, 'empty.txt'), '');
-    await fs.writeFile(path.join(root, 'scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]));
-    await fs.writeFile(path.join(root, 'huge.txt'), 'word '.repeat(4000));
-    await fs.writeFile(path.join(root, 'latin1.txt'), Buffer.concat([Buffer.from(story(7)), Buffer.from([0xe9, 0x0a])]));
+    await fs.mkdir(path.join(root(), 'later'));
+    await fs.mkdir(path.join(root(), 'ignored'));
+    for (let n = 0; n < FILES; n++) await fs.writeFile(path.join(root(), n % 3 === 0 ? 'later' : '', `story-${n}.txt`), numberedStory(n));
+    await fs.writeFile(path.join(root(), 'ignored', 'story.txt'), story(1));
+    await fs.writeFile(path.join(root(), 'empty.txt'), '');
+    await fs.writeFile(path.join(root(), 'scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]));
+    await fs.writeFile(path.join(root(), 'huge.txt'), 'word '.repeat(4000));
+    await fs.writeFile(path.join(root(), 'latin1.txt'), Buffer.concat([Buffer.from(story(7)), Buffer.from([0xe9, 0x0a])]));
   });
-  after(() => fs.rm(root, { recursive: true, force: true }));
 
   /** Everything a scan found, in its order, with each line index reduced to its line count. */
   const plain = ({ corpus, skipped, warnings }: ScanResult) => ({
@@ -52,8 +50,8 @@ describe('scanning a folder', function () {
 
   it('finds the same files, notes and duplicates on worker threads as in this thread, in the order of the walk', async () => {
     const warnings: string[] = [];
-    const inThread = plain(await scanFolder(root, OPTIONS));
-    const onWorkers = plain(await scanFolder(root, { ...OPTIONS, workerScript: INDEX_WORKER, onWarning: (message) => warnings.push(message) }));
+    const inThread = plain(await scanFolder(root(), OPTIONS));
+    const onWorkers = plain(await scanFolder(root(), { ...OPTIONS, workerScript: INDEX_WORKER, onWarning: (message) => warnings.push(message) }));
     assert.deepEqual(warnings, []);
     assert.deepEqual(onWorkers, inThread);
     assert.equal(inThread.files.length, FILES + 2);
@@ -76,10 +74,10 @@ describe('scanning a folder', function () {
 
   it('finds the same duplicates and articles when files are split only as they are read, on worker threads or not', async () => {
     const fingerprinted = (articlesWhenRead: boolean) => new Corpus({ analyses: [fingerprintsAnalysis], articlesWhenRead });
-    const eager = await scanFolder(root, OPTIONS, fingerprinted(false));
+    const eager = await scanFolder(root(), OPTIONS, fingerprinted(false));
     const expected = duplicatesReport(findDuplicates(eager.corpus));
     for (const workerScript of [undefined, INDEX_WORKER]) {
-      const lazy = await scanFolder(root, { ...OPTIONS, workerScript }, fingerprinted(true));
+      const lazy = await scanFolder(root(), { ...OPTIONS, workerScript }, fingerprinted(true));
       // The duplicates first: finding them reads the articles of the files that share passages only.
       assert.deepEqual(duplicatesReport(findDuplicates(lazy.corpus)), expected);
       assert.deepEqual(plain(lazy), plain(eager));
@@ -88,8 +86,8 @@ describe('scanning a folder', function () {
 
   it('goes on in this thread when the workers fail, saying so once', async () => {
     const warnings: string[] = [];
-    const fallback = plain(await scanFolder(root, { ...OPTIONS, workerScript: CRASHING_WORKER, onWarning: (message) => warnings.push(message) }));
-    assert.deepEqual(fallback, plain(await scanFolder(root, OPTIONS)));
+    const fallback = plain(await scanFolder(root(), { ...OPTIONS, workerScript: CRASHING_WORKER, onWarning: (message) => warnings.push(message) }));
+    assert.deepEqual(fallback, plain(await scanFolder(root(), OPTIONS)));
     assert.equal(warnings.length, 1);
     assert.match(warnings[0], /^Index worker threads failed \(worker thread exited with code 70\)/);
   });

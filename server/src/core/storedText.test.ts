@@ -5,8 +5,8 @@ import { Place, ScratchFile } from './scratchFile';
 import { keptAt, storeText } from './storedText';
 import { contentHash } from './text';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { inTemporaryFolder } from './fixtures/temporaryFolder';
 
 describe('storeText', () => {
   it('gives back exactly the text it was given, in every script and with broken surrogates', () => {
@@ -93,31 +93,31 @@ describe('an indexed file', () => {
   });
 
   it('checks a text kept by an earlier session against its hash when first read, else takes the file\'s own if it still has it', async () => {
-    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-kept-text-'));
-    const scratch = ScratchFile.create('test');
-    try {
-      const filePath = path.join(folder, 'article.txt');
-      const text = 'An article – with a dash\n';
-      await fs.writeFile(filePath, text);
-      const hash = contentHash(Buffer.from(text));
-      const intact = scratch.appendText(text);
-      const damaged = scratch.appendText(text.replace('article', 'ARTICLE'));
-      const damages: string[] = [];
-      const kept = (stored: Place) => keptAt(scratch, { path: filePath, hash, stored, length: text.length }, (path) => damages.push(path));
-      assert.equal(kept(intact).read(), text);
-      assert.deepEqual(damages, []);
-      const fallingBack = kept(damaged);
-      assert.equal(fallingBack.read(), text);
-      assert.deepEqual(damages, [filePath]);
-      await fs.writeFile(filePath, 'changed since');
-      // What was read stays the text indexed, though the file changed since.
-      assert.equal(fallingBack.read(), text);
-      assert.deepEqual(damages, [filePath]);
-      assert.throws(() => kept(damaged).read(), /is damaged, and the file has changed since/);
-      assert.throws(() => kept({ offset: 1 << 20, length: 4 }).read(), /is damaged/);
-    } finally {
-      scratch.close();
-      await fs.rm(folder, { recursive: true, force: true });
-    }
+    await inTemporaryFolder('seed-kept-text-', async (folder) => {
+      const scratch = ScratchFile.create('test');
+      try {
+        const filePath = path.join(folder, 'article.txt');
+        const text = 'An article – with a dash\n';
+        await fs.writeFile(filePath, text);
+        const hash = contentHash(Buffer.from(text));
+        const intact = scratch.appendText(text);
+        const damaged = scratch.appendText(text.replace('article', 'ARTICLE'));
+        const damages: string[] = [];
+        const kept = (stored: Place) => keptAt(scratch, { path: filePath, hash, stored, length: text.length }, (path) => damages.push(path));
+        assert.equal(kept(intact).read(), text);
+        assert.deepEqual(damages, []);
+        const fallingBack = kept(damaged);
+        assert.equal(fallingBack.read(), text);
+        assert.deepEqual(damages, [filePath]);
+        await fs.writeFile(filePath, 'changed since');
+        // What was read stays the text indexed, though the file changed since.
+        assert.equal(fallingBack.read(), text);
+        assert.deepEqual(damages, [filePath]);
+        assert.throws(() => kept(damaged).read(), /is damaged, and the file has changed since/);
+        assert.throws(() => kept({ offset: 1 << 20, length: 4 }).read(), /is damaged/);
+      } finally {
+        scratch.close();
+      }
+    });
   });
 });

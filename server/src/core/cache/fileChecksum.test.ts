@@ -1,24 +1,16 @@
 import { strict as assert } from 'assert';
 import { closeSync, openSync, promises as fs, readSync } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { CacheFileWriter, SLICE_BYTES } from './cacheFile';
 import { fileChecksum } from './fileChecksum';
+import { temporaryFolder } from '../fixtures/temporaryFolder';
 
 describe('cache file checksum, on another thread for a file of several slices', () => {
-  let folder: string;
-
-  beforeEach(async () => {
-    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-checksum-'));
-  });
-
-  afterEach(async () => {
-    await fs.rm(folder, { recursive: true, force: true });
-  });
+  const folder = temporaryFolder('seed-checksum-', 'each');
 
   /** A cache file of `entries`, as the writer checksums it; its path and size. */
   async function written(entries: Uint8Array[]): Promise<{ file: string; size: number }> {
-    const file = path.join(folder, 'cache.bin');
+    const file = path.join(folder(), 'cache.bin');
     const handle = await fs.open(file, 'w');
     const writer = new CacheFileWriter('identity', entries.map((bytes, i) => [String(i), bytes.length]), async (pieces) => void (await handle.writev(pieces)));
     for (const bytes of entries) await writer.add(bytes);

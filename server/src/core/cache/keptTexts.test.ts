@@ -1,18 +1,16 @@
 import { strict as assert } from 'assert';
-import { promises as fs, truncateSync } from 'fs';
-import * as os from 'os';
+import { truncateSync } from 'fs';
 import * as path from 'path';
 import { KnownFiles } from './knownFiles';
 import { SavedKnownFiles, openKeptTexts, savedKnownFilesFrom, savedKnownFilesParts } from './keptTexts';
+import { temporaryFolder } from '../fixtures/temporaryFolder';
 
 describe('the texts file kept between sessions', () => {
-  let folder: string;
+  const folder = temporaryFolder('seed-kept-', 'each');
   let file: string;
-  beforeEach(async () => {
-    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-kept-'));
-    file = path.join(folder, 'storage', 'texts.bin');
+  beforeEach(() => {
+    file = path.join(folder(), 'storage', 'texts.bin');
   });
-  afterEach(() => fs.rm(folder, { recursive: true, force: true }));
 
   /** A session that keeps `text` for a file at `filePath`; returns what it would save. */
   const session = (saved: SavedKnownFiles | undefined, text: string, filePath = '/w/a.txt') => {
@@ -55,7 +53,7 @@ describe('the texts file kept between sessions', () => {
     const again = session(undefined, 'a text to cut');
     truncateSync(file, again.stored.offset + 2);
     assert.match(restartedFor(again.saved) ?? '', /shorter than they say/);
-    assert.match(restartedFor(again.saved, path.join(folder, 'never made.bin')) ?? '', /is gone/);
+    assert.match(restartedFor(again.saved, path.join(folder(), 'never made.bin')) ?? '', /is gone/);
   });
 
   it('starts afresh once it holds more texts no known file needs than texts they need', () => {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
-import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'fs';
-import * as os from 'os';
+import { appendFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { FileStamp, stampOf } from '../files';
 import { KnownFile, KnownFiles, RACY_MS } from './knownFiles';
+import { temporaryFolder } from '../fixtures/temporaryFolder';
 
 const stamp: FileStamp = { size: 120, mtimeMs: 1_700_000_000_000.25, ctimeMs: 1_700_000_000_500.5, ino: 4242 };
 
@@ -72,21 +72,13 @@ describe('known files', () => {
   });
 
   describe('on disk', () => {
-    let folder: string;
-
-    beforeEach(() => {
-      folder = mkdtempSync(path.join(os.tmpdir(), 'seed-known-'));
-    });
-
-    afterEach(() => {
-      rmSync(folder, { recursive: true, force: true });
-    });
+    const folder = temporaryFolder('seed-known-', 'each');
 
     /** `count` files written now, known as read long after, their stamps then trusted. */
     function writtenFiles(count: number): KnownFiles {
       const files: KnownFile[] = [];
       for (let i = 0; i < count; i++) {
-        const file = path.join(folder, `${i}.txt`);
+        const file = path.join(folder(), `${i}.txt`);
         writeFileSync(file, `text ${i}`);
         const status = stampOf(statSync(file));
         files.push(known(file, { stamp: status, readAtMs: Math.max(status.mtimeMs, status.ctimeMs) + RACY_MS }));

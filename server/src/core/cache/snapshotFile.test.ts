@@ -1,19 +1,17 @@
 import { strict as assert } from 'assert';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { RoomToGrow, readSnapshot, writeSnapshot } from './snapshotFile';
+import { temporaryFolder } from '../fixtures/temporaryFolder';
 
 describe('snapshot file', () => {
-  let folder: string;
+  const folder = temporaryFolder('seed-snapshot-', 'each');
   let file: string;
   const parts = [{ names: ['NHS England', 'GGI'], numbers: new Int32Array([4, 15, 0]) }, new Map([['abc', { n: 1 }]]), []];
 
-  beforeEach(async () => {
-    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-snapshot-'));
-    file = path.join(folder, 'nested', 'memory.bin');
+  beforeEach(() => {
+    file = path.join(folder(), 'nested', 'memory.bin');
   });
-  afterEach(() => fs.rm(folder, { recursive: true, force: true }));
 
   it('gives back the parts written under the same identity, in order, and nothing left behind', async () => {
     const size = await writeSnapshot(file, 'code 1', parts);

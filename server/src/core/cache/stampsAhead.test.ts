@@ -1,30 +1,22 @@
 import { strict as assert } from 'assert';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'fs';
-import * as os from 'os';
+import { mkdirSync, statSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { stampOf } from '../files';
 import { joinedList } from '../text';
 import { StampsAhead } from './stampsAhead';
+import { temporaryFolder } from '../fixtures/temporaryFolder';
 
 describe('stamps taken ahead, on a thread of their own', () => {
-  let folder: string;
-
-  beforeEach(() => {
-    folder = mkdtempSync(path.join(os.tmpdir(), 'seed-stamps-'));
-  });
-
-  afterEach(() => {
-    rmSync(folder, { recursive: true, force: true });
-  });
+  const folder = temporaryFolder('seed-stamps-', 'each');
 
   it('gives each regular file its stamp as stat gives it, and none for a folder or a missing file', async () => {
     const files = ['a.txt', 'ü b.txt', 'c.txt'].map((name, i) => {
-      const file = path.join(folder, name);
+      const file = path.join(folder(), name);
       writeFileSync(file, 'x'.repeat(10 * i));
       return file;
     });
-    mkdirSync(path.join(folder, 'sub'));
-    const paths = [files[0], path.join(folder, 'sub'), files[1], path.join(folder, 'gone.txt'), files[2]];
+    mkdirSync(path.join(folder(), 'sub'));
+    const paths = [files[0], path.join(folder(), 'sub'), files[1], path.join(folder(), 'gone.txt'), files[2]];
     const ahead = new StampsAhead(joinedList(paths), paths.length);
     await ahead.ended;
     assert.deepEqual(ahead.stampAt(0), stampOf(statSync(files[0])));

@@ -1,22 +1,18 @@
 import { strict as assert } from 'assert';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import * as os from 'os';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { IGNORE_FILE, addIgnoredPassages, parseIgnoreList, readIgnoreList } from './ignore-list';
+import { temporaryFolder } from '../fixtures/temporaryFolder';
 
 describe('ignore list of duplicated passages', () => {
-  let folder: string;
+  const folder = temporaryFolder('seed-ignore-list-', 'each');
   const write = (text: string): void => {
-    mkdirSync(path.join(folder, '.seed-curator'), { recursive: true });
-    writeFileSync(path.join(folder, IGNORE_FILE), text);
+    mkdirSync(path.join(folder(), '.seed-curator'), { recursive: true });
+    writeFileSync(path.join(folder(), IGNORE_FILE), text);
   };
-  beforeEach(() => {
-    folder = mkdtempSync(path.join(os.tmpdir(), 'seed-ignore-list-'));
-  });
-  afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
   it('is empty, with no problem, when the folder has none', () => {
-    assert.deepEqual(readIgnoreList(folder), { text: undefined, passages: [], problems: [] });
+    assert.deepEqual(readIgnoreList(folder()), { text: undefined, passages: [], problems: [] });
   });
 
   it('keeps the well-formed entries of a list with mistakes, and places each mistake', () => {
@@ -30,9 +26,9 @@ describe('ignore list of duplicated passages', () => {
   });
 
   it('adds passages to a missing or valid list, once each', () => {
-    addIgnoredPassages(folder, [{ fingerprint: 'f1', words: 30, preview: 'Harbour lights' }]);
-    addIgnoredPassages(folder, [{ fingerprint: 'f1', words: 30, preview: 'Harbour lights' }, { fingerprint: 'f2', words: 40, preview: '' }]);
-    const list = readIgnoreList(folder);
+    addIgnoredPassages(folder(), [{ fingerprint: 'f1', words: 30, preview: 'Harbour lights' }]);
+    addIgnoredPassages(folder(), [{ fingerprint: 'f1', words: 30, preview: 'Harbour lights' }, { fingerprint: 'f2', words: 40, preview: '' }]);
+    const list = readIgnoreList(folder());
     assert.deepEqual(list.problems, []);
     assert.deepEqual(list.passages.map((p) => p.fingerprint), ['f1', 'f2']);
   });
@@ -40,7 +36,7 @@ describe('ignore list of duplicated passages', () => {
   it('refuses to rewrite a list with mistakes, leaving the file as its author wrote it', () => {
     const broken = '{"passages": [{"fingerprint": "f1"},, ]';
     write(broken);
-    assert.throws(() => addIgnoredPassages(folder, [{ fingerprint: 'f2', words: 40, preview: '' }]), /has mistakes; fix them first/);
-    assert.equal(readFileSync(path.join(folder, IGNORE_FILE), 'utf8'), broken);
+    assert.throws(() => addIgnoredPassages(folder(), [{ fingerprint: 'f2', words: 40, preview: '' }]), /has mistakes; fix them first/);
+    assert.equal(readFileSync(path.join(folder(), IGNORE_FILE), 'utf8'), broken);
   });
 });

@@ -18,6 +18,7 @@ import { story } from './fixtures/stories';
 import { keyOf } from '../duplicates/fingerprint-index';
 import { BatchHalf, seedsOfHalf } from '../duplicates/freshBatch';
 import { stateOf } from '../fixtures/indexedFiles';
+import { temporaryFolder } from '../fixtures/temporaryFolder';
 
 const ANALYSIS_WORKER = path.join(__dirname, 'fixtures/analysisWorker.ts');
 const CRASHING_WORKER = path.join(__dirname, 'fixtures/crashingWorker.ts');
@@ -26,13 +27,13 @@ const MAX_BYTES = 8 * 1024;
 describe('indexing files from disk', function () {
   // Worker threads load the TypeScript sources through tsx: slow to start.
   this.timeout(60_000);
-  let folder: string;
+  const folder = temporaryFolder('seed-disk-');
   let files: DiskFile[];
   let logs: string[];
   const log = { info: (message: string) => logs.push(message), warn: (message: string) => logs.push(message) };
 
   const write = async (name: string, content: string | Buffer): Promise<DiskFile> => {
-    const filePath = path.join(folder, name);
+    const filePath = path.join(folder(), name);
     await fs.writeFile(filePath, content);
     return { uri: `file://${filePath}`, relativePath: name, path: filePath };
   };
@@ -57,16 +58,14 @@ describe('indexing files from disk', function () {
     });
 
   before(async () => {
-    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'seed-disk-'));
     files = [];
     for (let n = 0; n < 12; n++) files.push(await write(`story-${n}.txt`, story(n)));
     files.push(await write('empty.txt', ''));
     files.push(await write('scan.txt', Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02])));
     files.push(await write('huge.txt', 'word '.repeat(MAX_BYTES)));
     files.push(await write('latin1.txt', Buffer.concat([Buffer.from(story(99)), Buffer.from([0xe9, 0x0a])])));
-    files.push({ uri: `file://${folder}/gone.txt`, relativePath: 'gone.txt', path: path.join(folder, 'gone.txt') });
+    files.push({ uri: `file://${folder()}/gone.txt`, relativePath: 'gone.txt', path: path.join(folder(), 'gone.txt') });
   });
-  after(() => fs.rm(folder, { recursive: true, force: true }));
   beforeEach(() => {
     logs = [];
   });
@@ -147,7 +146,7 @@ describe('indexing files from disk', function () {
   /** A first scan on workers, its texts kept in a scratch file and its indexes in a cache; then `then`, with the files it read as the known files list them. */
   const afterFirstScan = async (cacheName: string, then: (scan: { texts: ScratchFile; cache: IndexCache; read: KnownFile[] }) => Promise<void>): Promise<void> => {
     const texts = ScratchFile.create('test');
-    const cache = await IndexCache.open(path.join(folder, cacheName), 'test', log);
+    const cache = await IndexCache.open(path.join(folder(), cacheName), 'test', log);
     try {
       const first = await indexAll(indexer({ workerScript: ANALYSIS_WORKER, texts, cache }));
       await then({ texts, cache, read: first.flatMap((result) => (result.kind === 'indexed' && result.known ? [result.known] : [])) });
@@ -217,7 +216,7 @@ describe('indexing files from disk', function () {
     try {
       const options = { maxBytes: MAX_BYTES, cached: new Set<string>(), analyses: [capitalsAnalysis], articlesWhenRead: false, encodeForCache: false, read: readTextFile, texts };
       const results = await Promise.all([files[0], files[1], files[12], files[3]].map((file) => indexFromDisk(file.path, options)));
-      results.push(await indexFromDisk(path.join(folder, 'gone.txt'), options));
+      results.push(await indexFromDisk(path.join(folder(), 'gone.txt'), options));
       const bounds = (): unknown[] => results.map((result) => ('lines' in result ? result.lines?.map((side) => Array.from(side)) : undefined));
       const others = (): unknown[] => results.map((result) => ({ ...result, lines: undefined }));
       const [boundsBefore, othersBefore] = [bounds(), others()];
@@ -293,7 +292,7 @@ describe('indexing files from disk', function () {
 
   it('starts a thread a core, one fewer when the cache knows texts, and one more once files need indexing after all', async () => {
     const cores = Math.min(8, os.availableParallelism());
-    const storage = path.join(folder, 'storage-threads', 'index-cache.bin');
+    const storage = path.join(folder(), 'storage-threads', 'index-cache.bin');
     const empty = await IndexCache.open(storage, 'test', log);
     const cold = indexer({ workerScript: ANALYSIS_WORKER, cache: empty, workers: undefined });
     const results = await indexAll(cold);
@@ -311,7 +310,7 @@ describe('indexing files from disk', function () {
   });
 
   it('takes unchanged files from the cache and analyses changed ones again, their lines found when first needed', async () => {
-    const storage = path.join(folder, 'storage', 'index-cache.bin');
+    const storage = path.join(folder(), 'storage', 'index-cache.bin');
     const cold = await IndexCache.open(storage, 'test', log);
     const first = indexer({ workerScript: ANALYSIS_WORKER, cache: cold });
     const before = await indexAll(first);
@@ -340,7 +339,7 @@ describe('indexing files from disk', function () {
   });
 
   it('decodes a cached file\'s articles and analyses when they are first read, its articles counted before', async () => {
-    const storage = path.join(folder, 'storage-when-read', 'index-cache.bin');
+    const storage = path.join(folder(), 'storage-when-read', 'index-cache.bin');
     const cold = await IndexCache.open(storage, 'test', log);
     const indexed = (results: ScannedFile[]): IndexedFile[] => results.flatMap((result) => (result.kind === 'indexed' ? [result.file] : []));
     const before = await indexAll(indexer({ workerScript: undefined, cache: cold }));
@@ -370,7 +369,7 @@ describe('indexing files from disk', function () {
   });
 
   it('falls back to this thread when the worker script is missing', async () => {
-    const results = await indexAll(indexer({ workerScript: path.join(folder, 'no-such-worker.js') }));
+    const results = await indexAll(indexer({ workerScript: path.join(folder(), 'no-such-worker.js') }));
     assert.equal(results.filter((result) => result.kind === 'indexed').length, 14);
     assert.equal(logs.length, 1);
     assert.match(logs[0], /^Index worker threads failed \(Cannot find module .*no-such-worker\.js.*\); indexing in the server thread instead\.$/s);
