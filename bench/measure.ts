@@ -1,6 +1,6 @@
 /** Timing and memory helpers shared by the benchmarks. */
 import { spawnSync } from 'child_process';
-import { promises as fs, readFileSync } from 'fs';
+import { promises as fs, readFileSync, rmSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { GeneratedCorpus } from './generate';
@@ -53,7 +53,11 @@ export function timedRun(command: string, args: string[], cwd: string): TimedRun
     maxBuffer: 1 << 30,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  if (result.status !== 0) throw new Error(`${path.basename(command)} exited with ${result.status}: ${(result.stderr ?? '').slice(-300)}`);
-  const [seconds, user, system, kilobytes] = readFileSync(stats, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
-  return { seconds, cpuSeconds: user + system, peakMB: Math.round(kilobytes / 1024) };
+  try {
+    if (result.status !== 0) throw new Error(`${path.basename(command)} exited with ${result.status}: ${(result.stderr ?? '').slice(-300)}`);
+    const [seconds, user, system, kilobytes] = readFileSync(stats, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+    return { seconds, cpuSeconds: user + system, peakMB: Math.round(kilobytes / 1024) };
+  } finally {
+    rmSync(stats, { force: true });
+  }
 }
