@@ -46,15 +46,15 @@ describe('wordCount (properties)', () => {
       fc.property(anyText(200), (text) => {
         const count = wordCount(text);
         assert.ok(Number.isInteger(count) && count >= 0);
-        assert.ok(count <= text.split(/[ \t\u00a0\u2000-\u200b\u3000]+/).filter(Boolean).length);
+        assert.ok(count <= text.split(/[ \t\n\r\u00a0\u2000-\u200b\u3000]+/).filter(Boolean).length);
       }),
     );
   });
 
-  it('adds up over texts joined by a space', () => {
+  it('adds up over texts joined by a space or a line break', () => {
     fc.assert(
-      fc.property(anyLine, anyLine, (a, b) => {
-        assert.equal(wordCount(`${a} ${b}`), wordCount(a) + wordCount(b));
+      fc.property(anyLine, anyLine, fc.constantFrom(' ', '\n', '\r\n'), (a, b, between) => {
+        assert.equal(wordCount(`${a}${between}${b}`), wordCount(a) + wordCount(b));
       }),
     );
   });

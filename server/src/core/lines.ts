@@ -46,15 +46,16 @@ const CLOSERS = /["'”’»)\]\s]+$/u;
 
 /**
  * Whitespace-separated tokens holding at least one letter or digit, in `text` from `start`
- * to `end`. A character loop, as this runs on every line of every file; given a line's
- * offsets in its file, it reads the file's flat text, faster than a line cut from it.
+ * to `end`, which may span lines. A character loop, as this runs on every line of every
+ * file; given a line's offsets in its file, it reads the file's flat text, faster than a
+ * line cut from it.
  */
 export function wordCount(text: string, start = 0, end = text.length): number {
   let count = 0;
   let inWord = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000) inWord = false;
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000) inWord = false;
     else if (!inWord && isWordChar(c)) {
       inWord = true;
       count++;

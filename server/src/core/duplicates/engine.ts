@@ -549,6 +549,7 @@ export class DuplicateIndex {
         return { file: state.file, analysis: this.analysisOf(state) };
       },
       this.ignored,
+      this.activeOptions.minWords,
     );
     return group && { key, group, files: [...new Set(spanGroup.copies.map((copy) => copy.file))] };
   }

@@ -6,6 +6,7 @@ import type { IndexedFile } from '../corpus';
 import type { Position } from '../text';
 import type { SpanGroup } from './group';
 import type { FileAnalysis } from './analysis';
+import { wordCount } from '../lines';
 import { passageFingerprint, tokenAtOrAfter } from './tokens';
 
 export interface Passage {
@@ -17,6 +18,7 @@ export interface Passage {
   /** Zero-based line and UTF-16 column, as in LSP. */
   start: Position;
   end: Position;
+  /** Counted as an article's words are (see wordCount): "speed-of-trust" is one, though it matches as three. */
   words: number;
   /** Key of the normalised words, used by the ignore list. */
   fingerprint: string;
@@ -40,11 +42,16 @@ export interface DuplicateGroup {
 /** A copy covering this share of an article, and mostly made of it, is a whole-article copy. */
 const WHOLE_ARTICLE_COVER = 0.9;
 
-/** The group of `copies`, or undefined when fewer than two remain or one of them is ignored. */
+/**
+ * The group of `copies`, or undefined when fewer than two remain, one of them is ignored, or
+ * even the longest has fewer than `minWords` words as they are shown. Matching counts the
+ * words it compares (a hyphenated word is several), so a run it keeps may still be shorter.
+ */
 export function describeGroup(
   spanGroup: SpanGroup,
   fileOf: (id: number) => { file: IndexedFile; analysis: FileAnalysis },
   ignored: ReadonlySet<string>,
+  minWords: number,
 ): DuplicateGroup | undefined {
   if (spanGroup.copies.length < 2) return undefined;
   const passages = spanGroup.copies.map((copy) => {
@@ -52,13 +59,15 @@ export function describeGroup(
     return passage(file, analysis, copy.start, copy.end);
   });
   if (passages.some((passage) => ignored.has(passage.fingerprint))) return undefined;
+  const words = Math.max(...passages.map((passage) => passage.words));
+  if (words < minWords) return undefined;
   passages.sort(comparePassages);
   const exact = passages.every((passage) => passage.fingerprint === passages[0].fingerprint);
   return {
     id: passages.map((passage) => passage.fingerprint).sort()[0],
     kind: exact ? 'exact' : 'near',
     similarity: exact ? 1 : Math.min(spanGroup.similarity, 0.999),
-    words: Math.max(...passages.map((passage) => passage.words)),
+    words,
     passages,
     wholeArticle: passages.filter((passage) => passage.article).length >= 2,
   };
@@ -74,7 +83,7 @@ function passage(file: IndexedFile, { text, tokens }: FileAnalysis, start: numbe
     endOffset,
     start: file.lines.positionAt(startOffset),
     end: file.lines.positionAt(endOffset),
-    words: end - start,
+    words: wordCount(text, startOffset, endOffset),
     fingerprint: passageFingerprint(tokens.hashes, start, end),
   };
   for (const article of file.articles) {
