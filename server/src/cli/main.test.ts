@@ -40,7 +40,7 @@ describe('seed-curator CLI', () => {
     assert.ok(lines.includes('scanned-page.txt:1:1: warning: skipped: binary file (contains NUL bytes)'));
     // Every word of the second article (lines 17–23): title, date line and body.
     const source = (await fs.readFile(path.join(WORKSPACE, 'community-care.txt'), 'utf8')).split('\n');
-    const words = source.slice(16, 23).join(' ').split(/\s+/).filter(Boolean).length;
+    const words = source.slice(16, 23).join(' ').split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
     assert.ok(lines.includes(`community-care.txt:17:1: info: article "Will the new walk-in centre ease pressure on A&E?" (lines 17–23, ${words} words)`));
     assert.match(lines.at(-1) ?? '', /^Scanned .*workspace: 7 files, 9 articles, 1 skipped[,.]/);
     assert.match(lines.at(-1) ?? '', /, 1 duplicate group, \d+ organisations, \d+ organisation mentions, \d+ themes\.$/);
